@@ -1,0 +1,245 @@
+# Estive host catalogue, English. Same keys as fr.ftl (the reference).
+
+## Layout (layout.html)
+
+skip-to-content = Skip to content
+home-link = home
+nav-main = Main menu
+nav-areas = Areas
+breadcrumb-label = Breadcrumb
+user-account = Account:
+sign-in = Sign in
+sign-out = Sign out
+area-portal = Portal
+area-extranet = Extranet
+area-admin = Administration
+footer-contact = Contact us
+footer-phone = Phone:
+footer-email = Email:
+footer-dpo = Data protection officer:
+footer-nav = Legal information and help
+footer-legal = Legal notice
+footer-privacy = Personal data
+# $level is "full", "partial" or "none" (the layout maps site.accessibility_level).
+footer-accessibility = Accessibility: { $level ->
+    [full] fully compliant
+    [partial] partially compliant
+   *[none] not compliant
+}
+footer-sitemap = Site map
+footer-powered = Powered by Estive
+
+## Errors (error.html). The host uses error-<status>-title as the page title.
+
+error-status = Error { $status }
+error-400-title = Bad request
+error-400-text = Your request could not be understood. Check the page address or the information you sent.
+error-401-title = Sign-in required
+error-401-text = This page is for signed-in users. Sign in to continue.
+error-403-title = Access denied
+error-403-text = You are not allowed to open this page. If you think this is a mistake, contact the site's administrators.
+error-404-title = Page not found
+error-404-text = The page you asked for does not exist or has moved. Check the address, or start again from the home page.
+error-405-title = Action not possible
+error-405-text = This action is not possible on this page.
+error-409-title = Conflict
+error-409-text = This action conflicts with existing data, or the page changed in the meantime. Reload the page and try again.
+error-413-title = Upload too large
+error-413-text = The information or file you sent is larger than allowed.
+error-422-title = Information to correct
+error-422-text = Some of the information you sent is not valid. Correct it and send the form again.
+error-429-title = Too many requests
+error-429-text = You have made many requests in a short time.
+error-500-title = Service error
+error-500-text = A problem prevents us from showing this page. The technical team has been told.
+error-502-title = Service unavailable
+error-502-text = A service this page depends on is not answering at the moment.
+error-503-title = Service temporarily suspended
+error-503-text = This service is temporarily suspended.
+error-other-title = Error
+error-other-text = Your request could not be completed.
+error-try-later = Please try again in a few minutes.
+error-fields-title = { $count ->
+    [one] One item needs correcting
+   *[other] { $count } items need correcting
+}
+error-back-to-form = Back to the form
+error-home = Go to the home page
+
+## Dashboard (widget.html, dashboard.html)
+
+widget-more = See all
+dashboard-empty-title = No dashboard yet
+dashboard-empty-text = The modules enabled on this site will show their key information here.
+
+## Calendar words shared by host pages (1 = Monday)
+
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+weekday-short-1 = Mon
+weekday-short-2 = Tue
+weekday-short-3 = Wed
+weekday-short-4 = Thu
+weekday-short-5 = Fri
+weekday-short-6 = Sat
+weekday-short-7 = Sun
+
+## Style guide (styleguide.html, /admin/theme): sample content
+
+sg-intro = This page shows every component of the Estive theme with sample data. Modules use the same classes: they are listed in the theme documentation.
+sg-toc = Contents
+sg-colours = Colours
+sg-colours-note = The site's main colour is the background of the header band and of buttons, under white text: it must reach a contrast of 4.5 to 1 with white. The accent colour is decoration only.
+sg-colour-primary = Site main colour
+sg-colour-accent = Site accent colour
+sg-colour-text = Text
+sg-colour-link = Links
+sg-colour-surface = Secondary background
+sg-text = Text
+sg-text-lead = The community of communes' Agenda 21 brings together the actions carried out with residents for a sustainable territory.
+sg-text-h3 = A level 3 heading
+sg-text-para = An ordinary, readable paragraph, with underlined links that stand out without colour, like
+sg-text-link = this link to the section
+sg-text-h4 = A level 4 heading
+sg-goal-1 = Fighting climate change
+sg-goal-2 = Preserving biodiversity, environments and resources
+sg-goal-3 = Social cohesion and solidarity between territories and generations
+sg-text-meta = Published on 3 September 2025 by the environment department
+sg-summary-list = Details list
+sg-field-room = Room
+sg-room-1 = Bourg-d'Estive village hall
+sg-field-date = Date
+sg-sample-date = Wednesday 3 September 2025 at 6 pm
+sg-field-status = Status
+sg-buttons = Buttons
+sg-button-primary = Save
+sg-button-secondary = Preview
+sg-button-danger = Delete the booking
+sg-button-link = Remove
+sg-button-as-link = Link shown as a button
+sg-button-small = Small button
+sg-button-disabled = Disabled button
+sg-forms = Forms
+sg-forms-note = A form sent back with errors starts with their summary; each link leads to the field concerned.
+sg-errors-title = The form has 2 errors
+sg-required-note = Fields marked "required" must be filled in.
+sg-required = (required)
+sg-name = Full name
+sg-email = Email address
+sg-email-hint = Expected format: name@domain.fr
+sg-email-error = Enter a complete email address, for example camille@example.fr
+sg-error-prefix = Error:
+sg-commune = Commune
+sg-choose = Choose a commune
+sg-count = Number of meals
+sg-count-hint = Meals served to children, not adults.
+sg-meal = Meal type
+sg-meal-error = Choose a meal type
+sg-meal-standard = Standard
+sg-meal-vegetarian = Vegetarian
+sg-meal-nopork = No pork
+sg-message = Your opinion
+sg-day = Day
+sg-consent = I agree to be contacted again about this consultation
+sg-submit = Send
+sg-cancel = Cancel
+sg-privacy = Your data is used only to process this consultation and is kept for one year. You can access, correct or erase it from your account, or by writing to the data protection officer.
+sg-alerts = Messages
+sg-alert-info-title = Information
+sg-alert-info = The consultation on the cycling plan is open until 30 September.
+sg-alert-success-title = Vote recorded
+sg-alert-success = Thank you! Your answer has been recorded.
+sg-alert-warning-title = Warning
+sg-alert-warning = Tomorrow's numbers must be entered before 9:30 am.
+sg-alert-danger-title = Booking not possible
+sg-alert-danger = The room is already booked for this slot.
+sg-badges = Status labels
+sg-badge-open = Open
+sg-badge-closed = Closed
+sg-badge-draft = Draft
+sg-badge-pending = Pending
+sg-badge-approved = Approved
+sg-badge-refused = Refused
+sg-cards = Cards
+sg-card-1-title = Intercommunal cycling plan
+sg-card-1-meta = Consultation · until 30 September
+sg-card-1-text = Give your opinion on the cycle routes between the villages.
+sg-card-2-title = Street lighting
+sg-card-2-meta = Poll · ended on 15 June
+sg-card-2-text = Switching off at night: 412 residents answered.
+sg-card-3-title = Shared compost bins
+sg-card-3-meta = Agenda 21 action 2.4
+sg-card-3-text = Eight composting sites to set up by 2026.
+sg-card-3-action = See the action
+sg-tables = Tables
+sg-table-caption = Meals ordered for Wednesday 17 September 2025
+sg-col-school = School
+sg-col-pai = Allergy plan
+sg-col-total = Total
+sg-col-answers = Answers
+sg-col-year = Year
+sg-tabs = Tabs
+sg-tabs-note = Without JavaScript, tabs are radio buttons; the arrow keys move from one to the next.
+sg-tabs-label = Your situation
+sg-tab-1 = You are a tenant
+sg-tab-1-text = A tenant may sublet their home with the landlord's written consent.
+sg-tab-2 = You are an owner
+sg-tab-2-text = A vacant furnished home may be let to a seasonal worker for up to six months.
+sg-tab-3 = You are an employer
+sg-tab-3-text = An employer may offer housing to their seasonal staff.
+sg-charts = Charts
+sg-chart-bars-caption = Answers to the consultation by commune
+sg-chart-line-caption = Share of organic products in school canteens
+sg-chart-line-series = Measured organic share
+sg-chart-line-target = EGalim target (20%)
+sg-chart-data = Show the chart's data
+sg-percent = { $value }%
+sg-progress = Progress bars
+sg-progress-1 = Agenda 21 actions completed
+sg-progress-1-value = 31 actions out of 50 (62%)
+sg-progress-2 = Organic products served
+sg-progress-2-value = 23% for a target of 20%
+sg-stats = Key figures
+sg-stat-1 = Consultation participants
+sg-stat-1-value = 1,284
+sg-stat-1-detail = 212 more than in 2024
+sg-stat-2 = Actions completed
+sg-stat-3 = Meals served today
+sg-stat-3-detail = of which 18 vegetarian
+sg-stat-4 = Organic products
+sg-calendar = Calendar
+sg-calendar-month = September 2025
+sg-calendar-caption = Bookings for September 2025
+sg-calendar-prev = Previous month
+sg-calendar-next = Next month
+sg-calendar-week = Week
+sg-calendar-week-caption = Council room, week of 15 September 2025
+sg-hour = { $hour }:00
+sg-closed = closed
+sg-event-1 = Hiking club general meeting
+sg-event-2 = Choir rehearsal
+sg-event-3 = Community council
+sg-event-4 = Summer pasture festival
+sg-event-5 = Roads committee
+sg-event-6 = Composting workshop
+sg-pagination = Pagination
+sg-page = Page
+sg-previous = Previous
+sg-next = Next
+sg-empty = Empty state
+sg-empty-title = No consultation under way
+sg-empty-text = The next consultations will appear here as soon as they open.
+sg-empty-action = Suggest a topic
+sg-widgets = Dashboard
+sg-widgets-note = Each module can provide a block for the extranet dashboard.
+sg-widget-1 = Agenda 21
+sg-widget-2 = Upcoming bookings
+sg-print = Printing
+sg-print-note = When printed, the header shrinks to the site name, navigation and footer disappear, and every tab and chart data table is shown.
+sg-print-only = This paragraph only appears on paper.
+sg-print-button = Print this page

@@ -1,0 +1,4 @@
+use crate::runtime::bindings::types;
+use crate::runtime::state::PluginState;
+
+impl types::Host for PluginState {}

@@ -1,0 +1,119 @@
+//! Message catalogues (Fluent), French and English: the host's own and one
+//! per plugin package.
+
+use std::borrow::Cow;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+/// The languages of every page, French first.
+pub const LANGS: [&str; 2] = ["fr", "en"];
+
+/// The language for a request: `fr` unless `en` is asked for.
+pub fn normalise(lang: &str) -> &'static str {
+    if lang.eq_ignore_ascii_case("en") || lang.to_ascii_lowercase().starts_with("en-") { "en" } else { "fr" }
+}
+
+/// One catalogue per language; English falls back to French message by
+/// message.
+pub struct Catalogues {
+    fr: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+fn bundle(lang: &str, sources: &[&str]) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier = lang.parse().expect("fr and en are valid language ids");
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    // Bidi isolation marks would end up inside HTML attributes and CSV.
+    b.set_use_isolating(false);
+    for src in sources {
+        let res = match FluentResource::try_new((*src).to_string()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                tracing::warn!(lang, errors = errors.len(), "catalogue has syntax errors; the valid messages are kept");
+                r
+            }
+        };
+        // A later source overrides messages of an earlier one.
+        b.add_resource_overriding(res);
+    }
+    b
+}
+
+impl Catalogues {
+    /// Build from French and English sources (later sources override).
+    pub fn new(fr: &[&str], en: &[&str]) -> Catalogues {
+        Catalogues { fr: bundle("fr", fr), en: bundle("en", en) }
+    }
+
+    pub fn empty() -> Catalogues {
+        Catalogues::new(&[], &[])
+    }
+
+    /// Whether the catalogue has `key` in French (the reference language).
+    pub fn has(&self, key: &str) -> bool {
+        self.fr.has_message(key)
+    }
+
+    /// Translate `key` with `args`; None when no catalogue has it.
+    pub fn get(&self, lang: &str, key: &str, args: &[(&str, String)]) -> Option<String> {
+        let primary = if normalise(lang) == "en" { &self.en } else { &self.fr };
+        [primary, &self.fr].into_iter().find_map(|b| format(b, key, args))
+    }
+
+    /// Translate `key`, or return the key itself.
+    pub fn t(&self, lang: &str, key: &str) -> String {
+        self.get(lang, key, &[]).unwrap_or_else(|| key.to_string())
+    }
+
+    /// Translate with arguments, or return the key itself.
+    pub fn t_args(&self, lang: &str, key: &str, args: &[(&str, String)]) -> String {
+        self.get(lang, key, args).unwrap_or_else(|| key.to_string())
+    }
+}
+
+fn format(b: &FluentBundle<FluentResource>, key: &str, args: &[(&str, String)]) -> Option<String> {
+    let (id, attr) = match key.split_once('.') {
+        Some((id, attr)) => (id, Some(attr)),
+        None => (key, None),
+    };
+    let msg = b.get_message(id)?;
+    let pattern = match attr {
+        Some(a) => msg.get_attribute(a)?.value(),
+        None => msg.value()?,
+    };
+    let mut fargs = FluentArgs::new();
+    for (k, v) in args {
+        // Numbers stay numbers so that plural selectors work.
+        match v.parse::<f64>() {
+            Ok(n) if !v.is_empty() => fargs.set(*k, FluentValue::from(n)),
+            _ => fargs.set(*k, FluentValue::String(Cow::Owned(v.clone()))),
+        }
+    }
+    let mut errors = Vec::new();
+    let out = b.format_pattern(pattern, Some(&fargs), &mut errors);
+    Some(out.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_falls_back_to_french_per_message() {
+        let c = Catalogues::new(&["hello = Bonjour\nbye = Au revoir"], &["hello = Hello"]);
+        assert_eq!(c.t("en", "hello"), "Hello");
+        assert_eq!(c.t("en", "bye"), "Au revoir");
+        assert_eq!(c.t("fr", "missing"), "missing");
+    }
+
+    #[test]
+    fn plurals_select_on_numbers() {
+        let c = Catalogues::new(
+            &["votes = { $n ->\n    [one] { $n } vote\n   *[other] { $n } votes\n}"],
+            &[],
+        );
+        assert_eq!(c.t_args("fr", "votes", &[("n", "1".into())]), "1 vote");
+        assert_eq!(c.t_args("fr", "votes", &[("n", "3".into())]), "3 votes");
+    }
+}

@@ -1,0 +1,3 @@
+//! Accounts, sessions, roles and the audit log.
+
+pub mod audit;

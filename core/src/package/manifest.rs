@@ -1,0 +1,823 @@
+//! The plugin manifest, `plugin.toml`, and its validation.
+//!
+//! Parsing refuses unknown keys and wrong types with the line and column
+//! (serde + toml give those); [`Manifest::validate`] then checks what a
+//! type cannot say: names, semver, route clashes, permissions used but not
+//! declared, columns named in indexes, and so on. Every message names the
+//! offending item so that a plugin author can fix it without guessing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use anyhow::{Context as _, Result, bail};
+use semver::{Version, VersionReq};
+use serde::{Deserialize, Serialize};
+
+/// The roles every site has.
+pub const BUILTIN_ROLES: [&str; 4] = ["citizen", "elected", "staff", "admin"];
+
+/// A text in French and English. French is required; English falls back to
+/// French when missing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub fr: String,
+    #[serde(default)]
+    pub en: Option<String>,
+}
+
+impl Text {
+    pub fn get(&self, lang: &str) -> &str {
+        match (lang, &self.en) {
+            ("en", Some(en)) if !en.is_empty() => en,
+            _ => &self.fr,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Manifest {
+    /// Plugin name: lowercase letters, digits and `_`, starting with a letter.
+    pub name: String,
+    pub version: Version,
+    /// The range of `estive:plugin` API versions the plugin was built for.
+    pub api: VersionReq,
+    pub title: Text,
+    #[serde(default)]
+    pub description: Text,
+    /// Default mount path on each area, e.g. `consultations`.
+    pub default_path: String,
+    #[serde(default)]
+    pub requires: BTreeMap<String, VersionReq>,
+    #[serde(default)]
+    pub limits: Limits,
+    #[serde(default)]
+    pub roles: Vec<RoleDecl>,
+    #[serde(default)]
+    pub permissions: Vec<Permission>,
+    #[serde(default)]
+    pub routes: Vec<Route>,
+    #[serde(default)]
+    pub tables: Vec<Table>,
+    #[serde(default)]
+    pub capabilities: Capabilities,
+    #[serde(default)]
+    pub schedules: Vec<Schedule>,
+    /// Topics (`<plugin>.<event>`) this plugin receives through `on-event`.
+    #[serde(default)]
+    pub subscribe: Vec<String>,
+    #[serde(default)]
+    pub widgets: Vec<Widget>,
+    #[serde(default)]
+    pub navigation: Vec<NavEntry>,
+    #[serde(default)]
+    pub settings: Vec<Setting>,
+}
+
+/// Per-call limits; a site administrator may lower or raise them within the
+/// server's bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Limits {
+    #[serde(default = "Limits::default_deadline")]
+    pub deadline_ms: u64,
+    #[serde(default = "Limits::default_memory")]
+    pub memory_mib: u64,
+    /// Concurrent calls of this plugin on one server (0: the server default).
+    #[serde(default)]
+    pub concurrency: u32,
+}
+
+impl Limits {
+    fn default_deadline() -> u64 {
+        1000
+    }
+    fn default_memory() -> u64 {
+        64
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            deadline_ms: Self::default_deadline(),
+            memory_mib: Self::default_memory(),
+            concurrency: 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleDecl {
+    pub name: String,
+    pub title: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Permission {
+    /// `<plugin>.<name>`, e.g. `polls.manage`.
+    pub name: String,
+    pub title: Text,
+    /// Roles that hold it unless the site administrator changes the mapping.
+    #[serde(default)]
+    pub roles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Area {
+    Portal,
+    Extranet,
+    Admin,
+}
+
+impl Area {
+    pub const ALL: [Area; 3] = [Area::Portal, Area::Extranet, Area::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Area::Portal => "portal",
+            Area::Extranet => "extranet",
+            Area::Admin => "admin",
+        }
+    }
+
+    /// The URL prefix of the area on every site.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Area::Portal => "",
+            Area::Extranet => "/extranet",
+            Area::Admin => "/admin",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    Get,
+    Post,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub name: String,
+    /// Path below the plugin's mount point, `/` or `/{id}/results`.
+    pub path: String,
+    pub area: Area,
+    #[serde(default = "Route::default_methods")]
+    pub methods: Vec<Method>,
+    /// Permission required; none means anyone on the portal and any
+    /// signed-in member of the site on the extranet. Admin routes always
+    /// need the site's `admin` role.
+    #[serde(default)]
+    pub permission: Option<String>,
+    /// List the page in `/sitemap.xml` (portal GET routes without
+    /// parameters and without permission only).
+    #[serde(default = "yes")]
+    pub sitemap: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Route {
+    fn default_methods() -> Vec<Method> {
+        vec![Method::Get]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub name: String,
+    pub columns: Vec<Column>,
+    #[serde(default)]
+    pub indexes: Vec<Vec<String>>,
+    #[serde(default)]
+    pub unique: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.name == name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: ColumnType,
+    /// NOT NULL.
+    #[serde(default)]
+    pub required: bool,
+    /// Default for rows that do not give a value (also fills existing rows
+    /// when the column is added by an upgrade).
+    #[serde(default)]
+    pub default: Option<toml::Value>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColumnType {
+    Integer,
+    Float,
+    Text,
+    Boolean,
+    Date,
+    Datetime,
+    Json,
+    Bytes,
+}
+
+impl ColumnType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnType::Integer => "integer",
+            ColumnType::Float => "float",
+            ColumnType::Text => "text",
+            ColumnType::Boolean => "boolean",
+            ColumnType::Date => "date",
+            ColumnType::Datetime => "datetime",
+            ColumnType::Json => "json",
+            ColumnType::Bytes => "bytes",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Capabilities {
+    #[serde(default)]
+    pub http: Option<HttpCapability>,
+    #[serde(default)]
+    pub directory: Option<DirectoryCapability>,
+}
+
+/// Outbound hosts the plugin asks to reach; the administrator grants some or
+/// all of them per site.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpCapability {
+    pub hosts: Vec<String>,
+    pub reason: Text,
+}
+
+/// A read-only directory the plugin asks for (mounted at `/granted`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectoryCapability {
+    pub reason: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    pub name: String,
+    /// Run every period: `15m`, `1h`, `1d`…
+    #[serde(default)]
+    pub every: Option<String>,
+    /// Run once a day at this local time, `HH:MM`.
+    #[serde(default)]
+    pub at: Option<String>,
+}
+
+impl Schedule {
+    /// The period in seconds for `every`.
+    pub fn period_secs(&self) -> Option<u64> {
+        self.every.as_deref().and_then(parse_period)
+    }
+
+    /// `(hour, minute)` for `at`.
+    pub fn daily_at(&self) -> Option<(u32, u32)> {
+        let (h, m) = self.at.as_deref()?.split_once(':')?;
+        let (h, m) = (h.parse().ok()?, m.parse().ok()?);
+        (h < 24 && m < 60).then_some((h, m))
+    }
+}
+
+fn parse_period(s: &str) -> Option<u64> {
+    let (n, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit())?);
+    let n: u64 = n.parse().ok()?;
+    let secs = match unit {
+        "s" => n,
+        "m" => n * 60,
+        "h" => n * 3600,
+        "d" => n * 86400,
+        _ => return None,
+    };
+    (secs >= 60).then_some(secs)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Widget {
+    pub name: String,
+    pub area: Area,
+    pub title: Text,
+    #[serde(default)]
+    pub permission: Option<String>,
+    /// Route (of the same area, without parameters) the widget's "more" link
+    /// points to.
+    #[serde(default)]
+    pub route: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NavEntry {
+    pub title: Text,
+    /// A route without parameters; the entry shows to those who may use it.
+    pub route: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Setting {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: SettingType,
+    pub title: Text,
+    #[serde(default)]
+    pub help: Option<Text>,
+    #[serde(default)]
+    pub default: Option<toml::Value>,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// Allowed values of a `choice`.
+    #[serde(default)]
+    pub choices: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SettingType {
+    Boolean,
+    Integer,
+    Float,
+    Text,
+    /// Several lines of text.
+    Textarea,
+    Choice,
+    /// A time of day `HH:MM`.
+    Time,
+    /// A list of texts, one per line in the form.
+    List,
+}
+
+/// Names of plugins, tables, columns, routes and settings.
+pub fn is_identifier(s: &str, max: usize) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some('a'..='z'))
+        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '_'))
+        && !s.contains("__")
+        && !s.ends_with('_')
+        && s.len() <= max
+}
+
+fn is_kebab(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some('a'..='z'))
+        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_'))
+        && s.len() <= 64
+}
+
+/// Columns the host owns in every plugin table.
+pub const RESERVED_COLUMNS: [&str; 2] = ["id", "site_id"];
+
+impl Manifest {
+    /// Parse and validate `plugin.toml` text.
+    ///
+    /// # Errors
+    /// Unknown keys, wrong types and every rule of [`Manifest::validate`].
+    pub fn parse(text: &str) -> Result<Manifest> {
+        let manifest: Manifest =
+            toml::from_str(text).map_err(|e| anyhow::anyhow!("plugin.toml: {}", e.to_string().trim_end()))?;
+        manifest.validate().context("plugin.toml")?;
+        Ok(manifest)
+    }
+
+    pub fn permission(&self, name: &str) -> Option<&Permission> {
+        self.permissions.iter().find(|p| p.name == name)
+    }
+
+    pub fn table(&self, name: &str) -> Option<&Table> {
+        self.tables.iter().find(|t| t.name == name)
+    }
+
+    pub fn route(&self, name: &str) -> Option<&Route> {
+        self.routes.iter().find(|r| r.name == name)
+    }
+
+    pub fn setting(&self, name: &str) -> Option<&Setting> {
+        self.settings.iter().find(|s| s.name == name)
+    }
+
+    /// Check the rules a type cannot express.
+    ///
+    /// # Errors
+    /// The first broken rule, naming the item.
+    pub fn validate(&self) -> Result<()> {
+        if !is_identifier(&self.name, 24) {
+            bail!(
+                "name `{}` must be 1–24 lowercase letters, digits or single underscores, starting with a letter",
+                self.name
+            );
+        }
+        if !is_kebab(&self.default_path) {
+            bail!(
+                "default-path `{}` must be lowercase letters, digits and dashes (no slash)",
+                self.default_path
+            );
+        }
+        if self.title.fr.trim().is_empty() {
+            bail!("title.fr is empty");
+        }
+        for dep in self.requires.keys() {
+            if dep == &self.name {
+                bail!("requires: a plugin cannot require itself");
+            }
+            if !is_identifier(dep, 24) {
+                bail!("requires: `{dep}` is not a plugin name");
+            }
+        }
+        if self.limits.deadline_ms == 0 || self.limits.deadline_ms > 60_000 {
+            bail!("limits.deadline-ms must be between 1 and 60000");
+        }
+        if self.limits.memory_mib == 0 || self.limits.memory_mib > 1024 {
+            bail!("limits.memory-mib must be between 1 and 1024");
+        }
+
+        let mut roles: BTreeSet<&str> = BUILTIN_ROLES.into_iter().collect();
+        for role in &self.roles {
+            if !is_kebab(&role.name) {
+                bail!("roles: `{}` is not a valid role name", role.name);
+            }
+            if !roles.insert(&role.name) {
+                bail!("roles: `{}` is declared twice (or is a built-in role)", role.name);
+            }
+        }
+
+        let prefix = format!("{}.", self.name);
+        let mut permissions = BTreeSet::new();
+        for p in &self.permissions {
+            let Some(rest) = p.name.strip_prefix(&prefix) else {
+                bail!("permission `{}` must start with `{prefix}`", p.name);
+            };
+            if !is_kebab(rest) {
+                bail!("permission `{}`: `{rest}` is not a valid name", p.name);
+            }
+            if !permissions.insert(p.name.as_str()) {
+                bail!("permission `{}` is declared twice", p.name);
+            }
+            for r in &p.roles {
+                if !roles.contains(r.as_str()) {
+                    bail!(
+                        "permission `{}`: role `{r}` is neither built in ({}) nor declared in [[roles]]",
+                        p.name,
+                        BUILTIN_ROLES.join(", ")
+                    );
+                }
+            }
+        }
+        let check_permission = |what: &str, p: &Option<String>| -> Result<()> {
+            if let Some(p) = p
+                && !permissions.contains(p.as_str())
+            {
+                bail!("{what} uses permission `{p}`, which is not declared in [[permissions]]");
+            }
+            Ok(())
+        };
+
+        let mut route_names = BTreeSet::new();
+        let mut routers: BTreeMap<(Area, &str), matchit::Router<&str>> = BTreeMap::new();
+        for r in &self.routes {
+            if !is_kebab(&r.name) {
+                bail!("route `{}`: name must be lowercase letters, digits and dashes", r.name);
+            }
+            if !route_names.insert(r.name.as_str()) {
+                bail!("route `{}` is declared twice", r.name);
+            }
+            if !r.path.starts_with('/') {
+                bail!("route `{}`: path `{}` must start with `/`", r.name, r.path);
+            }
+            if r.methods.is_empty() {
+                bail!("route `{}`: methods is empty", r.name);
+            }
+            check_permission(&format!("route `{}`", r.name), &r.permission)?;
+            for m in &r.methods {
+                let key = match m {
+                    Method::Get => "get",
+                    Method::Post => "post",
+                };
+                let router = routers.entry((r.area, key)).or_default();
+                if let Err(e) = router.insert(r.path.as_str(), r.name.as_str()) {
+                    let other = match &e {
+                        matchit::InsertError::Conflict { with } => routers_conflict(&self.routes, r.area, with),
+                        _ => String::new(),
+                    };
+                    bail!(
+                        "route `{}`: path `{}` ({}) clashes{other}: {e}",
+                        r.name,
+                        r.path,
+                        r.area.as_str()
+                    );
+                }
+            }
+        }
+
+        let mut table_names = BTreeSet::new();
+        for t in &self.tables {
+            if !is_identifier(&t.name, 30) {
+                bail!("table `{}`: name must be lowercase letters, digits and single underscores", t.name);
+            }
+            if !table_names.insert(t.name.as_str()) {
+                bail!("table `{}` is declared twice", t.name);
+            }
+            let mut cols = BTreeSet::new();
+            for c in &t.columns {
+                if RESERVED_COLUMNS.contains(&c.name.as_str()) {
+                    bail!("table `{}`: column `{}` is reserved by the host", t.name, c.name);
+                }
+                if !is_identifier(&c.name, 40) {
+                    bail!("table `{}`: column name `{}` is not valid", t.name, c.name);
+                }
+                if !cols.insert(c.name.as_str()) {
+                    bail!("table `{}`: column `{}` is declared twice", t.name, c.name);
+                }
+                if let Some(d) = &c.default {
+                    check_default(c, d).with_context(|| format!("table `{}`: column `{}`", t.name, c.name))?;
+                }
+            }
+            for (what, lists) in [("indexes", &t.indexes), ("unique", &t.unique)] {
+                for list in lists {
+                    if list.is_empty() {
+                        bail!("table `{}`: an entry of {what} is empty", t.name);
+                    }
+                    for col in list {
+                        if col != "id" && !cols.contains(col.as_str()) {
+                            bail!("table `{}`: {what} names column `{col}`, which is not declared", t.name);
+                        }
+                    }
+                }
+            }
+        }
+
+        if let Some(http) = &self.capabilities.http {
+            for h in &http.hosts {
+                if h.is_empty() || h.contains('/') || h.contains(':') || h.contains(' ') {
+                    bail!("capabilities.http: `{h}` must be a host name like `api.example.fr`");
+                }
+            }
+        }
+
+        let mut schedule_names = BTreeSet::new();
+        for s in &self.schedules {
+            if !is_kebab(&s.name) || !schedule_names.insert(s.name.as_str()) {
+                bail!("schedule `{}`: invalid or repeated name", s.name);
+            }
+            match (&s.every, &s.at) {
+                (Some(_), None) if s.period_secs().is_some() => {}
+                (None, Some(_)) if s.daily_at().is_some() => {}
+                (Some(e), None) => bail!("schedule `{}`: every = `{e}` must be like `15m`, `2h` or `1d` (at least 1m)", s.name),
+                (None, Some(a)) => bail!("schedule `{}`: at = `{a}` must be a time `HH:MM`", s.name),
+                _ => bail!("schedule `{}`: give exactly one of `every` or `at`", s.name),
+            }
+        }
+
+        for topic in &self.subscribe {
+            match topic.split_once('.') {
+                Some((p, e)) if is_identifier(p, 24) && is_kebab(e) => {}
+                _ => bail!("subscribe: `{topic}` must be `<plugin>.<event>`"),
+            }
+        }
+
+        let mut widget_names = BTreeSet::new();
+        for w in &self.widgets {
+            if !is_kebab(&w.name) || !widget_names.insert(w.name.as_str()) {
+                bail!("widget `{}`: invalid or repeated name", w.name);
+            }
+            if w.area == Area::Admin {
+                bail!("widget `{}`: widgets go on the portal or the extranet", w.name);
+            }
+            check_permission(&format!("widget `{}`", w.name), &w.permission)?;
+            if let Some(route) = &w.route {
+                self.check_plain_route(route, w.area, &format!("widget `{}`", w.name))?;
+            }
+        }
+        for n in &self.navigation {
+            let route = self
+                .route(&n.route)
+                .with_context(|| format!("navigation: route `{}` is not declared", n.route))?;
+            self.check_plain_route(&n.route, route.area, "navigation")?;
+        }
+
+        let mut setting_names = BTreeSet::new();
+        for s in &self.settings {
+            if !is_identifier(&s.name, 40) || !setting_names.insert(s.name.as_str()) {
+                bail!("setting `{}`: invalid or repeated name", s.name);
+            }
+            if s.kind == SettingType::Choice && s.choices.is_empty() {
+                bail!("setting `{}`: a choice needs `choices`", s.name);
+            }
+            if let Some(d) = &s.default {
+                crate::package::settings::check_value(s, &setting_from_toml(d))
+                    .map_err(|e| anyhow::anyhow!("setting `{}`: default: {e}", s.name))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn check_plain_route(&self, name: &str, area: Area, what: &str) -> Result<()> {
+        let route = self
+            .route(name)
+            .with_context(|| format!("{what}: route `{name}` is not declared"))?;
+        if route.area != area {
+            bail!("{what}: route `{name}` is on the {} area, not {}", route.area.as_str(), area.as_str());
+        }
+        if route.path.contains('{') {
+            bail!("{what}: route `{name}` has path parameters; link to a route without any");
+        }
+        Ok(())
+    }
+
+    /// Every permission with its default roles.
+    pub fn default_grants(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.permissions
+            .iter()
+            .flat_map(|p| p.roles.iter().map(move |r| (p.name.as_str(), r.as_str())))
+    }
+}
+
+fn routers_conflict(routes: &[Route], area: Area, with: &str) -> String {
+    routes
+        .iter()
+        .find(|r| r.area == area && r.path == with)
+        .map(|r| format!(" with route `{}`", r.name))
+        .unwrap_or_default()
+}
+
+/// Convert a TOML default to JSON (settings are JSON at rest).
+pub fn setting_from_toml(v: &toml::Value) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+fn check_default(c: &Column, d: &toml::Value) -> Result<()> {
+    let ok = match c.kind {
+        ColumnType::Integer => d.is_integer(),
+        ColumnType::Float => d.is_float() || d.is_integer(),
+        ColumnType::Boolean => d.is_bool(),
+        ColumnType::Text | ColumnType::Json => d.is_str(),
+        ColumnType::Date => d.as_str().is_some_and(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()),
+        ColumnType::Datetime => d.as_str().is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok()),
+        ColumnType::Bytes => false,
+    };
+    if !ok {
+        bail!("default `{d}` does not fit type {}", c.kind.as_str());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+name = "polls"
+version = "1.2.0"
+api = "^1.0"
+title = { fr = "Consultations", en = "Consultations" }
+default-path = "consultations"
+
+[[permissions]]
+name = "polls.manage"
+title = { fr = "Gérer", en = "Manage" }
+roles = ["elected", "admin"]
+
+[[routes]]
+name = "list"
+path = "/"
+area = "portal"
+
+[[routes]]
+name = "poll"
+path = "/{id}"
+area = "portal"
+methods = ["get", "post"]
+
+[[routes]]
+name = "manage"
+path = "/"
+area = "extranet"
+permission = "polls.manage"
+
+[[tables]]
+name = "polls"
+columns = [
+  { name = "title", type = "text", required = true },
+  { name = "status", type = "text", default = "draft" },
+]
+indexes = [["status"]]
+"#;
+
+    fn with(extra: &str) -> String {
+        format!("{GOOD}\n{extra}")
+    }
+
+    fn error(text: &str) -> String {
+        format!("{:#}", Manifest::parse(text).unwrap_err())
+    }
+
+    #[test]
+    fn a_good_manifest_parses() {
+        let m = Manifest::parse(GOOD).unwrap();
+        assert_eq!(m.name, "polls");
+        assert_eq!(m.version, Version::new(1, 2, 0));
+        assert_eq!(m.routes.len(), 3);
+        assert_eq!(m.default_grants().count(), 2);
+    }
+
+    #[test]
+    fn unknown_key_is_named() {
+        let e = error(&GOOD.replace("default-path", "colour = \"red\"\ndefault-path"));
+        assert!(e.contains("unknown field `colour`"), "{e}");
+    }
+
+    #[test]
+    fn bad_semver_is_refused() {
+        let e = error(&GOOD.replace("1.2.0", "1.2"));
+        assert!(e.contains("version"), "{e}");
+    }
+
+    #[test]
+    fn route_clash_names_both_routes() {
+        let e = error(&with("[[routes]]\nname = \"other\"\npath = \"/{slug}\"\narea = \"portal\"\n"));
+        assert!(e.contains("route `other`") && e.contains("clashes"), "{e}");
+    }
+
+    #[test]
+    fn same_path_on_another_area_is_fine() {
+        Manifest::parse(&with("[[routes]]\nname = \"admin\"\npath = \"/{id}\"\narea = \"admin\"\n")).unwrap();
+    }
+
+    #[test]
+    fn undeclared_permission_is_refused() {
+        let e = error(&with(
+            "[[routes]]\nname = \"x\"\npath = \"/x\"\narea = \"extranet\"\npermission = \"polls.vote\"\n",
+        ));
+        assert!(e.contains("permission `polls.vote`, which is not declared"), "{e}");
+    }
+
+    #[test]
+    fn unknown_column_type_is_refused() {
+        let e = error(&GOOD.replace("type = \"text\", default", "type = \"varchar\", default"));
+        assert!(e.contains("unknown variant `varchar`"), "{e}");
+    }
+
+    #[test]
+    fn reserved_column_is_refused() {
+        let e = error(&GOOD.replace("name = \"status\"", "name = \"site_id\""));
+        assert!(e.contains("reserved"), "{e}");
+    }
+
+    #[test]
+    fn index_on_unknown_column_is_refused() {
+        let e = error(&GOOD.replace("[[\"status\"]]", "[[\"state\"]]"));
+        assert!(e.contains("`state`, which is not declared"), "{e}");
+    }
+
+    #[test]
+    fn permission_of_another_plugin_is_refused() {
+        let e = error(&GOOD.replace("name = \"polls.manage\"", "name = \"forums.manage\""));
+        assert!(e.contains("must start with `polls.`"), "{e}");
+    }
+
+    #[test]
+    fn unknown_default_role_is_refused() {
+        let e = error(&GOOD.replace("[\"elected\", \"admin\"]", "[\"mayor\"]"));
+        assert!(e.contains("role `mayor`"), "{e}");
+    }
+
+    #[test]
+    fn schedule_needs_a_valid_period() {
+        let e = error(&with("[[schedules]]\nname = \"refresh\"\nevery = \"soon\"\n"));
+        assert!(e.contains("every = `soon`"), "{e}");
+        Manifest::parse(&with("[[schedules]]\nname = \"refresh\"\nat = \"03:30\"\n")).unwrap();
+    }
+
+    #[test]
+    fn default_must_fit_the_column_type() {
+        let e = error(&GOOD.replace("default = \"draft\"", "default = 3"));
+        assert!(e.contains("does not fit type text"), "{e}");
+    }
+}

@@ -1,0 +1,417 @@
+//! The plugin runtime: one wasmtime `Engine`, one compiled component and
+//! pre-linked `InstancePre` per plugin version, a fresh `Store` per call.
+//!
+//! Keeping calls cheap and contained:
+//! - instances are created *ahead* of calls (a small pool per plugin
+//!   version, refilled in the background) and dropped off the request path,
+//!   so a call costs little more than the guest's own work; every call still
+//!   gets a store nobody used before;
+//! - a ticker thread advances the engine's epoch every millisecond; at each
+//!   tick a running guest yields to the tokio scheduler (so a spinning
+//!   plugin cannot hold a worker thread) and is stopped once its deadline
+//!   has passed;
+//! - each plugin has a cap on concurrent calls, so one plugin cannot take
+//!   every worker;
+//! - a memory cap per call traps a guest that allocates without end;
+//! - a plugin that keeps faulting is suspended for a while.
+
+pub mod bindings;
+pub mod health;
+pub mod state;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result, anyhow};
+use semver::Version;
+use tokio::sync::Semaphore;
+use wasmtime::component::{Component, Linker};
+use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, UpdateDeadline};
+
+use crate::i18n::Catalogues;
+use crate::package::Package;
+use crate::storage::Storage;
+use bindings::{Plugin, PluginPre, types as wit};
+pub use health::{Fault, Health};
+pub use state::{CallInfo, Grants, PluginState, SiteInfo};
+
+/// How often the engine's epoch advances: the granularity of yielding and of
+/// deadlines.
+const TICK: Duration = Duration::from_millis(1);
+
+/// Shared services the host interfaces use.
+pub struct Services {
+    pub storage: Storage,
+    pub http: reqwest::Client,
+    /// Shift of the clock plugins see (tests and demos set a fixed "now").
+    pub clock_offset: chrono::TimeDelta,
+    /// Wakes the event dispatcher when something is published.
+    pub outbox: Arc<tokio::sync::Notify>,
+}
+
+impl Services {
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now() + self.clock_offset
+    }
+}
+
+/// Runtime settings.
+#[derive(Debug, Clone)]
+pub struct RuntimeConfig {
+    /// Use the pooling allocator when the address space allows it.
+    pub pooling: bool,
+    /// Where compiled components are cached (none: no cache).
+    pub cache_dir: Option<std::path::PathBuf>,
+    /// Ready instances kept per plugin version.
+    pub pool_depth: usize,
+    /// Concurrent calls per plugin when its manifest does not say.
+    pub default_concurrency: usize,
+}
+
+impl Default for RuntimeConfig {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        RuntimeConfig { pooling: true, cache_dir: None, pool_depth: 2, default_concurrency: cores * 2 }
+    }
+}
+
+/// A plugin version ready to be called.
+pub struct Loaded {
+    pub package: Arc<Package>,
+    pub manifest: Arc<crate::package::Manifest>,
+    pub catalogues: Arc<Catalogues>,
+    pre: PluginPre<PluginState>,
+    ready: Mutex<Vec<Ready>>,
+    permits: Arc<Semaphore>,
+    pub concurrency: usize,
+    pub health: Health,
+    pub compile_time: Duration,
+}
+
+impl Loaded {
+    pub fn name(&self) -> &str {
+        &self.manifest.name
+    }
+
+    pub fn version(&self) -> &Version {
+        &self.manifest.version
+    }
+}
+
+struct Ready {
+    store: Store<PluginState>,
+    plugin: Plugin,
+}
+
+/// What to call on a plugin.
+pub enum Call {
+    Handle(wit::Request),
+    Event(wit::Context, wit::Event),
+    Schedule(wit::Context, String),
+    Widget(wit::Context, String),
+    ExportUser(wit::Context, String),
+    EraseUser(wit::Context, String),
+}
+
+impl Call {
+    pub fn export_name(&self) -> &'static str {
+        match self {
+            Call::Handle(_) => "handle",
+            Call::Event(..) => "on-event",
+            Call::Schedule(..) => "on-schedule",
+            Call::Widget(..) => "widget",
+            Call::ExportUser(..) => "export-user-data",
+            Call::EraseUser(..) => "erase-user-data",
+        }
+    }
+}
+
+/// What a call returned.
+#[derive(Debug)]
+pub enum Reply {
+    Handle(Result<wit::Response, wit::Error>),
+    Unit(Result<(), String>),
+    Widget(Result<Option<wit::View>, wit::Error>),
+    Json(Result<String, String>),
+}
+
+/// The engine, the linker and the loaded plugins.
+pub struct Runtime {
+    engine: Engine,
+    linker: Linker<PluginState>,
+    pub pooling: bool,
+    config: RuntimeConfig,
+    pub services: Arc<Services>,
+    loaded: RwLock<HashMap<(String, Version), Arc<Loaded>>>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+fn engine_config(pooling: bool, cache_dir: Option<&Path>) -> Result<Config> {
+    let mut config = Config::new();
+    config.wasm_component_model(true);
+    config.epoch_interruption(true);
+    config.cranelift_opt_level(wasmtime::OptLevel::Speed);
+    if let Some(dir) = cache_dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let mut cache = wasmtime::CacheConfig::new();
+        cache.with_directory(dir);
+        config.cache(Some(
+            wasmtime::Cache::new(cache).map_err(|e| anyhow!("cannot open the compiled-plugin cache: {e}"))?,
+        ));
+    }
+    if pooling {
+        let mut pool = PoolingAllocationConfig::default();
+        pool.total_component_instances(1000)
+            .total_core_instances(2000)
+            .total_memories(1000)
+            .total_tables(2000)
+            .total_stacks(1000)
+            .max_memory_size(1 << 30)
+            .max_memories_per_component(4);
+        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+    }
+    Ok(config)
+}
+
+impl Runtime {
+    /// Create the engine (pooling when possible), the linker with every host
+    /// interface, and the epoch ticker.
+    ///
+    /// # Errors
+    /// The engine cannot be created even without pooling.
+    pub fn new(config: RuntimeConfig, services: Arc<Services>) -> Result<Arc<Runtime>> {
+        let cache = config.cache_dir.as_deref();
+        let (engine, pooling) = if config.pooling {
+            match engine_config(true, cache).and_then(|c| Engine::new(&c).map_err(|e| anyhow!("{e}"))) {
+                Ok(e) => (e, true),
+                Err(e) => {
+                    tracing::warn!(error = %e, "pooling allocator unavailable (address space?); allocating on demand");
+                    (Engine::new(&engine_config(false, cache)?).map_err(|e| anyhow!("{e}"))?, false)
+                }
+            }
+        } else {
+            (Engine::new(&engine_config(false, cache)?).map_err(|e| anyhow!("{e}"))?, false)
+        };
+        let mut linker = Linker::new(&engine);
+        crate::host::add_to_linker(&mut linker)?;
+
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let ticker_engine = engine.weak();
+        let ticker_stop = stop.clone();
+        std::thread::Builder::new()
+            .name("estive-epoch".into())
+            .spawn(move || {
+                while !ticker_stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    std::thread::sleep(TICK);
+                    match ticker_engine.upgrade() {
+                        Some(e) => e.increment_epoch(),
+                        None => break,
+                    }
+                }
+            })
+            .context("cannot start the epoch ticker")?;
+
+        Ok(Arc::new(Runtime {
+            engine,
+            linker,
+            pooling,
+            config,
+            services,
+            loaded: RwLock::new(HashMap::new()),
+            stop,
+        }))
+    }
+
+    /// Compile (or fetch from the cache) and pre-link a package. Checks that
+    /// the component's imports and exports match the world.
+    ///
+    /// # Errors
+    /// The component does not compile or does not match `estive:plugin`.
+    pub fn prepare(&self, package: Arc<Package>) -> Result<Arc<Loaded>> {
+        let key = (package.name().to_string(), package.version().clone());
+        if let Some(l) = self.loaded.read().expect("loaded lock").get(&key)
+            && l.package.digest == package.digest
+        {
+            return Ok(l.clone());
+        }
+        let started = Instant::now();
+        let component = Component::new(&self.engine, &package.wasm)
+            .map_err(|e| anyhow!("plugin.wasm does not compile: {e:#}"))?;
+        let instance_pre = self
+            .linker
+            .instantiate_pre(&component)
+            .map_err(|e| anyhow!("plugin.wasm imports something the host does not provide: {e:#}"))?;
+        let pre = PluginPre::new(instance_pre).map_err(|e| {
+            anyhow!("plugin.wasm does not export what estive:plugin@{} requires: {e:#}", crate::package::API_VERSION)
+        })?;
+        let manifest = Arc::new(package.manifest.clone());
+        let concurrency = match manifest.limits.concurrency {
+            0 => self.config.default_concurrency,
+            n => n as usize,
+        };
+        let catalogues = Arc::new(Catalogues::new(
+            &package.catalogue("fr").into_iter().collect::<Vec<_>>(),
+            &package.catalogue("en").into_iter().collect::<Vec<_>>(),
+        ));
+        let loaded = Arc::new(Loaded {
+            manifest,
+            catalogues,
+            package,
+            pre,
+            ready: Mutex::new(Vec::new()),
+            permits: Arc::new(Semaphore::new(concurrency)),
+            concurrency,
+            health: Health::default(),
+            compile_time: started.elapsed(),
+        });
+        self.loaded.write().expect("loaded lock").insert(key, loaded.clone());
+        Ok(loaded)
+    }
+
+    /// A prepared plugin version, if loaded.
+    pub fn get(&self, name: &str, version: &Version) -> Option<Arc<Loaded>> {
+        self.loaded
+            .read()
+            .expect("loaded lock")
+            .get(&(name.to_string(), version.clone()))
+            .cloned()
+    }
+
+    /// Every loaded plugin version.
+    pub fn all(&self) -> Vec<Arc<Loaded>> {
+        let mut v: Vec<_> = self.loaded.read().expect("loaded lock").values().cloned().collect();
+        v.sort_by(|a, b| (a.name(), a.version()).cmp(&(b.name(), b.version())));
+        v
+    }
+
+    async fn instantiate(&self, loaded: &Loaded) -> wasmtime::Result<Ready> {
+        let mut store = Store::new(&self.engine, PluginState::new(self.services.clone(), loaded.name().to_string()));
+        store.limiter(|s| s as &mut dyn wasmtime::ResourceLimiter);
+        store.epoch_deadline_callback(|ctx| {
+            let s = ctx.data();
+            let limit = s.call.as_ref().map_or(Duration::from_secs(1), |c| c.deadline);
+            if s.started.elapsed() >= limit {
+                return Err(wasmtime::Error::msg(health::DEADLINE_MESSAGE));
+            }
+            // Let other tasks run: tokio's yield goes to the back of the
+            // queue, unlike a plain self-wake which would run us again first.
+            Ok(UpdateDeadline::YieldCustom(1, Box::pin(tokio::task::yield_now())))
+        });
+        store.set_epoch_deadline(u64::MAX / 2);
+        let plugin = loaded.pre.instantiate_async(&mut store).await?;
+        Ok(Ready { store, plugin })
+    }
+
+    /// Keep `loaded`'s pool of ready instances full, off the request path.
+    fn refill(self: &Arc<Self>, loaded: &Arc<Loaded>) {
+        let (rt, loaded) = (self.clone(), loaded.clone());
+        tokio::spawn(async move {
+            loop {
+                if loaded.ready.lock().expect("pool lock").len() >= rt.config.pool_depth {
+                    break;
+                }
+                match rt.instantiate(&loaded).await {
+                    Ok(r) => loaded.ready.lock().expect("pool lock").push(r),
+                    Err(e) => {
+                        tracing::error!(plugin = loaded.name(), error = %e, "cannot instantiate plugin");
+                        break;
+                    }
+                }
+            }
+        });
+    }
+
+    /// Fill the pools of every loaded plugin (at start).
+    pub fn warm(self: &Arc<Self>) {
+        for l in self.all() {
+            self.refill(&l);
+        }
+    }
+
+    /// Call a plugin export in a fresh instance, within the call's deadline
+    /// and memory cap and the plugin's concurrency cap.
+    ///
+    /// # Errors
+    /// A [`Fault`]: the plugin trapped, ran out of time or memory, is
+    /// suspended, or is too busy. The fault is logged and counted.
+    pub async fn call(self: &Arc<Self>, loaded: &Arc<Loaded>, info: CallInfo, call: Call) -> Result<Reply, Fault> {
+        let started = Instant::now();
+        let export = call.export_name();
+        if let Some(until) = loaded.health.suspended_until() {
+            crate::metrics::plugin_call(loaded.name(), export, "suspended", started.elapsed());
+            return Err(Fault::Suspended { until });
+        }
+        let deadline = info.deadline;
+        let permit = match tokio::time::timeout(deadline, loaded.permits.clone().acquire_owned()).await {
+            Ok(Ok(p)) => p,
+            _ => {
+                crate::metrics::plugin_call(loaded.name(), export, "busy", started.elapsed());
+                return Err(Fault::Busy);
+            }
+        };
+        let ready = loaded.ready.lock().expect("pool lock").pop();
+        self.refill(loaded);
+        let mut ready = match ready {
+            Some(r) => r,
+            None => self.instantiate(loaded).await.map_err(|e| Fault::Trap(format!("instantiation failed: {e:#}")))?,
+        };
+        ready.store.data_mut().begin(info);
+        ready.store.set_epoch_deadline(1);
+
+        // The epoch deadline only fires while guest code runs; the outer
+        // timeout also covers a guest waiting on a slow host call.
+        let outcome = tokio::time::timeout(deadline + Duration::from_millis(250), run(&mut ready, call)).await;
+        drop(permit);
+        let (memory_hit, dropped_logs) = {
+            let s = ready.store.data();
+            (s.memory_hit, s.log_dropped)
+        };
+        if dropped_logs > 0 {
+            tracing::warn!(plugin = loaded.name(), dropped = dropped_logs, "plugin log lines dropped (limit per call)");
+        }
+        // Dropping a store costs some microseconds: do it off the request path.
+        tokio::spawn(async move { drop(ready) });
+
+        let result = match outcome {
+            Err(_) => Err(Fault::Timeout),
+            Ok(Ok(reply)) => Ok(reply),
+            Ok(Err(e)) => Err(Fault::classify(&e, memory_hit)),
+        };
+        let label = match &result {
+            Ok(_) => "ok",
+            Err(f) => f.kind(),
+        };
+        crate::metrics::plugin_call(loaded.name(), export, label, started.elapsed());
+        if let Err(fault) = &result {
+            crate::metrics::plugin_fault(loaded.name(), fault.kind());
+            tracing::error!(plugin = loaded.name(), export, fault = %fault, "plugin call failed");
+            if let Some(until) = loaded.health.record_fault() {
+                tracing::error!(plugin = loaded.name(), until = %until, "plugin suspended after repeated faults");
+            }
+        } else {
+            loaded.health.record_success();
+        }
+        loaded.health.record_latency(started.elapsed());
+        result
+    }
+}
+
+async fn run(ready: &mut Ready, call: Call) -> wasmtime::Result<Reply> {
+    let (store, p) = (&mut ready.store, &ready.plugin);
+    Ok(match call {
+        Call::Handle(req) => Reply::Handle(p.call_handle(store, &req).await?),
+        Call::Event(ctx, ev) => Reply::Unit(p.call_on_event(store, &ctx, &ev).await?),
+        Call::Schedule(ctx, task) => Reply::Unit(p.call_on_schedule(store, &ctx, &task).await?),
+        Call::Widget(ctx, name) => Reply::Widget(p.call_widget(store, &ctx, &name).await?),
+        Call::ExportUser(ctx, user) => Reply::Json(p.call_export_user_data(store, &ctx, &user).await?),
+        Call::EraseUser(ctx, user) => Reply::Unit(p.call_erase_user_data(store, &ctx, &user).await?),
+    })
+}

@@ -1,0 +1,770 @@
+//! Plugin data: the structured operations of the `storage` interface run
+//! against the plugin's own tables, always scoped to one site.
+//!
+//! Nothing a plugin sends is SQL: table and column names are looked up in
+//! the plugin's manifest (an unknown name is an error, so another plugin's
+//! table cannot be named), values are bound as parameters after being
+//! checked against the declared column types, and `site_id = <current site>`
+//! is added to every statement by this module, never by the plugin.
+
+pub mod schema;
+
+use std::sync::Arc;
+
+use sea_orm::sea_query::{self as sq, Alias, Expr, ExprTrait, Func, LikeExpr, OnConflict, Query, SimpleExpr};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, QueryResult, TransactionTrait};
+use serde_json::json;
+
+use crate::package::manifest::{ColumnType, Manifest, Table};
+use crate::runtime::bindings::storage as wit;
+use wit::{Condition, Outcome, StorageError, Value};
+
+/// Most rows one query returns.
+pub const MAX_ROWS: u32 = 10_000;
+/// Most operations in one transaction.
+pub const MAX_OPERATIONS: usize = 1_000;
+const MAX_TEXT: usize = 1 << 20;
+const MAX_BYTES: usize = 8 << 20;
+
+/// The database and what it takes to write to it safely.
+#[derive(Clone)]
+pub struct Storage {
+    pub db: DatabaseConnection,
+    /// SQLite allows one writer at a time; writers of this process queue
+    /// here instead of failing with `SQLITE_BUSY`. None on PostgreSQL.
+    write_lock: Option<Arc<tokio::sync::Mutex<()>>>,
+}
+
+/// Who is writing, for the audit log and events.
+#[derive(Debug, Clone, Default)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    pub name: Option<String>,
+}
+
+/// The plugin and site an operation runs for.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    pub site_id: i64,
+    pub manifest: &'a Manifest,
+    pub actor: &'a Actor,
+}
+
+type Res<T> = Result<T, StorageError>;
+
+/// The kind of value a result column holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Integer,
+    Float,
+    Text,
+    Boolean,
+    Bytes,
+}
+
+impl From<ColumnType> for Kind {
+    fn from(t: ColumnType) -> Kind {
+        match t {
+            ColumnType::Integer => Kind::Integer,
+            ColumnType::Float => Kind::Float,
+            ColumnType::Boolean => Kind::Boolean,
+            ColumnType::Bytes => Kind::Bytes,
+            ColumnType::Text | ColumnType::Date | ColumnType::Datetime | ColumnType::Json => Kind::Text,
+        }
+    }
+}
+
+impl Storage {
+    pub fn new(db: DatabaseConnection) -> Storage {
+        let write_lock = (db.get_database_backend() == DbBackend::Sqlite).then(|| Arc::new(tokio::sync::Mutex::new(())));
+        Storage { db, write_lock }
+    }
+
+    pub fn backend(&self) -> DbBackend {
+        self.db.get_database_backend()
+    }
+
+    /// Hold this while writing on SQLite (a no-op guard on PostgreSQL).
+    pub async fn write_guard(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match &self.write_lock {
+            Some(lock) => Some(lock.lock().await),
+            None => None,
+        }
+    }
+
+    /// Read rows.
+    pub async fn query(&self, scope: Scope<'_>, q: wit::RowQuery) -> Res<wit::Rows> {
+        let table = table(scope.manifest, &q.table)?;
+        let columns: Vec<String> = if q.columns.is_empty() {
+            std::iter::once("id".to_string())
+                .chain(table.columns.iter().map(|c| c.name.clone()))
+                .collect()
+        } else {
+            q.columns.clone()
+        };
+        let mut kinds = Vec::with_capacity(columns.len());
+        let mut stmt = Query::select();
+        stmt.from(Alias::new(schema::physical_name(&scope.manifest.name, &table.name)));
+        for c in &columns {
+            kinds.push(column_kind(table, c)?);
+            stmt.column(Alias::new(c));
+        }
+        stmt.and_where(site(scope.site_id));
+        for cond in &q.filter {
+            stmt.and_where(condition(table, cond)?);
+        }
+        if q.order.is_empty() {
+            stmt.order_by(Alias::new("id"), sq::Order::Asc);
+        }
+        for o in &q.order {
+            column_kind(table, &o.column)?;
+            stmt.order_by(Alias::new(&o.column), if o.descending { sq::Order::Desc } else { sq::Order::Asc });
+        }
+        stmt.limit(u64::from(Ord::min(q.limit.unwrap_or(MAX_ROWS), MAX_ROWS)));
+        if let Some(off) = q.offset {
+            stmt.offset(u64::from(off));
+        }
+        let rows = self.db.query_all(&stmt).await.map_err(db_error)?;
+        Ok(wit::Rows {
+            rows: rows.iter().map(|r| read_row(r, &kinds)).collect::<Res<_>>()?,
+            columns,
+        })
+    }
+
+    /// Summarise rows.
+    pub async fn aggregate(&self, scope: Scope<'_>, a: wit::RowAggregate) -> Res<wit::Rows> {
+        let table = table(scope.manifest, &a.table)?;
+        let backend = self.backend();
+        let mut stmt = Query::select();
+        stmt.from(Alias::new(schema::physical_name(&scope.manifest.name, &table.name)));
+        let mut columns = Vec::new();
+        let mut kinds = Vec::new();
+        for g in &a.group_by {
+            kinds.push(column_kind(table, g)?);
+            stmt.column(Alias::new(g)).group_by_col(Alias::new(g));
+            columns.push(g.clone());
+        }
+        if a.measures.is_empty() {
+            return Err(StorageError::InvalidOperation("an aggregate needs at least one measure".into()));
+        }
+        for m in &a.measures {
+            if !crate::package::manifest::is_identifier(&m.name, 40) || columns.contains(&m.name) {
+                return Err(StorageError::InvalidOperation(format!(
+                    "measure name `{}` must be a lowercase identifier unique in the result",
+                    m.name
+                )));
+            }
+            let (expr, kind) = measure_expr(table, m, backend)?;
+            stmt.expr_as(expr, Alias::new(&m.name));
+            columns.push(m.name.clone());
+            kinds.push(kind);
+        }
+        stmt.and_where(site(scope.site_id));
+        for cond in &a.filter {
+            stmt.and_where(condition(table, cond)?);
+        }
+        for o in &a.order {
+            if !columns.contains(&o.column) {
+                return Err(StorageError::UnknownColumn(format!(
+                    "`{}` is neither a group column nor a measure",
+                    o.column
+                )));
+            }
+            stmt.order_by(Alias::new(&o.column), if o.descending { sq::Order::Desc } else { sq::Order::Asc });
+        }
+        if let Some(limit) = a.limit {
+            stmt.limit(u64::from(Ord::min(limit, MAX_ROWS)));
+        }
+        let rows = self.db.query_all(&stmt).await.map_err(db_error)?;
+        Ok(wit::Rows {
+            rows: rows.iter().map(|r| read_row(r, &kinds)).collect::<Res<_>>()?,
+            columns,
+        })
+    }
+
+    /// Run operations atomically. Expectations take a lock per (site, table)
+    /// first, so that the check and the writes after it are serialised with
+    /// every other guarded transaction on the same table.
+    pub async fn transaction(&self, scope: Scope<'_>, ops: Vec<wit::Operation>) -> Res<Vec<Outcome>> {
+        if ops.is_empty() {
+            return Ok(Vec::new());
+        }
+        if ops.len() > MAX_OPERATIONS {
+            return Err(StorageError::InvalidOperation(format!(
+                "a transaction holds at most {MAX_OPERATIONS} operations, not {}",
+                ops.len()
+            )));
+        }
+        // Check every name and value before touching the database.
+        for op in &ops {
+            validate_op(scope.manifest, op)?;
+        }
+        let _guard = self.write_guard().await;
+        let txn = self.db.begin().await.map_err(db_error)?;
+        if self.backend() == DbBackend::Postgres {
+            let mut locked: Vec<String> = ops
+                .iter()
+                .filter_map(|op| match op {
+                    wit::Operation::Expect(e) => Some(e.table.clone()),
+                    _ => None,
+                })
+                .collect();
+            locked.sort();
+            locked.dedup();
+            for t in locked {
+                let key = format!("{}:{}:{}", scope.site_id, scope.manifest.name, t);
+                txn.execute_raw(sea_orm::Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                    [key.into()],
+                ))
+                .await
+                .map_err(db_error)?;
+            }
+        }
+        let mut outcomes = Vec::with_capacity(ops.len());
+        for (i, op) in ops.into_iter().enumerate() {
+            match run_op(&txn, scope, op, &outcomes).await {
+                Ok(o) => outcomes.push(o),
+                Err(e) => {
+                    let _ = txn.rollback().await;
+                    return Err(match e {
+                        StorageError::InvalidOperation(m) => StorageError::InvalidOperation(format!("operation {i}: {m}")),
+                        other => other,
+                    });
+                }
+            }
+        }
+        txn.commit().await.map_err(db_error)?;
+        Ok(outcomes)
+    }
+
+    /// One write, as a transaction of one operation.
+    pub async fn write(&self, scope: Scope<'_>, op: wit::Operation) -> Res<Outcome> {
+        let mut out = self.transaction(scope, vec![op]).await?;
+        Ok(out.pop().unwrap_or(Outcome::Done))
+    }
+}
+
+fn table<'m>(manifest: &'m Manifest, name: &str) -> Res<&'m Table> {
+    manifest.table(name).ok_or_else(|| {
+        StorageError::UnknownTable(format!(
+            "`{name}` is not a table of plugin `{}` (declared: {})",
+            manifest.name,
+            manifest.tables.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")
+        ))
+    })
+}
+
+fn column_type(table: &Table, name: &str) -> Res<Option<ColumnType>> {
+    if name == "id" {
+        return Ok(None);
+    }
+    table
+        .column(name)
+        .map(|c| Some(c.kind))
+        .ok_or_else(|| StorageError::UnknownColumn(format!("`{name}` is not a column of table `{}`", table.name)))
+}
+
+fn column_kind(table: &Table, name: &str) -> Res<Kind> {
+    Ok(column_type(table, name)?.map_or(Kind::Integer, Kind::from))
+}
+
+fn site(site_id: i64) -> SimpleExpr {
+    Expr::col(Alias::new("site_id")).eq(site_id)
+}
+
+fn null_of(t: Option<ColumnType>) -> sq::Value {
+    match t.map(Kind::from) {
+        None | Some(Kind::Integer) => sq::Value::BigInt(None),
+        Some(Kind::Float) => sq::Value::Double(None),
+        Some(Kind::Boolean) => sq::Value::Bool(None),
+        Some(Kind::Bytes) => sq::Value::Bytes(None),
+        Some(Kind::Text) => sq::Value::String(None),
+    }
+}
+
+/// Check a value against its column and turn it into a bound parameter.
+fn bind(table: &Table, column: &str, v: &Value) -> Res<sq::Value> {
+    let t = column_type(table, column)?;
+    let wrong = |what: &str| {
+        StorageError::InvalidValue(format!(
+            "column `{column}` of `{}` is {}, not {what}",
+            table.name,
+            t.map_or("integer (id)", ColumnType::as_str)
+        ))
+    };
+    Ok(match (t, v) {
+        (_, Value::Null) => null_of(t),
+        (None | Some(ColumnType::Integer), Value::Integer(i)) => sq::Value::BigInt(Some(*i)),
+        (Some(ColumnType::Float), Value::Float(f)) if f.is_finite() => sq::Value::Double(Some(*f)),
+        (Some(ColumnType::Float), Value::Integer(i)) => sq::Value::Double(Some(*i as f64)),
+        (Some(ColumnType::Boolean), Value::Boolean(b)) => sq::Value::Bool(Some(*b)),
+        (Some(ColumnType::Bytes), Value::Bytes(b)) => {
+            if b.len() > MAX_BYTES {
+                return Err(StorageError::InvalidValue(format!("column `{column}`: more than {MAX_BYTES} bytes")));
+            }
+            sq::Value::Bytes(Some(b.clone()))
+        }
+        (Some(kind @ (ColumnType::Text | ColumnType::Date | ColumnType::Datetime | ColumnType::Json)), Value::Text(s)) => {
+            if s.len() > MAX_TEXT {
+                return Err(StorageError::InvalidValue(format!("column `{column}`: text longer than {MAX_TEXT} bytes")));
+            }
+            let s = match kind {
+                ColumnType::Date => normalise_date(s)
+                    .ok_or_else(|| StorageError::InvalidValue(format!("column `{column}`: `{s}` is not a date YYYY-MM-DD")))?,
+                ColumnType::Datetime => normalise_datetime(s).ok_or_else(|| {
+                    StorageError::InvalidValue(format!("column `{column}`: `{s}` is not an RFC 3339 date-time"))
+                })?,
+                ColumnType::Json => {
+                    serde_json::from_str::<serde_json::Value>(s)
+                        .map_err(|e| StorageError::InvalidValue(format!("column `{column}`: not JSON: {e}")))?;
+                    s.clone()
+                }
+                _ => s.clone(),
+            };
+            sq::Value::String(Some(s))
+        }
+        (_, Value::Float(_)) => return Err(wrong("a float")),
+        (_, Value::Integer(_)) => return Err(wrong("an integer")),
+        (_, Value::Text(_)) => return Err(wrong("text")),
+        (_, Value::Boolean(_)) => return Err(wrong("a boolean")),
+        (_, Value::Bytes(_)) => return Err(wrong("bytes")),
+    })
+}
+
+fn normalise_date(s: &str) -> Option<String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// Date-times are stored in UTC with second precision so that text order
+/// is time order.
+fn normalise_datetime(s: &str) -> Option<String> {
+    let dt = chrono::DateTime::parse_from_rfc3339(s).ok()?;
+    Some(dt.with_timezone(&chrono::Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+fn like_pattern(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for ch in text.to_lowercase().chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out.push('%');
+    out
+}
+
+fn contains_expr(column: &str, text: &str) -> SimpleExpr {
+    Expr::expr(Func::lower(Expr::col(Alias::new(column)))).like(LikeExpr::new(like_pattern(text)).escape('\\'))
+}
+
+fn text_column(table: &Table, column: &str) -> Res<()> {
+    match column_type(table, column)? {
+        Some(ColumnType::Text | ColumnType::Json | ColumnType::Date | ColumnType::Datetime) => Ok(()),
+        _ => Err(StorageError::InvalidOperation(format!("`{column}` is not a text column: it cannot be searched"))),
+    }
+}
+
+fn condition(table: &Table, c: &Condition) -> Res<SimpleExpr> {
+    let col = |name: &str| Expr::col(Alias::new(name));
+    Ok(match c {
+        Condition::Eq(cell) => col(&cell.column).eq(bind(table, &cell.column, &cell.value)?),
+        Condition::Ne(cell) => col(&cell.column).ne(bind(table, &cell.column, &cell.value)?),
+        Condition::Lt(cell) => col(&cell.column).lt(bind(table, &cell.column, &cell.value)?),
+        Condition::Le(cell) => col(&cell.column).lte(bind(table, &cell.column, &cell.value)?),
+        Condition::Gt(cell) => col(&cell.column).gt(bind(table, &cell.column, &cell.value)?),
+        Condition::Ge(cell) => col(&cell.column).gte(bind(table, &cell.column, &cell.value)?),
+        Condition::Contains(cell) => {
+            text_column(table, &cell.column)?;
+            match &cell.value {
+                Value::Text(t) => contains_expr(&cell.column, t),
+                _ => return Err(StorageError::InvalidValue("`contains` needs a text value".into())),
+            }
+        }
+        Condition::OneOf(cells) | Condition::NoneOf(cells) => {
+            let values = cells
+                .values
+                .iter()
+                .map(|v| bind(table, &cells.column, v))
+                .collect::<Res<Vec<_>>>()?;
+            let none = matches!(c, Condition::NoneOf(_));
+            match (values.is_empty(), none) {
+                // `IN ()` is not SQL: an empty list matches nothing (or everything).
+                (true, false) => Expr::cust("1 = 0"),
+                (true, true) => Expr::cust("1 = 1"),
+                (false, false) => col(&cells.column).is_in(values),
+                (false, true) => col(&cells.column).is_not_in(values),
+            }
+        }
+        Condition::IsNull(name) => {
+            column_type(table, name)?;
+            col(name).is_null()
+        }
+        Condition::NotNull(name) => {
+            column_type(table, name)?;
+            col(name).is_not_null()
+        }
+        Condition::Matches(search) => {
+            if search.columns.is_empty() {
+                return Err(StorageError::InvalidOperation("`matches` needs at least one column".into()));
+            }
+            for c in &search.columns {
+                text_column(table, c)?;
+            }
+            let mut all = sq::Condition::all();
+            for word in search.text.split_whitespace().take(16) {
+                let mut any = sq::Condition::any();
+                for c in &search.columns {
+                    any = any.add(contains_expr(c, word));
+                }
+                all = all.add(any);
+            }
+            Expr::expr(SimpleExpr::from(all))
+        }
+    })
+}
+
+fn measure_expr(table: &Table, m: &wit::Measure, backend: DbBackend) -> Res<(SimpleExpr, Kind)> {
+    use wit::Function as F;
+    let col = match (&m.column, m.function) {
+        (None, F::Count) => None,
+        (None, _) => {
+            return Err(StorageError::InvalidOperation(format!("measure `{}` needs a column", m.name)));
+        }
+        (Some(c), _) => Some((c.clone(), column_type(table, c)?)),
+    };
+    let double = if backend == DbBackend::Postgres { "DOUBLE PRECISION" } else { "REAL" };
+    let numeric = |t: Option<ColumnType>| matches!(t, None | Some(ColumnType::Integer | ColumnType::Float));
+    Ok(match (m.function, col) {
+        (F::Count, None) => (Expr::cust("COUNT(*)"), Kind::Integer),
+        (F::Count, Some((c, _))) => (Func::count(Expr::col(Alias::new(c))).into(), Kind::Integer),
+        (F::CountDistinct, Some((c, _))) => (Func::count_distinct(Expr::col(Alias::new(c))).into(), Kind::Integer),
+        (F::Sum, Some((c, t))) if numeric(t) => {
+            let is_float = t == Some(ColumnType::Float);
+            let ty = if is_float { double } else { "BIGINT" };
+            (
+                Func::cast_as(Func::coalesce([Expr::from(Func::sum(Expr::col(Alias::new(c)))), Expr::val(0)]), Alias::new(ty))
+                    .into(),
+                if is_float { Kind::Float } else { Kind::Integer },
+            )
+        }
+        (F::Avg, Some((c, t))) if numeric(t) => {
+            (Func::cast_as(Func::avg(Expr::col(Alias::new(c))), Alias::new(double)).into(), Kind::Float)
+        }
+        (F::Min | F::Max, Some((c, t))) => {
+            let e = Expr::col(Alias::new(c));
+            let f = if m.function == F::Min { Func::min(e) } else { Func::max(e) };
+            (f.into(), t.map_or(Kind::Integer, Kind::from))
+        }
+        (_, Some((c, _))) => {
+            return Err(StorageError::InvalidOperation(format!("`{c}` is not numeric: it cannot be summed or averaged")));
+        }
+        (_, None) => unreachable!("checked above"),
+    })
+}
+
+fn read_row(row: &QueryResult, kinds: &[Kind]) -> Res<Vec<Value>> {
+    kinds
+        .iter()
+        .enumerate()
+        .map(|(i, kind)| {
+            let v = match kind {
+                Kind::Integer => row.try_get_by_index::<Option<i64>>(i).map(|v| v.map(Value::Integer)),
+                Kind::Float => row.try_get_by_index::<Option<f64>>(i).map(|v| v.map(Value::Float)),
+                Kind::Text => row.try_get_by_index::<Option<String>>(i).map(|v| v.map(Value::Text)),
+                Kind::Boolean => row.try_get_by_index::<Option<bool>>(i).map(|v| v.map(Value::Boolean)),
+                Kind::Bytes => row.try_get_by_index::<Option<Vec<u8>>>(i).map(|v| v.map(Value::Bytes)),
+            };
+            v.map(|v| v.unwrap_or(Value::Null)).map_err(db_error)
+        })
+        .collect()
+}
+
+fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
+    use wit::Operation as O;
+    match op {
+        O::Insert(i) => {
+            let t = table(manifest, &i.table)?;
+            for c in &i.row {
+                if c.column == "id" {
+                    return Err(StorageError::InvalidOperation("`id` is assigned by the host".into()));
+                }
+                bind(t, &c.column, &c.value)?;
+            }
+            for l in &i.links {
+                column_type(t, &l.column)?;
+            }
+        }
+        O::Upsert(u) => {
+            let t = table(manifest, &u.table)?;
+            for c in &u.row {
+                bind(t, &c.column, &c.value)?;
+            }
+            let mut key = u.key.clone();
+            key.sort();
+            let declared = t.unique.iter().any(|cols| {
+                let mut cols = cols.clone();
+                cols.sort();
+                cols == key
+            });
+            if !declared {
+                return Err(StorageError::InvalidOperation(format!(
+                    "upsert key ({}) is not a unique constraint declared on table `{}`",
+                    u.key.join(", "),
+                    t.name
+                )));
+            }
+        }
+        O::Update(u) => {
+            let t = table(manifest, &u.table)?;
+            if u.set.is_empty() {
+                return Err(StorageError::InvalidOperation("an update sets at least one column".into()));
+            }
+            for c in &u.set {
+                if c.column == "id" {
+                    return Err(StorageError::InvalidOperation("`id` cannot be changed".into()));
+                }
+                bind(t, &c.column, &c.value)?;
+            }
+            for c in &u.filter {
+                condition(t, c)?;
+            }
+        }
+        O::Delete(d) => {
+            let t = table(manifest, &d.table)?;
+            for c in &d.filter {
+                condition(t, c)?;
+            }
+        }
+        O::Expect(e) => {
+            let t = table(manifest, &e.table)?;
+            for c in &e.filter {
+                condition(t, c)?;
+            }
+            measure_expr(t, &e.measure, DbBackend::Sqlite)?;
+        }
+        O::Publish(p) => {
+            if !crate::package::manifest::is_identifier(&p.name.replace('-', "_"), 64) {
+                return Err(StorageError::InvalidOperation(format!("event name `{}` is not valid", p.name)));
+            }
+            serde_json::from_str::<serde_json::Value>(&p.payload)
+                .map_err(|e| StorageError::InvalidValue(format!("event payload is not JSON: {e}")))?;
+        }
+        O::Audit(a) => {
+            serde_json::from_str::<serde_json::Value>(&a.details)
+                .map_err(|e| StorageError::InvalidValue(format!("audit details are not JSON: {e}")))?;
+        }
+    }
+    Ok(())
+}
+
+fn linked_id(outcomes: &[Outcome], link: &wit::Link) -> Res<i64> {
+    match outcomes.get(link.operation as usize) {
+        Some(Outcome::Inserted(id)) => Ok(*id),
+        _ => Err(StorageError::InvalidOperation(format!(
+            "link on `{}` refers to operation {}, which is not an earlier insert",
+            link.column, link.operation
+        ))),
+    }
+}
+
+async fn run_op<C: ConnectionTrait>(conn: &C, scope: Scope<'_>, op: wit::Operation, done: &[Outcome]) -> Res<Outcome> {
+    use wit::Operation as O;
+    let manifest = scope.manifest;
+    match op {
+        O::Insert(i) => {
+            let t = table(manifest, &i.table)?;
+            let mut stmt = Query::insert();
+            stmt.into_table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
+            let (mut cols, mut vals) = (vec![Alias::new("site_id")], vec![SimpleExpr::from(scope.site_id)]);
+            for c in &i.row {
+                cols.push(Alias::new(&c.column));
+                vals.push(bind(t, &c.column, &c.value)?.into());
+            }
+            for l in &i.links {
+                cols.push(Alias::new(&l.column));
+                vals.push(linked_id(done, l)?.into());
+            }
+            stmt.columns(cols);
+            stmt.values(vals).map_err(|e| StorageError::InvalidOperation(e.to_string()))?;
+            stmt.returning_col(Alias::new("id"));
+            let row = conn.query_one(&stmt).await.map_err(|e| write_error(manifest, t, e))?;
+            let id = row
+                .and_then(|r| r.try_get_by_index::<i64>(0).ok())
+                .ok_or_else(|| StorageError::Unavailable("insert returned no id".into()))?;
+            Ok(Outcome::Inserted(id))
+        }
+        O::Upsert(u) => {
+            let t = table(manifest, &u.table)?;
+            let mut stmt = Query::insert();
+            stmt.into_table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
+            let (mut cols, mut vals) = (vec![Alias::new("site_id")], vec![SimpleExpr::from(scope.site_id)]);
+            let mut update = Vec::new();
+            for c in &u.row {
+                cols.push(Alias::new(&c.column));
+                vals.push(bind(t, &c.column, &c.value)?.into());
+                if !u.key.contains(&c.column) {
+                    update.push(Alias::new(&c.column));
+                }
+            }
+            for l in &u.links {
+                cols.push(Alias::new(&l.column));
+                vals.push(linked_id(done, l)?.into());
+                if !u.key.contains(&l.column) {
+                    update.push(Alias::new(&l.column));
+                }
+            }
+            stmt.columns(cols);
+            stmt.values(vals).map_err(|e| StorageError::InvalidOperation(e.to_string()))?;
+            let mut conflict_cols = vec![Alias::new("site_id")];
+            conflict_cols.extend(u.key.iter().map(Alias::new));
+            let mut on = OnConflict::columns(conflict_cols);
+            if update.is_empty() {
+                // Nothing to change: touch the key so RETURNING still gives the id.
+                on.update_column(Alias::new("site_id"));
+            } else {
+                on.update_columns(update);
+            }
+            stmt.on_conflict(on);
+            stmt.returning_col(Alias::new("id"));
+            let row = conn.query_one(&stmt).await.map_err(|e| write_error(manifest, t, e))?;
+            let id = row
+                .and_then(|r| r.try_get_by_index::<i64>(0).ok())
+                .ok_or_else(|| StorageError::Unavailable("upsert returned no id".into()))?;
+            Ok(Outcome::Inserted(id))
+        }
+        O::Update(u) => {
+            let t = table(manifest, &u.table)?;
+            let mut stmt = Query::update();
+            stmt.table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
+            for c in &u.set {
+                stmt.value(Alias::new(&c.column), bind(t, &c.column, &c.value)?);
+            }
+            stmt.and_where(site(scope.site_id));
+            for c in &u.filter {
+                stmt.and_where(condition(t, c)?);
+            }
+            let res = conn.execute(&stmt).await.map_err(|e| write_error(manifest, t, e))?;
+            Ok(Outcome::Affected(res.rows_affected()))
+        }
+        O::Delete(d) => {
+            let t = table(manifest, &d.table)?;
+            let mut stmt = Query::delete();
+            stmt.from_table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
+            stmt.and_where(site(scope.site_id));
+            for c in &d.filter {
+                stmt.and_where(condition(t, c)?);
+            }
+            let res = conn.execute(&stmt).await.map_err(|e| write_error(manifest, t, e))?;
+            Ok(Outcome::Affected(res.rows_affected()))
+        }
+        O::Expect(e) => {
+            let t = table(manifest, &e.table)?;
+            let (expr, _) = measure_expr(t, &e.measure, conn.get_database_backend())?;
+            let mut stmt = Query::select();
+            stmt.from(Alias::new(schema::physical_name(&manifest.name, &t.name)));
+            stmt.expr(Func::cast_as(
+                expr,
+                Alias::new(if conn.get_database_backend() == DbBackend::Postgres { "DOUBLE PRECISION" } else { "REAL" }),
+            ));
+            stmt.and_where(site(scope.site_id));
+            for c in &e.filter {
+                stmt.and_where(condition(t, c)?);
+            }
+            let row = conn.query_one(&stmt).await.map_err(db_error)?;
+            let value = row
+                .and_then(|r| r.try_get_by_index::<Option<f64>>(0).ok().flatten())
+                .unwrap_or(0.0);
+            if e.min.is_some_and(|min| value < min) || e.max.is_some_and(|max| value > max) {
+                return Err(StorageError::Conflict(e.message.clone()));
+            }
+            Ok(Outcome::Checked(value))
+        }
+        O::Publish(p) => {
+            crate::events::outbox::publish(
+                conn,
+                scope.site_id,
+                &format!("{}.{}", manifest.name, p.name),
+                &p.payload,
+            )
+            .await
+            .map_err(db_error)?;
+            Ok(Outcome::Done)
+        }
+        O::Audit(a) => {
+            let details: serde_json::Value = serde_json::from_str(&a.details).unwrap_or(json!(null));
+            crate::identity::audit::record(
+                conn,
+                scope.site_id,
+                scope.actor,
+                Some(&manifest.name),
+                &a.action,
+                &a.subject,
+                details,
+            )
+            .await
+            .map_err(db_error)?;
+            Ok(Outcome::Done)
+        }
+    }
+}
+
+fn db_error(e: DbErr) -> StorageError {
+    tracing::error!(error = %e, "plugin storage failed");
+    StorageError::Unavailable("the database failed; the details are in the server log".into())
+}
+
+/// Unique violations become a conflict naming the constraint's columns.
+fn write_error(manifest: &Manifest, table: &Table, e: DbErr) -> StorageError {
+    match e.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(msg)) => {
+            let cols = table
+                .unique
+                .iter()
+                .find(|cols| {
+                    msg.contains(&schema::unique_index_name(&manifest.name, &table.name, cols))
+                        || cols.iter().all(|c| msg.contains(&format!(".{c}")))
+                })
+                .map(|cols| cols.join(", "))
+                .unwrap_or_else(|| "a unique constraint".into());
+            StorageError::Conflict(cols)
+        }
+        _ => {
+            let text = e.to_string();
+            if text.contains("NOT NULL") || text.contains("not-null") {
+                StorageError::MissingValue(
+                    table
+                        .columns
+                        .iter()
+                        .find(|c| c.required && text.contains(&c.name))
+                        .map_or_else(|| "a required column".to_string(), |c| c.name.clone()),
+                )
+            } else {
+                db_error(e)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_pattern_escapes_wildcards() {
+        assert_eq!(like_pattern("50%_a\\"), "%50\\%\\_a\\\\%");
+        assert_eq!(like_pattern("Été"), "%été%");
+    }
+
+    #[test]
+    fn datetimes_are_stored_in_utc() {
+        assert_eq!(normalise_datetime("2026-11-28T16:30:00+01:00").unwrap(), "2026-11-28T15:30:00Z");
+        assert!(normalise_datetime("2026-11-28 16:30").is_none());
+        assert!(normalise_date("2026-02-30").is_none());
+    }
+}

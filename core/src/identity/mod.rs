@@ -1,3 +1,6 @@
 //! Accounts, sessions, roles and the audit log.
 
 pub mod audit;
+pub mod passwords;
+pub mod sessions;
+pub mod users;

@@ -1,0 +1,39 @@
+//! Embeds `templates/`, `static/` and `locales/` into the binary so that a
+//! single `estive` file runs anywhere.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn collect(dir: &Path, rel: &str, out: &mut Vec<(String, String)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let name = e.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            continue;
+        }
+        let key = format!("{rel}/{name}");
+        if e.path().is_dir() {
+            collect(&e.path(), &key, out);
+        } else {
+            out.push((key, e.path().canonicalize().unwrap().display().to_string()));
+        }
+    }
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["templates", "static", "locales"] {
+        println!("cargo:rerun-if-changed={dir}");
+        collect(&root.join(dir), dir, &mut files);
+    }
+    let mut code = String::from("/// Files embedded from the crate folder: (path, bytes).\npub static FILES: &[(&str, &[u8])] = &[\n");
+    for (key, path) in files {
+        writeln!(code, "    ({key:?}, include_bytes!({path:?})),").unwrap();
+    }
+    code.push_str("];\n");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("assets.rs");
+    std::fs::write(out, code).unwrap();
+}

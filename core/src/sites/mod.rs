@@ -1,0 +1,3 @@
+//! Sites: their declarative definition (`site.toml`).
+
+pub mod config;

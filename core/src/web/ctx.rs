@@ -1,0 +1,261 @@
+//! What every page needs to know about its request: the site (by host
+//! name), the signed-in user, the language, the visitor cookie and the CSRF
+//! token.
+
+use std::sync::Arc;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use super::AppState;
+use super::error::{Error, Result};
+use crate::identity::users::CurrentUser;
+use crate::platform::{Site, Snapshot};
+
+pub const SESSION_COOKIE: &str = "estive_session";
+pub const VISITOR_COOKIE: &str = "estive_visitor";
+pub const LANG_COOKIE: &str = "estive_lang";
+pub const NOTICE_COOKIE: &str = "estive_notice";
+
+/// The visitor id of this request (from its cookie, or new).
+#[derive(Debug, Clone)]
+pub struct Visitor {
+    pub id: String,
+    pub is_new: bool,
+}
+
+/// The request context.
+#[derive(Clone)]
+pub struct Ctx {
+    pub snapshot: Arc<Snapshot>,
+    pub site: Arc<Site>,
+    pub user: Option<CurrentUser>,
+    pub session_token: Option<String>,
+    pub lang: &'static str,
+    pub visitor: String,
+    pub csrf: String,
+    pub path: String,
+    pub query: String,
+    pub https: bool,
+    pub notice: Option<String>,
+    pub client_ip: String,
+    pub secret: Arc<Vec<u8>>,
+}
+
+/// Read one cookie from the request headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// HMAC-SHA256 of `parts` with the server secret, URL-safe base64.
+pub fn sign(secret: &[u8], parts: &[&str]) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
+    for p in parts {
+        mac.update(p.as_bytes());
+        mac.update(b"\x1f");
+    }
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+}
+
+/// A `Set-Cookie` value. Cookies are HttpOnly and SameSite=Lax; Secure on
+/// https.
+pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> HeaderValue {
+    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age {
+        c.push_str(&format!("; Max-Age={age}"));
+    }
+    if secure {
+        c.push_str("; Secure");
+    }
+    HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static("invalid=1"))
+}
+
+/// A new visitor cookie value, `<id>.<signature>`.
+pub fn new_visitor(secret: &[u8]) -> (String, String) {
+    let id = crate::identity::sessions::new_token();
+    let cookie = format!("{id}.{}", &sign(secret, &["visitor", &id])[..16]);
+    (id, cookie)
+}
+
+/// The visitor id in a cookie value, if its signature holds.
+pub fn check_visitor(secret: &[u8], value: &str) -> Option<String> {
+    let (id, sig) = value.split_once('.')?;
+    (sign(secret, &["visitor", id]).get(..16) == Some(sig)).then(|| id.to_string())
+}
+
+/// Whether the request came over https (directly or through a proxy).
+pub fn is_https(headers: &HeaderMap) -> bool {
+    headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+}
+
+impl Ctx {
+    /// Build the context from request parts.
+    ///
+    /// # Errors
+    /// 404 for a host no site serves (when so configured); the database.
+    pub async fn resolve(state: &AppState, headers: &HeaderMap, uri: &axum::http::Uri, visitor: Option<&Visitor>) -> Result<Ctx> {
+        let platform = &state.platform;
+        let snapshot = platform.snapshot();
+        let host = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .or_else(|| uri.host())
+            .unwrap_or("localhost");
+        let site = snapshot
+            .site_for_host(host, platform.settings.unknown_host_default)
+            .cloned()
+            .ok_or(Error::NotFound(Some("error-unknown-site".into())))?;
+        let secret = state.secret.clone();
+        let visitor = match visitor {
+            Some(v) => v.id.clone(),
+            None => cookie(headers, VISITOR_COOKIE)
+                .and_then(|v| check_visitor(&secret, v))
+                .unwrap_or_default(),
+        };
+        let mut user = None;
+        let mut session_token = None;
+        if let Some(token) = cookie(headers, SESSION_COOKIE)
+            && let Some(user_id) = crate::identity::sessions::find_live(&platform.db, site.id, token).await?
+        {
+            user = crate::identity::users::load(&platform.db, user_id).await?;
+            if user.is_some() {
+                session_token = Some(token.to_string());
+            }
+        }
+        let query = uri.query().unwrap_or("").to_string();
+        let lang_param = serde_urlencoded::from_str::<Vec<(String, String)>>(&query)
+            .ok()
+            .and_then(|q| q.into_iter().find(|(k, _)| k == "lang").map(|(_, v)| v));
+        let lang = crate::i18n::normalise(
+            lang_param
+                .as_deref()
+                .or_else(|| cookie(headers, LANG_COOKIE))
+                .unwrap_or(&site.config.locale),
+        );
+        let csrf = sign(&secret, &["csrf", &visitor, session_token.as_deref().unwrap_or("")]);
+        let notice = cookie(headers, NOTICE_COOKIE).and_then(|v| {
+            let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(v).ok()?;
+            String::from_utf8(bytes).ok()
+        });
+        let client_ip = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .map(|v| v.trim().to_string())
+            .or_else(|| headers.get("x-estive-peer").and_then(|v| v.to_str().ok()).map(str::to_string))
+            .unwrap_or_default();
+        Ok(Ctx {
+            snapshot,
+            site,
+            user,
+            session_token,
+            lang,
+            visitor,
+            csrf,
+            path: uri.path().to_string(),
+            query,
+            https: is_https(headers),
+            notice,
+            client_ip,
+            secret,
+        })
+    }
+
+    /// Check the CSRF token of an unsafe request.
+    ///
+    /// # Errors
+    /// [`Error::Csrf`] when missing or wrong.
+    pub fn check_csrf(&self, submitted: Option<&str>) -> Result<()> {
+        match submitted {
+            Some(t) if !self.visitor.is_empty() && constant_time_eq(t.as_bytes(), self.csrf.as_bytes()) => Ok(()),
+            _ => Err(Error::Csrf),
+        }
+    }
+
+    /// The signed-in user, or an error asking to sign in.
+    ///
+    /// # Errors
+    /// [`Error::SignIn`] for anonymous visitors.
+    pub fn require_user(&self) -> Result<&CurrentUser> {
+        self.user.as_ref().ok_or_else(|| Error::SignIn { next: self.path_and_query() })
+    }
+
+    /// The site administrator, or an error.
+    ///
+    /// # Errors
+    /// Sign in first, or 403.
+    pub fn require_admin(&self) -> Result<&CurrentUser> {
+        let u = self.require_user()?;
+        if u.is_admin() { Ok(u) } else { Err(Error::Forbidden(None)) }
+    }
+
+    pub fn path_and_query(&self) -> String {
+        if self.query.is_empty() { self.path.clone() } else { format!("{}?{}", self.path, self.query) }
+    }
+
+    /// A pseudonym of the visitor for one plugin of this site.
+    pub fn visitor_for(&self, plugin: &str) -> String {
+        sign(&self.secret, &["plugin-visitor", &self.site.config.slug, plugin, &self.visitor])[..24].to_string()
+    }
+
+    /// A pseudonym of the network address for one plugin, stable for a day.
+    pub fn address_for(&self, plugin: &str) -> String {
+        let day = chrono::Utc::now().format("%Y-%m-%d").to_string();
+        sign(&self.secret, &["plugin-address", &self.site.config.slug, plugin, &self.client_ip, &day])[..24].to_string()
+    }
+
+    /// Translate a host message.
+    pub fn t(&self, state: &AppState, key: &str) -> String {
+        state.render.host_catalogue().t(self.lang, key)
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Ctx> {
+        let visitor = parts.extensions.get::<Visitor>().cloned();
+        Ctx::resolve(state, &parts.headers, &parts.uri, visitor.as_ref()).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visitor_cookie_with_a_forged_signature_is_refused() {
+        let secret = b"0123456789abcdef0123456789abcdef";
+        let (id, cookie) = new_visitor(secret);
+        assert_eq!(check_visitor(secret, &cookie).as_deref(), Some(id.as_str()));
+        let forged = format!("{id}.AAAAAAAAAAAAAAAA");
+        assert!(check_visitor(secret, &forged).is_none());
+        assert!(check_visitor(b"another secret", &cookie).is_none());
+    }
+
+    #[test]
+    fn cookies_are_read_from_any_header() {
+        let mut h = HeaderMap::new();
+        h.append(header::COOKIE, HeaderValue::from_static("a=1; estive_lang=en"));
+        assert_eq!(cookie(&h, LANG_COOKIE), Some("en"));
+        assert_eq!(cookie(&h, "b"), None);
+    }
+}

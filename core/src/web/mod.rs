@@ -1,0 +1,220 @@
+//! The web server: axum routes of the host (accounts, portal pages,
+//! extranet dashboard, administration, system endpoints) and the plugin
+//! dispatcher behind them, which mounts each site's plugins from their
+//! manifests.
+
+pub mod ctx;
+pub mod error;
+pub mod page;
+pub mod plugin;
+pub mod render;
+pub mod system;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+
+use crate::platform::Platform;
+use ctx::{Ctx, NOTICE_COOKIE, VISITOR_COOKIE, Visitor};
+use error::ErrorPage;
+use render::Renderer;
+
+/// First path segments the host keeps for itself: plugins cannot be
+/// mounted there.
+pub const RESERVED_PATHS: [&str; 22] = [
+    "extranet",
+    "admin",
+    "static",
+    "login",
+    "logout",
+    "signup",
+    "inscription",
+    "compte",
+    "account",
+    "mot-de-passe",
+    "invitation",
+    "healthz",
+    "metrics",
+    "sitemap.xml",
+    "robots.txt",
+    "mentions-legales",
+    "donnees-personnelles",
+    "accessibilite",
+    "plan-du-site",
+    "langue",
+    "server",
+    "favicon.ico",
+];
+
+/// Shared state of the web layer.
+#[derive(Clone)]
+pub struct AppState {
+    pub platform: Arc<Platform>,
+    pub render: Arc<Renderer>,
+    pub secret: Arc<Vec<u8>>,
+}
+
+impl AppState {
+    pub fn new(platform: Arc<Platform>) -> AppState {
+        let render = Renderer::new(platform.clone());
+        render.reset(&platform);
+        let secret = Arc::new(platform.secret.clone());
+        AppState { platform, render, secret }
+    }
+
+    /// Reload the platform snapshot and forget compiled templates.
+    ///
+    /// # Errors
+    /// The database fails.
+    pub async fn reload(&self) -> anyhow::Result<()> {
+        self.platform.reload().await?;
+        self.render.reset(&self.platform);
+        Ok(())
+    }
+}
+
+/// The whole application, for `serve` and for tests.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .merge(system::routes())
+        .fallback(plugin::dispatch)
+        .layer(middleware::from_fn_with_state(state.clone(), render_errors))
+        .layer(middleware::from_fn_with_state(state.clone(), visitor_cookie))
+        .layer(middleware::from_fn(track))
+        .with_state(state)
+}
+
+/// Count requests and time them, by area.
+async fn track(req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let path = req.uri().path();
+    let area = if path.starts_with("/extranet") {
+        "extranet"
+    } else if path.starts_with("/admin") {
+        "admin"
+    } else if path.starts_with("/static") {
+        "static"
+    } else {
+        "portal"
+    };
+    let resp = next.run(req).await;
+    crate::metrics::http_request(area, resp.status().as_u16(), started.elapsed());
+    resp
+}
+
+/// Give every browser a signed visitor cookie (strictly necessary: it
+/// carries the CSRF protection of anonymous forms and lets a plugin count one
+/// answer per browser), and clear the one-time notice once shown.
+async fn visitor_cookie(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let existing = ctx::cookie(req.headers(), VISITOR_COOKIE).and_then(|v| ctx::check_visitor(&state.secret, v));
+    let had_notice = ctx::cookie(req.headers(), NOTICE_COOKIE).is_some();
+    let secure = ctx::is_https(req.headers());
+    let (visitor, new_cookie) = match existing {
+        Some(id) => (Visitor { id, is_new: false }, None),
+        None => {
+            let (id, cookie) = ctx::new_visitor(&state.secret);
+            (Visitor { id, is_new: true }, Some(cookie))
+        }
+    };
+    req.extensions_mut().insert(visitor);
+    let mut resp = next.run(req).await;
+    if let Some(c) = new_cookie {
+        resp.headers_mut()
+            .append(header::SET_COOKIE, ctx::set_cookie(VISITOR_COOKIE, &c, Some(400 * 86400), secure));
+    }
+    let is_page = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if had_notice && is_page && !resp.headers().get_all(header::SET_COOKIE).iter().any(|v| v.as_bytes().starts_with(NOTICE_COOKIE.as_bytes())) {
+        resp.headers_mut()
+            .append(header::SET_COOKIE, ctx::set_cookie(NOTICE_COOKIE, "", Some(0), secure));
+    }
+    resp
+}
+
+/// Turn an [`ErrorPage`] response into a page in the site's layout.
+async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let headers = req.headers().clone();
+    let uri = req.uri().clone();
+    let visitor = req.extensions().get::<Visitor>().cloned();
+    let resp = next.run(req).await;
+    let Some(page) = resp.extensions().get::<ErrorPage>().cloned() else { return resp };
+    if let Some(next) = &page.login_next {
+        // Anonymous visitors asked to sign in go to the sign-in form.
+        let location = format!("/login?next={}", urlencode(next));
+        let mut r = (axum::http::StatusCode::SEE_OTHER, ()).into_response();
+        if let Ok(v) = HeaderValue::from_str(&location) {
+            r.headers_mut().insert(header::LOCATION, v);
+        }
+        return r;
+    }
+    match Ctx::resolve(&state, &headers, &uri, visitor.as_ref()).await {
+        Ok(ctx) => page::error_page(&state, &ctx, &page),
+        // No site for this host: a plain page.
+        Err(_) => (
+            page.status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            "<!DOCTYPE html><html lang=\"fr\"><meta charset=\"utf-8\"><title>Estive</title><h1>Site inconnu / Unknown site</h1><p>Aucun site n’est servi à cette adresse. No site is served at this address.</p></html>",
+        )
+            .into_response(),
+    }
+}
+
+/// Percent-encode a query value.
+pub fn urlencode(s: &str) -> String {
+    serde_urlencoded::to_string([("v", s)]).map(|q| q[2..].to_string()).unwrap_or_default()
+}
+
+/// Only same-site paths are followed after a form (no open redirects).
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") && !n.contains(['\r', '\n']) => n.to_string(),
+        _ => "/".to_string(),
+    }
+}
+
+/// Serve the app on a listener until `shutdown` resolves.
+///
+/// # Errors
+/// The listener fails.
+pub async fn serve(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let app = app(state).layer(middleware::from_fn(peer_address));
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await?;
+    Ok(())
+}
+
+/// Make the peer address available to [`Ctx`] (for per-address limits).
+async fn peer_address(mut req: Request, next: Next) -> Response {
+    if let Some(addr) = req.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0)
+        && let Ok(v) = HeaderValue::from_str(&addr.ip().to_string())
+    {
+        req.headers_mut().insert("x-estive-peer", v);
+    }
+    next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_parameter_cannot_leave_the_site() {
+        assert_eq!(safe_next(Some("/consultations/3")), "/consultations/3");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

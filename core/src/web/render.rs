@@ -1,0 +1,329 @@
+//! Page rendering: one minijinja environment for the whole server, with
+//! autoescaping, loading templates from the host (embedded), from plugin
+//! packages (`polls@1.2.0/poll.html`) and from site overrides
+//! (`site:<slug>/…`, only for sites that have any, so that compiled
+//! templates are shared by every other site).
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use minijinja::value::{Kwargs, Value};
+use minijinja::{Environment, State};
+use serde::Serialize;
+
+use crate::i18n::Catalogues;
+use crate::package::manifest::Area;
+use crate::platform::{Platform, Site, SitePlugin};
+
+include!(concat!(env!("OUT_DIR"), "/assets.rs"));
+
+/// An embedded host file (`templates/…`, `static/…`, `locales/…`).
+pub fn asset(path: &str) -> Option<&'static [u8]> {
+    FILES.iter().find(|(p, _)| *p == path).map(|(_, b)| *b)
+}
+
+fn asset_text(path: &str) -> Option<&'static str> {
+    asset(path).and_then(|b| std::str::from_utf8(b).ok())
+}
+
+/// A link in a navigation list.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+    pub current: bool,
+}
+
+/// A breadcrumb step.
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    pub title: String,
+    pub url: String,
+}
+
+/// The layout's context (see `templates/layout.html`).
+#[derive(Debug, Clone, Serialize)]
+pub struct PageFrame {
+    pub lang: &'static str,
+    pub csrf_token: String,
+    pub site: serde_json::Value,
+    pub user: Option<serde_json::Value>,
+    pub area: &'static str,
+    pub nav: Vec<NavItem>,
+    pub area_links: Vec<NavItem>,
+    pub lang_switch: serde_json::Value,
+    pub notice: Option<String>,
+    pub request_path: String,
+    pub breadcrumb: Vec<Crumb>,
+    pub page_title: String,
+    pub status: u16,
+}
+
+pub struct Renderer {
+    env: RwLock<Environment<'static>>,
+    host: Arc<Catalogues>,
+    /// Catalogues by template namespace (`polls@1.2.0`).
+    plugin_catalogues: Arc<RwLock<HashMap<String, Arc<Catalogues>>>>,
+}
+
+/// The namespace of a template name: `polls@1.2.0` of
+/// `polls@1.2.0/poll.html`, the plugin of `site:<slug>/polls/poll.html`.
+fn namespace(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix("site:").map_or(name, |r| r.split_once('/').map_or(r, |(_, p)| p));
+    rest.split_once('/').map(|(ns, _)| ns)
+}
+
+impl Renderer {
+    pub fn new(platform: Arc<Platform>) -> Arc<Renderer> {
+        let host = Arc::new(Catalogues::new(
+            &[asset_text("locales/fr.ftl").unwrap_or_default()],
+            &[asset_text("locales/en.ftl").unwrap_or_default()],
+        ));
+        let plugin_catalogues: Arc<RwLock<HashMap<String, Arc<Catalogues>>>> = Arc::default();
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html") || name.ends_with(".svg") || name.ends_with(".xml") {
+                minijinja::AutoEscape::Html
+            } else {
+                minijinja::AutoEscape::None
+            }
+        });
+        // Relative includes stay within the including template's namespace.
+        env.set_path_join_callback(|name, parent| {
+            if name.contains('@') || name.starts_with("site:") || name.starts_with("estive:") {
+                return name.trim_start_matches("estive:").to_string().into();
+            }
+            match parent.rsplit_once('/') {
+                Some((dir, _)) => format!("{dir}/{name}").into(),
+                None => name.into(),
+            }
+        });
+        let loader_platform = platform.clone();
+        env.set_loader(move |name| Ok(load(&loader_platform, name)));
+        let host_for_t = host.clone();
+        let cats_for_t = plugin_catalogues.clone();
+        env.add_function("t", move |state: &State, key: String, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+            let lang = state.lookup("lang").map(|v| v.to_string()).unwrap_or_else(|| "fr".into());
+            let mut args = Vec::new();
+            for k in kwargs.args() {
+                let v: Value = kwargs.get(k)?;
+                args.push((k, if v.is_none() || v.is_undefined() { String::new() } else { v.to_string() }));
+            }
+            let ns = namespace(state.name()).map(str::to_string);
+            if let Some(ns) = ns
+                && let Some(c) = cats_for_t.read().expect("catalogue lock").get(&ns)
+                && let Some(s) = c.get(&lang, &key, &args)
+            {
+                return Ok(s);
+            }
+            Ok(host_for_t.t_args(&lang, &key, &args))
+        });
+        env.add_filter("date", format_date);
+        env.add_filter("datetime", format_datetime);
+        env.add_filter("number", format_number);
+        Arc::new(Renderer { env: RwLock::new(env), host, plugin_catalogues })
+    }
+
+    pub fn host_catalogue(&self) -> &Catalogues {
+        &self.host
+    }
+
+    /// Forget compiled templates (after a reload) and register catalogues.
+    pub fn reset(&self, platform: &Platform) {
+        let mut cats = HashMap::new();
+        for l in platform.runtime.all() {
+            cats.insert(format!("{}@{}", l.name(), l.version()), l.catalogues.clone());
+        }
+        for site in &platform.snapshot().sites {
+            for p in &site.plugins {
+                cats.insert(p.name.clone(), p.loaded.catalogues.clone());
+            }
+        }
+        *self.plugin_catalogues.write().expect("catalogue lock") = cats;
+        self.env.write().expect("env lock").clear_templates();
+    }
+
+    /// The name to load a host template by for a site.
+    pub fn host_template(site: &Site, name: &str) -> String {
+        if site.templates.contains_key(name) { format!("site:{}/{name}", site.config.slug) } else { name.to_string() }
+    }
+
+    /// The name to load a plugin template by for a site.
+    pub fn plugin_template(site: &Site, plugin: &SitePlugin, name: &str) -> String {
+        let key = format!("{}/{name}", plugin.name);
+        if site.templates.contains_key(&key) {
+            format!("site:{}/{key}", site.config.slug)
+        } else {
+            format!("{}@{}/{name}", plugin.name, plugin.loaded.version())
+        }
+    }
+
+    /// Render a template with a context.
+    ///
+    /// # Errors
+    /// A missing template or a template error (with its line).
+    pub fn render<S: Serialize>(&self, name: &str, ctx: S) -> anyhow::Result<String> {
+        let env = self.env.read().expect("env lock");
+        let tmpl = env.get_template(name).map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))?;
+        tmpl.render(Value::from(minijinja::value::Serde(ctx))).map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
+    }
+
+    /// Render content inside the site's layout.
+    ///
+    /// # Errors
+    /// A template error.
+    pub fn page(&self, site: &Site, frame: &PageFrame, content: &str) -> anyhow::Result<String> {
+        let ctx = minijinja::context! { content => content, ..Value::from(minijinja::value::Serde(frame)) };
+        let env = self.env.read().expect("env lock");
+        let name = Self::host_template(site, "layout.html");
+        let tmpl = env.get_template(&name).map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))?;
+        tmpl.render(ctx).map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
+    }
+}
+
+fn load(platform: &Platform, name: &str) -> Option<String> {
+    if let Some(rest) = name.strip_prefix("site:") {
+        let (slug, path) = rest.split_once('/')?;
+        let snap = platform.snapshot();
+        let site = snap.site(slug)?;
+        if let Some(t) = site.templates.get(path) {
+            return Some(t.clone());
+        }
+        // Not overridden: the plugin's own, or the host's.
+        if let Some((plugin, file)) = path.split_once('/')
+            && let Some(p) = site.plugin(plugin)
+        {
+            return p.loaded.package.templates().find(|(n, _)| *n == file).map(|(_, t)| t.to_string());
+        }
+        return asset_text(&format!("templates/{path}")).map(str::to_string);
+    }
+    if let Some((ns, file)) = name.split_once('/')
+        && let Some((plugin, version)) = ns.split_once('@')
+    {
+        let version = semver::Version::parse(version).ok()?;
+        let loaded = platform.runtime.get(plugin, &version)?;
+        return loaded.package.templates().find(|(n, _)| *n == file).map(|(_, t)| t.to_string());
+    }
+    asset_text(&format!("templates/{name}")).map(str::to_string)
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+fn lang_of(state: &State) -> String {
+    state.lookup("lang").map(|v| v.to_string()).unwrap_or_else(|| "fr".into())
+}
+
+fn long_date(lang: &str, d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let m = d.month0() as usize;
+    if lang == "en" {
+        format!("{} {} {}", d.day(), MONTHS_EN[m], d.year())
+    } else if d.day() == 1 {
+        format!("1er {} {}", MONTHS_FR[m], d.year())
+    } else {
+        format!("{} {} {}", d.day(), MONTHS_FR[m], d.year())
+    }
+}
+
+/// `2026-11-28` → "28 novembre 2026" / "28 November 2026".
+fn format_date(state: &State, value: String) -> String {
+    let lang = lang_of(state);
+    let date_part = value.get(..10).unwrap_or(&value);
+    match chrono::NaiveDate::parse_from_str(date_part, "%Y-%m-%d") {
+        Ok(d) => long_date(&lang, d),
+        Err(_) => value,
+    }
+}
+
+/// An RFC 3339 date-time → "28 novembre 2026 à 16:30" in the site's zone
+/// (given as `tz`, default Europe/Paris).
+fn format_datetime(state: &State, value: String, tz: Option<String>) -> String {
+    let lang = lang_of(state);
+    let tz: chrono_tz::Tz = tz
+        .or_else(|| state.lookup("timezone").map(|v| v.to_string()))
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(chrono_tz::Europe::Paris);
+    match chrono::DateTime::parse_from_rfc3339(&value) {
+        Ok(dt) => {
+            let local = dt.with_timezone(&tz);
+            let date = long_date(&lang, local.date_naive());
+            let time = local.format("%H:%M");
+            if lang == "en" { format!("{date} at {time}") } else { format!("{date} à {time}") }
+        }
+        Err(_) => value,
+    }
+}
+
+/// 12345.5 → "12 345,5" (fr) / "12,345.5" (en).
+fn format_number(state: &State, value: Value, decimals: Option<usize>) -> String {
+    let lang = lang_of(state);
+    let Ok(n) = f64::try_from(value.clone()) else { return value.to_string() };
+    let decimals = decimals.unwrap_or(if n.fract() == 0.0 { 0 } else { 1 });
+    let text = format!("{:.*}", decimals, n.abs());
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (group, point) = if lang == "en" { (",", ".") } else { ("\u{202f}", ",") };
+    let mut out = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push_str(group);
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push_str(point);
+        out.push_str(f);
+    }
+    if n < 0.0 { format!("-{out}") } else { out }
+}
+
+/// The site as templates see it.
+pub fn site_value(site: &Site) -> serde_json::Value {
+    let c = &site.config;
+    serde_json::json!({
+        "slug": c.slug,
+        "name": c.name,
+        "tagline": c.tagline,
+        "colors": { "primary": c.colors.primary, "accent": c.colors.accent },
+        "logo_url": c.logo.as_ref().map(|l| format!("/static/site/{l}")),
+        "contact": { "email": c.contact.email, "phone": c.contact.phone, "address": c.contact.address },
+        "dpo_email": c.dpo.email,
+        "dpo_name": c.dpo.name,
+        "accessibility_level": c.accessibility,
+        "base_url": site.info.base_url,
+        "timezone": c.timezone,
+    })
+}
+
+/// Where an area's home is.
+pub fn area_home(area: Area) -> &'static str {
+    match area {
+        Area::Portal => "/",
+        Area::Extranet => "/extranet/",
+        Area::Admin => "/admin/",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn namespaces_of_template_names() {
+        assert_eq!(namespace("polls@1.0.0/poll.html"), Some("polls@1.0.0"));
+        assert_eq!(namespace("site:veziaux/polls/poll.html"), Some("polls"));
+        assert_eq!(namespace("layout.html"), None);
+        assert_eq!(namespace("site:veziaux/layout.html"), None);
+    }
+
+    #[test]
+    fn dates_read_naturally_in_both_languages() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        assert_eq!(long_date("fr", d), "1er novembre 2026");
+        assert_eq!(long_date("en", d), "1 November 2026");
+    }
+}

@@ -1,0 +1,170 @@
+//! Routes that are not pages: health, metrics, sitemap, static files and
+//! the language switch.
+
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+use super::AppState;
+use super::ctx::{Ctx, LANG_COOKIE};
+use super::error::{Error, Result};
+use super::render::asset;
+use crate::package::manifest::{Area, Method};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .route("/sitemap.xml", get(sitemap))
+        .route("/robots.txt", get(robots))
+        .route("/langue/{lang}", get(switch_language))
+        .route("/static/p/{plugin}/{version}/{*path}", get(plugin_static))
+        .route("/static/site/{*path}", get(site_static))
+        .route("/static/{*path}", get(core_static))
+        .route("/favicon.ico", get(|| async { core_file("favicon.svg") }))
+}
+
+/// Liveness and readiness: the database answers and sites are loaded.
+async fn healthz(State(state): State<AppState>) -> Response {
+    let db = sea_orm::ConnectionTrait::execute_unprepared(&state.platform.db, "SELECT 1").await;
+    let snapshot = state.platform.snapshot();
+    let body = serde_json::json!({
+        "status": if db.is_ok() { "ok" } else { "degraded" },
+        "database": db.is_ok(),
+        "sites": snapshot.sites.len(),
+        "plugins_loaded": state.platform.runtime.all().len(),
+        "pooling_allocator": state.platform.runtime.pooling,
+        "revision": snapshot.revision,
+    });
+    let status = if db.is_ok() { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    (status, axum::Json(body)).into_response()
+}
+
+async fn metrics() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        crate::metrics::render(),
+    )
+        .into_response()
+}
+
+async fn robots(ctx: Ctx) -> Response {
+    let body = format!(
+        "User-agent: *\nDisallow: /extranet/\nDisallow: /admin/\nDisallow: /compte\nSitemap: {}/sitemap.xml\n",
+        ctx.site.info.base_url
+    );
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Public pages of the site: host pages and every enabled plugin's portal
+/// GET routes that need no parameter and no permission.
+async fn sitemap(ctx: Ctx) -> Response {
+    let base = &ctx.site.info.base_url;
+    let mut urls: Vec<String> = ["/", "/mentions-legales", "/donnees-personnelles", "/accessibilite", "/plan-du-site"]
+        .iter()
+        .map(|p| format!("{base}{p}"))
+        .collect();
+    for p in &ctx.site.plugins {
+        for r in p.routes.all() {
+            if r.area == Area::Portal
+                && r.sitemap
+                && r.permission.is_none()
+                && r.methods.contains(&Method::Get)
+                && !r.path.contains('{')
+            {
+                let path = if r.path == "/" { String::from("/") } else { r.path.clone() };
+                urls.push(format!("{base}{}{path}", p.mount(Area::Portal)));
+            }
+        }
+    }
+    let mut body = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for u in urls {
+        body.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&u)));
+    }
+    body.push_str("</urlset>\n");
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
+}
+
+#[derive(Deserialize)]
+struct NextQuery {
+    next: Option<String>,
+}
+
+/// Remember the language in a cookie (strictly necessary) and go back.
+async fn switch_language(ctx: Ctx, Path(lang): Path<String>, Query(q): Query<NextQuery>) -> Response {
+    let lang = crate::i18n::normalise(&lang);
+    let next = super::safe_next(q.next.as_deref());
+    let mut r = (StatusCode::SEE_OTHER, ()).into_response();
+    if let Ok(v) = HeaderValue::from_str(&next) {
+        r.headers_mut().insert(header::LOCATION, v);
+    }
+    r.headers_mut()
+        .append(header::SET_COOKIE, super::ctx::set_cookie(LANG_COOKIE, lang, Some(365 * 86400), ctx.https));
+    r
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "json" => "application/json",
+        "txt" => "text/plain; charset=utf-8",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+fn file_response(path: &str, bytes: Vec<u8>, immutable: bool) -> Response {
+    let mut r = (StatusCode::OK, bytes).into_response();
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(path)));
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if immutable { "public, max-age=31536000, immutable" } else { "public, max-age=3600" }),
+    );
+    r.headers_mut().insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    r
+}
+
+fn core_file(path: &str) -> Response {
+    match asset(&format!("static/{path}")) {
+        Some(b) => file_response(path, b.to_vec(), false),
+        None => (StatusCode::NOT_FOUND, "not found").into_response(),
+    }
+}
+
+async fn core_static(Path(path): Path<String>) -> Response {
+    core_file(&path)
+}
+
+/// A plugin's static file; the version in the path makes it cacheable for
+/// ever.
+async fn plugin_static(
+    State(state): State<AppState>,
+    Path((plugin, version, path)): Path<(String, String, String)>,
+) -> Result<Response> {
+    let version = semver::Version::parse(&version).map_err(|_| Error::NotFound(None))?;
+    let loaded = state.platform.runtime.get(&plugin, &version).ok_or(Error::NotFound(None))?;
+    let bytes = loaded.package.static_file(&path).ok_or(Error::NotFound(None))?;
+    Ok(file_response(&path, bytes.to_vec(), true))
+}
+
+/// A file of the site folder's `static/` (logo…).
+async fn site_static(ctx: Ctx, Path(path): Path<String>) -> Result<Response> {
+    let bytes = ctx.site.statics.get(&path).ok_or(Error::NotFound(None))?;
+    Ok(file_response(&path, bytes.clone(), false))
+}

@@ -137,6 +137,7 @@ pub mod dates;
 pub mod db;
 pub mod events;
 pub mod form;
+pub mod holidays;
 pub mod http;
 pub mod i18n;
 pub mod json_column;

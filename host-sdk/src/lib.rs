@@ -133,12 +133,14 @@ pub mod chart;
 pub mod clock;
 pub mod config;
 pub mod csv;
+pub mod csv_read;
 pub mod dates;
 pub mod db;
 pub mod events;
 pub mod form;
 pub mod holidays;
 pub mod http;
+pub mod ical;
 pub mod i18n;
 pub mod json_column;
 pub mod log;
@@ -146,6 +148,9 @@ pub mod messages;
 pub mod page;
 pub mod prelude;
 pub mod slug;
+#[cfg(all(feature = "testing", not(target_arch = "wasm32")))]
+pub mod testing;
+pub mod trend;
 pub mod url;
 
 pub use context::{Client, Context, Event, Site, User};

@@ -134,7 +134,6 @@ pub mod clock;
 pub mod config;
 pub mod csv;
 pub mod csv_read;
-pub mod csv_read;
 pub mod dates;
 pub mod db;
 pub mod events;
@@ -149,7 +148,6 @@ pub mod messages;
 pub mod page;
 pub mod prelude;
 pub mod slug;
-pub mod trend;
 #[cfg(all(feature = "testing", not(target_arch = "wasm32")))]
 pub mod testing;
 pub mod trend;

@@ -1,0 +1,1 @@
+//! End-to-end tests of Estive live in `all/`; fixtures in `fixtures/`.

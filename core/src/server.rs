@@ -77,7 +77,9 @@ pub async fn open(config: &Config) -> Result<AppState> {
             .connect_timeout(Duration::from_secs(10))
             .redirect(reqwest::redirect::Policy::limited(5))
             .build()?,
-        clock_offset: config.fake_now.map_or(chrono::TimeDelta::zero(), |now| now - chrono::Utc::now()),
+        clock_offset_ms: std::sync::atomic::AtomicI64::new(
+            config.fake_now.map_or(0, |now| (now - chrono::Utc::now()).num_milliseconds()),
+        ),
         outbox: Arc::new(tokio::sync::Notify::new()),
     });
     let runtime = Runtime::new(

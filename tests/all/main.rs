@@ -1,1 +1,5 @@
+//! End-to-end tests: a real host serving real plugins over HTTP, on a real
+//! SQLite file and on PostgreSQL.
 
+mod fixtures;
+mod runtime;

@@ -204,3 +204,52 @@ pub async fn join_group<C: ConnectionTrait>(db: &C, group_id: i64, user_id: i64)
         .await?;
     Ok(())
 }
+
+/// Grant or withdraw server administration.
+pub async fn set_server_admin<C: ConnectionTrait>(db: &C, user_id: i64, on: bool) -> Result<()> {
+    let u = user::Entity::find_by_id(user_id).one(db).await?.context("no such user")?;
+    let mut am: user::ActiveModel = u.into();
+    am.server_admin = Set(on);
+    am.update(db).await?;
+    Ok(())
+}
+
+/// Every account of a site with roles and groups, by username.
+pub async fn list<C: ConnectionTrait>(db: &C, site_id: i64) -> Result<Vec<CurrentUser>> {
+    let rows = user::Entity::find()
+        .filter(user::Column::SiteId.eq(site_id))
+        .order_by_asc(user::Column::Username)
+        .all(db)
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for u in rows {
+        let mut roles: Vec<String> = user_role::Entity::find()
+            .filter(user_role::Column::UserId.eq(u.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| r.role)
+            .collect();
+        roles.sort();
+        out.push(CurrentUser {
+            id: u.id,
+            username: u.username,
+            name: u.display_name,
+            email: u.email,
+            roles,
+            groups: Vec::new(),
+            server_admin: u.server_admin,
+        });
+    }
+    Ok(out)
+}
+
+/// Note the time of a successful sign-in.
+pub async fn touch_login<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<()> {
+    if let Some(u) = user::Entity::find_by_id(user_id).one(db).await? {
+        let mut am: user::ActiveModel = u.into();
+        am.last_login_at = Set(Some(chrono::Utc::now()));
+        am.update(db).await?;
+    }
+    Ok(())
+}

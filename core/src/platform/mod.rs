@@ -2,6 +2,7 @@
 //! every site with its enabled plugins, rebuilt whenever the configuration
 //! revision changes (on this node or another one sharing the database).
 
+pub mod data;
 pub mod plugins;
 pub mod routes;
 pub mod sites;

@@ -45,15 +45,23 @@ const TICK: Duration = Duration::from_millis(1);
 pub struct Services {
     pub storage: Storage,
     pub http: reqwest::Client,
-    /// Shift of the clock plugins see (tests and demos set a fixed "now").
-    pub clock_offset: chrono::TimeDelta,
+    /// Shift of the clock plugins see, in milliseconds (tests and demos
+    /// set "now").
+    pub clock_offset_ms: std::sync::atomic::AtomicI64,
     /// Wakes the event dispatcher when something is published.
     pub outbox: Arc<tokio::sync::Notify>,
 }
 
 impl Services {
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
-        chrono::Utc::now() + self.clock_offset
+        chrono::Utc::now()
+            + chrono::TimeDelta::milliseconds(self.clock_offset_ms.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    /// Make plugins see `now` as the current time (None: the real clock).
+    pub fn set_now(&self, now: Option<chrono::DateTime<chrono::Utc>>) {
+        let offset = now.map_or(0, |t| (t - chrono::Utc::now()).num_milliseconds());
+        self.clock_offset_ms.store(offset, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

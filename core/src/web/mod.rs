@@ -3,10 +3,13 @@
 //! dispatcher behind them, which mounts each site's plugins from their
 //! manifests.
 
+pub mod auth;
 pub mod ctx;
 pub mod error;
+pub mod extranet;
 pub mod page;
 pub mod plugin;
+pub mod portal;
 pub mod render;
 pub mod system;
 
@@ -82,6 +85,9 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(system::routes())
+        .merge(auth::routes())
+        .merge(portal::routes())
+        .merge(extranet::routes())
         .fallback(plugin::dispatch)
         .layer(middleware::from_fn_with_state(state.clone(), render_errors))
         .layer(middleware::from_fn_with_state(state.clone(), visitor_cookie))

@@ -208,8 +208,9 @@ pub fn html(status: StatusCode, body: String) -> Response {
 pub fn error_page(state: &AppState, ctx: &Ctx, page: &ErrorPage) -> Response {
     let t = |k: &str| ctx.t(state, k);
     let status = page.status;
-    let title = t(&format!("error-{}-title", status.as_u16()));
     let catalogue = state.render.host_catalogue();
+    let key = format!("error-{}-title", status.as_u16());
+    let title = if catalogue.has(&key) { t(&key) } else { t("error-other-title") };
     let translate = |m: &str| if catalogue.has(m) { catalogue.t(ctx.lang, m) } else { m.to_string() };
     let context = serde_json::json!({
         "status": status.as_u16(),

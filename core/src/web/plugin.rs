@@ -128,7 +128,7 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Res
         .await;
     match reply {
         Ok(Reply::Handle(Ok(resp))) => respond(&state, &ctx, &plugin, area, resp),
-        Ok(Reply::Handle(Err(e))) => Err(plugin_error(&ctx, &plugin, e)),
+        Ok(Reply::Handle(Err(e))) => Err(plugin_error(&state, &ctx, &plugin, e)),
         Ok(_) => Err(Error::Internal(anyhow::anyhow!("unexpected reply kind"))),
         Err(fault) => Err(fault_error(fault)),
     }
@@ -167,22 +167,28 @@ async fn read_multipart(content_type: &str, bytes: axum::body::Bytes) -> Result<
     Ok(out)
 }
 
-fn translate(ctx: &Ctx, plugin: &SitePlugin, msg: String) -> String {
-    plugin.loaded.catalogues.get(ctx.lang, &msg, &[]).unwrap_or(msg)
+/// A plugin's message: a key of its catalogue, of the host's, or text.
+fn translate(state: &AppState, ctx: &Ctx, plugin: &SitePlugin, msg: String) -> String {
+    plugin
+        .loaded
+        .catalogues
+        .get(ctx.lang, &msg, &[])
+        .or_else(|| state.render.host_catalogue().get(ctx.lang, &msg, &[]))
+        .unwrap_or(msg)
 }
 
-fn plugin_error(ctx: &Ctx, plugin: &SitePlugin, e: wit::Error) -> Error {
-    let msg = |m: String| (!m.is_empty()).then(|| translate(ctx, plugin, m));
+fn plugin_error(state: &AppState, ctx: &Ctx, plugin: &SitePlugin, e: wit::Error) -> Error {
+    let msg = |m: String| (!m.is_empty()).then(|| translate(state, ctx, plugin, m));
     match e {
         wit::Error::NotFound(m) => Error::NotFound(msg(m)),
         wit::Error::Forbidden(m) => Error::Forbidden(msg(m)),
         wit::Error::Invalid(fields) => Error::Invalid(
             fields
                 .into_iter()
-                .map(|f| (f.field, translate(ctx, plugin, f.message)))
+                .map(|f| (f.field, translate(state, ctx, plugin, f.message)))
                 .collect(),
         ),
-        wit::Error::Conflict(m) => Error::Conflict(translate(ctx, plugin, m)),
+        wit::Error::Conflict(m) => Error::Conflict(translate(state, ctx, plugin, m)),
         wit::Error::Internal(m) => Error::Internal(anyhow::anyhow!("plugin {} reported: {m}", plugin.name)),
     }
 }
@@ -222,7 +228,7 @@ fn respond(state: &AppState, ctx: &Ctx, plugin: &SitePlugin, area: Area, resp: w
             out.headers_mut()
                 .insert(header::LOCATION, HeaderValue::from_str(location).map_err(|e| Error::Internal(e.into()))?);
             if let Some(n) = r.notice {
-                let n = translate(ctx, plugin, n);
+                let n = translate(state, ctx, plugin, n);
                 let n: String = n.chars().take(300).collect();
                 let v = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(n.as_bytes());
                 out.headers_mut()

@@ -1,0 +1,215 @@
+//! Delivering events: the outbox is fanned out into one delivery per
+//! subscribed plugin of the site, and deliveries are claimed with a lease so
+//! that several nodes sharing a database never run the same one at once.
+//! Delivery is at least once: a failed `on-event` is retried with backoff.
+
+use std::sync::Arc;
+
+use anyhow::Result;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
+};
+
+use crate::db::entities::{event_delivery, outbox_event};
+use crate::platform::{Site, SitePlugin};
+use crate::runtime::bindings::types as wit;
+use crate::runtime::{Call, CallInfo, Reply};
+use crate::storage::Actor;
+use crate::web::AppState;
+
+/// Attempts before a delivery is given up (and logged).
+const MAX_ATTEMPTS: i32 = 10;
+const LEASE: chrono::TimeDelta = chrono::TimeDelta::seconds(120);
+
+/// Fan out undispatched events. Returns how many were fanned out.
+///
+/// # Errors
+/// The database fails.
+pub async fn fan_out(state: &AppState) -> Result<usize> {
+    let db = &state.platform.db;
+    let storage = &state.platform.runtime.services.storage;
+    let pending = outbox_event::Entity::find()
+        .filter(outbox_event::Column::Dispatched.eq(false))
+        .order_by_asc(outbox_event::Column::Id)
+        .limit(200)
+        .all(db)
+        .await?;
+    let snapshot = state.platform.snapshot();
+    let mut n = 0;
+    for ev in pending {
+        let _guard = storage.write_guard().await;
+        let txn = db.begin().await?;
+        // Only the node whose update takes effect fans this event out.
+        let claimed = outbox_event::Entity::update_many()
+            .col_expr(outbox_event::Column::Dispatched, Expr::value(true))
+            .filter(outbox_event::Column::Id.eq(ev.id))
+            .filter(outbox_event::Column::Dispatched.eq(false))
+            .exec(&txn)
+            .await?;
+        if claimed.rows_affected == 1 {
+            if let Some(site) = snapshot.sites.iter().find(|s| s.id == ev.site_id) {
+                for p in site.plugins.iter().filter(|p| p.loaded.manifest.subscribe.contains(&ev.topic)) {
+                    event_delivery::ActiveModel {
+                        event_id: Set(ev.id),
+                        site_id: Set(ev.site_id),
+                        plugin: Set(p.name.clone()),
+                        attempts: Set(0),
+                        next_attempt_at: Set(chrono::Utc::now()),
+                        lease_until: Set(None),
+                        done_at: Set(None),
+                        last_error: Set(String::new()),
+                        ..Default::default()
+                    }
+                    .insert(&txn)
+                    .await?;
+                }
+            }
+            n += 1;
+        }
+        txn.commit().await?;
+    }
+    Ok(n)
+}
+
+/// The context given to plugins outside a request (events, schedules).
+pub fn background_context(site: &Site, plugin: &SitePlugin) -> (wit::Context, CallInfo) {
+    let ctx = wit::Context {
+        site: wit::Site {
+            slug: site.info.slug.clone(),
+            name: site.info.name.clone(),
+            base_url: site.info.base_url.clone(),
+            timezone: site.config.timezone.clone(),
+        },
+        user: None,
+        locale: site.config.locale.clone(),
+        base_path: String::new(),
+        mounts: plugin.mounts(),
+    };
+    let info = CallInfo {
+        site: site.info.clone(),
+        manifest: plugin.loaded.manifest.clone(),
+        settings: plugin.settings.clone(),
+        grants: plugin.grants.clone(),
+        actor: Actor { user_id: None, name: Some(format!("{} (automatic)", plugin.name)) },
+        locale: site.config.locale.clone(),
+        catalogues: plugin.loaded.catalogues.clone(),
+        // Background work gets more time than a page.
+        deadline: plugin.deadline.max(std::time::Duration::from_secs(30)),
+        memory_cap: plugin.memory_cap,
+    };
+    (ctx, info)
+}
+
+/// Deliver due events. Returns how many were delivered successfully.
+///
+/// # Errors
+/// The database fails.
+pub async fn deliver(state: &AppState) -> Result<usize> {
+    let db = &state.platform.db;
+    let storage = &state.platform.runtime.services.storage;
+    let now = chrono::Utc::now();
+    let due = event_delivery::Entity::find()
+        .filter(event_delivery::Column::DoneAt.is_null())
+        .filter(event_delivery::Column::NextAttemptAt.lte(now))
+        .filter(
+            Condition::any()
+                .add(event_delivery::Column::LeaseUntil.is_null())
+                .add(event_delivery::Column::LeaseUntil.lt(now)),
+        )
+        .order_by_asc(event_delivery::Column::Id)
+        .limit(100)
+        .all(db)
+        .await?;
+    let snapshot = state.platform.snapshot();
+    let mut delivered = 0;
+    for d in due {
+        let claimed = {
+            let _guard = storage.write_guard().await;
+            event_delivery::Entity::update_many()
+                .col_expr(event_delivery::Column::LeaseUntil, Expr::value(Some(now + LEASE)))
+                .filter(event_delivery::Column::Id.eq(d.id))
+                .filter(
+                    Condition::any()
+                        .add(event_delivery::Column::LeaseUntil.is_null())
+                        .add(event_delivery::Column::LeaseUntil.lt(now)),
+                )
+                .exec(db)
+                .await?
+                .rows_affected
+                == 1
+        };
+        if !claimed {
+            continue;
+        }
+        let outcome = deliver_one(state, &snapshot.sites, &d).await;
+        let _guard = storage.write_guard().await;
+        let mut am: event_delivery::ActiveModel = d.clone().into();
+        am.lease_until = Set(None);
+        match outcome {
+            Ok(()) => {
+                am.done_at = Set(Some(chrono::Utc::now()));
+                delivered += 1;
+            }
+            Err(e) => {
+                let attempts = d.attempts + 1;
+                am.attempts = Set(attempts);
+                am.last_error = Set(e.chars().take(2000).collect());
+                if attempts >= MAX_ATTEMPTS {
+                    tracing::error!(plugin = %d.plugin, event = d.event_id, error = %e, "event delivery given up");
+                    am.done_at = Set(Some(chrono::Utc::now()));
+                } else {
+                    let backoff = chrono::TimeDelta::seconds(2_i64.pow(attempts.min(12) as u32).min(3600));
+                    am.next_attempt_at = Set(chrono::Utc::now() + backoff);
+                    tracing::warn!(plugin = %d.plugin, event = d.event_id, attempts, error = %e, "event delivery failed; will retry");
+                }
+            }
+        }
+        am.update(db).await?;
+    }
+    Ok(delivered)
+}
+
+async fn deliver_one(state: &AppState, sites: &[Arc<Site>], d: &event_delivery::Model) -> Result<(), String> {
+    let site = sites.iter().find(|s| s.id == d.site_id).ok_or("the site is gone")?;
+    let Some(plugin) = site.plugin(&d.plugin) else {
+        // Disabled since: nothing to deliver to; not an error worth retrying.
+        return Ok(());
+    };
+    let ev = outbox_event::Entity::find_by_id(d.event_id)
+        .one(&state.platform.db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("the event is gone")?;
+    let (ctx, info) = background_context(site, plugin);
+    let event = wit::Event {
+        id: ev.id as u64,
+        topic: ev.topic,
+        payload: ev.payload,
+        published_at: ev.published_at.to_rfc3339(),
+    };
+    match state.platform.runtime.call(&plugin.loaded, info, Call::Event(ctx, event)).await {
+        Ok(Reply::Unit(Ok(()))) => Ok(()),
+        Ok(Reply::Unit(Err(e))) => Err(e),
+        Ok(_) => Err("unexpected reply".into()),
+        Err(fault) => Err(fault.to_string()),
+    }
+}
+
+/// Fan out and deliver until nothing is left that is due now (tests, CLI).
+///
+/// # Errors
+/// The database fails.
+pub async fn drain(state: &AppState) -> Result<usize> {
+    let mut total = 0;
+    for _ in 0..20 {
+        let fanned = fan_out(state).await?;
+        let delivered = deliver(state).await?;
+        total += delivered;
+        if fanned == 0 && delivered == 0 {
+            break;
+        }
+    }
+    Ok(total)
+}

@@ -1,0 +1,110 @@
+//! The sandbox: a faulty plugin fails only its own request, the others keep
+//! answering, and a plugin cannot reach data that is not its own.
+
+use std::time::{Duration, Instant};
+
+use crate::fixtures::host_with;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn well_behaved_plugin_serves_a_page_and_a_form() {
+    let host = host_with(&[]).await;
+    let c = host.client();
+    let page = c.get("/bonjour/").await.unwrap();
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert!(page.contains("Bonjour !"), "{}", page.text);
+    assert!(page.contains("0 salutation"), "{}", page.text);
+    let page = c.post_form("/bonjour/", &[("name", "Jeanne")]).await.unwrap();
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert!(page.contains("<li>Jeanne</li>"), "{}", page.text);
+    assert!(page.contains("Salutation enregistrée."), "{}", page.text);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_trap_fails_only_its_request() {
+    let host = host_with(&["trap"]).await;
+    let c = host.client();
+    let page = c.get("/trap/").await.unwrap();
+    assert_eq!(page.status, 500);
+    assert!(!page.contains("panicked"), "internals must not leak: {}", page.text);
+    assert!(page.contains("<main"), "the error page is in the site's layout");
+    assert_eq!(c.get("/bonjour/").await.unwrap().status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_infinite_loop_is_stopped_at_its_deadline() {
+    let host = host_with(&["spin"]).await;
+    let c = host.client();
+    let started = Instant::now();
+    let page = c.get("/spin/").await.unwrap();
+    assert_eq!(page.status, 500);
+    // Deadline of the fixture: 300 ms.
+    assert!(started.elapsed() < Duration::from_secs(3), "took {:?}", started.elapsed());
+    assert_eq!(c.get("/bonjour/").await.unwrap().status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_memory_bomb_is_stopped_by_the_cap() {
+    let host = host_with(&["alloc"]).await;
+    let c = host.client();
+    let page = c.get("/alloc/").await.unwrap();
+    assert_eq!(page.status, 500);
+    assert_eq!(c.get("/bonjour/").await.unwrap().status, 200);
+    let metrics = c.get("/metrics").await.unwrap();
+    assert!(metrics.contains("estive_plugin_faults_total{plugin=\"alloc\",kind=\"memory\"} 1"), "{}", metrics.text);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn spinning_plugins_do_not_starve_other_pages() {
+    let host = host_with(&["spin"]).await;
+    let c = host.client();
+    c.get("/bonjour/").await.unwrap();
+    // As many spinning calls as cores, then normal pages meanwhile.
+    let spinners: Vec<_> = (0..2)
+        .map(|_| {
+            let c = host.client();
+            tokio::spawn(async move { c.get("/spin/").await.unwrap().status })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let mut worst = Duration::ZERO;
+    for _ in 0..5 {
+        let t = Instant::now();
+        assert_eq!(c.get("/bonjour/").await.unwrap().status, 200);
+        worst = worst.max(t.elapsed());
+    }
+    for s in spinners {
+        assert_eq!(s.await.unwrap(), 500);
+    }
+    // Far below the 300 ms the spinners hold their calls for.
+    assert!(worst < Duration::from_millis(250), "a normal page took {worst:?} while plugins spun");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_log_flood_is_bounded_and_the_page_answers() {
+    let host = host_with(&["logflood"]).await;
+    let page = host.client().get("/logflood/").await.unwrap();
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert!(page.contains("id=\"done\""));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_plugins_table_cannot_be_named() {
+    let host = host_with(&["snoop"]).await;
+    let page = host.client().get("/snoop/").await.unwrap();
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert_eq!(page.text.matches("refused: ").count(), 2, "{}", page.text);
+    assert!(!page.contains("allowed"), "{}", page.text);
+    assert!(page.contains("is not a table of plugin"), "{}", page.text);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn repeated_faults_suspend_the_plugin() {
+    let host = host_with(&["trap"]).await;
+    let c = host.client();
+    for _ in 0..5 {
+        assert_eq!(c.get("/trap/").await.unwrap().status, 500);
+    }
+    let page = c.get("/trap/").await.unwrap();
+    assert_eq!(page.status, 503, "suspended after five faults");
+    assert_eq!(c.get("/bonjour/").await.unwrap().status, 200);
+}

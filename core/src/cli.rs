@@ -232,6 +232,9 @@ async fn site(config: &Config, cmd: SiteCommand) -> Result<()> {
             for p in &report.plugins_enabled {
                 println!("  plugin {p}: enabled");
             }
+            for w in &report.warnings {
+                println!("  warning: {w}");
+            }
             for p in &report.plugins_disabled {
                 println!("  plugin {p}: disabled");
             }
@@ -452,6 +455,9 @@ async fn demo(config: &Config, plugins: &Path, sites: &Path, no_serve: bool) -> 
         let slug = crate::sites::config::SiteConfig::read(&dir)?.slug;
         let loaded = platform.load_demo(&slug, &dir.join("demo")).await?;
         println!("site {slug}: {} plugins, {} demo tables loaded", report.plugins_enabled.len(), loaded.len());
+        for w in &report.warnings {
+            println!("  warning: {w}");
+        }
         if !report.users_created.is_empty() {
             let names: Vec<_> = report.users_created.iter().map(|(u, _)| u.as_str()).collect();
             println!("  accounts created: {}", names.join(", "));

@@ -184,7 +184,15 @@ impl Platform {
         crate::db::bump_revision(&self.db).await?;
 
         // Plugins in dependency order: a plugin after those it requires.
-        let mut pending: Vec<(&String, &crate::sites::config::PluginEntry)> = config.plugins.iter().collect();
+        let installed: Vec<String> = self.installed_versions(None).await?.into_iter().map(|v| v.name).collect();
+        let mut pending: Vec<(&String, &crate::sites::config::PluginEntry)> = Vec::new();
+        for (name, entry) in &config.plugins {
+            if installed.contains(name) {
+                pending.push((name, entry));
+            } else if entry.enabled {
+                report.warnings.push(format!("plugin `{name}` is not installed on this server: skipped"));
+            }
+        }
         let mut progress = true;
         while progress && !pending.is_empty() {
             progress = false;

@@ -1,0 +1,606 @@
+//! Results: counts per option, Borda count and first preferences for
+//! rankings, score distributions, free texts, participation over time, and
+//! the charts that show them.
+//!
+//! Counting is two aggregates over `answers` whatever the number of
+//! answers, so results pages stay cheap.
+
+use estive_sdk::chart::{BarChart, Chart, LineChart};
+use estive_sdk::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{APPROVED, Kind, Question};
+
+/// One group of the counting aggregate.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct CountRow {
+    pub question_id: i64,
+    pub option_id: Option<i64>,
+    pub rank: Option<i64>,
+    pub score: Option<i64>,
+    pub n: i64,
+}
+
+/// How many answer sets answered each question.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct ReachRow {
+    pub question_id: i64,
+    pub sets: i64,
+}
+
+/// One option's result.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OptionResult {
+    pub id: i64,
+    pub label: String,
+    /// Times chosen (ranked at all, for a ranking).
+    pub count: i64,
+    /// Share of the people who answered the question, in percent.
+    pub percent: f64,
+    /// Borda points (rankings only): rank r of n options gives n − r + 1.
+    pub borda: Option<i64>,
+    /// Times ranked first (rankings only).
+    pub first: Option<i64>,
+    /// Share of first places, in percent (rankings only).
+    pub first_percent: Option<f64>,
+}
+
+/// One score of a scale and how often it was given.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScoreResult {
+    pub score: i64,
+    pub count: i64,
+    pub percent: f64,
+}
+
+/// A free-text answer shown with the results.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+pub struct TextItem {
+    pub id: i64,
+    pub question_id: i64,
+    pub option_id: Option<i64>,
+    pub body: String,
+    pub moderation: Option<String>,
+}
+
+/// One question's results.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuestionResult {
+    pub id: i64,
+    pub title: String,
+    pub kind: Kind,
+    /// People who answered this question.
+    pub answered: i64,
+    pub options: Vec<OptionResult>,
+    /// "Other" answers (single and multiple choice).
+    pub other_count: i64,
+    pub other_percent: f64,
+    pub scores: Vec<ScoreResult>,
+    pub average: Option<f64>,
+    pub scale_max: i64,
+    /// Free texts shown (approved ones on public pages).
+    pub texts: Vec<TextItem>,
+    /// Every free text received, shown or not.
+    pub text_count: i64,
+    pub chart: Option<Chart>,
+    pub chart_first: Option<Chart>,
+}
+
+/// A day of participation.
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
+pub struct Day {
+    pub day: String,
+    pub count: i64,
+    #[serde(default)]
+    pub total: i64,
+}
+
+/// Every result of a poll.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Results {
+    pub respondents: i64,
+    pub questions: Vec<QuestionResult>,
+    pub participation: Vec<Day>,
+    pub participation_chart: Option<Chart>,
+}
+
+fn percent(part: i64, whole: i64) -> f64 {
+    if whole <= 0 {
+        0.0
+    } else {
+        (part as f64 * 1000.0 / whole as f64).round() / 10.0
+    }
+}
+
+/// Counts the results of each question from the two aggregates.
+pub fn tally(
+    questions: &[Question],
+    counts: &[CountRow],
+    reach: &[ReachRow],
+) -> Vec<QuestionResult> {
+    questions
+        .iter()
+        .map(|q| {
+            let rows: Vec<&CountRow> = counts.iter().filter(|c| c.question_id == q.id).collect();
+            let answered = reach
+                .iter()
+                .find(|r| r.question_id == q.id)
+                .map_or(0, |r| r.sets);
+            let n_options = q.options.len() as i64;
+            let mut options: Vec<OptionResult> = q
+                .options
+                .iter()
+                .map(|o| {
+                    let mine = rows.iter().filter(|c| c.option_id == Some(o.id));
+                    let count: i64 = mine.clone().map(|c| c.n).sum();
+                    let (borda, first) = if q.kind == Kind::Ranking {
+                        let borda = mine
+                            .clone()
+                            .map(|c| c.n * (n_options - c.rank.unwrap_or(n_options + 1) + 1).max(0))
+                            .sum();
+                        let first = mine.filter(|c| c.rank == Some(1)).map(|c| c.n).sum();
+                        (Some(borda), Some(first))
+                    } else {
+                        (None, None)
+                    };
+                    OptionResult {
+                        id: o.id,
+                        label: o.label.clone(),
+                        count,
+                        percent: percent(count, answered),
+                        borda,
+                        first,
+                        first_percent: first.map(|f| percent(f, answered)),
+                    }
+                })
+                .collect();
+            if q.kind == Kind::Ranking {
+                // A ranking's result is itself a ranking: by Borda points,
+                // then by first places.
+                options.sort_by(|a, b| b.borda.cmp(&a.borda).then(b.first.cmp(&a.first)));
+            }
+            let free: i64 = rows
+                .iter()
+                .filter(|c| c.option_id.is_none() && c.score.is_none())
+                .map(|c| c.n)
+                .sum();
+            let (scores, average) = if q.kind == Kind::Scale {
+                let scored: Vec<&&CountRow> = rows.iter().filter(|c| c.score.is_some()).collect();
+                let total: i64 = scored.iter().map(|c| c.n).sum();
+                let sum: i64 = scored.iter().map(|c| c.n * c.score.unwrap_or(0)).sum();
+                let scores = (1..=q.scale_max)
+                    .map(|s| {
+                        let count = scored
+                            .iter()
+                            .filter(|c| c.score == Some(s))
+                            .map(|c| c.n)
+                            .sum();
+                        ScoreResult {
+                            score: s,
+                            count,
+                            percent: percent(count, total),
+                        }
+                    })
+                    .collect();
+                let average =
+                    (total > 0).then(|| (sum as f64 * 100.0 / total as f64).round() / 100.0);
+                (scores, average)
+            } else {
+                (Vec::new(), None)
+            };
+            let other_count = if q.kind.is_text() { 0 } else { free };
+            QuestionResult {
+                id: q.id,
+                title: q.title.clone(),
+                kind: q.kind,
+                answered,
+                options,
+                other_count,
+                other_percent: percent(other_count, answered),
+                scores,
+                average,
+                scale_max: q.scale_max,
+                texts: Vec::new(),
+                text_count: free,
+                chart: None,
+                chart_first: None,
+            }
+        })
+        .collect()
+}
+
+/// Days with their answers and the running total.
+pub fn cumulate(mut days: Vec<Day>) -> Vec<Day> {
+    days.sort_by(|a, b| a.day.cmp(&b.day));
+    let mut total = 0;
+    for d in &mut days {
+        total += d.count;
+        d.total = total;
+    }
+    days
+}
+
+/// Which free texts to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Texts {
+    /// Approved ones only (public pages).
+    Approved,
+    /// Every one, with its moderation state (staff pages).
+    All,
+    /// None (the closing event, the open-data files).
+    None,
+}
+
+/// Most free texts shown per page of results.
+const TEXTS_SHOWN: u32 = 500;
+
+/// Reads and counts every result of a poll.
+///
+/// # Errors
+///
+/// A storage failure.
+pub fn load(poll_id: i64, questions: &[Question], texts: Texts) -> Result<Results, Error> {
+    let counts: Vec<CountRow> = db::aggregate("answers")
+        .filter(eq("poll_id", poll_id))
+        .group_by("question_id")
+        .group_by("option_id")
+        .group_by("rank")
+        .group_by("score")
+        .count("n")
+        .fetch()?;
+    let reach: Vec<ReachRow> = db::aggregate("answers")
+        .filter(eq("poll_id", poll_id))
+        .group_by("question_id")
+        .count_distinct("answer_set_id", "sets")
+        .fetch()?;
+    let days: Vec<Day> = db::aggregate("answer_sets")
+        .filter(eq("poll_id", poll_id))
+        .group_by("day")
+        .count("count")
+        .order_asc("day")
+        .fetch()?;
+    let participation = cumulate(days);
+    let respondents = participation.last().map_or(0, |d| d.total);
+    let mut questions_out = tally(questions, &counts, &reach);
+    if texts != Texts::None && questions_out.iter().any(|q| q.text_count > 0) {
+        let mut select = db::select("answers")
+            .columns(&["id", "question_id", "option_id", "body", "moderation"])
+            .filter(eq("poll_id", poll_id))
+            .filter(not_null("body"))
+            .order_desc("id")
+            .limit(TEXTS_SHOWN);
+        if texts == Texts::Approved {
+            select = select.filter(eq("moderation", APPROVED));
+        }
+        let items: Vec<TextItem> = select.fetch()?;
+        for q in &mut questions_out {
+            q.texts = items
+                .iter()
+                .filter(|t| t.question_id == q.id)
+                .cloned()
+                .collect();
+        }
+    }
+    Ok(Results {
+        respondents,
+        questions: questions_out,
+        participation,
+        participation_chart: None,
+    })
+}
+
+/// Words the charts need, in the page's language.
+pub struct Labels {
+    pub locale: String,
+    pub option: String,
+    pub answers: String,
+    pub other: String,
+    pub borda: String,
+    pub first: String,
+    pub score: String,
+    pub day: String,
+    pub total: String,
+    pub participation: String,
+}
+
+impl Labels {
+    /// The labels from the plugin's catalogue.
+    pub fn translated(locale: &str) -> Labels {
+        Labels {
+            locale: locale.to_owned(),
+            option: i18n::t("results-col-option"),
+            answers: i18n::t("results-col-answers"),
+            other: i18n::t("answer-other"),
+            borda: i18n::t("results-col-borda"),
+            first: i18n::t("results-col-first"),
+            score: i18n::t("results-col-score"),
+            day: i18n::t("results-col-day"),
+            total: i18n::t("results-col-total"),
+            participation: i18n::t("results-participation-chart"),
+        }
+    }
+}
+
+/// Draws a chart per question, and the participation over time.
+pub fn draw(results: &mut Results, labels: &Labels) {
+    for q in &mut results.questions {
+        let id = format!("polls-chart-{}", q.id);
+        match q.kind {
+            Kind::Single | Kind::Multiple => {
+                let mut bars: Vec<(String, f64)> = q
+                    .options
+                    .iter()
+                    .map(|o| (o.label.clone(), o.count as f64))
+                    .collect();
+                if q.other_count > 0 {
+                    bars.push((labels.other.clone(), q.other_count as f64));
+                }
+                q.chart = Some(
+                    BarChart::new(q.title.clone())
+                        .id(id)
+                        .headings(labels.option.clone(), labels.answers.clone())
+                        .locale(&labels.locale)
+                        .bars(bars)
+                        .render(),
+                );
+            }
+            Kind::Ranking => {
+                q.chart = Some(
+                    BarChart::new(format!("{} — {}", q.title, labels.borda))
+                        .id(id.clone())
+                        .headings(labels.option.clone(), labels.borda.clone())
+                        .locale(&labels.locale)
+                        .bars(
+                            q.options
+                                .iter()
+                                .map(|o| (o.label.clone(), o.borda.unwrap_or(0) as f64)),
+                        )
+                        .render(),
+                );
+                q.chart_first = Some(
+                    BarChart::new(format!("{} — {}", q.title, labels.first))
+                        .id(format!("{id}-first"))
+                        .headings(labels.option.clone(), labels.first.clone())
+                        .locale(&labels.locale)
+                        .bars(
+                            q.options
+                                .iter()
+                                .map(|o| (o.label.clone(), o.first.unwrap_or(0) as f64)),
+                        )
+                        .render(),
+                );
+            }
+            Kind::Scale => {
+                q.chart = Some(
+                    BarChart::new(q.title.clone())
+                        .id(id)
+                        .headings(labels.score.clone(), labels.answers.clone())
+                        .locale(&labels.locale)
+                        .vertical()
+                        .bars(
+                            q.scores
+                                .iter()
+                                .map(|s| (s.score.to_string(), s.count as f64)),
+                        )
+                        .render(),
+                );
+            }
+            Kind::ShortText | Kind::LongText => {}
+        }
+    }
+    if results.participation.len() > 1 {
+        let days: Vec<String> = results
+            .participation
+            .iter()
+            .map(|d| {
+                Date::parse(&d.day).map_or(d.day.clone(), |date| {
+                    format!("{:02}/{:02}", date.day(), date.month())
+                })
+            })
+            .collect();
+        results.participation_chart = Some(
+            LineChart::new(labels.participation.clone())
+                .id("polls-chart-participation")
+                .label_heading(labels.day.clone())
+                .locale(&labels.locale)
+                .labels(days)
+                .series(
+                    labels.total.clone(),
+                    results.participation.iter().map(|d| d.total as f64),
+                )
+                .render(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Choice;
+
+    fn q(id: i64, kind: Kind, options: &[i64]) -> Question {
+        Question {
+            id,
+            position: 0,
+            kind,
+            title: format!("Q{id}"),
+            help: None,
+            required: true,
+            min_choices: None,
+            max_choices: None,
+            scale_max: 5,
+            scale_low: None,
+            scale_high: None,
+            allow_other: true,
+            options: options
+                .iter()
+                .map(|o| Choice {
+                    id: *o,
+                    label: format!("O{o}"),
+                })
+                .collect(),
+        }
+    }
+
+    fn row(
+        question_id: i64,
+        option_id: Option<i64>,
+        rank: Option<i64>,
+        score: Option<i64>,
+        n: i64,
+    ) -> CountRow {
+        CountRow {
+            question_id,
+            option_id,
+            rank,
+            score,
+            n,
+        }
+    }
+
+    #[test]
+    fn single_choice_counts_options_and_other_answers_with_percentages() {
+        let qs = [q(1, Kind::Single, &[10, 11])];
+        let counts = [
+            row(1, Some(10), None, None, 3),
+            row(1, Some(11), None, None, 1),
+            row(1, None, None, None, 4),
+        ];
+        let r = tally(
+            &qs,
+            &counts,
+            &[ReachRow {
+                question_id: 1,
+                sets: 8,
+            }],
+        );
+        assert_eq!(r[0].options[0].count, 3);
+        assert_eq!(r[0].options[0].percent, 37.5);
+        assert_eq!(r[0].other_count, 4);
+        assert_eq!(r[0].other_percent, 50.0);
+    }
+
+    #[test]
+    fn ranking_is_ordered_by_borda_count_with_first_preferences_beside() {
+        // Three options; ballots: A>B>C ×2, C>B>A ×1, B ranked first ×2
+        // with nothing else ranked.
+        let (a, b, c) = (10, 11, 12);
+        let qs = [q(1, Kind::Ranking, &[a, b, c])];
+        let counts = [
+            row(1, Some(a), Some(1), None, 2),
+            row(1, Some(b), Some(2), None, 3),
+            row(1, Some(c), Some(3), None, 2),
+            row(1, Some(c), Some(1), None, 1),
+            row(1, Some(a), Some(3), None, 1),
+            row(1, Some(b), Some(1), None, 2),
+        ];
+        let r = tally(
+            &qs,
+            &counts,
+            &[ReachRow {
+                question_id: 1,
+                sets: 5,
+            }],
+        );
+        let got: Vec<(i64, Option<i64>, Option<i64>)> = r[0]
+            .options
+            .iter()
+            .map(|o| (o.id, o.borda, o.first))
+            .collect();
+        // B: 3×2 + 2×3 = 12; A: 2×3 + 1×1 = 7; C: 2×1 + 1×3 = 5.
+        assert_eq!(
+            got,
+            [
+                (b, Some(12), Some(2)),
+                (a, Some(7), Some(2)),
+                (c, Some(5), Some(1))
+            ]
+        );
+        assert_eq!(r[0].options[0].first_percent, Some(40.0));
+    }
+
+    #[test]
+    fn scale_gives_a_distribution_over_every_score_and_the_average() {
+        let qs = [q(1, Kind::Scale, &[])];
+        let counts = [
+            row(1, None, None, Some(5), 2),
+            row(1, None, None, Some(2), 1),
+        ];
+        let r = tally(
+            &qs,
+            &counts,
+            &[ReachRow {
+                question_id: 1,
+                sets: 3,
+            }],
+        );
+        assert_eq!(r[0].scores.len(), 5);
+        assert_eq!(r[0].scores[4].count, 2);
+        assert_eq!(r[0].scores[0].count, 0);
+        assert_eq!(r[0].average, Some(4.0));
+        assert_eq!(r[0].other_count, 0);
+    }
+
+    #[test]
+    fn no_answer_gives_zeroes_not_a_division_by_zero() {
+        let qs = [q(1, Kind::Single, &[10]), q(2, Kind::Scale, &[])];
+        let r = tally(&qs, &[], &[]);
+        assert_eq!(r[0].options[0].percent, 0.0);
+        assert_eq!(r[1].average, None);
+    }
+
+    #[test]
+    fn participation_days_carry_a_running_total_in_date_order() {
+        let days = cumulate(vec![
+            Day {
+                day: "2026-11-03".into(),
+                count: 4,
+                total: 0,
+            },
+            Day {
+                day: "2026-11-01".into(),
+                count: 2,
+                total: 0,
+            },
+        ]);
+        assert_eq!(days[0].day, "2026-11-01");
+        assert_eq!((days[0].total, days[1].total), (2, 6));
+    }
+
+    #[test]
+    fn charts_come_with_their_table_of_the_same_numbers() {
+        let qs = [q(1, Kind::Ranking, &[10, 11]), q(2, Kind::Single, &[20])];
+        let counts = [
+            row(1, Some(10), Some(1), None, 1),
+            row(2, Some(20), None, None, 2),
+        ];
+        let mut results = Results {
+            respondents: 2,
+            questions: tally(&qs, &counts, &[]),
+            participation: vec![],
+            participation_chart: None,
+        };
+        let labels = Labels {
+            locale: "fr".into(),
+            option: "Option".into(),
+            answers: "Réponses".into(),
+            other: "Autre".into(),
+            borda: "Points".into(),
+            first: "Premier choix".into(),
+            score: "Note".into(),
+            day: "Jour".into(),
+            total: "Total".into(),
+            participation: "Participation".into(),
+        };
+        draw(&mut results, &labels);
+        let ranking = &results.questions[0];
+        let chart = ranking.chart.as_ref().unwrap();
+        assert!(chart.svg.contains("polls-chart-1"));
+        assert_eq!(chart.table.rows[0].values, ["2"]);
+        assert!(ranking.chart_first.is_some());
+        assert_eq!(
+            results.questions[1].chart.as_ref().unwrap().table.rows[0].values,
+            ["2"]
+        );
+    }
+}

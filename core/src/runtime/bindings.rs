@@ -8,6 +8,7 @@ wasmtime::component::bindgen!({
     path: "../wit/v1.0.0",
     imports: { default: async | trappable },
     exports: { default: async },
+    additional_derives: [PartialEq],
 });
 
 pub use estive::plugin::{clock, config, events, http, i18n, log, storage, types};

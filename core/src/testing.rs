@@ -583,7 +583,9 @@ impl Client {
     /// The connection fails.
     pub async fn post_form_no_follow(&self, path: &str, fields: &[(&str, &str)]) -> Result<Page> {
         if self.csrf.lock().expect("csrf lock").is_none() {
-            self.get("/").await?;
+            // The sign-in form always carries a token (signed-in clients are
+            // sent on to a page with the sign-out form, which does too).
+            self.get("/login").await?;
         }
         let token = self.csrf.lock().expect("csrf lock").clone().unwrap_or_default();
         let mut form: Vec<(String, String)> = vec![("csrf_token".into(), token)];

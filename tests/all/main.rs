@@ -3,4 +3,5 @@
 
 mod fixtures;
 mod runtime;
+mod packages;
 mod storage;

@@ -5,3 +5,4 @@ mod fixtures;
 mod runtime;
 mod packages;
 mod storage;
+mod web;

@@ -65,7 +65,7 @@ pub struct Dpo {
 }
 
 /// A plugin as the site enables it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PluginEntry {
     #[serde(default = "yes")]
@@ -83,6 +83,12 @@ pub struct PluginEntry {
 
 fn yes() -> bool {
     true
+}
+
+impl Default for PluginEntry {
+    fn default() -> Self {
+        PluginEntry { enabled: true, path: None, settings: BTreeMap::new(), grants: GrantsEntry::default() }
+    }
 }
 
 /// Capabilities granted to a plugin on the site.

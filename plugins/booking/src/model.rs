@@ -202,8 +202,9 @@ pub struct Notice {
     /// `requested`, `received`, `confirmed`, `approved`, `refused`,
     /// `cancelled`.
     pub kind: String,
-    /// The booking (the first one of a series).
-    pub booking_id: i64,
+    /// The booking (the first one of a series); set by the transaction
+    /// that inserts both.
+    pub booking_id: Option<i64>,
     /// The series, if any.
     pub series_id: Option<i64>,
     /// The resource's name when the notice was written.

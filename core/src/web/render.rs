@@ -75,10 +75,20 @@ fn namespace(name: &str) -> Option<&str> {
 
 impl Renderer {
     pub fn new(platform: Arc<Platform>) -> Arc<Renderer> {
-        let host = Arc::new(Catalogues::new(
-            &[asset_text("locales/fr.ftl").unwrap_or_default()],
-            &[asset_text("locales/en.ftl").unwrap_or_default()],
-        ));
+        // `locales/fr.ftl` plus any `locales/fr-<part>.ftl` (one file per
+        // area of the host, so that they can be edited apart).
+        let sources = |lang: &str| -> Vec<&'static str> {
+            FILES
+                .iter()
+                .filter(|(p, _)| {
+                    p.strip_prefix("locales/")
+                        .and_then(|f| f.strip_suffix(".ftl"))
+                        .is_some_and(|f| f == lang || f.starts_with(&format!("{lang}-")))
+                })
+                .filter_map(|(_, b)| std::str::from_utf8(b).ok())
+                .collect()
+        };
+        let host = Arc::new(Catalogues::new(&sources("fr"), &sources("en")));
         let plugin_catalogues: Arc<RwLock<HashMap<String, Arc<Catalogues>>>> = Arc::default();
         let mut env = Environment::new();
         env.set_auto_escape_callback(|name| {

@@ -29,7 +29,7 @@ use render::Renderer;
 
 /// First path segments the host keeps for itself: plugins cannot be
 /// mounted there.
-pub const RESERVED_PATHS: [&str; 22] = [
+pub const RESERVED_PATHS: [&str; 28] = [
     "extranet",
     "admin",
     "static",
@@ -52,6 +52,13 @@ pub const RESERVED_PATHS: [&str; 22] = [
     "langue",
     "server",
     "favicon.ico",
+    // Host pages of the admin area.
+    "plugins",
+    "users",
+    "groups",
+    "permissions",
+    "audit",
+    "theme",
 ];
 
 /// Shared state of the web layer.

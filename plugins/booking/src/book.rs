@@ -248,7 +248,8 @@ pub fn handle(req: &Request, area: Area) -> Result<Response, Error> {
     if !web::may_book(Some(user), &resource) {
         return Err(Error::forbidden("may-not-book"));
     }
-    if !req.is_post() {
+    // A first visit, or back from the list of dates to change the form.
+    if !req.is_post() || req.form("step") == Some("edit") {
         return Ok(form_page(req, area, &resource, &FormErrors::default(), None, 200)?.into());
     }
     let settings = Settings::load()?;

@@ -280,7 +280,7 @@ pub fn cancel(req: &Request, area: Area) -> Result<Response, Error> {
         return Err(Error::forbidden("may-not-cancel"));
     }
     let mut form = req.validator();
-    let reason = form.text("reason").max_len(NOTE_MAX).optional();
+    let reason = form.text("cancel_reason").max_len(NOTE_MAX).optional();
     let following = form.checkbox("following").value();
     if let Err(e) = form.finish() {
         let mut errors = FormErrors::default();

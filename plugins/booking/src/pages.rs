@@ -177,6 +177,7 @@ pub fn resource(req: &Request, area: Area) -> Result<Response, Error> {
         .title(&resource.name)
         .with(grid_data(week, date, &items, &grid))
         .with(json!({
+            "caption": resource.name,
             "resource": resource,
             "place": place,
             "hours": hours,
@@ -244,6 +245,7 @@ pub fn place(req: &Request, area: Area) -> Result<Response, Error> {
         .title(&place.name)
         .with(grid_data(week, date, &items, &grid))
         .with(json!({
+            "caption": place.name,
             "place": place,
             "resources": resources,
             "here": here,

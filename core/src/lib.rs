@@ -7,6 +7,7 @@ pub mod host;
 pub mod i18n;
 pub mod identity;
 pub mod cli;
+pub mod mail;
 pub mod metrics;
 pub mod package;
 pub mod platform;

@@ -172,6 +172,7 @@ pub struct Builder {
     users: Vec<UserEntry>,
     now: Option<String>,
     pooling: bool,
+    unknown_host_default: bool,
 }
 
 impl Default for Builder {
@@ -187,6 +188,7 @@ impl Default for Builder {
             // Tests start many hosts at once; reserving a pool each would
             // waste address space.
             pooling: false,
+            unknown_host_default: true,
         }
     }
 }
@@ -240,6 +242,12 @@ impl Builder {
         self
     }
 
+    /// Answer 404 for host names no site claims (instead of the default site).
+    pub fn unknown_host_404(mut self) -> Self {
+        self.unknown_host_default = false;
+        self
+    }
+
     pub fn pooling(mut self, on: bool) -> Self {
         self.pooling = on;
         self
@@ -267,7 +275,7 @@ impl Builder {
             data_dir: tmp.path().to_path_buf(),
             database_url,
             pooling: self.pooling,
-            unknown_host_default: true,
+            unknown_host_default: self.unknown_host_default,
             fake_now: None,
         };
         let state = crate::server::open(&config).await?;
@@ -303,6 +311,8 @@ impl Builder {
         let mut site = SiteConfig::new(SITE, "Communauté de communes de Test");
         site.default = true;
         site.domains = vec!["test.localhost".into()];
+        // Links in mails and feeds: tests read the path after it.
+        site.base_url = Some("http://test.localhost".into());
         site.contact.email = "contact@test.example".into();
         site.dpo.email = "dpo@test.example".into();
         for n in &names {
@@ -422,6 +432,35 @@ impl TestHost {
     /// The database fails.
     pub async fn deliver_events(&self) -> Result<usize> {
         crate::events::dispatch::drain(&self.state).await
+    }
+
+    /// E-mails sent so far (written to the data folder), oldest first.
+    pub fn mails(&self) -> Vec<String> {
+        self.state.mail.sent()
+    }
+
+    /// The last link to this host found in the e-mails, as a path.
+    pub fn last_mailed_link(&self) -> Option<String> {
+        let mails = self.mails();
+        let text = mails.last()?.replace("=\r\n", "").replace("=\n", "");
+        let at = text.find("http://test.localhost")?;
+        let rest = &text[at + "http://test.localhost".len()..];
+        let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+        Some(rest[..end].to_string())
+    }
+
+    /// Change the test site's configuration (signup mode, colours…).
+    ///
+    /// # Errors
+    /// An invalid configuration.
+    pub async fn edit_site(&self, edit: impl FnOnce(&mut SiteConfig)) -> Result<()> {
+        let snapshot = self.state.platform.snapshot();
+        let site = snapshot.site(SITE).context("the test site")?;
+        let mut config = site.config.clone();
+        edit(&mut config);
+        self.state.platform.apply_site(config, site.templates.clone(), site.statics.clone(), None).await?;
+        self.state.render.reset(&self.state.platform);
+        Ok(())
     }
 
     /// The manifest of an enabled plugin.

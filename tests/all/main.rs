@@ -1,6 +1,7 @@
 //! End-to-end tests: a real host serving real plugins over HTTP, on a real
 //! SQLite file and on PostgreSQL.
 
+mod accounts;
 mod fixtures;
 mod runtime;
 mod packages;

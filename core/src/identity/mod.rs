@@ -4,4 +4,5 @@ pub mod attempts;
 pub mod audit;
 pub mod passwords;
 pub mod sessions;
+pub mod tokens;
 pub mod users;

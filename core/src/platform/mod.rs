@@ -2,7 +2,9 @@
 //! every site with its enabled plugins, rebuilt whenever the configuration
 //! revision changes (on this node or another one sharing the database).
 
+pub mod admin;
 pub mod data;
+pub mod people;
 pub mod plugins;
 pub mod routes;
 pub mod sites;

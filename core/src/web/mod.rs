@@ -3,6 +3,8 @@
 //! dispatcher behind them, which mounts each site's plugins from their
 //! manifests.
 
+pub mod account;
+pub mod admin;
 pub mod auth;
 pub mod ctx;
 pub mod error;
@@ -29,7 +31,7 @@ use render::Renderer;
 
 /// First path segments the host keeps for itself: plugins cannot be
 /// mounted there.
-pub const RESERVED_PATHS: [&str; 28] = [
+pub const RESERVED_PATHS: [&str; 29] = [
     "extranet",
     "admin",
     "static",
@@ -53,6 +55,7 @@ pub const RESERVED_PATHS: [&str; 28] = [
     "server",
     "favicon.ico",
     // Host pages of the admin area.
+    "invitations",
     "plugins",
     "users",
     "groups",
@@ -67,6 +70,7 @@ pub struct AppState {
     pub platform: Arc<Platform>,
     pub render: Arc<Renderer>,
     pub secret: Arc<Vec<u8>>,
+    pub mail: Arc<crate::mail::Mailer>,
 }
 
 impl AppState {
@@ -74,7 +78,11 @@ impl AppState {
         let render = Renderer::new(platform.clone());
         render.reset(&platform);
         let secret = Arc::new(platform.secret.clone());
-        AppState { platform, render, secret }
+        let mail = Arc::new(crate::mail::Mailer::from_env(&platform.settings.data_dir).unwrap_or_else(|e| {
+            tracing::error!(error = %format!("{e:#}"), "mail set-up failed; writing messages to the data folder");
+            crate::mail::Mailer::folder(&std::env::temp_dir().join("estive-mail"))
+        }));
+        AppState { platform, render, secret, mail }
     }
 
     /// Reload the platform snapshot and forget compiled templates.
@@ -93,8 +101,10 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(system::routes())
         .merge(auth::routes())
+        .merge(account::routes())
         .merge(portal::routes())
         .merge(extranet::routes())
+        .merge(admin::routes())
         .fallback(plugin::dispatch)
         .layer(middleware::from_fn_with_state(state.clone(), render_errors))
         .layer(middleware::from_fn_with_state(state.clone(), visitor_cookie))

@@ -253,7 +253,7 @@ pub fn read(
     }
 }
 
-/// The rows of `answers` for what was given (answer set id left at 0: the
+/// The rows of `answers` for what was given (answer set id left empty: the
 /// transaction links it).
 pub fn rows(poll_id: i64, given: &[(i64, Given)]) -> Vec<Answer> {
     let base = |question_id: i64| Answer {
@@ -534,7 +534,7 @@ pub fn store_change(poll: &Poll, set: &AnswerSet, answers: &[Answer]) -> Result<
         tx.insert(
             "answers",
             &Answer {
-                answer_set_id: set_id,
+                answer_set_id: Some(set_id),
                 ..a.clone()
             },
         );
@@ -771,6 +771,8 @@ mod tests {
         assert_eq!(rows[3].moderation.as_deref(), Some(PENDING));
         assert_eq!(rows[5].body.as_deref(), Some("Autre idée"));
         assert!(rows.iter().all(|r| r.poll_id == 7));
+        // Left out of the insert, so the transaction's link sets it.
+        assert!(rows.iter().all(|r| r.answer_set_id.is_none()));
     }
 
     #[test]

@@ -221,7 +221,7 @@ pub fn answer_matrix(
             let set_id = set.id.unwrap_or_default();
             let mine: Vec<&Answer> = answers
                 .iter()
-                .filter(|a| a.answer_set_id == set_id)
+                .filter(|a| a.answer_set_id == Some(set_id))
                 .collect();
             let mut row = vec![(i + 1).to_string(), set.day.clone()];
             if !anonymous {
@@ -370,7 +370,7 @@ mod tests {
         Answer {
             id: None,
             poll_id: 3,
-            answer_set_id: set,
+            answer_set_id: Some(set),
             question_id: q,
             option_id: option,
             rank,

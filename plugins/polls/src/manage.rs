@@ -577,7 +577,10 @@ mod tests {
                 label: "Seule".into(),
             }],
         };
-        assert_eq!(publish_problems(std::slice::from_ref(&q)), ["publish-too-few-options"]);
+        assert_eq!(
+            publish_problems(std::slice::from_ref(&q)),
+            ["publish-too-few-options"]
+        );
         let text = model::Question {
             kind: Kind::LongText,
             options: vec![],

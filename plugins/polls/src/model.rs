@@ -349,7 +349,8 @@ pub struct AnswerSet {
 pub struct Answer {
     pub id: Option<i64>,
     pub poll_id: i64,
-    pub answer_set_id: i64,
+    /// `None` until stored: a new answer set's transaction links it.
+    pub answer_set_id: Option<i64>,
     pub question_id: i64,
     pub option_id: Option<i64>,
     pub rank: Option<i64>,

@@ -149,6 +149,10 @@ fn poll_page(
         .set("poll", summary(poll, &now))
         .set("questions", questions)
         .set("can_answer", can_answer)
+        .set(
+            "preview",
+            phase == Phase::Draft && req.has_permission("polls.manage"),
+        )
         .set("answered", answered)
         .set(
             "answered_at",
@@ -181,7 +185,11 @@ pub fn show(req: &Request) -> Result<Response, Error> {
 /// `POST /{id}`: store an answer set (or replace one, when the poll allows
 /// changes), all answers in one transaction.
 pub fn answer(req: &Request) -> Result<Response, Error> {
-    let poll = visible_poll(req)?;
+    let poll = visible_poll(req).map_err(|e| match e {
+        // A draft does not exist for the public: say it takes no answers.
+        Error::NotFound(_) => Error::not_found(answers::NOT_OPEN),
+        other => other,
+    })?;
     let now = model::now_local();
     match poll.phase(&now) {
         Phase::Open => {}

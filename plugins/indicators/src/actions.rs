@@ -41,7 +41,11 @@ pub fn read_decimal(
 fn read_form(req: &Request, axes: &[i64], communes: &[Commune]) -> Result<Action, Error> {
     let mut form = req.validator();
     let axis_ids: Vec<String> = axes.iter().map(i64::to_string).collect();
-    let axis_id = form.choice("axis_id", &axis_ids).value().parse().unwrap_or(0);
+    let axis_id = form
+        .choice("axis_id", &axis_ids)
+        .value()
+        .parse()
+        .unwrap_or(0);
     let title = form.text("title").required().max_len(200).value();
     let description = form.text("description").max_len(8000).value();
     let pilot = form.text("pilot").max_len(200).value();
@@ -176,7 +180,11 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
     let mut tx = db::transaction();
     let action_id = match id {
         Some(id) => {
-            tx.update(db::update("actions").filter(eq("id", id)).set_fields(&action));
+            tx.update(
+                db::update("actions")
+                    .filter(eq("id", id))
+                    .set_fields(&action),
+            );
             tx.audit(
                 "action.updated",
                 &format!("action:{id}"),
@@ -187,7 +195,11 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
         }
         None => {
             let step = tx.insert("actions", &action);
-            tx.audit("action.created", "action", &json!({ "title": action.title }));
+            tx.audit(
+                "action.created",
+                "action",
+                &json!({ "title": action.title }),
+            );
             let outcomes = tx.commit()?;
             step.id(&outcomes).unwrap_or_default()
         }
@@ -285,7 +297,10 @@ fn show_view(req: &Request) -> Result<View, Error> {
         .set("opinions", opinion_counts)
         .set("history", history)
         .set("today", p.today)
-        .set("public_url", req.context().url_in("portal", &format!("/actions/{id}")))
+        .set(
+            "public_url",
+            req.context().url_in("portal", &format!("/actions/{id}")),
+        )
         .set("can", can(req))
         .set("breadcrumb", crumbs))
 }
@@ -301,7 +316,11 @@ pub fn delete(req: &Request) -> Result<Response, Error> {
     let id = req.param_id("id")?;
     let action: Action = db::select("actions").filter(eq("id", id)).one()?;
     let mut tx = db::transaction();
-    tx.expect_none("indicators", [eq("action_id", id)], "error-action-has-indicators");
+    tx.expect_none(
+        "indicators",
+        [eq("action_id", id)],
+        "error-action-has-indicators",
+    );
     tx.delete(db::delete("milestones").filter(eq("action_id", id)));
     tx.delete(db::delete("opinions").filter(eq("action_id", id)));
     tx.delete(
@@ -310,10 +329,16 @@ pub fn delete(req: &Request) -> Result<Response, Error> {
             .filter(eq("scope_id", id)),
     );
     tx.delete(db::delete("actions").filter(eq("id", id)));
-    tx.audit("action.deleted", &format!("action:{id}"), &json!({ "title": action.title }));
+    tx.audit(
+        "action.deleted",
+        &format!("action:{id}"),
+        &json!({ "title": action.title }),
+    );
     tx.commit()?;
     history::record(&[], &[action.axis_id]);
-    Ok(redirect(req.url("/")).notice("notice-action-deleted").into())
+    Ok(redirect(req.url("/"))
+        .notice("notice-action-deleted")
+        .into())
 }
 
 /// The milestone form, read and checked.
@@ -353,9 +378,11 @@ pub fn milestone_new(req: &Request) -> Result<Response, Error> {
         &json!({ "title": milestone.title }),
     );
     tx.commit()?;
-    Ok(redirect(req.url(&format!("/actions/{action_id}#indicators-milestones")))
-        .notice("notice-milestone-created")
-        .into())
+    Ok(
+        redirect(req.url(&format!("/actions/{action_id}#indicators-milestones")))
+            .notice("notice-milestone-created")
+            .into(),
+    )
 }
 
 /// `GET|POST /jalons/{id}/modifier`.
@@ -366,11 +393,16 @@ pub fn milestone_edit(req: &Request) -> Result<Response, Error> {
         .filter(eq("id", existing.action_id))
         .one()?;
     let mut crumbs = crumbs(req);
-    crumbs.push(json!({ "title": action.title, "url": req.url(&format!("/actions/{}", action.id())) }));
+    crumbs.push(
+        json!({ "title": action.title, "url": req.url(&format!("/actions/{}", action.id())) }),
+    );
     let page = view("milestone_form.html")
         .title(i18n::t("milestone-edit-title"))
         .set("milestone_id", id)
-        .set("action", json!({ "id": action.id(), "title": action.title }))
+        .set(
+            "action",
+            json!({ "id": action.id(), "title": action.title }),
+        )
         .set("breadcrumb", crumbs);
     if !req.is_post() {
         return Ok(page
@@ -390,16 +422,23 @@ pub fn milestone_edit(req: &Request) -> Result<Response, Error> {
         Err(e) => return Err(e),
     };
     let mut tx = db::transaction();
-    tx.update(db::update("milestones").filter(eq("id", id)).set_fields(&milestone));
+    tx.update(
+        db::update("milestones")
+            .filter(eq("id", id))
+            .set_fields(&milestone),
+    );
     tx.audit(
         "milestone.updated",
         &format!("action:{}", existing.action_id),
         &json!({ "title": milestone.title, "done_on": milestone.done_on }),
     );
     tx.commit()?;
-    Ok(redirect(req.url(&format!("/actions/{}#indicators-milestones", existing.action_id)))
-        .notice("notice-milestone-saved")
-        .into())
+    Ok(redirect(req.url(&format!(
+        "/actions/{}#indicators-milestones",
+        existing.action_id
+    )))
+    .notice("notice-milestone-saved")
+    .into())
 }
 
 /// `POST /jalons/{id}/supprimer`.
@@ -414,9 +453,12 @@ pub fn milestone_delete(req: &Request) -> Result<Response, Error> {
         &json!({ "title": existing.title }),
     );
     tx.commit()?;
-    Ok(redirect(req.url(&format!("/actions/{}#indicators-milestones", existing.action_id)))
-        .notice("notice-milestone-deleted")
-        .into())
+    Ok(redirect(req.url(&format!(
+        "/actions/{}#indicators-milestones",
+        existing.action_id
+    )))
+    .notice("notice-milestone-deleted")
+    .into())
 }
 
 #[cfg(test)]
@@ -434,7 +476,10 @@ mod tests {
             done_on: done.and_then(Date::parse),
         };
         assert_eq!(milestone_json(&m("2026-02-01", None), today)["late"], true);
-        assert_eq!(milestone_json(&m("2026-02-01", Some("2026-01-20")), today)["late"], false);
+        assert_eq!(
+            milestone_json(&m("2026-02-01", Some("2026-01-20")), today)["late"],
+            false
+        );
         assert_eq!(milestone_json(&m("2026-04-01", None), today)["late"], false);
     }
 }

@@ -130,7 +130,12 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
                 "position": a.position.to_string(), "weight": plain(a.weight, req.locale()),
             }),
             None => {
-                let next = programme::axes()?.iter().map(|a| a.position).max().unwrap_or(0) + 1;
+                let next = programme::axes()?
+                    .iter()
+                    .map(|a| a.position)
+                    .max()
+                    .unwrap_or(0)
+                    + 1;
                 json!({ "position": next.to_string(), "weight": "1" })
             }
         };
@@ -145,7 +150,11 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
     let (notice, axis_id) = match id {
         Some(id) => {
             tx.update(db::update("axes").filter(eq("id", id)).set_fields(&axis));
-            tx.audit("axis.updated", &format!("axis:{id}"), &json!({ "title": axis.title }));
+            tx.audit(
+                "axis.updated",
+                &format!("axis:{id}"),
+                &json!({ "title": axis.title }),
+            );
             tx.commit()?;
             ("notice-axis-saved", id)
         }
@@ -153,7 +162,10 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
             let step = tx.insert("axes", &axis);
             tx.audit("axis.created", "axis", &json!({ "title": axis.title }));
             let outcomes = tx.commit()?;
-            ("notice-axis-created", step.id(&outcomes).unwrap_or_default())
+            (
+                "notice-axis-created",
+                step.id(&outcomes).unwrap_or_default(),
+            )
         }
     };
     history::record(&[], &[axis_id]);
@@ -167,8 +179,16 @@ pub fn delete(req: &Request) -> Result<Response, Error> {
     let mut tx = db::transaction();
     tx.expect_none("actions", [eq("axis_id", id)], "error-axis-has-actions");
     tx.delete(db::delete("axes").filter(eq("id", id)));
-    tx.delete(db::delete("history").filter(eq("scope", history::AXIS)).filter(eq("scope_id", id)));
-    tx.audit("axis.deleted", &format!("axis:{id}"), &json!({ "title": axis.title }));
+    tx.delete(
+        db::delete("history")
+            .filter(eq("scope", history::AXIS))
+            .filter(eq("scope_id", id)),
+    );
+    tx.audit(
+        "axis.deleted",
+        &format!("axis:{id}"),
+        &json!({ "title": axis.title }),
+    );
     tx.commit()?;
     history::record(&[], &[]);
     Ok(redirect(req.url("/")).notice("notice-axis-deleted").into())

@@ -23,9 +23,7 @@ use serde_json::Value;
 
 use crate::axes::{can, crumbs};
 use crate::measurements::{ADDED, added_payload};
-use crate::model::{
-    Indicator, Mapping, Measurement, ORIGIN_EVENT, ReceivedEvent, TOPICS, now_utc,
-};
+use crate::model::{Indicator, Mapping, Measurement, ORIGIN_EVENT, ReceivedEvent, TOPICS, now_utc};
 use crate::{forms, history, programme};
 
 pub const APPLIED: &str = "applied";
@@ -110,6 +108,10 @@ pub fn numeric_paths(payload: &Value) -> Vec<String> {
     out
 }
 
+/// The stored whole-territory values by indicator and date: their row and
+/// value.
+pub type Stored = HashMap<(i64, Date), (i64, f64)>;
+
 /// A value to write: the indicator, the date and the new value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Write {
@@ -128,7 +130,7 @@ pub fn plan(
     mappings: &[Mapping],
     payload: &Value,
     published_at: &str,
-    stored: &HashMap<(i64, Date), (i64, f64)>,
+    stored: &Stored,
 ) -> (Vec<Outcome>, Vec<Write>) {
     if mappings.is_empty() {
         let outcome = Outcome {
@@ -331,10 +333,7 @@ fn apply(event: &ReceivedEvent, row: Option<i64>) -> Result<Option<usize>, Error
 }
 
 /// The stored whole-territory values the event's writes may add to.
-fn stored_values(
-    mappings: &[Mapping],
-    event: &ReceivedEvent,
-) -> Result<HashMap<(i64, Date), (i64, f64)>, Error> {
+fn stored_values(mappings: &[Mapping], event: &ReceivedEvent) -> Result<Stored, Error> {
     let Some(date) = event_date(&event.payload, &event.published_at) else {
         return Ok(HashMap::new());
     };
@@ -367,7 +366,11 @@ fn stored_values(
 /// that maps to nothing is not an error.
 pub fn receive(event: &Event) -> Result<(), Error> {
     let payload: Value = serde_json::from_str(&event.payload).unwrap_or_else(|e| {
-        log::warn!("event {} ({}): payload is not JSON: {e}", event.id, event.topic);
+        log::warn!(
+            "event {} ({}): payload is not JSON: {e}",
+            event.id,
+            event.topic
+        );
         json!({ "raw": event.payload })
     });
     let received = ReceivedEvent {
@@ -477,7 +480,10 @@ fn page_view(req: &Request) -> Result<View, Error> {
         .set("topics", TOPICS)
         .set("fields", known_fields(&recent))
         .set("indicators", options)
-        .set("values", json!({ "period": "day", "combine": "sum", "replay": "on" }))
+        .set(
+            "values",
+            json!({ "period": "day", "combine": "sum", "replay": "on" }),
+        )
         .set("can", can(req))
         .set("breadcrumb", crumbs(req)))
 }
@@ -511,8 +517,14 @@ pub fn mapping_new(req: &Request) -> Result<Response, Error> {
     if !field.is_empty() && !is_field_path(&field) {
         form.error("field", "error-field-path");
     }
-    let indicator_id: i64 = form.choice("indicator_id", &ids).value().parse().unwrap_or(0);
-    let period = form.choice("period", &["day", "month", "year"]).or("day".into());
+    let indicator_id: i64 = form
+        .choice("indicator_id", &ids)
+        .value()
+        .parse()
+        .unwrap_or(0);
+    let period = form
+        .choice("period", &["day", "month", "year"])
+        .or("day".into());
     let combine = form.choice("combine", &["sum", "replace"]).or("sum".into());
     let replay = form.checkbox("replay").value();
     if let Err(e) = form.finish() {
@@ -559,7 +571,10 @@ pub fn mapping_new(req: &Request) -> Result<Response, Error> {
         }
     }
     let notice = if replay {
-        i18n::t_args("notice-mapping-created-replayed", &[("count", &applied.to_string())])
+        i18n::t_args(
+            "notice-mapping-created-replayed",
+            &[("count", &applied.to_string())],
+        )
     } else {
         i18n::t("notice-mapping-created")
     };
@@ -641,10 +656,20 @@ mod tests {
 
     #[test]
     fn the_event_date_comes_from_the_payload_or_its_publication() {
-        assert_eq!(event_date(&canteen(), "2026-11-28T08:00:00Z"), Some(d("2026-11-27")));
-        let poll = json!({ "poll_id": 3, "closed_at": "2026-10-01T18:00:00Z", "participants": 212 });
-        assert_eq!(event_date(&poll, "2026-10-02T00:00:00Z"), Some(d("2026-10-01")));
-        assert_eq!(event_date(&json!({}), "2026-10-02T00:00:00Z"), Some(d("2026-10-02")));
+        assert_eq!(
+            event_date(&canteen(), "2026-11-28T08:00:00Z"),
+            Some(d("2026-11-27"))
+        );
+        let poll =
+            json!({ "poll_id": 3, "closed_at": "2026-10-01T18:00:00Z", "participants": 212 });
+        assert_eq!(
+            event_date(&poll, "2026-10-02T00:00:00Z"),
+            Some(d("2026-10-01"))
+        );
+        assert_eq!(
+            event_date(&json!({}), "2026-10-02T00:00:00Z"),
+            Some(d("2026-10-02"))
+        );
         assert_eq!(event_date(&json!({}), "garbage"), None);
     }
 
@@ -674,7 +699,12 @@ mod tests {
         assert_eq!(outcomes[1].result, APPLIED);
         assert_eq!(
             writes,
-            [Write { indicator_id: 2, on: d("2026-11-01"), value: 104.0, before: None }]
+            [Write {
+                indicator_id: 2,
+                on: d("2026-11-01"),
+                value: 104.0,
+                before: None
+            }]
         );
     }
 
@@ -698,7 +728,15 @@ mod tests {
     fn numeric_paths_list_every_number_of_a_payload() {
         let mut paths = numeric_paths(&canteen());
         paths.sort();
-        assert_eq!(paths, ["total", "totals.pai", "totals.standard", "totals.vegetarian"]);
+        assert_eq!(
+            paths,
+            [
+                "total",
+                "totals.pai",
+                "totals.standard",
+                "totals.vegetarian"
+            ]
+        );
     }
 
     #[test]

@@ -14,10 +14,7 @@ pub fn invalid(view: View, error: &Error, req: &Request) -> View {
         .collect();
     let title = i18n::t_args(
         "title-with-errors",
-        &[
-            ("count", &list.len().to_string()),
-            ("title", &view.title),
-        ],
+        &[("count", &list.len().to_string()), ("title", &view.title)],
     );
     view.title(title)
         .set("errors", error.field_messages())

@@ -80,7 +80,12 @@ pub fn of(scope: &str, id: i64) -> Result<Vec<Point>, Error> {
 
 /// A chart of a scope's progress history with the 100 % goal, or `None`
 /// when nothing was recorded yet.
-pub fn chart(scope: &str, id: i64, title: &str, locale: &str) -> Result<Option<serde_json::Value>, Error> {
+pub fn chart(
+    scope: &str,
+    id: i64,
+    title: &str,
+    locale: &str,
+) -> Result<Option<serde_json::Value>, Error> {
     let points = of(scope, id)?;
     if points.is_empty() {
         return Ok(None);

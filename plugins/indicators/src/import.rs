@@ -54,24 +54,54 @@ pub const EXPECTED: &str = "indicateur, date, valeur, commune, source, commentai
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
     Empty,
-    UnclosedQuote { line: usize },
-    UnknownColumn { name: String },
-    DuplicateColumn { name: String },
-    MissingColumn { name: &'static str },
+    UnclosedQuote {
+        line: usize,
+    },
+    UnknownColumn {
+        name: String,
+    },
+    DuplicateColumn {
+        name: String,
+    },
+    MissingColumn {
+        name: &'static str,
+    },
     NoRows,
-    TooManyRows { rows: usize },
-    ExtraFields { found: usize, expected: usize },
+    TooManyRows {
+        rows: usize,
+    },
+    ExtraFields {
+        found: usize,
+        expected: usize,
+    },
     MissingIndicator,
-    UnknownIndicator { code: String },
+    UnknownIndicator {
+        code: String,
+    },
     MissingDate,
-    BadDate { text: String },
-    FutureDate { date: Date },
+    BadDate {
+        text: String,
+    },
+    FutureDate {
+        date: Date,
+    },
     MissingValue,
-    BadNumber { text: String },
-    UnknownCommune { text: String },
-    TooLong { column: &'static str, max: usize },
-    Repeated { line: usize },
-    Exists { value: f64 },
+    BadNumber {
+        text: String,
+    },
+    UnknownCommune {
+        text: String,
+    },
+    TooLong {
+        column: &'static str,
+        max: usize,
+    },
+    Repeated {
+        line: usize,
+    },
+    Exists {
+        value: f64,
+    },
     /// Values were entered since the preview: nothing was saved.
     Changed,
 }
@@ -88,9 +118,10 @@ impl Problem {
                 "import-error-unknown-column",
                 vec![("name", name.clone()), ("expected", EXPECTED.to_owned())],
             ),
-            Problem::DuplicateColumn { name } => {
-                ("import-error-duplicate-column", vec![("name", name.clone())])
-            }
+            Problem::DuplicateColumn { name } => (
+                "import-error-duplicate-column",
+                vec![("name", name.clone())],
+            ),
             Problem::MissingColumn { name } => (
                 "import-error-missing-column",
                 vec![("name", (*name).to_owned())],
@@ -102,12 +133,16 @@ impl Problem {
             ),
             Problem::ExtraFields { found, expected } => (
                 "import-error-extra-fields",
-                vec![("found", found.to_string()), ("expected", expected.to_string())],
+                vec![
+                    ("found", found.to_string()),
+                    ("expected", expected.to_string()),
+                ],
             ),
             Problem::MissingIndicator => ("import-error-missing-indicator", vec![]),
-            Problem::UnknownIndicator { code } => {
-                ("import-error-unknown-indicator", vec![("code", code.clone())])
-            }
+            Problem::UnknownIndicator { code } => (
+                "import-error-unknown-indicator",
+                vec![("code", code.clone())],
+            ),
             Problem::MissingDate => ("import-error-missing-date", vec![]),
             Problem::BadDate { text } => ("import-error-bad-date", vec![("text", text.clone())]),
             Problem::FutureDate { date } => {
@@ -203,7 +238,10 @@ pub fn check(text: &str, indicators: &[Indicator], communes: &[Commune], today: 
             headers: vec![header.replace('_', " ")],
             records: Vec::new(),
         };
-        match COLUMNS.iter().find(|(_, names)| single.column(names).is_some()) {
+        match COLUMNS
+            .iter()
+            .find(|(_, names)| single.column(names).is_some())
+        {
             Some((column, _)) if positions.values().any(|c| c == column) => {
                 report.problems.push(Problem::DuplicateColumn {
                     name: header.clone(),
@@ -307,7 +345,9 @@ pub fn check(text: &str, indicators: &[Indicator], communes: &[Commune], today: 
         if !commune_text.is_empty() {
             match communes::find(communes, &commune_text) {
                 Some(c) => row.commune = c.code.clone(),
-                None => row.problems.push(Problem::UnknownCommune { text: commune_text }),
+                None => row
+                    .problems
+                    .push(Problem::UnknownCommune { text: commune_text }),
             }
         }
         if row.source.chars().count() > 300 {
@@ -341,7 +381,12 @@ pub type Stored = (i64, i64, Date, String, f64);
 
 /// Marks the rows that would overwrite a stored value: replaced when
 /// `replace` is ticked, a problem otherwise.
-pub fn mark_existing(report: &mut Report, indicators: &[Indicator], stored: &[Stored], replace: bool) {
+pub fn mark_existing(
+    report: &mut Report,
+    indicators: &[Indicator],
+    stored: &[Stored],
+    replace: bool,
+) {
     for row in &mut report.rows {
         let (Some(i), Some(date)) = (row.indicator, row.date) else {
             continue;
@@ -409,7 +454,12 @@ fn form_view(req: &Request, indicators: &[Indicator]) -> View {
 }
 
 /// The preview of a checked file, for templates.
-fn preview_rows(report: &Report, indicators: &[Indicator], communes: &[Commune], locale: &str) -> Vec<Value> {
+fn preview_rows(
+    report: &Report,
+    indicators: &[Indicator],
+    communes: &[Commune],
+    locale: &str,
+) -> Vec<Value> {
     report
         .rows
         .iter()
@@ -453,7 +503,9 @@ pub fn page(req: &Request) -> Result<Response, Error> {
     } else {
         file
     };
-    let filename = req.form("file.filename").filter(|_| !file.trim().is_empty());
+    let filename = req
+        .form("file.filename")
+        .filter(|_| !file.trim().is_empty());
     let replace = req.validator().checkbox("replace").value();
     if text.trim().is_empty() {
         let e = Error::invalid("file", "import-error-no-file");
@@ -467,18 +519,38 @@ pub fn page(req: &Request) -> Result<Response, Error> {
     }
     let confirm = req.form("step") == Some("confirm");
     if !report.is_ok() || !confirm {
-        return Ok(preview(req, &indicators, &communes, &report, text, filename, replace).into());
+        return Ok(preview(
+            req,
+            &indicators,
+            &communes,
+            &report,
+            text,
+            filename,
+            replace,
+        )
+        .into());
     }
     match save(req, &indicators, &report) {
         Ok(count) => Ok(redirect(req.url("/indicateurs"))
-            .notice(i18n::t_args("notice-imported", &[("count", &count.to_string())]))
+            .notice(i18n::t_args(
+                "notice-imported",
+                &[("count", &count.to_string())],
+            ))
             .into()),
         // Someone entered one of these values since the preview.
         Err(Error::Conflict(_)) => {
             report.problems.push(Problem::Changed);
-            Ok(preview(req, &indicators, &communes, &report, text, filename, replace)
-                .status(409)
-                .into())
+            Ok(preview(
+                req,
+                &indicators,
+                &communes,
+                &report,
+                text,
+                filename,
+                replace,
+            )
+            .status(409)
+            .into())
         }
         Err(e) => Err(e),
     }
@@ -514,9 +586,19 @@ fn preview(
                 .map(|p| say(p, req.locale()))
                 .collect::<Vec<_>>(),
         )
-        .set("rows", preview_rows(report, indicators, communes, req.locale()))
+        .set(
+            "rows",
+            preview_rows(report, indicators, communes, req.locale()),
+        )
         .set("row_count", report.rows.len())
-        .set("bad_rows", report.rows.iter().filter(|r| !r.problems.is_empty()).count())
+        .set(
+            "bad_rows",
+            report
+                .rows
+                .iter()
+                .filter(|r| !r.problems.is_empty())
+                .count(),
+        )
         .set("problem_count", report.problem_count())
         .set("replacing", replacing)
         .set("text", text)
@@ -557,7 +639,11 @@ fn save(req: &Request, indicators: &[Indicator], report: &Report) -> Result<usiz
         };
         match row.replaces {
             Some((id, _)) => {
-                tx.update(db::update("measurements").filter(eq("id", id)).set_fields(&m));
+                tx.update(
+                    db::update("measurements")
+                        .filter(eq("id", id))
+                        .set_fields(&m),
+                );
                 tx.publish(ADDED, &added_payload(indicator, &m, Some(id)));
             }
             None => {
@@ -585,7 +671,14 @@ fn save(req: &Request, indicators: &[Indicator], report: &Report) -> Result<usiz
 pub fn template(_req: &Request) -> Result<Response, Error> {
     let indicators = programme::indicators()?;
     let mut csv = CsvWriter::excel();
-    csv.row(["indicateur", "date", "valeur", "commune", "source", "commentaire"]);
+    csv.row([
+        "indicateur",
+        "date",
+        "valeur",
+        "commune",
+        "source",
+        "commentaire",
+    ]);
     let today = today().to_string();
     for indicator in indicators.iter().take(50) {
         csv.row([
@@ -643,12 +736,10 @@ mod tests {
 
     #[test]
     fn a_good_french_file_is_read_with_comma_decimals_and_communes() {
-        let report = run(
-            "\u{feff}Indicateur;Date;Valeur;Commune;Commentaire\r\n\
+        let report = run("\u{feff}Indicateur;Date;Valeur;Commune;Commentaire\r\n\
              DECHETS;31/12/2025;\"1 234,5\";;Année complète\r\n\
              eau;2025-12-31;12,75;Arreau;\r\n\
-             EAU;2025-12-31;3;65059;\r\n",
-        );
+             EAU;2025-12-31;3;65059;\r\n");
         assert!(report.is_ok(), "{report:?}");
         assert_eq!(report.rows.len(), 3);
         assert_eq!(report.rows[0].value, Some(1234.5));
@@ -665,13 +756,17 @@ mod tests {
         assert!(!report.is_ok());
         assert_eq!(
             report.problems,
-            [Problem::UnknownColumn { name: "unité".into() }]
+            [Problem::UnknownColumn {
+                name: "unité".into()
+            }]
         );
         assert!(report.rows.is_empty());
         let report = run("indicateur;valeur\nDECHETS;1\n");
         assert_eq!(report.problems, [Problem::MissingColumn { name: "date" }]);
         let report = run("indicateur;date;valeur;value\n");
-        assert!(report.problems.contains(&Problem::DuplicateColumn { name: "value".into() }));
+        assert!(report.problems.contains(&Problem::DuplicateColumn {
+            name: "value".into()
+        }));
         assert!(report.problems.contains(&Problem::NoRows));
     }
 
@@ -684,8 +779,7 @@ mod tests {
 
     #[test]
     fn each_bad_row_says_what_is_wrong_and_on_which_line() {
-        let report = run(
-            "indicateur;date;valeur;commune\n\
+        let report = run("indicateur;date;valeur;commune\n\
              DECHETS;2025-12-31;douze;\n\
              INCONNU;2025-12-31;1;\n\
              DECHETS;2027-01-01;1;\n\
@@ -694,8 +788,7 @@ mod tests {
              ;;;\n\
              EAU;;;\n\
              DECHETS;2024-12-31;1;\n\
-             DECHETS;31/12/2024;2;\n",
-        );
+             DECHETS;31/12/2024;2;\n");
         assert!(!report.is_ok());
         let problems: Vec<(usize, Vec<Problem>)> = report
             .rows
@@ -705,11 +798,36 @@ mod tests {
         assert_eq!(
             problems,
             [
-                (2, vec![Problem::BadNumber { text: "douze".into() }]),
-                (3, vec![Problem::UnknownIndicator { code: "INCONNU".into() }]),
-                (4, vec![Problem::FutureDate { date: Date::parse("2027-01-01").unwrap() }]),
-                (5, vec![Problem::BadDate { text: "32/01/2025".into() }]),
-                (6, vec![Problem::UnknownCommune { text: "Lourdes".into() }]),
+                (
+                    2,
+                    vec![Problem::BadNumber {
+                        text: "douze".into()
+                    }]
+                ),
+                (
+                    3,
+                    vec![Problem::UnknownIndicator {
+                        code: "INCONNU".into()
+                    }]
+                ),
+                (
+                    4,
+                    vec![Problem::FutureDate {
+                        date: Date::parse("2027-01-01").unwrap()
+                    }]
+                ),
+                (
+                    5,
+                    vec![Problem::BadDate {
+                        text: "32/01/2025".into()
+                    }]
+                ),
+                (
+                    6,
+                    vec![Problem::UnknownCommune {
+                        text: "Lourdes".into()
+                    }]
+                ),
                 (8, vec![Problem::MissingDate, Problem::MissingValue]),
                 (9, vec![]),
                 (10, vec![Problem::Repeated { line: 9 }]),
@@ -729,18 +847,30 @@ mod tests {
         for _ in 0..=MAX_ROWS {
             big.push_str("EAU;2025-01-01;1\n");
         }
-        assert_eq!(run(&big).problems, [Problem::TooManyRows { rows: MAX_ROWS + 1 }]);
+        assert_eq!(
+            run(&big).problems,
+            [Problem::TooManyRows { rows: MAX_ROWS + 1 }]
+        );
         let extra = run("indicateur;date;valeur\nEAU;2025-01-01;1;oups\n");
         assert_eq!(
             extra.rows[0].problems,
-            [Problem::ExtraFields { found: 4, expected: 3 }]
+            [Problem::ExtraFields {
+                found: 4,
+                expected: 3
+            }]
         );
     }
 
     #[test]
     fn a_stored_value_is_a_problem_unless_replacing_is_asked() {
         let text = "indicateur;date;valeur;commune\nEAU;2025-12-31;4;\nEAU;2025-12-31;5;Arreau\n";
-        let stored = [(40, 2, Date::parse("2025-12-31").unwrap(), String::new(), 3.5)];
+        let stored = [(
+            40,
+            2,
+            Date::parse("2025-12-31").unwrap(),
+            String::new(),
+            3.5,
+        )];
         let mut kept = run(text);
         mark_existing(&mut kept, &known(), &stored, false);
         assert_eq!(kept.rows[0].problems, [Problem::Exists { value: 3.5 }]);

@@ -53,14 +53,24 @@ pub fn show(req: &Request) -> Result<Response, Error> {
     Ok(view("indicator_manage.html")
         .title(&indicator.title)
         .set("indicator", p.indicator_summary(indicator, locale))
-        .set("rows", measurements::rows(indicator, &series, &communes, locale))
+        .set(
+            "rows",
+            measurements::rows(indicator, &series, &communes, locale),
+        )
         .set("trend", measurements::trend(indicator, &series))
         .set("chart", measurements::chart(indicator, &series, locale))
-        .set("comparison", measurements::comparison(indicator, &series, &communes, locale))
+        .set(
+            "comparison",
+            measurements::comparison(indicator, &series, &communes, locale),
+        )
         .set("mappings", mappings)
         .set("hidden_from", hidden)
         .set("has_communes", !communes.is_empty())
-        .set("public_url", req.context().url_in("portal", &format!("/indicateurs/{id}")))
+        .set(
+            "public_url",
+            req.context()
+                .url_in("portal", &format!("/indicateurs/{id}")),
+        )
         .set("can", can(req))
         .set("breadcrumb", crumbs)
         .into())
@@ -74,7 +84,11 @@ pub fn code_from_title(title: &str) -> String {
     while code.ends_with('-') {
         code.pop();
     }
-    if code.is_empty() { "IND".to_owned() } else { code }
+    if code.is_empty() {
+        "IND".to_owned()
+    } else {
+        code
+    }
 }
 
 /// Whether a code is made of letters, digits, `-` and `_` only.
@@ -239,18 +253,33 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
     let mut tx = db::transaction();
     let step = match id {
         Some(id) => {
-            tx.update(db::update("indicators").filter(eq("id", id)).set_fields(&indicator));
-            tx.audit("indicator.updated", &format!("indicator:{id}"), &json!({ "code": indicator.code }));
+            tx.update(
+                db::update("indicators")
+                    .filter(eq("id", id))
+                    .set_fields(&indicator),
+            );
+            tx.audit(
+                "indicator.updated",
+                &format!("indicator:{id}"),
+                &json!({ "code": indicator.code }),
+            );
             None
         }
         None => {
             let step = tx.insert("indicators", &indicator);
-            tx.audit("indicator.created", "indicator", &json!({ "code": indicator.code }));
+            tx.audit(
+                "indicator.created",
+                "indicator",
+                &json!({ "code": indicator.code }),
+            );
             Some(step)
         }
     };
     let indicator_id = match tx.commit() {
-        Ok(outcomes) => step.and_then(|s| s.id(&outcomes)).or(id).unwrap_or_default(),
+        Ok(outcomes) => step
+            .and_then(|s| s.id(&outcomes))
+            .or(id)
+            .unwrap_or_default(),
         Err(Error::Conflict(m)) if m.contains("code") => {
             let taken = Error::invalid("code", "error-code-taken");
             return Ok(forms::invalid(page(), &taken, req).into());
@@ -304,7 +333,9 @@ fn free_code(code: &str, own_id: Option<i64>) -> Result<String, Error> {
 pub fn delete(req: &Request) -> Result<Response, Error> {
     let id = req.param_id("id")?;
     let indicator: Indicator = db::select("indicators").filter(eq("id", id)).one()?;
-    let values = db::count("measurements").filter(eq("indicator_id", id)).get()?;
+    let values = db::count("measurements")
+        .filter(eq("indicator_id", id))
+        .get()?;
     let mut tx = db::transaction();
     tx.delete(db::delete("measurements").filter(eq("indicator_id", id)));
     tx.delete(db::delete("mappings").filter(eq("indicator_id", id)));
@@ -328,7 +359,10 @@ mod tests {
 
     #[test]
     fn code_is_made_from_the_title_in_capitals() {
-        assert_eq!(code_from_title("Déchets ménagers résiduels"), "DECHETS-MENAGERS-RESIDUELS");
+        assert_eq!(
+            code_from_title("Déchets ménagers résiduels"),
+            "DECHETS-MENAGERS-RESIDUELS"
+        );
         assert_eq!(code_from_title("!!!"), "IND");
         let long = code_from_title("Part des trajets domicile travail faits à vélo ou à pied");
         assert!(long.len() <= 40 && !long.ends_with('-'), "{long}");

@@ -142,16 +142,23 @@ pub fn comparison(
 pub fn trend(indicator: &Indicator, series: &[Measurement]) -> Option<&'static str> {
     let mut territory = series.iter().filter(|m| m.commune.is_empty()).rev();
     let (last, before) = (territory.next()?, territory.next()?);
-    Some(match progress::improved(indicator.direction, before.value, last.value) {
-        Some(true) => "improving",
-        Some(false) => "worsening",
-        None => "stable",
-    })
+    Some(
+        match progress::improved(indicator.direction, before.value, last.value) {
+            Some(true) => "improving",
+            Some(false) => "worsening",
+            None => "stable",
+        },
+    )
 }
 
 /// The series as table rows for templates, newest first, with the
 /// progress each whole-territory value stood for.
-pub fn rows(indicator: &Indicator, series: &[Measurement], communes: &[Commune], locale: &str) -> Vec<Value> {
+pub fn rows(
+    indicator: &Indicator,
+    series: &[Measurement],
+    communes: &[Commune],
+    locale: &str,
+) -> Vec<Value> {
     series
         .iter()
         .rev()
@@ -181,7 +188,10 @@ pub fn rows(indicator: &Indicator, series: &[Measurement], communes: &[Commune],
 /// The measurement form, read and checked: no date in the future, a
 /// number (French comma accepted), a member commune or the whole
 /// territory.
-fn read_form(req: &Request, communes: &[Commune]) -> Result<(Date, f64, String, String, String), Error> {
+fn read_form(
+    req: &Request,
+    communes: &[Commune],
+) -> Result<(Date, f64, String, String, String), Error> {
     let mut form = req.validator();
     let on = form.date("measured_on").value();
     if on > today() {
@@ -206,7 +216,12 @@ fn read_form(req: &Request, communes: &[Commune]) -> Result<(Date, f64, String, 
     Ok((on, value, commune, source, comment))
 }
 
-fn form_view(req: &Request, indicator: &Indicator, communes: &[Commune], measurement: Option<i64>) -> View {
+fn form_view(
+    req: &Request,
+    indicator: &Indicator,
+    communes: &[Commune],
+    measurement: Option<i64>,
+) -> View {
     let mut crumbs = crumbs(req);
     crumbs.push(json!({ "title": i18n::t("indicators-title"), "url": req.url("/indicateurs") }));
     crumbs.push(json!({ "title": indicator.title, "url": req.url(&format!("/indicateurs/{}", indicator.id())) }));
@@ -232,7 +247,9 @@ fn is_duplicate(e: &Error) -> bool {
 /// `GET|POST /indicateurs/{id}/mesures`: enter a value.
 pub fn new(req: &Request) -> Result<Response, Error> {
     let indicator_id = req.param_id("id")?;
-    let indicator: Indicator = db::select("indicators").filter(eq("id", indicator_id)).one()?;
+    let indicator: Indicator = db::select("indicators")
+        .filter(eq("id", indicator_id))
+        .one()?;
     let communes = communes::all();
     let page = || form_view(req, &indicator, &communes, None);
     if !req.is_post() {
@@ -303,7 +320,10 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
             "source": existing.source,
             "comment": existing.comment,
         });
-        return Ok(page().set("values", values).set("author", existing.author_name).into());
+        return Ok(page()
+            .set("values", values)
+            .set("author", existing.author_name)
+            .into());
     }
     let (on, value, commune, source, comment) = match read_form(req, &communes) {
         Ok(v) => v,
@@ -324,7 +344,11 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
         ..existing.clone()
     };
     let mut tx = db::transaction();
-    tx.update(db::update("measurements").filter(eq("id", id)).set_fields(&m));
+    tx.update(
+        db::update("measurements")
+            .filter(eq("id", id))
+            .set_fields(&m),
+    );
     tx.publish(ADDED, &added_payload(&indicator, &m, Some(id)));
     tx.audit(
         "measurement.corrected",
@@ -345,9 +369,11 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
     if let Some(action) = indicator.action_id {
         history::record(&[action], &[]);
     }
-    Ok(redirect(req.url(&format!("/indicateurs/{}", indicator.id())))
-        .notice("notice-measurement-saved")
-        .into())
+    Ok(
+        redirect(req.url(&format!("/indicateurs/{}", indicator.id())))
+            .notice("notice-measurement-saved")
+            .into(),
+    )
 }
 
 /// `POST /mesures/{id}/supprimer`.
@@ -368,9 +394,11 @@ pub fn delete(req: &Request) -> Result<Response, Error> {
     if let Some(action) = indicator.action_id {
         history::record(&[action], &[]);
     }
-    Ok(redirect(req.url(&format!("/indicateurs/{}", indicator.id())))
-        .notice("notice-measurement-deleted")
-        .into())
+    Ok(
+        redirect(req.url(&format!("/indicateurs/{}", indicator.id())))
+            .notice("notice-measurement-deleted")
+            .into(),
+    )
 }
 
 #[cfg(test)]
@@ -426,7 +454,11 @@ mod tests {
 
     #[test]
     fn trend_compares_the_last_two_territory_values_in_the_indicator_direction() {
-        let series = [m("2024-12-31", "", 20.0), m("2025-06-30", "65123", 5.0), m("2025-12-31", "", 30.0)];
+        let series = [
+            m("2024-12-31", "", 20.0),
+            m("2025-06-30", "65123", 5.0),
+            m("2025-12-31", "", 30.0),
+        ];
         assert_eq!(trend(&indicator(), &series), Some("improving"));
         let mut down = indicator();
         down.direction = Direction::Down;
@@ -437,7 +469,11 @@ mod tests {
     #[test]
     fn table_rows_are_newest_first_with_progress_for_the_territory_only() {
         let communes = crate::communes::parse(&["65123 – Arreau".to_owned()]);
-        let series = [m("2024-12-31", "", 20.0), m("2025-12-31", "", 30.0), m("2025-12-31", "65123", 40.0)];
+        let series = [
+            m("2024-12-31", "", 20.0),
+            m("2025-12-31", "", 30.0),
+            m("2025-12-31", "65123", 40.0),
+        ];
         let rows = rows(&indicator(), &series, &communes, "fr");
         assert_eq!(rows[0]["commune"], "Arreau");
         assert_eq!(rows[0]["progress"], Value::Null);

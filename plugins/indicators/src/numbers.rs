@@ -18,7 +18,11 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
         return None;
     }
     let body = text.strip_prefix(['-', '+']).unwrap_or(&text);
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         return None;
     }
     let commas = text.matches(',').count();
@@ -135,7 +139,17 @@ mod tests {
     #[test]
     fn what_is_not_a_number_is_refused() {
         for bad in [
-            "", " ", "abc", "12,5,3", "1,234,567", "12 kg", "1e3", "inf", "NaN", "-", "12..5",
+            "",
+            " ",
+            "abc",
+            "12,5,3",
+            "1,234,567",
+            "12 kg",
+            "1e3",
+            "inf",
+            "NaN",
+            "-",
+            "12..5",
         ] {
             assert_eq!(parse_decimal(bad), None, "{bad:?}");
         }
@@ -144,7 +158,10 @@ mod tests {
     #[test]
     fn dates_are_read_in_iso_and_french_forms() {
         assert_eq!(parse_date("2025-12-31").unwrap().to_string(), "2025-12-31");
-        assert_eq!(parse_date(" 31/12/2025 ").unwrap().to_string(), "2025-12-31");
+        assert_eq!(
+            parse_date(" 31/12/2025 ").unwrap().to_string(),
+            "2025-12-31"
+        );
         assert_eq!(parse_date("1/2/2026").unwrap().to_string(), "2026-02-01");
         assert_eq!(parse_date("31/02/2025"), None);
         assert_eq!(parse_date("12/2025"), None);

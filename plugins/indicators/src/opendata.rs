@@ -34,7 +34,10 @@ pub fn page(req: &Request) -> Result<Response, Error> {
         .set("actions", p.actions.len())
         .set("indicators", p.indicators.len())
         .set("measurements", measurements)
-        .set("breadcrumb", vec![json!({ "title": i18n::t("portal-title"), "url": req.url("/") })])
+        .set(
+            "breadcrumb",
+            vec![json!({ "title": i18n::t("portal-title"), "url": req.url("/") })],
+        )
         .into())
 }
 
@@ -67,9 +70,17 @@ fn all_measurements(indicators: &[Indicator], public: bool) -> Result<Vec<Measur
             break;
         }
     }
-    out.retain(|m| cutoffs.get(&m.indicator_id).is_none_or(|c| m.measured_on < *c));
+    out.retain(|m| {
+        cutoffs
+            .get(&m.indicator_id)
+            .is_none_or(|c| m.measured_on < *c)
+    });
     out.sort_by(|a, b| {
-        (a.indicator_id, a.measured_on, &a.commune).cmp(&(b.indicator_id, b.measured_on, &b.commune))
+        (a.indicator_id, a.measured_on, &a.commune).cmp(&(
+            b.indicator_id,
+            b.measured_on,
+            &b.commune,
+        ))
     });
     Ok(out)
 }
@@ -132,7 +143,10 @@ pub fn download(req: &Request, public: bool) -> Result<Response, Error> {
                     ("confidentiel", json!(i.confidential)),
                     ("derniere_valeur", json!(latest.map(|l| l.value))),
                     ("date_derniere_valeur", json!(latest.map(|l| l.on))),
-                    ("avancement_pct", json!(p.indicator_progress(i).map(share_pct))),
+                    (
+                        "avancement_pct",
+                        json!(p.indicator_progress(i).map(share_pct)),
+                    ),
                 ]
             })
             .collect(),
@@ -155,9 +169,7 @@ pub fn download(req: &Request, public: bool) -> Result<Response, Error> {
     if format == "json" {
         let objects: Vec<Value> = records
             .into_iter()
-            .map(|r| {
-                Value::Object(r.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
-            })
+            .map(|r| Value::Object(r.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()))
             .collect();
         let body = serde_json::to_vec_pretty(&objects)?;
         return Ok(estive_sdk::download("application/json; charset=utf-8", filename, body).into());
@@ -199,8 +211,18 @@ mod tests {
     #[test]
     fn csv_has_a_header_from_the_keys_and_plain_numbers() {
         let records: Vec<Record> = vec![
-            vec![("code", json!("EAU")), ("valeur", json!(1234.5)), ("date", json!("2025-12-31")), ("vide", Value::Null)],
-            vec![("code", json!("=DANGER")), ("valeur", json!(2)), ("date", Value::Null), ("vide", json!(true))],
+            vec![
+                ("code", json!("EAU")),
+                ("valeur", json!(1234.5)),
+                ("date", json!("2025-12-31")),
+                ("vide", Value::Null),
+            ],
+            vec![
+                ("code", json!("=DANGER")),
+                ("valeur", json!(2)),
+                ("date", Value::Null),
+                ("vide", json!(true)),
+            ],
         ];
         let text = to_csv(&records).into_string();
         assert_eq!(

@@ -93,9 +93,11 @@ pub fn give(req: &Request) -> Result<Response, Error> {
     };
     db::upsert("opinions", &opinion, &["action_id", "user_id"])?;
     log::info!("opinion on action {} awaits moderation", action.id());
-    Ok(redirect(req.url(&format!("/actions/{action_id}#indicators-opinions")))
-        .notice("notice-opinion-received")
-        .into())
+    Ok(
+        redirect(req.url(&format!("/actions/{action_id}#indicators-opinions")))
+            .notice("notice-opinion-received")
+            .into(),
+    )
 }
 
 #[derive(Deserialize)]

@@ -34,7 +34,12 @@ pub fn home(req: &Request) -> Result<Response, Error> {
         }))
         .render();
     let (planned, spent) = Programme::budget(p.actions.iter());
-    let history = history::chart(history::PROGRAMME, 0, &i18n::t("history-programme-caption"), locale)?;
+    let history = history::chart(
+        history::PROGRAMME,
+        0,
+        &i18n::t("history-programme-caption"),
+        locale,
+    )?;
     Ok(view("home.html")
         .title(i18n::t("portal-title"))
         .set("progress", p.overall_progress().map(percent))
@@ -99,7 +104,8 @@ pub fn action_view(req: &Request) -> Result<View, Error> {
     )?;
     let mut crumbs = vec![home_crumb(req)];
     if let Some(axis) = p.axis(action.axis_id) {
-        crumbs.push(json!({ "title": axis.title, "url": req.url(&format!("/axes/{}", axis.id())) }));
+        crumbs
+            .push(json!({ "title": axis.title, "url": req.url(&format!("/axes/{}", axis.id())) }));
     }
     let next = req.url(&format!("/actions/{id}"));
     Ok(view("action.html")
@@ -111,7 +117,10 @@ pub fn action_view(req: &Request) -> Result<View, Error> {
         .set("history", history)
         .set("opinions", opinions::for_action(id, req.context().user())?)
         .set("signed_in", req.context().user().is_some())
-        .set("login_url", format!("/login?next={}", estive_sdk::url::encode(&next)))
+        .set(
+            "login_url",
+            format!("/login?next={}", estive_sdk::url::encode(&next)),
+        )
         .set("breadcrumb", crumbs))
 }
 
@@ -182,15 +191,23 @@ pub fn indicator(req: &Request) -> Result<Response, Error> {
         json!({ "title": i18n::t("indicators-title"), "url": req.url("/indicateurs") }),
     ];
     if let Some(action) = indicator.action_id.and_then(|a| p.action(a)) {
-        crumbs.push(json!({ "title": action.title, "url": req.url(&format!("/actions/{}", action.id())) }));
+        crumbs.push(
+            json!({ "title": action.title, "url": req.url(&format!("/actions/{}", action.id())) }),
+        );
     }
     Ok(view("indicator.html")
         .title(&indicator.title)
         .set("indicator", p.indicator_summary(indicator, locale))
-        .set("rows", measurements::rows(indicator, &series, &communes, locale))
+        .set(
+            "rows",
+            measurements::rows(indicator, &series, &communes, locale),
+        )
         .set("trend", measurements::trend(indicator, &series))
         .set("chart", measurements::chart(indicator, &series, locale))
-        .set("comparison", measurements::comparison(indicator, &series, &communes, locale))
+        .set(
+            "comparison",
+            measurements::comparison(indicator, &series, &communes, locale),
+        )
         .set("breadcrumb", crumbs)
         .into())
 }

@@ -256,7 +256,10 @@ impl Programme {
     pub fn status_counts<'a>(&self, actions: impl Iterator<Item = &'a Action>) -> Vec<Value> {
         let mut counts = [0usize; 4];
         for action in actions {
-            counts[Status::ALL.iter().position(|s| *s == action.status).unwrap_or(0)] += 1;
+            counts[Status::ALL
+                .iter()
+                .position(|s| *s == action.status)
+                .unwrap_or(0)] += 1;
         }
         Status::ALL
             .iter()
@@ -422,9 +425,21 @@ mod tests {
             })
         };
         assert!(value_due(&indicator(Frequency::Monthly), None, today));
-        assert!(value_due(&indicator(Frequency::Monthly), at("2026-04-30"), today));
-        assert!(!value_due(&indicator(Frequency::Monthly), at("2026-05-31"), today));
-        assert!(!value_due(&indicator(Frequency::Yearly), at("2025-12-31"), today));
+        assert!(value_due(
+            &indicator(Frequency::Monthly),
+            at("2026-04-30"),
+            today
+        ));
+        assert!(!value_due(
+            &indicator(Frequency::Monthly),
+            at("2026-05-31"),
+            today
+        ));
+        assert!(!value_due(
+            &indicator(Frequency::Yearly),
+            at("2025-12-31"),
+            today
+        ));
         assert!(!value_due(&indicator(Frequency::Irregular), None, today));
     }
 

@@ -194,24 +194,46 @@ mod tests {
 
     #[test]
     fn standing_compares_progress_with_time_elapsed() {
-        let e = elapsed(Some(d("2020-01-01")), Some(d("2030-01-01")), d("2025-01-01")).unwrap();
+        let e = elapsed(
+            Some(d("2020-01-01")),
+            Some(d("2030-01-01")),
+            d("2025-01-01"),
+        )
+        .unwrap();
         assert!((e - 0.5).abs() < 0.01);
         assert_eq!(standing(Some(0.6), Some(e)), Standing::OnTrack);
         assert_eq!(standing(Some(0.3), Some(e)), Standing::OffTrack);
         assert_eq!(standing(Some(1.0), Some(e)), Standing::Achieved);
         assert_eq!(standing(Some(0.3), None), Standing::InProgress);
         assert_eq!(standing(None, Some(e)), Standing::Unknown);
-        assert_eq!(elapsed(Some(d("2030-01-01")), Some(d("2020-01-01")), d("2025-01-01")), None);
         assert_eq!(
-            elapsed(Some(d("2020-01-01")), Some(d("2030-01-01")), d("2040-01-01")),
+            elapsed(
+                Some(d("2030-01-01")),
+                Some(d("2020-01-01")),
+                d("2025-01-01")
+            ),
+            None
+        );
+        assert_eq!(
+            elapsed(
+                Some(d("2020-01-01")),
+                Some(d("2030-01-01")),
+                d("2040-01-01")
+            ),
             Some(1.0)
         );
     }
 
     #[test]
     fn weighted_mean_skips_unknown_values_and_weighs_the_rest() {
-        assert_eq!(weighted_mean([(Some(1.0), 3.0), (Some(0.0), 1.0), (None, 5.0)]), Some(0.75));
-        assert_eq!(weighted_mean([(Some(0.5), 0.0), (Some(1.0), -2.0)]), Some(0.75));
+        assert_eq!(
+            weighted_mean([(Some(1.0), 3.0), (Some(0.0), 1.0), (None, 5.0)]),
+            Some(0.75)
+        );
+        assert_eq!(
+            weighted_mean([(Some(0.5), 0.0), (Some(1.0), -2.0)]),
+            Some(0.75)
+        );
         assert_eq!(weighted_mean([(None, 1.0)]), None);
         assert_eq!(weighted_mean(Vec::new()), None);
     }
@@ -223,11 +245,23 @@ mod tests {
         let manual = ProgressMode::Manual;
         assert_eq!(action(Status::Abandoned, derived, Some(40.0), &some), None);
         assert_eq!(action(Status::Done, manual, Some(40.0), &[]), Some(1.0));
-        assert_eq!(action(Status::InProgress, derived, Some(10.0), &some), Some(0.75));
-        assert_eq!(action(Status::InProgress, derived, Some(10.0), &[(None, 1.0)]), Some(0.1));
-        assert_eq!(action(Status::InProgress, manual, Some(40.0), &some), Some(0.4));
+        assert_eq!(
+            action(Status::InProgress, derived, Some(10.0), &some),
+            Some(0.75)
+        );
+        assert_eq!(
+            action(Status::InProgress, derived, Some(10.0), &[(None, 1.0)]),
+            Some(0.1)
+        );
+        assert_eq!(
+            action(Status::InProgress, manual, Some(40.0), &some),
+            Some(0.4)
+        );
         assert_eq!(action(Status::Planned, manual, None, &[]), Some(0.0));
-        assert_eq!(action(Status::InProgress, manual, Some(150.0), &[]), Some(1.0));
+        assert_eq!(
+            action(Status::InProgress, manual, Some(150.0), &[]),
+            Some(1.0)
+        );
     }
 
     #[test]

@@ -77,7 +77,11 @@ fn tasks(ctx: &Context) -> Result<Option<View>, Error> {
         None
     };
     let ignored = if ctx.has_permission("indicators.manage") {
-        Some(db::count("received_events").filter(eq("status", IGNORED)).get()?)
+        Some(
+            db::count("received_events")
+                .filter(eq("status", IGNORED))
+                .get()?,
+        )
     } else {
         None
     };

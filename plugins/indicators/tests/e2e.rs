@@ -1,0 +1,873 @@
+//! End-to-end: the built plugin in a real Estive host over a temporary
+//! SQLite, driven through its pages by real HTTP clients (cookies, CSRF),
+//! as the élu, the agent and the citizen of the test site would. Every
+//! test checks the data the pages show or the files they give.
+
+use anyhow::{Context as _, Result, ensure};
+use estive_sdk::testing::{Builder, Client, Page, SITE, TestHost};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+/// The clock plugins see.
+const NOW: &str = "2026-06-15T10:00:00+02:00";
+
+fn builder() -> Builder {
+    TestHost::builder()
+        .plugin(env!("CARGO_MANIFEST_DIR"))
+        .now(NOW)
+        .setting(
+            "indicators",
+            "communes",
+            vec!["65123 – Arreau", "65059 – Bourisp", "65192 – Ilhet"],
+        )
+}
+
+async fn host() -> Result<TestHost> {
+    builder().start().await
+}
+
+const EXTRANET: &str = "/extranet/agenda21";
+
+/// The id at the end of the path a form redirected to.
+fn id_in(page: &Page) -> Result<String> {
+    let last = page
+        .path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    let id = last.split(['#', '?']).next().unwrap_or("");
+    ensure!(
+        !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()),
+        "no id in {}",
+        page.path
+    );
+    Ok(id.to_owned())
+}
+
+fn ok(page: &Page, what: &str) -> Result<()> {
+    ensure!(
+        page.status == 200,
+        "{what}: status {} at {}\n{}",
+        page.status,
+        page.path,
+        excerpt(&page.text)
+    );
+    Ok(())
+}
+
+/// The page's main content, to read failures.
+fn excerpt(html: &str) -> String {
+    let start = html.find("<main").unwrap_or(0);
+    html[start..].chars().take(4000).collect()
+}
+
+/// The id of the first axis (the seeded “Lutte contre le changement
+/// climatique”), read from the public home.
+async fn first_axis(client: &Client) -> Result<String> {
+    let home = client.get("/agenda21/").await?;
+    ok(&home, "home")?;
+    let at = home.text.find("/agenda21/axes/").context("no axis link")? + "/agenda21/axes/".len();
+    Ok(home.text[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect())
+}
+
+/// Creates an action in progress whose progress comes from its
+/// indicators; returns its id.
+async fn create_action(elu: &Client, axis: &str, title: &str) -> Result<String> {
+    let page = elu
+        .post_form(
+            &format!("{EXTRANET}/actions/nouvelle"),
+            &[
+                ("axis_id", axis),
+                ("title", title),
+                (
+                    "description",
+                    "Des composteurs partagés dans chaque village.",
+                ),
+                ("pilot", "Service environnement"),
+                ("communes", "65123"),
+                ("communes", "65059"),
+                ("status", "in_progress"),
+                ("starts_on", "2025-01-01"),
+                ("ends_on", "2027-12-31"),
+                ("budget_planned", "12 500,50"),
+                ("progress_mode", "derived"),
+                ("progress", "10"),
+                ("weight", "1"),
+            ],
+        )
+        .await?;
+    ok(&page, "new action")?;
+    ensure!(page.contains(title), "action page shows its title");
+    id_in(&page)
+}
+
+/// Creates an indicator of household waste per inhabitant (going down
+/// from 300 kg to 200 kg); returns its id.
+async fn create_indicator(
+    elu: &Client,
+    action: &str,
+    code: &str,
+    confidential: bool,
+) -> Result<String> {
+    let mut fields = vec![
+        ("title", "Déchets ménagers par habitant"),
+        ("code", code),
+        ("action_id", action),
+        ("unit", "kg"),
+        ("direction", "down"),
+        ("baseline_value", "300"),
+        ("baseline_on", "2020-12-31"),
+        ("target_value", "200"),
+        ("target_on", "2030-12-31"),
+        ("frequency", "yearly"),
+        ("source", "Syndicat de collecte"),
+        ("weight", "1"),
+    ];
+    if confidential {
+        fields.push(("confidential", "on"));
+    }
+    let page = elu
+        .post_form(&format!("{EXTRANET}/indicateurs/nouveau"), &fields)
+        .await?;
+    ok(&page, "new indicator")?;
+    id_in(&page)
+}
+
+async fn enter_value(
+    agent: &Client,
+    indicator: &str,
+    on: &str,
+    value: &str,
+    commune: &str,
+) -> Result<Page> {
+    agent
+        .post_form(
+            &format!("{EXTRANET}/indicateurs/{indicator}/mesures"),
+            &[
+                ("measured_on", on),
+                ("value", value),
+                ("commune", commune),
+                ("source", "Pesées"),
+            ],
+        )
+        .await
+}
+
+/// Writes an event of another plugin to the host's outbox and delivers it.
+/// The SDK's harness has no way to publish another plugin's event, hence
+/// estive-core.
+async fn publish(host: &TestHost, topic: &str, payload: &str) -> Result<()> {
+    let site = host
+        .state
+        .platform
+        .snapshot()
+        .site(SITE)
+        .map(|s| s.id)
+        .context("test site")?;
+    estive_core::events::outbox::publish(&host.state.platform.db, site, topic, payload).await?;
+    host.deliver_events().await?;
+    Ok(())
+}
+
+/// The payloads of the `indicators.measurement-added` events published so
+/// far.
+async fn published_measurements(host: &TestHost) -> Result<Vec<serde_json::Value>> {
+    use estive_core::db::entities::outbox_event;
+    let rows = outbox_event::Entity::find()
+        .filter(outbox_event::Column::Topic.eq("indicators.measurement-added"))
+        .all(&host.state.platform.db)
+        .await?;
+    rows.iter()
+        .map(|r| Ok(serde_json::from_str(&r.payload)?))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_public_dashboard_starts_with_the_five_goals_in_french_and_english() -> Result<()> {
+    let host = host().await?;
+    let visitor = host.client();
+    let home = visitor.get("/agenda21/").await?;
+    ok(&home, "home")?;
+    for goal in [
+        "Lutte contre le changement climatique",
+        "Préservation de la biodiversité, des milieux et des ressources",
+        "Cohésion sociale et solidarité entre territoires et entre générations",
+        "Épanouissement de tous les êtres humains",
+        "Production et consommation responsables",
+    ] {
+        ensure!(home.contains(goal), "the goal {goal} is an axis");
+    }
+    ensure!(home.contains("Les axes du programme"));
+    ensure!(home.contains("pas encore mesurable"), "no progress yet");
+    let english = visitor.get("/langue/en?next=/agenda21/").await?;
+    ok(&english, "English home")?;
+    ensure!(
+        english.contains("The programme&#39;s axes") || english.contains("The programme's axes")
+    );
+    ensure!(english.contains("not measurable yet"));
+    // Seeding happens once: a second visit still shows five axes.
+    let again = visitor.get("/agenda21/").await?;
+    ensure!(
+        again.text.matches("/agenda21/axes/").count() == 5,
+        "five axes, once each"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_value_moves_the_indicator_the_action_the_axis_and_the_programme() -> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let agent = host.login("agent").await?;
+    let axis = first_axis(&elu).await?;
+    let action = create_action(&elu, &axis, "Composter les biodéchets").await?;
+    let indicator = create_indicator(&elu, &action, "DECHETS", false).await?;
+
+    // 300 kg → 200 kg: 250 kg is half-way.
+    let saved = enter_value(&agent, &indicator, "2025-12-31", "250", "").await?;
+    ok(&saved, "value entered")?;
+    ensure!(
+        saved.contains("La valeur a été enregistrée"),
+        "notice shown"
+    );
+    ensure!(saved.contains("250\u{a0}kg"), "value listed with its unit");
+    ensure!(saved.contains("Arnaud Agent"), "author shown to staff");
+
+    let public = host.client();
+    let page = public
+        .get(&format!("/agenda21/indicateurs/{indicator}"))
+        .await?;
+    ok(&page, "public indicator")?;
+    ensure!(page.contains("250\u{a0}kg"), "latest value");
+    ensure!(page.contains("200\u{a0}kg"), "target");
+    ensure!(page.contains(r#"value="50""#), "progress bar at 50");
+    ensure!(page.contains("50\u{202f}%"), "progress written out");
+    ensure!(page.contains("<svg"), "a chart");
+    ensure!(page.contains("chart-target"), "a target line");
+    ensure!(
+        page.contains("31 décembre 2025"),
+        "data table with the date"
+    );
+    ensure!(
+        !page.contains("Arnaud Agent"),
+        "no author on the public page"
+    );
+
+    let action_page = public.get(&format!("/agenda21/actions/{action}")).await?;
+    ok(&action_page, "public action")?;
+    ensure!(action_page.contains("Service environnement"));
+    ensure!(action_page.contains("Arreau, Bourisp"), "communes by name");
+    ensure!(
+        action_page.contains("12\u{202f}500,5\u{a0}€"),
+        "budget in French"
+    );
+    ensure!(action_page.contains(r#"id="indicators-progress-action" max="100" value="50""#));
+
+    let home = public.get("/agenda21/").await?;
+    ensure!(
+        home.contains(r#"id="indicators-progress-programme" max="100" value="50""#),
+        "only the measured axis counts: the programme is at 50 %"
+    );
+    ensure!(
+        home.contains("Évolution de l'avancement"),
+        "history recorded"
+    );
+    ensure!(home.contains("chart-series-1"), "history chart drawn");
+
+    let added = published_measurements(&host).await?;
+    ensure!(added.len() == 1, "one event published: {added:?}");
+    ensure!(added[0]["indicator_code"] == "DECHETS" && added[0]["value"] == 250.0);
+    ensure!(added[0]["measured_on"] == "2025-12-31" && added[0]["origin"] == "manual");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_target_equal_to_the_baseline_is_refused_with_a_clear_message() -> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let page = elu
+        .post_form(
+            &format!("{EXTRANET}/indicateurs/nouveau"),
+            &[
+                ("title", "Part de bio"),
+                ("direction", "up"),
+                ("baseline_value", "20"),
+                ("target_value", "20,0"),
+                ("frequency", "yearly"),
+            ],
+        )
+        .await?;
+    ensure!(page.status == 422, "refused: {}", page.status);
+    ensure!(page.contains("La cible est égale à la valeur de référence"));
+    ensure!(page.contains("error-summary"), "an error summary");
+    ensure!(
+        page.contains(r##"href="#indicators-target_value""##),
+        "linked to the field"
+    );
+    ensure!(
+        page.contains(r#"value="Part de bio""#),
+        "what was typed is kept"
+    );
+
+    let wrong_way = elu
+        .post_form(
+            &format!("{EXTRANET}/indicateurs/nouveau"),
+            &[
+                ("title", "Part de bio"),
+                ("direction", "up"),
+                ("baseline_value", "20"),
+                ("baseline_on", "2027-01-01"),
+                ("target_value", "10"),
+            ],
+        )
+        .await?;
+    ensure!(wrong_way.status == 422);
+    ensure!(wrong_way.contains("la cible doit être au-dessus de la valeur de référence"));
+    ensure!(wrong_way.contains("Cette date est dans le futur"));
+
+    let list = elu.get(&format!("{EXTRANET}/indicateurs")).await?;
+    ensure!(
+        list.contains("Aucun indicateur pour l&#39;instant")
+            || list.contains("Aucun indicateur pour l'instant"),
+        "nothing was created"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_value_dated_in_the_future_or_entered_twice_is_refused_and_nothing_is_saved() -> Result<()>
+{
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let axis = first_axis(&elu).await?;
+    let action = create_action(&elu, &axis, "Réduire les déchets").await?;
+    let indicator = create_indicator(&elu, &action, "OMR", false).await?;
+    let future = enter_value(&elu, &indicator, "2026-06-16", "250", "").await?;
+    ensure!(future.status == 422);
+    ensure!(future.contains("Cette date est dans le futur"));
+    let bad = enter_value(&elu, &indicator, "2026-06-01", "deux cents", "").await?;
+    ensure!(bad.status == 422 && bad.contains("Saisissez un nombre"));
+    let comma = enter_value(&elu, &indicator, "2026-06-01", "262,5", "").await?;
+    ok(&comma, "comma decimal")?;
+    ensure!(comma.contains("262,5\u{a0}kg"));
+    let twice = enter_value(&elu, &indicator, "2026-06-01", "261", "").await?;
+    ensure!(twice.status == 422 && twice.contains("Une valeur est déjà enregistrée à cette date"));
+    let page = elu
+        .get(&format!("{EXTRANET}/indicateurs/{indicator}"))
+        .await?;
+    ensure!(page.text.matches("/mesures/").count() >= 1);
+    ensure!(
+        !page.contains("261\u{a0}kg") && !page.contains(">250\u{a0}kg"),
+        "only the good value"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_csv_import_with_french_decimals_is_previewed_then_saved_all_at_once() -> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let axis = first_axis(&elu).await?;
+    let action = create_action(&elu, &axis, "Composter").await?;
+    let indicator = create_indicator(&elu, &action, "DECHETS", false).await?;
+    let csv = "Indicateur;Date;Valeur;Commune;Commentaire\n\
+               DECHETS;31/12/2023;\"1 234,5\";;Tonnage total\n\
+               dechets;2024-12-31;275,25;;\n\
+               DECHETS;2024-12-31;180;Arreau;\n";
+    let preview = elu
+        .post_form(
+            &format!("{EXTRANET}/import"),
+            &[("step", "preview"), ("text", csv)],
+        )
+        .await?;
+    ok(&preview, "preview")?;
+    ensure!(preview.contains("3 valeurs prêtes à être enregistrées"));
+    ensure!(
+        preview.contains("1\u{202f}234,5\u{a0}kg"),
+        "comma decimal with grouping read"
+    );
+    ensure!(preview.contains("Arreau"));
+    let before = host
+        .client()
+        .get(&format!("/agenda21/indicateurs/{indicator}"))
+        .await?;
+    ensure!(!before.contains("275,25"), "nothing saved by the preview");
+
+    let saved = elu
+        .post_form(
+            &format!("{EXTRANET}/import"),
+            &[("step", "confirm"), ("text", csv)],
+        )
+        .await?;
+    ok(&saved, "confirm")?;
+    ensure!(saved.contains("3 valeurs ont été importées"));
+    let page = elu
+        .get(&format!("{EXTRANET}/indicateurs/{indicator}"))
+        .await?;
+    ensure!(page.contains("275,25\u{a0}kg") && page.contains("1\u{202f}234,5\u{a0}kg"));
+    ensure!(
+        page.contains("Comparaison entre communes"),
+        "the commune value is compared"
+    );
+
+    // The same file again: every row clashes, nothing changes…
+    let again = elu
+        .post_form(
+            &format!("{EXTRANET}/import"),
+            &[("step", "confirm"), ("text", csv)],
+        )
+        .await?;
+    ensure!(again.status == 422 && again.contains("est déjà enregistrée à cette date"));
+    // …unless replacing is asked for.
+    let replaced = elu
+        .post_form(
+            &format!("{EXTRANET}/import"),
+            &[("step", "preview"), ("replace", "on"), ("text", csv)],
+        )
+        .await?;
+    ok(&replaced, "replace preview")?;
+    ensure!(replaced.contains("3 valeurs existantes seront remplacées"));
+    let added = published_measurements(&host).await?;
+    ensure!(added.len() == 3 && added.iter().all(|p| p["origin"] == "import"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_csv_with_a_wrong_column_a_bad_number_or_an_unknown_indicator_saves_nothing() -> Result<()>
+{
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let axis = first_axis(&elu).await?;
+    let action = create_action(&elu, &axis, "Composter").await?;
+    let indicator = create_indicator(&elu, &action, "DECHETS", false).await?;
+    let import = |text: &'static str| {
+        let elu = elu.clone();
+        async move {
+            elu.post_form(
+                &format!("{EXTRANET}/import"),
+                &[("step", "confirm"), ("text", text)],
+            )
+            .await
+        }
+    };
+    let wrong_column = import("indicateur;date;valeur;unité\nDECHETS;2024-12-31;250;kg\n").await?;
+    ensure!(wrong_column.status == 422);
+    ensure!(
+        wrong_column.contains("Colonne inconnue"),
+        "{}",
+        excerpt(&wrong_column.text)
+    );
+    ensure!(wrong_column.contains("unité"));
+
+    let mixed = import(
+        "indicateur;date;valeur\n\
+         DECHETS;2024-12-31;250\n\
+         DECHETS;2023-12-31;2 5O\n\
+         PISCINE;2023-12-31;3\n\
+         DECHETS;31/12/2027;3\n",
+    )
+    .await?;
+    ensure!(mixed.status == 422);
+    ensure!(mixed.contains("n&#39;est pas un nombre") || mixed.contains("n'est pas un nombre"));
+    ensure!(
+        mixed.contains("Aucun indicateur n&#39;a le code")
+            || mixed.contains("Aucun indicateur n'a le code")
+    );
+    ensure!(mixed.contains("PISCINE"));
+    ensure!(mixed.contains("est dans le futur"));
+    ensure!(
+        mixed.contains("Rien n&#39;a été enregistré") || mixed.contains("Rien n'a été enregistré")
+    );
+    ensure!(
+        mixed.contains("<textarea id=\"indicators-text\""),
+        "the text is offered for correction"
+    );
+
+    let page = elu
+        .get(&format!("{EXTRANET}/indicateurs/{indicator}"))
+        .await?;
+    ensure!(
+        !page.contains("250\u{a0}kg"),
+        "the good row was not saved either"
+    );
+    ensure!(published_measurements(&host).await?.is_empty());
+
+    // In English, the same problem reads in English.
+    elu.get("/langue/en?next=/extranet/agenda21/import").await?;
+    let english = import("indicateur;date;valeur;unité\nDECHETS;2024-12-31;250;kg\n").await?;
+    ensure!(
+        english.contains("Unknown column"),
+        "{}",
+        excerpt(&english.text)
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn events_feed_mapped_indicators_and_an_unmapped_event_is_kept_not_lost() -> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let admin = host.login("admin").await?;
+    let axis = first_axis(&elu).await?;
+    let action = create_action(&elu, &axis, "Manger mieux à la cantine").await?;
+    let meals = {
+        let page = elu
+            .post_form(
+                &format!("{EXTRANET}/indicateurs/nouveau"),
+                &[
+                    ("title", "Repas servis dans les cantines"),
+                    ("code", "REPAS"),
+                    ("action_id", action.as_str()),
+                    ("unit", "repas"),
+                    ("direction", "up"),
+                    ("frequency", "monthly"),
+                ],
+            )
+            .await?;
+        ok(&page, "meals indicator")?;
+        id_in(&page)?
+    };
+    let canteen = |school: &str, day: &str, total: u32| {
+        format!(
+            r#"{{"school":"{school}","date":"{day}","totals":{{"standard":{},"vegetarian":{}}},"total":{total}}}"#,
+            total - 20,
+            20
+        )
+    };
+    // Nobody maps it yet: ignored, but kept.
+    publish(
+        &host,
+        "canteen.day-locked",
+        &canteen("École des Granges", "2026-06-11", 104),
+    )
+    .await?;
+    let events = admin.get(&format!("{EXTRANET}/evenements")).await?;
+    ok(&events, "events page")?;
+    ensure!(events.contains("Non exploité"), "{}", excerpt(&events.text));
+    ensure!(events.contains("Aucune correspondance pour cet événement"));
+    ensure!(events.contains("École des Granges"), "payload kept");
+    ensure!(
+        events.contains("totals.vegetarian"),
+        "fields seen are suggested"
+    );
+
+    // Map `total` by month, summed, and apply it to what was kept.
+    let mapped = admin
+        .post_form(
+            &format!("{EXTRANET}/evenements/correspondances"),
+            &[
+                ("topic", "canteen.day-locked"),
+                ("field", "total"),
+                ("indicator_id", meals.as_str()),
+                ("period", "month"),
+                ("combine", "sum"),
+                ("replay", "on"),
+            ],
+        )
+        .await?;
+    ok(&mapped, "mapping")?;
+    ensure!(
+        mapped.contains("appliquée à 1 événement déjà reçu"),
+        "{}",
+        excerpt(&mapped.text)
+    );
+    ensure!(mapped.contains("Exploité"));
+
+    // Another school the next day adds to the month's value.
+    publish(
+        &host,
+        "canteen.day-locked",
+        &canteen("École du Bourg", "2026-06-12", 40),
+    )
+    .await?;
+    let page = elu.get(&format!("{EXTRANET}/indicateurs/{meals}")).await?;
+    ensure!(
+        page.contains("144\u{a0}repas"),
+        "104 + 40 meals in June: {}",
+        excerpt(&page.text)
+    );
+    ensure!(
+        page.contains("1er juin 2026"),
+        "filed at the start of the month"
+    );
+    ensure!(page.contains("Événement automatique"));
+
+    // A poll's participants, mapped to a field that is missing: ignored
+    // with a reason, nothing written.
+    admin
+        .post_form(
+            &format!("{EXTRANET}/evenements/correspondances"),
+            &[
+                ("topic", "polls.closed"),
+                ("field", "votes"),
+                ("indicator_id", meals.as_str()),
+                ("period", "day"),
+                ("combine", "replace"),
+            ],
+        )
+        .await?;
+    publish(
+        &host,
+        "polls.closed",
+        r#"{"poll_id":3,"title":"Horaires de la piscine","closed_at":"2026-06-14T18:00:00Z","participants":212,"questions":[]}"#,
+    )
+    .await?;
+    let events = admin.get(&format!("{EXTRANET}/evenements")).await?;
+    ensure!(
+        events.contains("Le champ « votes » est absent")
+            || events.contains("Le champ «\u{202f}votes\u{202f}» est absent")
+    );
+    let added = published_measurements(&host).await?;
+    ensure!(
+        added.len() == 2 && added.iter().all(|p| p["origin"] == "event"),
+        "{added:?}"
+    );
+    ensure!(added[1]["value"] == 144.0);
+
+    // The dashboard tells the manager one event is still unused.
+    let dashboard = admin.get(&format!("{EXTRANET}/")).await?;
+    ensure!(dashboard.contains("Événements non exploités"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn citizens_opinions_are_published_only_after_moderation() -> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let axis = first_axis(&elu).await?;
+    let action = create_action(&elu, &axis, "Pistes cyclables").await?;
+    let anonymous = host
+        .client()
+        .get(&format!("/agenda21/actions/{action}"))
+        .await?;
+    ensure!(anonymous.contains("Connectez-vous pour donner votre avis"));
+
+    let citizen = host.login("citoyen").await?;
+    let bad = citizen
+        .post_form(
+            &format!("/agenda21/actions/{action}/avis"),
+            &[("rating", "9")],
+        )
+        .await?;
+    ensure!(bad.status == 422 && bad.contains("Choisissez une des options proposées"));
+    let sent = citizen
+        .post_form(
+            &format!("/agenda21/actions/{action}/avis"),
+            &[
+                ("rating", "4"),
+                ("comment", "Enfin une piste jusqu'à l'école !"),
+            ],
+        )
+        .await?;
+    ok(&sent, "opinion sent")?;
+    ensure!(sent.contains("Votre avis sera publié après relecture"));
+    ensure!(sent.contains("attend d&#39;être relu") || sent.contains("attend d'être relu"));
+    let public = host
+        .client()
+        .get(&format!("/agenda21/actions/{action}"))
+        .await?;
+    ensure!(
+        !public.contains("Enfin une piste"),
+        "not published before moderation"
+    );
+
+    let agent = host.login("agent").await?;
+    let queue = agent.get(&format!("{EXTRANET}/avis")).await?;
+    ok(&queue, "moderation queue")?;
+    ensure!(queue.contains("Enfin une piste") && queue.contains("Pistes cyclables"));
+    let opinion_id = {
+        let at = queue
+            .text
+            .find("/agenda21/avis/")
+            .context("a moderation form")?
+            + "/agenda21/avis/".len();
+        queue.text[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+    };
+    let done = agent
+        .post_form(
+            &format!("{EXTRANET}/avis/{opinion_id}"),
+            &[("decision", "approved")],
+        )
+        .await?;
+    ok(&done, "approved")?;
+    let public = host
+        .client()
+        .get(&format!("/agenda21/actions/{action}"))
+        .await?;
+    ensure!(public.contains("Enfin une piste"), "published");
+    ensure!(
+        public.contains("Note moyenne\u{a0}: 4 sur 5"),
+        "{}",
+        excerpt(&public.text)
+    );
+
+    // Only moderators reach the queue.
+    let elu_queue = elu.get(&format!("{EXTRANET}/avis")).await?;
+    ensure!(elu_queue.status == 403);
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_latest_value_of_a_confidential_indicator_stays_out_of_public_pages_and_open_data()
+-> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let axis = first_axis(&elu).await?;
+    let action = create_action(&elu, &axis, "Réduire les déchets").await?;
+    let indicator = create_indicator(&elu, &action, "SECRET", true).await?;
+    ok(
+        &enter_value(&elu, &indicator, "2024-12-31", "280", "").await?,
+        "old value",
+    )?;
+    ok(
+        &enter_value(&elu, &indicator, "2025-12-31", "240", "").await?,
+        "new value",
+    )?;
+
+    let public = host.client();
+    let page = public
+        .get(&format!("/agenda21/indicateurs/{indicator}"))
+        .await?;
+    ok(&page, "public indicator")?;
+    ensure!(page.contains("280\u{a0}kg"), "the previous value is public");
+    ensure!(!page.contains("240\u{a0}kg"), "the latest is not");
+    let csv = public.get("/agenda21/donnees/mesures.csv").await?;
+    ok(&csv, "public CSV")?;
+    ensure!(
+        csv.text
+            .starts_with("indicateur_id,indicateur_code,date,commune,valeur")
+    );
+    ensure!(csv.contains("SECRET,2024-12-31,,280,"), "{}", csv.text);
+    ensure!(!csv.contains("2025-12-31"));
+    let json = public.get("/agenda21/donnees/indicateurs.json").await?;
+    let indicators: serde_json::Value = serde_json::from_str(&json.text)?;
+    ensure!(indicators[0]["derniere_valeur"] == 280.0, "{indicators}");
+
+    let staff = elu.get("/extranet/agenda21/donnees/mesures.csv").await?;
+    ensure!(
+        staff.contains("SECRET,2025-12-31,,240,"),
+        "staff get everything"
+    );
+    let actions = public.get("/agenda21/donnees/actions.csv").await?;
+    ensure!(actions.contains("Réduire les déchets") && actions.contains("65123 65059"));
+    ensure!(public.get("/agenda21/donnees/secrets.csv").await?.status == 404);
+    Ok(())
+}
+
+#[tokio::test]
+async fn values_per_commune_are_compared_best_first() -> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let axis = first_axis(&elu).await?;
+    let action = create_action(&elu, &axis, "Réduire les déchets").await?;
+    let indicator = create_indicator(&elu, &action, "DECHETS", false).await?;
+    for (commune, value) in [("65123", "310"), ("65059", "190"), ("65192", "250")] {
+        ok(
+            &enter_value(&elu, &indicator, "2025-12-31", value, commune).await?,
+            "commune value",
+        )?;
+    }
+    let page = host
+        .client()
+        .get(&format!("/agenda21/indicateurs/{indicator}"))
+        .await?;
+    ok(&page, "indicator")?;
+    ensure!(page.contains("Comparaison entre communes"));
+    // Waste should go down: the lowest comes first.
+    let at = |name: &str| page.text.find(&format!("<th scope=\"row\">{name}</th>"));
+    let (bourisp, ilhet, arreau) = (at("Bourisp"), at("Ilhet"), at("Arreau"));
+    ensure!(
+        bourisp.is_some() && bourisp < ilhet && ilhet < arreau,
+        "best first"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn each_role_reaches_only_what_it_may_do() -> Result<()> {
+    let host = host().await?;
+    let citizen = host.login("citoyen").await?;
+    ensure!(citizen.get(&format!("{EXTRANET}/")).await?.status == 403);
+    let agent = host.login("agent").await?;
+    ok(
+        &agent.get(&format!("{EXTRANET}/")).await?,
+        "staff see the programme",
+    )?;
+    ensure!(agent.get(&format!("{EXTRANET}/axes/nouveau")).await?.status == 403);
+    ensure!(agent.get(&format!("{EXTRANET}/evenements")).await?.status == 403);
+    ok(
+        &agent.get(&format!("{EXTRANET}/import")).await?,
+        "staff import",
+    )?;
+    let elu = host.login("elu").await?;
+    ok(
+        &elu.get(&format!("{EXTRANET}/axes/nouveau")).await?,
+        "élus manage",
+    )?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn managers_edit_axes_and_milestones_and_late_ones_show_on_the_dashboard() -> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let axis = first_axis(&elu).await?;
+    let renamed = elu
+        .post_form(
+            &format!("{EXTRANET}/axes/{axis}/modifier"),
+            &[
+                ("title", "Climat et énergie"),
+                ("position", "1"),
+                ("weight", "2,5"),
+            ],
+        )
+        .await?;
+    ok(&renamed, "axis saved")?;
+    ensure!(renamed.contains("Climat et énergie") && renamed.contains("Poids 2,5"));
+    let empty_title = elu
+        .post_form(
+            &format!("{EXTRANET}/axes/{axis}/modifier"),
+            &[("title", ""), ("weight", "-1")],
+        )
+        .await?;
+    ensure!(
+        empty_title.status == 422 && empty_title.contains("Le poids doit être un nombre positif")
+    );
+
+    let action = create_action(&elu, &axis, "Rénover l'école").await?;
+    let added = elu
+        .post_form(
+            &format!("{EXTRANET}/actions/{action}/jalons"),
+            &[
+                ("milestone_title", "Choix de l'architecte"),
+                ("due_on", "2026-03-01"),
+            ],
+        )
+        .await?;
+    ok(&added, "milestone added")?;
+    ensure!(added.contains("Choix de l") && added.contains("En retard"));
+    let blocked = elu
+        .post_form(&format!("{EXTRANET}/axes/{axis}/supprimer"), &[])
+        .await?;
+    ensure!(blocked.status == 409 && blocked.contains("Cet axe a encore des actions"));
+
+    let dashboard = elu.get("/extranet/").await?;
+    ok(&dashboard, "extranet dashboard")?;
+    ensure!(
+        dashboard.contains("1 jalon en retard"),
+        "{}",
+        excerpt(&dashboard.text)
+    );
+    let portal = host.client().get("/").await?;
+    ensure!(
+        portal.contains("Climat et énergie"),
+        "portal widget lists the axes"
+    );
+    Ok(())
+}

@@ -1,0 +1,781 @@
+//! End-to-end: the canteen plugin built for wasm32-wasip2, installed in a
+//! real Estive host over a temporary SQLite database, driven through its
+//! pages as staff, elected officials and administrators would.
+//!
+//! The site's clock starts on Monday 30 November 2026 at 08:00 (Paris),
+//! before the default 09:30 deadline. Two schools: "École des Granges"
+//! (working group `cantine-granges`: `agent` and `agent2`) and "École du
+//! Bourg" (group `cantine-bourg`: `agent3`).
+
+use anyhow::{Context as _, Result};
+use estive_core::db::entities::{audit_entry, outbox_event};
+use estive_sdk::testing::{Client, Page, TestHost};
+use sea_orm::EntityTrait;
+
+const BASE: &str = "/extranet/cantine";
+const MONDAY: &str = "2026-11-30";
+
+struct Canteen {
+    host: TestHost,
+    admin: Client,
+    granges: i64,
+    bourg: i64,
+    /// Group ids of the Granges school: Maternelle, CP-CE1.
+    groups: Vec<i64>,
+}
+
+fn last_id(page: &Page) -> Result<i64> {
+    page.path
+        .rsplit('/')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .with_context(|| format!("no id at the end of {}", page.path))
+}
+
+/// The group ids of a count page's form, in their order.
+fn group_ids(page: &Page) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for part in page.text.split("name=\"n_").skip(1) {
+        if let Some(id) = part.split('_').next().and_then(|s| s.parse().ok())
+            && !ids.contains(&id)
+        {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+fn ok(page: &Page, what: &str) -> Result<()> {
+    anyhow::ensure!(
+        page.status == 200,
+        "{what}: status {} at {}\n{}",
+        page.status,
+        page.path,
+        page.text
+    );
+    Ok(())
+}
+
+async fn start() -> Result<Canteen> {
+    let host = TestHost::builder()
+        .plugin(env!("CARGO_MANIFEST_DIR"))
+        .user("agent2", "Bérénice Agent", &["staff"])
+        .user("agent3", "Cyril Agent", &["staff"])
+        .group(
+            "cantine-granges",
+            "Cantine des Granges",
+            &["agent", "agent2"],
+        )
+        .group("cantine-bourg", "Cantine du Bourg", &["agent3"])
+        .now("2026-11-30T08:00:00+01:00")
+        .start()
+        .await?;
+    let admin = host.login("admin").await?;
+    let page = admin
+        .post_form(
+            &format!("{BASE}/gestion/ecoles/nouvelle"),
+            &[
+                ("name", "École des Granges"),
+                ("group_slug", "cantine-granges"),
+                ("capacity", "120"),
+                ("weekdays", "1"),
+                ("weekdays", "2"),
+                ("weekdays", "4"),
+                ("weekdays", "5"),
+            ],
+        )
+        .await?;
+    ok(&page, "create Granges")?;
+    let granges = last_id(&page)?;
+    for (name, pupils) in [("Maternelle", "25"), ("CP-CE1", "")] {
+        let page = admin
+            .post_form(
+                &format!("{BASE}/gestion/ecoles/{granges}/classes"),
+                &[("name", name), ("pupils", pupils), ("position", "")],
+            )
+            .await?;
+        ok(&page, "add a group")?;
+    }
+    let page = admin
+        .post_form(
+            &format!("{BASE}/gestion/ecoles/nouvelle"),
+            &[
+                ("name", "École du Bourg"),
+                ("group_slug", "cantine-bourg"),
+                ("capacity", "80"),
+                ("weekdays", "1"),
+                ("weekdays", "2"),
+                ("weekdays", "4"),
+                ("weekdays", "5"),
+            ],
+        )
+        .await?;
+    ok(&page, "create Bourg")?;
+    let bourg = last_id(&page)?;
+    let page = admin
+        .post_form(
+            &format!("{BASE}/gestion/ecoles/{bourg}/classes"),
+            &[("name", "Classe unique"), ("pupils", ""), ("position", "")],
+        )
+        .await?;
+    ok(&page, "add Bourg's group")?;
+    let count = admin.get(&format!("{BASE}/comptage/{granges}")).await?;
+    ok(&count, "count page")?;
+    let groups = group_ids(&count);
+    anyhow::ensure!(groups.len() == 2, "two groups expected: {groups:?}");
+    Ok(Canteen {
+        host,
+        admin,
+        granges,
+        bourg,
+        groups,
+    })
+}
+
+impl Canteen {
+    fn count_url(&self, school: i64) -> String {
+        format!("{BASE}/comptage/{school}")
+    }
+
+    /// Posts the Granges grid: (group index, meal code, number).
+    async fn save(
+        &self,
+        client: &Client,
+        date: &str,
+        revision: &str,
+        cells: &[(usize, &str, &str)],
+    ) -> Result<Page> {
+        let names: Vec<String> = cells
+            .iter()
+            .map(|(g, meal, _)| format!("n_{}_{meal}", self.groups[*g]))
+            .collect();
+        let mut form: Vec<(&str, &str)> = vec![("date", date), ("revision", revision)];
+        for (name, (_, _, n)) in names.iter().zip(cells) {
+            form.push((name.as_str(), n));
+        }
+        client.post_form(&self.count_url(self.granges), &form).await
+    }
+
+    async fn outbox(&self) -> Result<Vec<serde_json::Value>> {
+        Ok(outbox_event::Entity::find()
+            .all(&self.host.state.platform.db)
+            .await?
+            .into_iter()
+            .filter(|e| e.topic == "canteen.day-locked")
+            .map(|e| serde_json::from_str(&e.payload).unwrap_or_default())
+            .collect())
+    }
+
+    async fn audit(&self, action: &str) -> Result<Vec<audit_entry::Model>> {
+        Ok(audit_entry::Entity::find()
+            .all(&self.host.state.platform.db)
+            .await?
+            .into_iter()
+            .filter(|e| e.action == action)
+            .collect())
+    }
+}
+
+/// The text of the table cell after a row header, e.g. the Maternelle
+/// standard count in the saved table.
+fn saved_row(page: &Page, row: &str) -> Option<String> {
+    let caption = page.text.find("canteen-saved-caption")?;
+    let rest = &page.text[caption..];
+    let at = rest.find(&format!("<th scope=\"row\">{row}</th>"))?;
+    let line = &rest[at..];
+    let end = line.find("</tr>")?;
+    Some(line[..end].to_string())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_counts_todays_meals_and_sees_the_saved_totals() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    let page = agent.get(&c.count_url(c.granges)).await?;
+    ok(&page, "agent's count page")?;
+    assert!(page.contains("lundi 30 novembre 2026"), "{}", page.text);
+    assert!(page.contains("jusqu&#x27;à 09:30") || page.contains("jusqu'à 09:30"));
+    let page = c
+        .save(
+            &agent,
+            MONDAY,
+            "0",
+            &[
+                (0, "standard", "20"),
+                (0, "vegetarian", "3"),
+                (0, "pai", "1"),
+                (1, "standard", "18"),
+                (1, "adult", "2"),
+            ],
+        )
+        .await?;
+    ok(&page, "after saving")?;
+    assert!(page.contains("Comptages enregistrés"), "{}", page.text);
+    let row = saved_row(&page, "Maternelle").context("Maternelle row")?;
+    assert!(
+        row.contains(">20<") && row.contains(">3<") && row.contains(">24<"),
+        "{row}"
+    );
+    let total = saved_row(&page, "Total").context("total row")?;
+    assert!(total.contains(">44<"), "{total}");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn negative_count_is_refused_with_a_clear_message_and_nothing_is_saved() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    c.save(&agent, MONDAY, "0", &[(0, "standard", "20")])
+        .await?;
+    let page = c
+        .save(&agent, MONDAY, "1", &[(0, "standard", "-3")])
+        .await?;
+    assert_eq!(page.status, 422);
+    assert!(page.contains("Saisissez un nombre positif ou nul"));
+    assert!(page.contains("error-summary"));
+    assert!(page.contains("value=\"-3\""), "what was typed is kept");
+    let page = agent.get(&c.count_url(c.granges)).await?;
+    let row = saved_row(&page, "Maternelle").context("Maternelle row")?;
+    assert!(row.contains(">20<"), "the last valid count is kept: {row}");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn absurd_count_over_the_school_capacity_is_refused() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    let page = c
+        .save(&agent, MONDAY, "0", &[(1, "standard", "1200")])
+        .await?;
+    assert_eq!(page.status, 422);
+    assert!(
+        page.contains("1200 dépasse la capacité de l"),
+        "{}",
+        page.text
+    );
+    assert!(page.contains("120 repas"));
+    // More children's meals than the group's 25 pupils.
+    let page = c
+        .save(
+            &agent,
+            MONDAY,
+            "0",
+            &[(0, "standard", "20"), (0, "no_pork", "8")],
+        )
+        .await?;
+    assert_eq!(page.status, 422);
+    assert!(
+        page.contains("28 repas d&#x27;enfants pour 25 élèves")
+            || page.contains("28 repas d'enfants pour 25 élèves"),
+        "{}",
+        page.text
+    );
+    let page = agent.get(&c.count_url(c.granges)).await?;
+    assert!(!page.contains("canteen-saved-caption"), "nothing was saved");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn count_after_the_deadline_is_refused_and_the_last_valid_count_is_kept() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    c.save(&agent, MONDAY, "0", &[(0, "standard", "20")])
+        .await?;
+    c.host.set_now("2026-11-30T09:45:00+01:00");
+    let page = c
+        .save(&agent, MONDAY, "1", &[(0, "standard", "26")])
+        .await?;
+    assert_eq!(page.status, 409);
+    assert!(
+        page.contains("L&#x27;heure limite de saisie est passée")
+            || page.contains("L'heure limite de saisie est passée"),
+        "{}",
+        page.text
+    );
+    assert!(page.contains("Vos nombres, non enregistrés"));
+    let row = saved_row(&page, "Maternelle").context("saved row")?;
+    assert!(row.contains(">20<"), "{row}");
+    let history = agent
+        .get(&format!(
+            "{BASE}/comptage/{}/historique?date={MONDAY}",
+            c.granges
+        ))
+        .await?;
+    ok(&history, "history")?;
+    assert_eq!(history.text.matches("enregistrement n°").count(), 1);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn count_for_a_day_without_service_is_refused() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    // Wednesday: no service in a four-day week.
+    let page = c
+        .save(&agent, "2026-12-02", "0", &[(0, "standard", "20")])
+        .await?;
+    assert_eq!(page.status, 409);
+    assert!(
+        page.contains("Il n&#x27;y a pas de service") || page.contains("Il n'y a pas de service")
+    );
+    // Ascension Thursday 2027, computed from Easter.
+    let page = agent
+        .get(&format!("{}?date=2027-05-06", c.count_url(c.granges)))
+        .await?;
+    ok(&page, "Ascension")?;
+    assert!(page.contains("Jour férié") && page.contains("Ascension"));
+    assert!(!page.contains("name=\"n_"), "no form on a public holiday");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_cannot_count_another_school_than_their_own() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    let page = agent.get(&c.count_url(c.bourg)).await?;
+    assert_eq!(page.status, 403);
+    let page = agent
+        .post_form(
+            &c.count_url(c.bourg),
+            &[("date", MONDAY), ("revision", "0")],
+        )
+        .await?;
+    assert_eq!(page.status, 403);
+    // Their own school's colleague of the other school can.
+    let agent3 = c.host.login("agent3").await?;
+    ok(&agent3.get(&c.count_url(c.bourg)).await?, "agent3 on Bourg")?;
+    assert_eq!(agent3.get(&c.count_url(c.granges)).await?.status, 403);
+    // The home page links only their school to its count screen (staff
+    // also read reports, so they see every school's status).
+    let home = agent.get(&format!("{BASE}/")).await?;
+    ok(&home, "home")?;
+    assert!(home.contains(&format!("comptage/{}?", c.granges)));
+    assert!(!home.contains(&format!("comptage/{}?", c.bourg)));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_staff_saving_the_same_school_keep_the_last_save_and_both_in_the_history() -> Result<()>
+{
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    let agent2 = c.host.login("agent2").await?;
+    // Both open the screen before either saves (revision 0).
+    agent.get(&c.count_url(c.granges)).await?;
+    agent2.get(&c.count_url(c.granges)).await?;
+    let first = c
+        .save(&agent, MONDAY, "0", &[(0, "standard", "20")])
+        .await?;
+    ok(&first, "first save")?;
+    let second = c
+        .save(&agent2, MONDAY, "0", &[(0, "standard", "22")])
+        .await?;
+    ok(&second, "second save")?;
+    assert!(
+        second.contains("remplacent ceux que Arnaud Agent"),
+        "{}",
+        second.text
+    );
+    let row = saved_row(&second, "Maternelle").context("row")?;
+    assert!(row.contains(">22<"), "{row}");
+
+    // Truly at once: both commit, whole, one after the other.
+    let (a, b) = tokio::join!(
+        c.save(
+            &agent,
+            MONDAY,
+            "2",
+            &[(0, "standard", "10"), (1, "standard", "10")]
+        ),
+        c.save(
+            &agent2,
+            MONDAY,
+            "2",
+            &[(0, "standard", "15"), (1, "standard", "15")]
+        ),
+    );
+    ok(&a?, "concurrent a")?;
+    ok(&b?, "concurrent b")?;
+    let page = agent.get(&c.count_url(c.granges)).await?;
+    let m = saved_row(&page, "Maternelle").context("row")?;
+    let cp = saved_row(&page, "CP-CE1").context("row")?;
+    let both_ten = m.contains(">10<") && cp.contains(">10<");
+    let both_fifteen = m.contains(">15<") && cp.contains(">15<");
+    assert!(both_ten || both_fifteen, "one whole save wins: {m} / {cp}");
+    let history = agent
+        .get(&format!(
+            "{BASE}/comptage/{}/historique?date={MONDAY}",
+            c.granges
+        ))
+        .await?;
+    for revision in 1..=4 {
+        assert!(
+            history.contains(&format!("enregistrement n° {revision})")),
+            "revision {revision} in the history"
+        );
+    }
+    assert!(history.contains("Bérénice Agent") && history.contains("Arnaud Agent"));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deadline_schedule_locks_the_day_and_publishes_its_totals() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    c.save(
+        &agent,
+        MONDAY,
+        "0",
+        &[
+            (0, "standard", "20"),
+            (0, "pai", "1"),
+            (1, "vegetarian", "5"),
+        ],
+    )
+    .await?;
+    c.host.run_schedule("canteen", "lock-days").await?;
+    assert!(c.outbox().await?.is_empty(), "nothing locked before 09:30");
+    c.host.set_now("2026-11-30T09:45:00+01:00");
+    c.host.run_schedule("canteen", "lock-days").await?;
+    let events = c.outbox().await?;
+    let granges: Vec<&serde_json::Value> = events
+        .iter()
+        .filter(|e| e["school_id"] == c.granges)
+        .collect();
+    assert_eq!(granges.len(), 1, "{events:?}");
+    let e = granges[0];
+    assert_eq!(e["school"], "École des Granges");
+    assert_eq!(e["date"], MONDAY);
+    assert_eq!(e["totals"]["standard"], 20);
+    assert_eq!(e["totals"]["pai"], 1);
+    assert_eq!(e["totals"]["vegetarian"], 5);
+    assert_eq!(e["total"], 26);
+    // Bourg did not count: it is locked with nothing.
+    assert!(
+        events
+            .iter()
+            .any(|e| e["school_id"] == c.bourg && e["total"] == 0)
+    );
+    // Running again publishes nothing more.
+    c.host.run_schedule("canteen", "lock-days").await?;
+    assert_eq!(c.outbox().await?.len(), events.len());
+    let page = agent.get(&c.count_url(c.granges)).await?;
+    assert!(page.contains("Verrouillée"));
+    assert!(!page.contains("name=\"n_"), "no form on a locked day");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn manager_reopens_a_locked_day_with_a_reason_kept_in_history_and_audit() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    c.save(&agent, MONDAY, "0", &[(0, "standard", "20")])
+        .await?;
+    let lock = c
+        .admin
+        .post_form(
+            &format!("{BASE}/comptage/{}/verrouiller", c.granges),
+            &[("date", MONDAY)],
+        )
+        .await?;
+    ok(&lock, "manager locks")?;
+    assert!(lock.contains("Journée verrouillée"));
+    let unlock_url = format!("{BASE}/comptage/{}/deverrouiller", c.granges);
+    let refused = c
+        .admin
+        .post_form(&unlock_url, &[("date", MONDAY), ("reason", "")])
+        .await?;
+    assert_eq!(refused.status, 422);
+    assert!(refused.contains("Indiquez le motif"));
+    let page = c
+        .admin
+        .post_form(
+            &unlock_url,
+            &[
+                ("date", MONDAY),
+                ("reason", "Sortie scolaire des CP annulée"),
+            ],
+        )
+        .await?;
+    ok(&page, "reopened")?;
+    assert!(page.contains("Rouverte"));
+    // After the deadline, staff may correct a reopened day.
+    c.host.set_now("2026-11-30T11:00:00+01:00");
+    let page = c
+        .save(&agent, MONDAY, "1", &[(0, "standard", "24")])
+        .await?;
+    ok(&page, "correction after reopening")?;
+    // The schedule leaves a reopened day alone; the manager locks it again.
+    c.host.run_schedule("canteen", "lock-days").await?;
+    let before = c.outbox().await?;
+    assert_eq!(
+        before
+            .iter()
+            .filter(|e| e["school_id"] == c.granges)
+            .count(),
+        1
+    );
+    c.admin
+        .post_form(
+            &format!("{BASE}/comptage/{}/verrouiller", c.granges),
+            &[("date", MONDAY)],
+        )
+        .await?;
+    let after = c.outbox().await?;
+    let granges: Vec<&serde_json::Value> = after
+        .iter()
+        .filter(|e| e["school_id"] == c.granges)
+        .collect();
+    assert_eq!(granges.len(), 2);
+    assert_eq!(granges[1]["total"], 24);
+    let history = c
+        .admin
+        .get(&format!(
+            "{BASE}/comptage/{}/historique?date={MONDAY}",
+            c.granges
+        ))
+        .await?;
+    assert!(history.contains("Sortie scolaire des CP annulée"));
+    let audit = c.audit("canteen.day.unlocked").await?;
+    assert_eq!(audit.len(), 1);
+    assert!(audit[0].details.contains("Sortie scolaire"));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_cannot_lock_or_unlock_a_day() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    let page = agent
+        .post_form(
+            &format!("{BASE}/comptage/{}/verrouiller", c.granges),
+            &[("date", MONDAY)],
+        )
+        .await?;
+    assert_eq!(page.status, 403);
+    assert!(c.outbox().await?.is_empty());
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn order_sheet_month_report_and_billing_export_show_the_counts() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    c.save(
+        &agent,
+        MONDAY,
+        "0",
+        &[
+            (0, "standard", "20"),
+            (0, "vegetarian", "4"),
+            (1, "standard", "16"),
+        ],
+    )
+    .await?;
+    let elu = c.host.login("elu").await?;
+    let order = elu
+        .get(&format!("{BASE}/rapports/commande?date={MONDAY}"))
+        .await?;
+    ok(&order, "order sheet")?;
+    assert!(order.contains("Bon de commande du lundi 30 novembre 2026"));
+    assert!(order.contains("Bon provisoire"), "not locked yet");
+    assert!(order.contains("page-break") && order.contains("data-print"));
+    assert!(order.contains(">40<"), "the day's total");
+
+    let month = elu
+        .get(&format!("{BASE}/rapports/mois?month=2026-11"))
+        .await?;
+    ok(&month, "month")?;
+    assert!(month.contains("<svg") && month.contains("Données du graphique"));
+    assert!(month.contains("lun. 30"));
+    // 4 vegetarian meals out of 40: 10 %.
+    assert!(month.contains("10\u{202f}%"), "vegetarian share");
+    assert!(
+        month.contains("Manquant"),
+        "no vegetarian menu recorded yet"
+    );
+
+    let week = elu
+        .get(&format!("{BASE}/rapports?period=week&date={MONDAY}"))
+        .await?;
+    ok(&week, "week totals")?;
+    assert!(week.contains("École des Granges") && week.contains(">40<"));
+
+    let csv = elu
+        .get(&format!("{BASE}/rapports/facturation.csv?month=2026-11"))
+        .await?;
+    ok(&csv, "csv")?;
+    assert!(csv.text.starts_with('\u{feff}'));
+    assert!(csv.contains("Mois;École;Groupe;Type de repas;Code;Repas"));
+    assert!(csv.contains("2026-11;École des Granges;Maternelle;Standard;standard;20"));
+    assert!(csv.contains("2026-11;École des Granges;Maternelle;Végétarien;vegetarian;4"));
+    assert!(csv.contains("2026-11;École des Granges;CP-CE1;Standard;standard;16"));
+    assert_eq!(c.audit("canteen.billing.exported").await?.len(), 1);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn viewing_allergy_plan_counts_is_audited() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    let before = c.audit("canteen.pai.viewed").await?.len();
+    c.save(&agent, MONDAY, "0", &[(0, "pai", "2")]).await?;
+    c.admin
+        .get(&format!("{BASE}/rapports/commande?date={MONDAY}"))
+        .await?;
+    let after = c.audit("canteen.pai.viewed").await?;
+    assert!(after.len() > before);
+    assert!(after.iter().any(|a| a.details.contains("order")));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn manager_enters_school_holidays_and_exceptional_days_that_change_service() -> Result<()> {
+    let c = start().await?;
+    let elu = c.host.login("elu").await?;
+    let page = elu
+        .post_form(
+            &format!("{BASE}/gestion/calendrier/vacances"),
+            &[
+                ("name", "Vacances de Noël"),
+                ("zones", "A"),
+                ("zones", "B"),
+                ("zones", "C"),
+                ("ends_after", "2026-12-19"),
+                ("resumes_on", "2027-01-04"),
+            ],
+        )
+        .await?;
+    ok(&page, "holiday added")?;
+    assert!(page.contains("Vacances de Noël"));
+    let refused = elu
+        .post_form(
+            &format!("{BASE}/gestion/calendrier/vacances"),
+            &[
+                ("name", "À l'envers"),
+                ("zones", "C"),
+                ("ends_after", "2027-02-20"),
+                ("resumes_on", "2027-02-10"),
+            ],
+        )
+        .await?;
+    assert_eq!(refused.status, 422);
+    assert!(refused.contains("La reprise doit venir"));
+    let page = elu
+        .post_form(
+            &format!("{BASE}/gestion/calendrier/exceptions"),
+            &[
+                ("date", "2026-12-03"),
+                ("school", &c.granges.to_string()),
+                ("kind", "closed"),
+                ("reason", "Grève"),
+            ],
+        )
+        .await?;
+    ok(&page, "exception added")?;
+    let agent = c.host.login("agent").await?;
+    let page = agent
+        .get(&format!("{}?date=2026-12-21", c.count_url(c.granges)))
+        .await?;
+    assert!(page.contains("Vacances scolaires") && page.contains("Vacances de Noël"));
+    let page = agent
+        .get(&format!("{}?date=2026-12-03", c.count_url(c.granges)))
+        .await?;
+    assert!(page.contains("Service supprimé") && page.contains("Grève"));
+    let refused = c
+        .save(&agent, "2026-12-03", "0", &[(0, "standard", "20")])
+        .await?;
+    assert_eq!(refused.status, 409);
+    // Bourg still has service that day.
+    let agent3 = c.host.login("agent3").await?;
+    let page = agent3
+        .get(&format!("{}?date=2026-12-03", c.count_url(c.bourg)))
+        .await?;
+    assert!(page.contains("name=\"n_"));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn manager_changes_the_deadline_to_the_day_before() -> Result<()> {
+    let c = start().await?;
+    let page = c
+        .admin
+        .post_form(
+            &format!("{BASE}/gestion/reglages"),
+            &[
+                ("deadline_day", "day_before"),
+                ("deadline_time", "17:00"),
+                ("caterer_name", "Cuisine centrale du Val"),
+                ("caterer_contact", "05 62 00 00 00"),
+                ("caterer_notes", ""),
+            ],
+        )
+        .await?;
+    ok(&page, "options")?;
+    assert!(page.contains("la veille à 17:00"));
+    let agent = c.host.login("agent").await?;
+    // Monday 08:00: Monday closed on Sunday at 17:00.
+    let refused = c
+        .save(&agent, MONDAY, "0", &[(0, "standard", "20")])
+        .await?;
+    assert_eq!(refused.status, 409);
+    // Tuesday is still open until Monday 17:00.
+    let page = c
+        .save(&agent, "2026-12-01", "0", &[(0, "standard", "20")])
+        .await?;
+    ok(&page, "Tuesday")?;
+    let order = c
+        .admin
+        .get(&format!("{BASE}/rapports/commande?date=2026-12-01"))
+        .await?;
+    assert!(order.contains("Cuisine centrale du Val"));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn widget_shows_counted_and_missing_schools() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    c.save(&agent, MONDAY, "0", &[(0, "standard", "20")])
+        .await?;
+    let dashboard = c.admin.get("/extranet/").await?;
+    ok(&dashboard, "dashboard")?;
+    assert!(dashboard.contains("Comptages de repas du jour"));
+    assert!(
+        dashboard.contains("1 école comptée, 1 à compter"),
+        "{}",
+        dashboard.text
+    );
+    let mine = agent.get("/extranet/").await?;
+    assert!(mine.contains("École des Granges"));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_are_in_english_too() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    let page = agent
+        .get(&format!("{}?lang=en", c.count_url(c.granges)))
+        .await?;
+    ok(&page, "English count page")?;
+    assert!(page.contains("Save the counts") && page.contains("Monday 30 November 2026"));
+    assert!(page.contains("Vegetarian"));
+    let setup = c.admin.get(&format!("{BASE}/gestion?lang=en")).await?;
+    assert!(setup.contains("Canteen set-up") && setup.contains("Add a school"));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn citizens_and_elected_officials_without_count_permission_cannot_count() -> Result<()> {
+    let c = start().await?;
+    let citizen = c.host.login("citoyen").await?;
+    let page = citizen.get(&format!("{BASE}/")).await?;
+    assert_ne!(page.status, 200);
+    let elu = c.host.login("elu").await?;
+    assert_eq!(elu.get(&c.count_url(c.granges)).await?.status, 403);
+    // The elected official reads the reports and the set-up.
+    ok(&elu.get(&format!("{BASE}/rapports")).await?, "reports")?;
+    ok(&elu.get(&format!("{BASE}/gestion")).await?, "set-up")?;
+    Ok(())
+}

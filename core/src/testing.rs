@@ -258,6 +258,14 @@ impl Builder {
     /// # Errors
     /// Any step, with its reason.
     pub async fn start(self) -> Result<TestHost> {
+        // Errors of the host show in a failing test's output.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(
+                tracing_subscriber::EnvFilter::try_from_env("ESTIVE_LOG")
+                    .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error")),
+            )
+            .with_test_writer()
+            .try_init();
         let tmp = tempfile::tempdir()?;
         let (database_url, pg) = match &self.database {
             Database::Sqlite => (crate::db::default_url(tmp.path()), None),

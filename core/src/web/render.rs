@@ -98,14 +98,28 @@ impl Renderer {
                 minijinja::AutoEscape::None
             }
         });
-        // Relative includes stay within the including template's namespace.
-        env.set_path_join_callback(|name, parent| {
-            if name.contains('@') || name.starts_with("site:") || name.starts_with("estive:") {
-                return name.trim_start_matches("estive:").to_string().into();
+        // Includes name templates from the root of the including template's
+        // namespace: a plugin's own folder (`polls@1.2.0/`), a site's
+        // overrides (`site:<slug>/`, then the plugin's folder within), or the
+        // host's templates.
+        let join_platform = platform.clone();
+        env.set_path_join_callback(move |name, parent| {
+            if name.contains('@') || name.starts_with("site:") {
+                return name.to_string().into();
             }
-            match parent.rsplit_once('/') {
-                Some((dir, _)) => format!("{dir}/{name}").into(),
-                None => name.into(),
+            if let Some(rest) = parent.strip_prefix("site:") {
+                let (slug, path) = rest.split_once('/').unwrap_or((rest, ""));
+                let plugin = path.split_once('/').map(|(first, _)| first).filter(|first| {
+                    join_platform.snapshot().site(slug).is_some_and(|s| s.plugin(first).is_some())
+                });
+                return match plugin {
+                    Some(p) => format!("site:{slug}/{p}/{name}").into(),
+                    None => format!("site:{slug}/{name}").into(),
+                };
+            }
+            match parent.split_once('/') {
+                Some((ns, _)) if ns.contains('@') => format!("{ns}/{name}").into(),
+                _ => name.to_string().into(),
             }
         });
         let loader_platform = platform.clone();

@@ -94,3 +94,125 @@ impl Plugin for Polls {
 }
 
 register_plugin!(Polls);
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    fn keys(catalogue: &str) -> BTreeSet<String> {
+        catalogue
+            .lines()
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_owned()))
+            .filter(|k| !k.is_empty() && !k.starts_with('#') && !k.starts_with(' '))
+            .collect()
+    }
+
+    fn files(dir: &str, ext: &str) -> Vec<(String, String)> {
+        let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
+        let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .map(|p| {
+                (
+                    p.display().to_string(),
+                    std::fs::read_to_string(&p).unwrap(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Texts between `open` and the next quote, in `text`, where `open`
+    /// does not continue a longer name (`split("` is not `t("`).
+    fn after(text: &str, open: &str, quote: char) -> Vec<String> {
+        text.match_indices(open)
+            .filter(|(at, _)| {
+                !text[..*at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+            .filter_map(|(at, _)| text[at + open.len()..].split(quote).next())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Keys a template builds from a prefix, with every value they take.
+    fn expand(key: &str) -> Vec<String> {
+        let values: &[&str] = match key {
+            "phase-" => &["draft", "upcoming", "open", "closed"],
+            "audience-" => &["anyone", "accounts", "group"],
+            "kind-" => &crate::model::Kind::ALL,
+            "moderation-" => &["pending", "approved", "rejected"],
+            "results-visibility-" => &crate::model::Visibility::ALL,
+            other => return vec![other.to_owned()],
+        };
+        values.iter().map(|v| format!("{key}{v}")).collect()
+    }
+
+    #[test]
+    fn both_catalogues_have_the_same_messages() {
+        let fr = keys(include_str!("../locales/fr.ftl"));
+        let en = keys(include_str!("../locales/en.ftl"));
+        assert_eq!(
+            fr.symmetric_difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new()
+        );
+    }
+
+    #[test]
+    fn every_message_the_templates_and_code_use_is_in_the_catalogue() {
+        let fr = keys(include_str!("../locales/fr.ftl"));
+        let mut used = BTreeSet::new();
+        for (_, text) in files("templates", "html") {
+            for k in after(&text, "t(\"", '"')
+                .into_iter()
+                .chain(after(&text, "t('", '\''))
+            {
+                used.extend(expand(&k));
+            }
+        }
+        for (name, text) in files("src", "rs") {
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for open in [
+                "conflict(\"",
+                "forbidden(\"",
+                "not_found(\"",
+                "notice(\"",
+                "i18n::t(\"",
+                "t_args(\"",
+            ] {
+                for k in after(code, open, '"') {
+                    assert!(!k.is_empty(), "{name}: empty key after {open}");
+                    used.insert(k);
+                }
+            }
+            // `Error::invalid(field, key)`: the key is the second text.
+            for call in after(code, "invalid(\"", ')') {
+                if let Some((_, key)) = call.split_once("\", \"") {
+                    used.insert(key.trim_end_matches('"').to_owned());
+                }
+            }
+            // Keys kept in constants and passed around.
+            for k in after(code, ": &str = \"", '"') {
+                if k.contains('-') && !k.contains([' ', '\\']) {
+                    used.insert(k);
+                }
+            }
+        }
+        let missing: Vec<&String> = used.iter().filter(|k| !fr.contains(*k)).collect();
+        assert!(missing.is_empty(), "missing from fr.ftl: {missing:?}");
+    }
+
+    #[test]
+    fn answer_error_keys_are_all_in_the_catalogue() {
+        let fr = keys(include_str!("../locales/fr.ftl"));
+        let code = include_str!("answers.rs");
+        for k in after(code, "error(q, \"", '"') {
+            assert!(fr.contains(&k), "{k} missing from fr.ftl");
+        }
+    }
+}

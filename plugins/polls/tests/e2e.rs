@@ -798,6 +798,67 @@ async fn a_quick_poll_is_published_at_once_and_pages_speak_english_too() -> Resu
     Ok(())
 }
 
+#[tokio::test]
+async fn a_person_downloads_and_erases_their_answers_which_stay_counted() -> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let named = create_poll(
+        &elu,
+        PollSpec {
+            title: "Consultation nominative",
+            audience: "accounts",
+            anonymous: false,
+            ..PollSpec::default()
+        },
+    )
+    .await?;
+    publish(&elu, &named).await?;
+    let secret = create_poll(
+        &elu,
+        PollSpec {
+            title: "Consultation anonyme",
+            audience: "accounts",
+            anonymous: true,
+            ..PollSpec::default()
+        },
+    )
+    .await?;
+    publish(&elu, &secret).await?;
+    let citizen = host.login("citoyen").await?;
+    for id in [&named, &secret] {
+        let f = form(&citizen, id).await?;
+        assert_eq!(answer(&citizen, id, &f.good()).await?.status, 303);
+    }
+
+    let data = citizen.get("/compte/donnees.json").await?;
+    assert_eq!(data.status, 200);
+    let v: serde_json::Value = serde_json::from_str(&data.text)?;
+    let mine = &v["plugins"]["polls"]["answers"];
+    assert_eq!(mine.as_array().map(Vec::len), Some(1), "{mine}");
+    assert_eq!(mine[0]["poll"], "Consultation nominative");
+    assert!(
+        !data.contains("Consultation anonyme"),
+        "anonymous answers are not linked"
+    );
+
+    citizen.get("/compte/supprimer").await?;
+    let gone = citizen
+        .post_form_no_follow(
+            "/compte/supprimer",
+            &[("password", estive_sdk::testing::PASSWORD)],
+        )
+        .await?;
+    assert!(gone.status < 400, "account deleted: {}", gone.status);
+    let csv = elu
+        .get(&format!("/extranet/consultations/{named}/export.csv"))
+        .await?;
+    assert!(!csv.contains("Claire Citoyenne"), "{}", csv.text);
+    assert!(csv.contains("Plus de bancs"), "the answer itself stays");
+    assert_eq!(participants(&elu, &named).await?, 1);
+    assert_eq!(participants(&elu, &secret).await?, 1);
+    Ok(())
+}
+
 /// The payloads of the `polls.closed` events in the outbox.
 async fn closed_events(host: &TestHost) -> Result<Vec<serde_json::Value>> {
     use sea_orm::{ConnectionTrait, Statement};

@@ -1,0 +1,13 @@
+//! Co-branding of service-public.fr procedure sheets.
+
+use estive_sdk::prelude::*;
+
+struct Comarquage;
+
+impl Plugin for Comarquage {
+    fn handle(_req: Request) -> Result<Response, Error> {
+        Err(Error::not_found(messages::NOT_FOUND))
+    }
+}
+
+register_plugin!(Comarquage);

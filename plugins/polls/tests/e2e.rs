@@ -321,6 +321,9 @@ async fn a_second_answer_from_the_same_browser_or_account_is_refused() -> Result
     Ok(())
 }
 
+/// What is wrong, the fields sent, and a part of the message expected.
+type BadCase<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
+
 #[tokio::test]
 async fn bad_answers_are_refused_with_a_clear_message_and_counts_stay() -> Result<()> {
     let host = host().await?;
@@ -343,7 +346,7 @@ async fn bad_answers_are_refused_with_a_clear_message_and_counts_stay() -> Resul
     let (multi, m) = f.field(1);
     let (_, foreign) = g.field(0);
     let long = "é".repeat(201);
-    let cases: Vec<(&str, Vec<(&str, &str)>, &str)> = vec![
+    let cases: Vec<BadCase> = vec![
         (
             "an option of another poll",
             vec![(single, foreign[0].as_str())],

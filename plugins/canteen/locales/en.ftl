@@ -396,6 +396,7 @@ egalim-caption = Vegetarian menus per week, { $month }
 egalim-service-days = Service days
 egalim-vegetarian-days = Vegetarian menus
 egalim-ok = Met
+egalim-upcoming = Upcoming
 egalim-missing = Missing
 egalim-protein-plan = More than 200 meals a day on average ({ $average }): the EGalim law asks for a multi-year plan to diversify proteins.
 week-label = Week { $week } (from { $from })

@@ -398,6 +398,7 @@ egalim-caption = Menus végétariens par semaine, { $month }
 egalim-service-days = Jours de service
 egalim-vegetarian-days = Menus végétariens
 egalim-ok = Respecté
+egalim-upcoming = À venir
 egalim-missing = Manquant
 egalim-protein-plan = Plus de 200 repas par jour en moyenne ({ $average }) : la loi EGalim demande un plan pluriannuel de diversification des protéines.
 week-label = Semaine { $week } (du { $from })

@@ -339,15 +339,19 @@ pub struct WeekCheck {
     pub monday: Date,
     pub service_days: usize,
     pub vegetarian_days: usize,
+    /// The week starts after today: nothing is missing yet.
+    pub upcoming: bool,
 }
 
 impl WeekCheck {
-    /// `ok`, `missing` or `no-service`.
+    /// `ok`, `missing`, `upcoming` or `no-service`.
     pub fn status(&self) -> &'static str {
         if self.service_days == 0 {
             "no-service"
         } else if self.vegetarian_days > 0 {
             "ok"
+        } else if self.upcoming {
+            "upcoming"
         } else {
             "missing"
         }
@@ -435,6 +439,7 @@ pub fn month(req: &Request) -> Result<Response, Error> {
         0.0
     };
     let rules = site_rules()?;
+    let today = clock::now().date();
     let weeks = weeks_of_month(first);
     let span_end = weeks.last().map_or(last, |m| m.add_days(6));
     let facts = facts(&rules, first.monday(), span_end)?;
@@ -450,6 +455,7 @@ pub fn month(req: &Request) -> Result<Response, Error> {
             monday,
             service_days: days.len(),
             vegetarian_days: menus.iter().filter(|m| days.contains(&m.date)).count(),
+            upcoming: monday > today,
         };
         let week = monday.iso_week();
         checks.push(json!({
@@ -654,14 +660,16 @@ mod tests {
 
     #[test]
     fn week_without_a_vegetarian_menu_is_flagged() {
-        let week = |service_days, vegetarian_days| WeekCheck {
+        let week = |service_days, vegetarian_days, upcoming| WeekCheck {
             monday: d("2026-11-23"),
             service_days,
             vegetarian_days,
+            upcoming,
         };
-        assert_eq!(week(4, 1).status(), "ok");
-        assert_eq!(week(4, 0).status(), "missing");
-        assert_eq!(week(0, 0).status(), "no-service");
+        assert_eq!(week(4, 1, false).status(), "ok");
+        assert_eq!(week(4, 0, false).status(), "missing");
+        assert_eq!(week(4, 0, true).status(), "upcoming");
+        assert_eq!(week(0, 0, false).status(), "no-service");
     }
 
     #[test]

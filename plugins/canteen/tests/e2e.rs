@@ -779,3 +779,165 @@ async fn citizens_and_elected_officials_without_count_permission_cannot_count() 
     ok(&elu.get(&format!("{BASE}/gestion")).await?, "set-up")?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn count_screen_is_prefilled_from_the_same_weekday_last_week() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    // The Granges school counts on Monday 23 November.
+    c.host.set_now("2026-11-23T08:00:00+01:00");
+    ok(
+        &c.save(
+            &agent,
+            "2026-11-23",
+            "0",
+            &[(0, "standard", "21"), (1, "vegetarian", "6")],
+        )
+        .await?,
+        "last week's count",
+    )?;
+    c.host.set_now("2026-11-30T08:00:00+01:00");
+    let page = agent.get(&c.count_url(c.granges)).await?;
+    ok(&page, "this week's screen")?;
+    assert!(page.contains("préremplies avec les nombres du lundi 23 novembre 2026"));
+    let standard = format!("name=\"n_{}_standard\"", c.groups[0]);
+    let at = page
+        .text
+        .find(&standard)
+        .context("Maternelle standard box")?;
+    assert!(page.text[at..at + 120].contains("value=\"21\""));
+    // A suggestion is not a count: the school is still to count.
+    let home = agent.get(&format!("{BASE}/")).await?;
+    assert!(home.contains("À faire"));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn manager_adds_a_meal_type_and_deactivates_another_for_the_count_screen() -> Result<()> {
+    let c = start().await?;
+    let page = c
+        .admin
+        .post_form(
+            &format!("{BASE}/gestion/repas"),
+            &[
+                ("code", "sans_viande"),
+                ("name_fr", "Sans viande"),
+                ("name_en", "No meat"),
+                ("vegetarian", "on"),
+                ("position", ""),
+            ],
+        )
+        .await?;
+    ok(&page, "meal type added")?;
+    assert!(page.contains("Sans viande"));
+    let taken = c
+        .admin
+        .post_form(
+            &format!("{BASE}/gestion/repas"),
+            &[
+                ("code", "sans_viande"),
+                ("name_fr", "Doublon"),
+                ("name_en", "Twin"),
+            ],
+        )
+        .await?;
+    assert_eq!(taken.status, 422);
+    assert!(taken.contains("Ce code est déjà utilisé"));
+    // Deactivate "Sans porc": find its edit link.
+    let at = page.text.find(">Sans porc<").context("no pork row")?;
+    let link_start = page.text[..at]
+        .rfind("/gestion/repas/")
+        .context("edit link")?;
+    let id: String = page.text[link_start + "/gestion/repas/".len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let page = c
+        .admin
+        .post_form(
+            &format!("{BASE}/gestion/repas/{id}"),
+            &[
+                ("name_fr", "Sans porc"),
+                ("name_en", "No pork"),
+                ("position", "3"),
+            ],
+        )
+        .await?;
+    ok(&page, "no pork deactivated")?;
+    let agent = c.host.login("agent").await?;
+    let count = agent.get(&c.count_url(c.granges)).await?;
+    assert!(count.contains(&format!("name=\"n_{}_sans_viande\"", c.groups[0])));
+    assert!(!count.contains(&format!("name=\"n_{}_no_pork\"", c.groups[0])));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn weekly_vegetarian_menu_check_is_met_once_a_vegetarian_menu_is_recorded() -> Result<()> {
+    let c = start().await?;
+    let page = c
+        .admin
+        .post_form(
+            &format!("{BASE}/gestion/menus"),
+            &[
+                ("week", MONDAY),
+                ("veg_2026-12-03", "on"),
+                ("desc_2026-12-03", "Lasagnes aux légumes"),
+            ],
+        )
+        .await?;
+    ok(&page, "menus")?;
+    assert!(page.contains("Au moins un menu végétarien cette semaine"));
+    assert!(page.contains("Lasagnes aux légumes"));
+    // Later in December, week 50 is over without a vegetarian menu; week
+    // 52 is still to come.
+    c.host.set_now("2026-12-16T10:00:00+01:00");
+    let month = c
+        .admin
+        .get(&format!("{BASE}/rapports/mois?month=2026-12"))
+        .await?;
+    ok(&month, "December")?;
+    let at = month.text.find("Semaine 49").context("week 49 row")?;
+    let row = &month.text[at..at + month.text[at..].find("</tr>").unwrap_or(0)];
+    assert!(row.contains("Respecté"), "{row}");
+    let at = month.text.find("Semaine 50").context("week 50 row")?;
+    let row = &month.text[at..at + month.text[at..].find("</tr>").unwrap_or(0)];
+    assert!(row.contains("Manquant"), "{row}");
+    let at = month.text.find("Semaine 52").context("week 52 row")?;
+    let row = &month.text[at..at + month.text[at..].find("</tr>").unwrap_or(0)];
+    assert!(row.contains("À venir"), "{row}");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_data_download_lists_their_changes_and_erasure_removes_their_name() -> Result<()> {
+    let c = start().await?;
+    let agent2 = c.host.login("agent2").await?;
+    c.save(&agent2, MONDAY, "0", &[(0, "standard", "19")])
+        .await?;
+    let data = agent2.get("/compte/donnees.json").await?;
+    ok(&data, "data download")?;
+    let json: serde_json::Value = serde_json::from_str(&data.text)?;
+    let changes = &json["plugins"]["canteen"]["changes"];
+    assert_eq!(changes[0]["new_count"], 19, "{json}");
+    assert_eq!(changes[0]["user_name"], "Bérénice Agent");
+
+    agent2.get("/compte/supprimer").await?;
+    let gone = agent2
+        .post_form_no_follow(
+            "/compte/supprimer",
+            &[("password", estive_sdk::testing::PASSWORD)],
+        )
+        .await?;
+    assert_eq!(gone.status, 303, "{}", gone.text);
+    let history = c
+        .admin
+        .get(&format!(
+            "{BASE}/comptage/{}/historique?date={MONDAY}",
+            c.granges
+        ))
+        .await?;
+    ok(&history, "history after erasure")?;
+    assert!(!history.contains("Bérénice"));
+    assert!(history.contains(">19<"), "the number stays");
+    Ok(())
+}

@@ -93,7 +93,6 @@ admin-plugin-path = Address on the site
 admin-plugin-path-hint = One word of lowercase letters, digits and dashes, for example "consultations". The plugin will be served at /address, /extranet/address and /admin/address.
 admin-plugin-configure = Configure
 admin-plugin-enable = Enable
-admin-plugin-enable-there = Enable it from the list of plugins
 admin-plugin-disable = Disable
 admin-plugin-data-kept = This plugin was enabled on this site before: its data and settings are kept and will be back.
 admin-plugin-switch-label = Version in use

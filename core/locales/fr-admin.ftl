@@ -95,7 +95,6 @@ admin-plugin-path = Adresse sur le site
 admin-plugin-path-hint = Un seul mot en minuscules, chiffres et tirets, par exemple « consultations ». Le module sera servi à /adresse, /extranet/adresse et /admin/adresse.
 admin-plugin-configure = Configurer
 admin-plugin-enable = Activer
-admin-plugin-enable-there = Activer depuis la liste des modules
 admin-plugin-disable = Désactiver
 admin-plugin-data-kept = Ce module a déjà été activé sur ce site : ses données et ses réglages sont conservés et seront retrouvés.
 admin-plugin-switch-label = Version utilisée

@@ -565,18 +565,24 @@ async fn detail_page(
                 "suspended_until": r.suspended_until,
             })
         });
+    let path = row
+        .as_ref()
+        .and_then(stored_path)
+        .unwrap_or_else(|| manifest.default_path.clone());
     let mounts: Vec<Value> = Area::ALL
         .iter()
         .filter(|a| manifest.routes.iter().any(|r| r.area == **a))
-        .map(|a| {
-            let path = row
-                .as_ref()
-                .and_then(stored_path)
-                .unwrap_or_else(|| manifest.default_path.clone());
-            json!({ "area": a.as_str(), "url": format!("{}/{path}/", a.prefix()) })
-        })
+        .map(|a| json!({ "area": a.as_str(), "url": format!("{}/{path}/", a.prefix()) }))
         .collect();
-
+    let enable_form = json!({
+        "name": name,
+        "url": format!("/admin/plugins/{name}"),
+        "versions": installed.iter().map(|v| v.version.to_string()).collect::<Vec<_>>(),
+        "chosen": version,
+        "newest": newest.version.to_string(),
+        "path": path,
+        "set_up": row.is_some(),
+    });
     let mut errors = 0;
     let mut summary_links = Vec::new();
     let order: Vec<&str> = manifest.settings.iter().map(|s| s.name.as_str()).collect();
@@ -618,6 +624,7 @@ async fn detail_page(
             "set_up": row.is_some(),
             "enabled": enabled_here.is_some(),
             "newest": newest.version.to_string(),
+            "enable_form": enable_form,
             "mounts": if enabled_here.is_some() { mounts } else { Vec::new() },
             "settings": settings,
             "http": http,

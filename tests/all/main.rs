@@ -2,6 +2,7 @@
 //! SQLite file and on PostgreSQL.
 
 mod accounts;
+mod admin;
 mod fixtures;
 mod runtime;
 mod packages;

@@ -583,6 +583,11 @@ pub(crate) fn lock_day(
     Err(Error::conflict("day-busy"))
 }
 
+/// Locks done by one run of the schedule, so that a run stays well within
+/// the call's deadline after a long outage; the next run (15 minutes
+/// later) does the rest.
+const MAX_LOCKS_PER_RUN: usize = 40;
+
 /// The schedule `lock-days`: locks every day with service whose deadline
 /// has passed, in the last week and the next few days (a deadline may
 /// fall days before a Monday after a long weekend). Days reopened by a
@@ -602,7 +607,7 @@ pub fn lock_due_days() -> Result<usize, Error> {
     let mut locked = 0;
     for school in model::active_schools()? {
         let mut date = from.max(school.created_on);
-        while date <= to {
+        while date <= to && locked < MAX_LOCKS_PER_RUN {
             let due = rules.deadline(date) <= local;
             let settled = days
                 .get(&(school.key(), date))

@@ -241,7 +241,10 @@ stock-short = { $n ->
 slot-taken = This slot has just been booked: choose another one.
 stock-exceeded = Not enough equipment is left for this slot: lower the quantity or change the dates.
 stock-changed = The stock changed during your request: try again.
-quota-exceeded = You have reached the limit of { $n } upcoming bookings for this resource.
+quota-exceeded = { $n ->
+    [one] You already have an upcoming booking of this resource: that is the limit per person.
+   *[other] You have reached the limit of { $n } upcoming bookings for this resource.
+}
 busy-try-again = Many requests are arriving at once: try again in a moment.
 nothing-to-book = No date to book.
 series-too-long = This recurrence has too many dates to save at once: shorten it.

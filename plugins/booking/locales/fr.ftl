@@ -247,7 +247,10 @@ stock-short = { $n ->
 slot-taken = Ce créneau vient d'être réservé : choisissez un autre créneau.
 stock-exceeded = Il ne reste plus assez de matériel sur ce créneau : réduisez la quantité ou changez de dates.
 stock-changed = Le stock a changé pendant votre demande : réessayez.
-quota-exceeded = Vous avez atteint la limite de { $n } réservations à venir pour cette ressource.
+quota-exceeded = { $n ->
+    [one] Vous avez déjà une réservation à venir pour cette ressource : c'est la limite par personne.
+   *[other] Vous avez atteint la limite de { $n } réservations à venir pour cette ressource.
+}
 busy-try-again = Beaucoup de demandes arrivent en même temps : réessayez dans un instant.
 nothing-to-book = Aucune date à réserver.
 series-too-long = Cette répétition compte trop de dates pour être enregistrée d'un coup : raccourcissez-la.

@@ -266,6 +266,7 @@ pub fn rows(
     resources: &[Resource],
 ) -> Vec<serde_json::Value> {
     let locale = req.locale();
+    let now = now_local();
     bookings
         .iter()
         .map(|b| {
@@ -273,7 +274,7 @@ pub fn rows(
             json!({
                 "id": b.id(),
                 "slot": fmt::slot(b.starts_at, b.ends_at, locale),
-                "times": fmt::times_on(b.starts_at, b.ends_at, now_local().date()),
+                "times": fmt::times_on(b.starts_at, b.ends_at, now.date()),
                 "resource": resource.map(|r| r.name.as_str()),
                 "resource_id": b.resource_id,
                 "is_room": resource.is_none_or(Resource::is_room),
@@ -284,7 +285,7 @@ pub fn rows(
                 "status": b.status,
                 "series": b.series_id.is_some(),
                 "url": web::booking_url(req, area, b),
-                "overdue": b.handed_over_at.is_some() && b.returned_at.is_none() && b.ends_at < now_local(),
+                "overdue": b.handed_over_at.is_some() && b.returned_at.is_none() && b.ends_at < now,
             })
         })
         .collect()

@@ -296,7 +296,9 @@ pub fn book(
         .min()
         .unwrap_or(slots[0].start);
     let to = slots.iter().map(|o| o.end).max().unwrap_or(slots[0].end);
-    for _attempt in 0..5 {
+    // Each retry means another booking of the resource was committed
+    // meanwhile, so a few are enough even under a burst of requests.
+    for _attempt in 0..8 {
         let existing = if resource.is_room() {
             Vec::new()
         } else {

@@ -1,5 +1,8 @@
 //! Co-branding of service-public.fr procedure sheets.
 
+pub mod feed;
+pub mod source;
+
 use estive_sdk::prelude::*;
 
 struct Comarquage;

@@ -8,10 +8,6 @@ pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
 }
 
-pub fn plugin(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../plugins").join(name)
-}
-
 /// A host with the well-behaved `hello` and the named faulty fixtures.
 pub async fn host_with(faulty: &[&str]) -> TestHost {
     let mut b = Builder::default().plugin(fixture("hello"));

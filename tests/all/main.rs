@@ -2,8 +2,10 @@
 //! SQLite file and on PostgreSQL.
 
 mod accounts;
+mod browser;
 mod admin;
 mod fixtures;
+mod matrix;
 mod runtime;
 mod packages;
 mod storage;

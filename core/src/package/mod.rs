@@ -268,7 +268,9 @@ pub fn inspect_component(wasm: &[u8]) -> Result<Version> {
 
 /// Whether the host can run a plugin built for `version`.
 pub fn api_served(version: &Version) -> bool {
-    version.major == API_VERSION.major && version.minor <= API_VERSION.minor
+    // Compared as (major, minor) pairs: with minor 0 today, a plain
+    // `minor <= 0` reads as an absurd comparison.
+    version.major == API_VERSION.major && (version.major, version.minor) <= (API_VERSION.major, API_VERSION.minor)
 }
 
 #[cfg(test)]

@@ -74,7 +74,7 @@ fn create_table(plugin: &str, t: &Table) -> sq::TableCreateStatement {
         )
         .col(ColumnDef::new(Alias::new("site_id")).big_integer().not_null());
     for c in &t.columns {
-        stmt.col(&mut column_def(c));
+        stmt.col(column_def(c));
     }
     stmt.to_owned()
 }
@@ -175,7 +175,7 @@ pub async fn apply<C: ConnectionTrait>(conn: &C, new: &Manifest, old: Option<&Ma
                 for c in check_additive(o, t, major_bump)? {
                     let stmt = SqTable::alter()
                         .table(Alias::new(physical_name(&new.name, &t.name)))
-                        .add_column(&mut column_def(&c))
+                        .add_column(column_def(&c))
                         .to_owned();
                     exec(conn, backend.build(&stmt))
                         .await

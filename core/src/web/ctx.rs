@@ -200,7 +200,7 @@ impl Ctx {
     /// Sign in first, or 403.
     pub fn require_admin(&self) -> Result<&CurrentUser> {
         let u = self.require_user()?;
-        if u.is_admin() { Ok(u) } else { Err(Error::Forbidden(None)) }
+        if u.is_admin() { Ok(u) } else { Err(Error::AccessDenied) }
     }
 
     pub fn path_and_query(&self) -> String {

@@ -17,7 +17,13 @@ pub struct ErrorPage {
     pub fields: Vec<(String, String)>,
     /// Where to send someone who must sign in.
     pub login_next: Option<String>,
+    /// The host refused access before any plugin code ran (a header says
+    /// so, which the permission-matrix tests rely on).
+    pub refused_by_host: bool,
 }
+
+/// Header on responses refused by the host's access checks.
+pub const REFUSED_HEADER: &str = "x-estive-refused";
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -25,6 +31,9 @@ pub enum Error {
     NotFound(Option<String>),
     #[error("forbidden")]
     Forbidden(Option<String>),
+    /// The area or the route's permission does not allow this user.
+    #[error("access denied by the host")]
+    AccessDenied,
     #[error("sign-in required")]
     SignIn { next: String },
     #[error("method not allowed")]
@@ -55,7 +64,7 @@ impl Error {
     pub fn status(&self) -> StatusCode {
         match self {
             Error::NotFound(_) => StatusCode::NOT_FOUND,
-            Error::Forbidden(_) | Error::Csrf => StatusCode::FORBIDDEN,
+            Error::Forbidden(_) | Error::AccessDenied | Error::Csrf => StatusCode::FORBIDDEN,
             Error::SignIn { .. } => StatusCode::UNAUTHORIZED,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Error::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -71,6 +80,7 @@ impl Error {
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let status = self.status();
+        let refused_by_host = matches!(self, Error::AccessDenied | Error::SignIn { .. } | Error::Csrf);
         let (message, fields, login_next) = match self {
             Error::NotFound(m) | Error::Forbidden(m) => (m, Vec::new(), None),
             Error::SignIn { next } => (Some("error-sign-in-required".into()), Vec::new(), Some(next)),
@@ -89,10 +99,10 @@ impl IntoResponse for Error {
                 tracing::error!(error = %format!("{e:#}"), "internal error");
                 (None, Vec::new(), None)
             }
-            Error::MethodNotAllowed | Error::TooMany => (None, Vec::new(), None),
+            Error::MethodNotAllowed | Error::TooMany | Error::AccessDenied => (None, Vec::new(), None),
         };
         let mut resp = (status, status.canonical_reason().unwrap_or("error")).into_response();
-        resp.extensions_mut().insert(ErrorPage { status, message, fields, login_next });
+        resp.extensions_mut().insert(ErrorPage { status, message, fields, login_next, refused_by_host });
         resp
     }
 }

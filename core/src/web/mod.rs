@@ -175,10 +175,17 @@ async fn render_errors(State(state): State<AppState>, req: Request, next: Next) 
         if let Ok(v) = HeaderValue::from_str(&location) {
             r.headers_mut().insert(header::LOCATION, v);
         }
+        r.headers_mut().insert(error::REFUSED_HEADER, HeaderValue::from_static("sign-in"));
         return r;
     }
     match Ctx::resolve(&state, &headers, &uri, visitor.as_ref()).await {
-        Ok(ctx) => page::error_page(&state, &ctx, &page),
+        Ok(ctx) => {
+            let mut r = page::error_page(&state, &ctx, &page);
+            if page.refused_by_host {
+                r.headers_mut().insert(error::REFUSED_HEADER, HeaderValue::from_static("access"));
+            }
+            r
+        }
         // No site for this host: a plain page.
         Err(_) => (
             page.status,

@@ -101,7 +101,7 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Res
         return Err(Error::SignIn { next: ctx.path_and_query() });
     }
     if !may_use(&ctx, &plugin, area, matched.route.permission.as_deref()) {
-        return Err(Error::Forbidden(None));
+        return Err(Error::AccessDenied);
     }
     let mut form = Vec::new();
     if method == Method::Post {

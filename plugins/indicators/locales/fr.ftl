@@ -86,7 +86,7 @@ dataset-measurements = Mesures
 
 ## Portal
 portal-title = Agenda 21
-portal-lead = Ce que { $site } s'est engagée à faire pour un territoire durable, où en est chaque action et ce que disent les chiffres.
+portal-lead = Les engagements de { $site } pour un territoire durable : où en est chaque action, et ce que disent les chiffres.
 overview-title = Vue d'ensemble
 programme-progress = Avancement du programme
 stat-actions = Actions du programme

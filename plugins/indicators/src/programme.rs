@@ -75,7 +75,7 @@ pub fn indicators() -> Result<Vec<Indicator>, Error> {
 }
 
 /// The latest value for the whole territory of each indicator (of those
-/// given, or of all), dated strictly before `before` when given.
+/// given, or of all).
 pub fn latest_values(ids: Option<&[i64]>) -> Result<HashMap<i64, Latest>, Error> {
     let mut dates = db::aggregate("measurements")
         .filter(eq("commune", ""))
@@ -339,9 +339,20 @@ impl Programme {
     }
 }
 
-/// An amount of euros for reading.
+/// An amount of euros for reading: cents shown only when there are some
+/// (`12 500 €`, `12 500,50 €`).
 pub fn money(value: f64, locale: &str) -> String {
-    with_unit(value, "€", locale)
+    let cents = (value * 100.0).round();
+    if cents % 100.0 == 0.0 {
+        return with_unit(value, "€", locale);
+    }
+    let text = crate::numbers::grouped(cents / 100.0, locale);
+    let point = if locale == "fr" { ',' } else { '.' };
+    let padded = match text.rsplit_once(point) {
+        Some((_, decimals)) if decimals.len() == 1 => format!("{text}0"),
+        _ => text,
+    };
+    format!("{padded}\u{a0}€")
 }
 
 /// Whether a new value of an indicator is due: the last one is older than
@@ -441,6 +452,13 @@ mod tests {
             today
         ));
         assert!(!value_due(&indicator(Frequency::Irregular), None, today));
+    }
+
+    #[test]
+    fn money_shows_cents_only_when_there_are_some() {
+        assert_eq!(money(12500.5, "fr"), "12\u{202f}500,50\u{a0}€");
+        assert_eq!(money(12500.0, "en"), "12,500\u{a0}€");
+        assert_eq!(money(0.05, "en"), "0.05\u{a0}€");
     }
 
     #[test]

@@ -221,9 +221,7 @@ async fn the_public_dashboard_starts_with_the_five_goals_in_french_and_english()
     ensure!(shows(&home, "pas encore mesurable"), "no progress yet");
     let english = visitor.get("/langue/en?next=/agenda21/").await?;
     ok(&english, "English home")?;
-    ensure!(
-        shows(&english, "The programme's axes")
-    );
+    ensure!(shows(&english, "The programme's axes"));
     ensure!(shows(&english, "not measurable yet"));
     // Seeding happens once: a second visit still shows five axes.
     let again = visitor.get("/agenda21/").await?;
@@ -246,10 +244,7 @@ async fn a_value_moves_the_indicator_the_action_the_axis_and_the_programme() -> 
     // 300 kg → 200 kg: 250 kg is half-way.
     let saved = enter_value(&agent, &indicator, "2025-12-31", "250", "").await?;
     ok(&saved, "value entered")?;
-    ensure!(
-        shows(&saved, "La valeur a été enregistrée"),
-        "notice shown"
-    );
+    ensure!(shows(&saved, "La valeur a été enregistrée"), "notice shown");
     ensure!(shows(&saved, "250\u{a0}kg"), "value listed with its unit");
     ensure!(shows(&saved, "Arnaud Agent"), "author shown to staff");
 
@@ -264,10 +259,7 @@ async fn a_value_moves_the_indicator_the_action_the_axis_and_the_programme() -> 
     ensure!(shows(&page, "50\u{202f}%"), "progress written out");
     ensure!(shows(&page, "<svg"), "a chart");
     ensure!(shows(&page, "chart-target"), "a target line");
-    ensure!(
-        shows(&page, "31 décembre 2025"),
-        "data table with the date"
-    );
+    ensure!(shows(&page, "31 décembre 2025"), "data table with the date");
     ensure!(
         !shows(&page, "Arnaud Agent"),
         "no author on the public page"
@@ -278,14 +270,20 @@ async fn a_value_moves_the_indicator_the_action_the_axis_and_the_programme() -> 
     ensure!(shows(&action_page, "Service environnement"));
     ensure!(shows(&action_page, "Arreau, Bourisp"), "communes by name");
     ensure!(
-        shows(&action_page, "12\u{202f}500,5\u{a0}€"),
+        shows(&action_page, "12\u{202f}500,50\u{a0}€"),
         "budget in French"
     );
-    ensure!(shows(&action_page, r#"id="indicators-progress-action" max="100" value="50""#));
+    ensure!(shows(
+        &action_page,
+        r#"id="indicators-progress-action" max="100" value="50""#
+    ));
 
     let home = public.get("/agenda21/").await?;
     ensure!(
-        shows(&home, r#"id="indicators-progress-programme" max="100" value="50""#),
+        shows(
+            &home,
+            r#"id="indicators-progress-programme" max="100" value="50""#
+        ),
         "only the measured axis counts: the programme is at 50 %"
     );
     ensure!(
@@ -342,7 +340,10 @@ async fn a_target_equal_to_the_baseline_is_refused_with_a_clear_message() -> Res
         )
         .await?;
     ensure!(wrong_way.status == 422);
-    ensure!(shows(&wrong_way, "la cible doit être au-dessus de la valeur de référence"));
+    ensure!(shows(
+        &wrong_way,
+        "la cible doit être au-dessus de la valeur de référence"
+    ));
     ensure!(shows(&wrong_way, "Cette date est dans le futur"));
 
     let list = elu.get(&format!("{EXTRANET}/indicateurs")).await?;
@@ -495,9 +496,7 @@ async fn a_csv_with_a_wrong_column_a_bad_number_or_an_unknown_indicator_saves_no
     );
     ensure!(shows(&mixed, "PISCINE"));
     ensure!(shows(&mixed, "est dans le futur"));
-    ensure!(
-        shows(&mixed, "Rien n'a été enregistré")
-    );
+    ensure!(shows(&mixed, "Rien n'a été enregistré"));
     ensure!(
         shows(&mixed, "<textarea id=\"indicators-text\""),
         "the text is offered for correction"
@@ -885,6 +884,144 @@ async fn managers_edit_axes_and_milestones_and_late_ones_show_on_the_dashboard()
     ensure!(
         shows(&portal, "Climat et énergie"),
         "portal widget lists the axes"
+    );
+    Ok(())
+}
+
+/// Keys of the plugin's catalogue that hold a dash: if one shows as text,
+/// a message is missing.
+fn catalogue_keys() -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en.ftl"))?;
+    Ok(text
+        .lines()
+        .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_owned()))
+        .filter(|k| k.contains('-') && !k.starts_with(' '))
+        .collect())
+}
+
+#[tokio::test]
+async fn every_page_renders_in_french_and_in_english_without_a_missing_message() -> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let admin = host.login("admin").await?;
+    let citizen = host.login("citoyen").await?;
+    let axis = first_axis(&elu).await?;
+    let action = create_action(&elu, &axis, "Composter").await?;
+    let indicator = create_indicator(&elu, &action, "DECHETS", true).await?;
+    ok(
+        &enter_value(&elu, &indicator, "2024-12-31", "280", "65123").await?,
+        "value",
+    )?;
+    ok(
+        &enter_value(&elu, &indicator, "2025-12-31", "250", "").await?,
+        "value",
+    )?;
+    elu.post_form(
+        &format!("{EXTRANET}/actions/{action}/jalons"),
+        &[("milestone_title", "Étude"), ("due_on", "2026-09-01")],
+    )
+    .await?;
+    citizen
+        .post_form(
+            &format!("/agenda21/actions/{action}/avis"),
+            &[("rating", "5"), ("comment", "Bien")],
+        )
+        .await?;
+    publish(&host, "polls.closed", r#"{"poll_id":1,"title":"T","closed_at":"2026-06-01T10:00:00Z","participants":12,"questions":[]}"#).await?;
+    let measurement = {
+        let page = elu
+            .get(&format!("{EXTRANET}/indicateurs/{indicator}"))
+            .await?;
+        let at = page.text.find("mesures/").context("a value link")? + "mesures/".len();
+        page.text[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+    };
+    let milestone = {
+        let page = elu.get(&format!("{EXTRANET}/actions/{action}")).await?;
+        let at = page.text.find("jalons/").context("a milestone link")? + "jalons/".len();
+        page.text[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+    };
+    let public = [
+        "/agenda21/".to_owned(),
+        format!("/agenda21/axes/{axis}"),
+        format!("/agenda21/actions/{action}"),
+        "/agenda21/indicateurs".to_owned(),
+        format!("/agenda21/indicateurs/{indicator}"),
+        "/agenda21/donnees".to_owned(),
+        "/".to_owned(),
+    ];
+    let staff = [
+        format!("{EXTRANET}/"),
+        format!("{EXTRANET}/axes/nouveau"),
+        format!("{EXTRANET}/axes/{axis}/modifier"),
+        format!("{EXTRANET}/actions/nouvelle"),
+        format!("{EXTRANET}/actions/{action}"),
+        format!("{EXTRANET}/actions/{action}/modifier"),
+        format!("{EXTRANET}/jalons/{milestone}/modifier"),
+        format!("{EXTRANET}/indicateurs"),
+        format!("{EXTRANET}/indicateurs/nouveau"),
+        format!("{EXTRANET}/indicateurs/{indicator}"),
+        format!("{EXTRANET}/indicateurs/{indicator}/modifier"),
+        format!("{EXTRANET}/indicateurs/{indicator}/mesures"),
+        format!("{EXTRANET}/mesures/{measurement}/modifier"),
+        format!("{EXTRANET}/import"),
+        format!("{EXTRANET}/evenements"),
+        format!("{EXTRANET}/avis"),
+        "/extranet/".to_owned(),
+    ];
+    let keys = catalogue_keys()?;
+    for lang in ["fr", "en"] {
+        admin.get(&format!("/langue/{lang}?next=/")).await?;
+        for path in public.iter().chain(&staff) {
+            let page = admin.get(path).await?;
+            ok(&page, path)?;
+            let missing: Vec<&String> = keys
+                .iter()
+                .filter(|k| {
+                    page.text.contains(&format!(">{k}<"))
+                        || page.text.contains(&format!(">{k} "))
+                        || ["aria-label", "data-confirm", "title", "placeholder"]
+                            .iter()
+                            .any(|a| page.text.contains(&format!("{a}=\"{k}\"")))
+                })
+                .collect();
+            ensure!(missing.is_empty(), "{path} in {lang} shows {missing:?}");
+            ensure!(
+                page.text.contains(&format!("lang=\"{lang}\"")),
+                "{path} is in {lang}"
+            );
+        }
+        let preview = admin
+            .post_form(
+                &format!("{EXTRANET}/import"),
+                &[
+                    ("step", "preview"),
+                    (
+                        "text",
+                        "indicateur;date;valeur\nDECHETS;2023-12-31;1,5\nX;;\n",
+                    ),
+                ],
+            )
+            .await?;
+        ensure!(preview.status == 422, "preview with problems in {lang}");
+        let template = admin.get(&format!("{EXTRANET}/import/modele.csv")).await?;
+        ensure!(
+            template.text.contains("DECHETS"),
+            "the template lists the codes"
+        );
+    }
+    let english = admin
+        .get(&format!("/agenda21/indicateurs/{indicator}"))
+        .await?;
+    ensure!(shows(&english, "Comparison between communes") && shows(&english, "Latest value"));
+    ensure!(
+        shows(&english, "1 January") || shows(&english, "31 December 2024"),
+        "English dates"
     );
     Ok(())
 }

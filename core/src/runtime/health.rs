@@ -53,6 +53,15 @@ impl Fault {
     }
 }
 
+impl Inner {
+    fn push_latency(&mut self, d: Duration) {
+        if self.latencies_us.len() >= 1000 {
+            self.latencies_us.pop_front();
+        }
+        self.latencies_us.push_back(d.as_micros() as u64);
+    }
+}
+
 #[derive(Default)]
 struct Inner {
     recent_faults: VecDeque<Instant>,
@@ -94,8 +103,9 @@ impl Health {
     }
 
     /// Count a fault; returns the end of a suspension if this one starts it.
-    pub fn record_fault(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+    pub fn record_fault(&self, took: Duration) -> Option<chrono::DateTime<chrono::Utc>> {
         let mut inner = self.inner.lock().expect("health lock");
+        inner.push_latency(took);
         let now = Instant::now();
         inner.calls += 1;
         inner.faults += 1;
@@ -114,21 +124,15 @@ impl Health {
         None
     }
 
-    pub fn record_success(&self) {
+    /// Count a successful call and its duration (one lock per call).
+    pub fn record_success(&self, took: Duration) {
         let mut inner = self.inner.lock().expect("health lock");
         inner.calls += 1;
+        inner.push_latency(took);
         // A healthy stretch forgives earlier suspensions.
         if inner.recent_faults.is_empty() {
             inner.suspensions = 0;
         }
-    }
-
-    pub fn record_latency(&self, d: Duration) {
-        let mut inner = self.inner.lock().expect("health lock");
-        if inner.latencies_us.len() >= 1000 {
-            inner.latencies_us.pop_front();
-        }
-        inner.latencies_us.push_back(d.as_micros() as u64);
     }
 
     /// Lift a suspension now (an administrator's decision).
@@ -162,10 +166,10 @@ mod tests {
     fn five_faults_in_a_minute_suspend_the_plugin() {
         let h = Health::default();
         for _ in 0..4 {
-            assert!(h.record_fault().is_none());
+            assert!(h.record_fault(Duration::ZERO).is_none());
         }
         assert!(h.suspended_until().is_none());
-        assert!(h.record_fault().is_some());
+        assert!(h.record_fault(Duration::ZERO).is_some());
         assert!(h.suspended_until().is_some());
         h.resume();
         assert!(h.suspended_until().is_none());

@@ -81,7 +81,9 @@ pub struct RuntimeConfig {
 impl Default for RuntimeConfig {
     fn default() -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        RuntimeConfig { pooling: true, cache_dir: None, pool_depth: 2, default_concurrency: cores * 2 }
+        // Calls wait on the database most of the time: the cap is there to
+        // keep one plugin from taking every worker, not to queue normal load.
+        RuntimeConfig { pooling: true, cache_dir: None, pool_depth: 2, default_concurrency: cores * 8 }
     }
 }
 
@@ -95,6 +97,7 @@ pub struct Loaded {
     permits: Arc<Semaphore>,
     pub concurrency: usize,
     pub health: Health,
+    pub metrics: Arc<crate::metrics::PluginMetrics>,
     pub compile_time: Duration,
 }
 
@@ -269,6 +272,7 @@ impl Runtime {
             &package.catalogue("fr").into_iter().collect::<Vec<_>>(),
             &package.catalogue("en").into_iter().collect::<Vec<_>>(),
         ));
+        let metrics = crate::metrics::plugin(&package.manifest.name);
         let loaded = Arc::new(Loaded {
             manifest,
             catalogues,
@@ -278,6 +282,7 @@ impl Runtime {
             permits: Arc::new(Semaphore::new(concurrency)),
             concurrency,
             health: Health::default(),
+            metrics,
             compile_time: started.elapsed(),
         });
         self.loaded.write().expect("loaded lock").insert(key, loaded.clone());
@@ -354,16 +359,21 @@ impl Runtime {
         let started = Instant::now();
         let export = call.export_name();
         if let Some(until) = loaded.health.suspended_until() {
-            crate::metrics::plugin_call(loaded.name(), export, "suspended", started.elapsed());
+            loaded.metrics.call(export, "suspended", started.elapsed());
             return Err(Fault::Suspended { until });
         }
         let deadline = info.deadline;
-        let permit = match tokio::time::timeout(deadline, loaded.permits.clone().acquire_owned()).await {
-            Ok(Ok(p)) => p,
-            _ => {
-                crate::metrics::plugin_call(loaded.name(), export, "busy", started.elapsed());
-                return Err(Fault::Busy);
-            }
+        // No timer on the usual path: only wait (up to the deadline) when
+        // the plugin is at its cap.
+        let permit = match loaded.permits.clone().try_acquire_owned() {
+            Ok(p) => p,
+            Err(_) => match tokio::time::timeout(deadline, loaded.permits.clone().acquire_owned()).await {
+                Ok(Ok(p)) => p,
+                _ => {
+                    loaded.metrics.call(export, "busy", started.elapsed());
+                    return Err(Fault::Busy);
+                }
+            },
         };
         let ready = loaded.ready.lock().expect("pool lock").pop();
         self.refill(loaded);
@@ -393,21 +403,20 @@ impl Runtime {
             Ok(Ok(reply)) => Ok(reply),
             Ok(Err(e)) => Err(Fault::classify(&e, memory_hit)),
         };
-        let label = match &result {
-            Ok(_) => "ok",
-            Err(f) => f.kind(),
-        };
-        crate::metrics::plugin_call(loaded.name(), export, label, started.elapsed());
-        if let Err(fault) = &result {
-            crate::metrics::plugin_fault(loaded.name(), fault.kind());
-            tracing::error!(plugin = loaded.name(), export, fault = %fault, "plugin call failed");
-            if let Some(until) = loaded.health.record_fault() {
-                tracing::error!(plugin = loaded.name(), until = %until, "plugin suspended after repeated faults");
+        let took = started.elapsed();
+        match &result {
+            Ok(_) => {
+                loaded.metrics.call(export, "ok", took);
+                loaded.health.record_success(took);
             }
-        } else {
-            loaded.health.record_success();
+            Err(fault) => {
+                loaded.metrics.call(export, fault.kind(), took);
+                tracing::error!(plugin = loaded.name(), export, fault = %fault, "plugin call failed");
+                if let Some(until) = loaded.health.record_fault(took) {
+                    tracing::error!(plugin = loaded.name(), until = %until, "plugin suspended after repeated faults");
+                }
+            }
         }
-        loaded.health.record_latency(started.elapsed());
         result
     }
 }

@@ -222,7 +222,7 @@ async fn enable(
         &ctx,
         &user,
         "plugin.enable",
-        &name,
+        &format!("plugin:{name}"),
         json!({ "version": version, "path": path }),
     )
     .await?;
@@ -307,7 +307,7 @@ async fn disable(
         &ctx,
         &user,
         "plugin.disable",
-        &name,
+        &format!("plugin:{name}"),
         json!({ "version": plugin.loaded.version().to_string() }),
     )
     .await?;
@@ -374,7 +374,7 @@ async fn switch_version(
         &ctx,
         &user,
         "plugin.version",
-        &name,
+        &format!("plugin:{name}"),
         json!({ "from": row.version, "to": version.to_string() }),
     )
     .await?;
@@ -649,10 +649,11 @@ async fn save_settings(
 ) -> Result<Response> {
     let user = admin_post(&ctx, &form)?.clone();
     let platform = &state.platform;
-    platform
+    let before: Value = platform
         .site_plugin(ctx.site.id, &name)
         .await?
-        .ok_or(Error::NotFound(None))?;
+        .ok_or(Error::NotFound(None))
+        .map(|r| serde_json::from_str(&r.settings).unwrap_or_default())?;
     let fields: Form = form
         .iter()
         .filter(|(k, _)| k != "csrf_token")
@@ -665,8 +666,26 @@ async fn save_settings(
                 .await?
                 .map(|r| r.settings)
                 .unwrap_or_default();
-            let details: Value = serde_json::from_str(&saved).unwrap_or_default();
-            audit(&state, &ctx, &user, "plugin.settings", &name, details).await?;
+            let after: Value = serde_json::from_str(&saved).unwrap_or_default();
+            // The names of the settings that changed, not their values: a
+            // setting may be a key to an outside service, and the log is
+            // kept and exported.
+            let changed: Vec<&String> = after
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(k, v)| before.get(k.as_str()) != Some(v))
+                .map(|(k, _)| k)
+                .collect();
+            audit(
+                &state,
+                &ctx,
+                &user,
+                "plugin.settings",
+                &format!("plugin:{name}"),
+                json!({ "changed": changed }),
+            )
+            .await?;
             Ok(done(
                 &state,
                 &ctx,
@@ -754,7 +773,7 @@ async fn save_grants(
         &ctx,
         &user,
         "plugin.grants",
-        &name,
+        &format!("plugin:{name}"),
         json!({ "http": grants.http, "directory": grants.directory }),
     )
     .await?;
@@ -785,7 +804,7 @@ async fn resume(
         &ctx,
         &user,
         "plugin.resume",
-        &name,
+        &format!("plugin:{name}"),
         json!({ "version": plugin.loaded.version().to_string() }),
     )
     .await?;

@@ -263,6 +263,8 @@ async fn start_and_sites(sites: usize) -> Result<(usize, Duration, f64, u64)> {
         pooling: true,
         unknown_host_default: true,
         fake_now: None,
+        // The cache the test host filled: a restart finds its plugins compiled.
+        cache_dir: Some(root().join("target/estive-test-cache")),
     };
     let t = Instant::now();
     let reopened = estive_core::server::open(&config).await?;

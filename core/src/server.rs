@@ -28,6 +28,9 @@ pub struct Config {
     pub unknown_host_default: bool,
     /// `ESTIVE_NOW` (RFC 3339) fixes the clock plugins see (demos, tests).
     pub fake_now: Option<chrono::DateTime<chrono::Utc>>,
+    /// `ESTIVE_CACHE`: where compiled plugins are cached (default
+    /// `<data>/cache`; test hosts share one).
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -53,6 +56,7 @@ impl Config {
             pooling: std::env::var("ESTIVE_POOLING").map_or(true, |v| v != "0"),
             unknown_host_default: std::env::var("ESTIVE_UNKNOWN_HOST").map_or(true, |v| v != "404"),
             fake_now,
+            cache_dir: std::env::var_os("ESTIVE_CACHE").map(PathBuf::from),
         })
     }
 
@@ -83,7 +87,7 @@ pub async fn open(config: &Config) -> Result<AppState> {
         outbox: Arc::new(tokio::sync::Notify::new()),
     });
     let runtime = Runtime::new(
-        RuntimeConfig { pooling: config.pooling, cache_dir: Some(config.data_dir.join("cache")), ..Default::default() },
+        RuntimeConfig { pooling: config.pooling, cache_dir: Some(config.cache_dir.clone().unwrap_or_else(|| config.data_dir.join("cache"))), ..Default::default() },
         services,
     )?;
     let platform = Platform::new(

@@ -285,6 +285,11 @@ impl Builder {
             pooling: self.pooling,
             unknown_host_default: self.unknown_host_default,
             fake_now: None,
+            // Compiled plugins are shared by every test host (wasmtime's
+            // cache is keyed by the component and the engine settings).
+            cache_dir: workspace_root(Path::new(env!("CARGO_MANIFEST_DIR")))
+                .ok()
+                .map(|root| target_dir(&root).join("estive-test-cache")),
         };
         let state = crate::server::open(&config).await?;
         if let Some(now) = &self.now {

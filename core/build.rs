@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn collect(dir: &Path, rel: &str, out: &mut Vec<(String, String)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
@@ -29,7 +31,9 @@ fn main() {
         println!("cargo:rerun-if-changed={dir}");
         collect(&root.join(dir), dir, &mut files);
     }
-    let mut code = String::from("/// Files embedded from the crate folder: (path, bytes).\npub static FILES: &[(&str, &[u8])] = &[\n");
+    let mut code = String::from(
+        "/// Files embedded from the crate folder: (path, bytes).\npub static FILES: &[(&str, &[u8])] = &[\n",
+    );
     for (key, path) in files {
         writeln!(code, "    ({key:?}, include_bytes!({path:?})),").unwrap();
     }

@@ -25,7 +25,10 @@ use estive_core::web::ctx::Ctx;
 use estive_core::web::{AppState, page, plugin as webplugin};
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace").to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace")
+        .to_path_buf()
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -45,11 +48,22 @@ fn us(d: Duration) -> f64 {
 
 /// The plugin call alone, as the dispatcher makes it.
 async fn call_latency(pooling: bool, calls: usize) -> Result<(Duration, Duration)> {
-    let host = Builder::default().plugin(fixture("hello")).pooling(pooling).start().await?;
+    let host = Builder::default()
+        .plugin(fixture("hello"))
+        .pooling(pooling)
+        .start()
+        .await?;
     let snap = host.state.platform.snapshot();
     let site = snap.site("test").context("site")?;
     let p = site.plugin("hello").context("hello")?.clone();
-    let ctx = Ctx::resolve(&host.state, &Default::default(), &"/bonjour/ping".parse()?, None).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let ctx = Ctx::resolve(
+        &host.state,
+        &Default::default(),
+        &"/bonjour/ping".parse()?,
+        None,
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     let request = || wit::Request {
         context: webplugin::wit_context(&ctx, &p, Some(Area::Portal)),
         route: "ping".into(),
@@ -57,12 +71,21 @@ async fn call_latency(pooling: bool, calls: usize) -> Result<(Duration, Duration
         params: vec![],
         query: vec![],
         form: vec![],
-        client: wit::Client { visitor: "v".into(), address: "a".into() },
+        client: wit::Client {
+            visitor: "v".into(),
+            address: "a".into(),
+        },
     };
     let rt = &host.state.platform.runtime;
     // Warm up (compile caches, pools).
     for _ in 0..500 {
-        rt.call(&p.loaded, webplugin::call_info(&ctx, &p), Call::Handle(request())).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        rt.call(
+            &p.loaded,
+            webplugin::call_info(&ctx, &p),
+            Call::Handle(request()),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     let mut times = Vec::with_capacity(calls);
     for _ in 0..calls {
@@ -83,15 +106,29 @@ async fn call_latency(pooling: bool, calls: usize) -> Result<(Duration, Duration
 
 /// The native twin of hello's list page: the same query, the same settings,
 /// the same template and layout, without the plugin.
-async fn native_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, estive_core::web::error::Error> {
-    let p = ctx.site.plugin("hello").cloned().ok_or(estive_core::web::error::Error::NotFound(None))?;
+async fn native_list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Response, estive_core::web::error::Error> {
+    let p = ctx
+        .site
+        .plugin("hello")
+        .cloned()
+        .ok_or(estive_core::web::error::Error::NotFound(None))?;
     let actor = estive_core::storage::Actor::default();
-    let scope = estive_core::storage::Scope { site_id: ctx.site.id, manifest: &p.loaded.manifest, actor: &actor };
+    let scope = estive_core::storage::Scope {
+        site_id: ctx.site.id,
+        manifest: &p.loaded.manifest,
+        actor: &actor,
+    };
     let q = estive_core::runtime::bindings::storage::RowQuery {
         table: "greetings".into(),
         columns: vec![],
         filter: vec![],
-        order: vec![estive_core::runtime::bindings::storage::Order { column: "name".into(), descending: false }],
+        order: vec![estive_core::runtime::bindings::storage::Order {
+            column: "name".into(),
+            descending: false,
+        }],
         limit: None,
         offset: None,
     };
@@ -107,28 +144,51 @@ async fn native_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response
         .rows
         .into_iter()
         .map(|r| {
-            serde_json::Value::Object(rows.columns.iter().cloned().zip(r.into_iter().map(estive_core::platform::data::value_json)).collect())
+            serde_json::Value::Object(
+                rows.columns
+                    .iter()
+                    .cloned()
+                    .zip(r.into_iter().map(estive_core::platform::data::value_json))
+                    .collect(),
+            )
         })
         .collect();
     let view = wit::View {
         template: "list.html".into(),
-        context: serde_json::json!({ "greetings": greetings, "greeting": p.settings["greeting"] }).to_string(),
+        context: serde_json::json!({ "greetings": greetings, "greeting": p.settings["greeting"] })
+            .to_string(),
         title: "Bonjour".into(),
         status: 200,
     };
     let (content, _) = webplugin::render_view(&state, &ctx, &p, Area::Portal, &view)?;
-    let f = page::frame(&state, &ctx, Area::Portal, &view.title, axum::http::StatusCode::OK);
-    Ok(page::html(axum::http::StatusCode::OK, state.render.page(&ctx.site, &f, &content)?))
+    let f = page::frame(
+        &state,
+        &ctx,
+        Area::Portal,
+        &view.title,
+        axum::http::StatusCode::OK,
+    );
+    Ok(page::html(
+        axum::http::StatusCode::OK,
+        state.render.page(&ctx.site, &f, &content)?,
+    ))
 }
 
 /// Requests per second on `path` with `concurrency` keep-alive clients.
 async fn throughput(url: &str, path: &str, concurrency: usize, seconds: f64) -> Result<f64> {
-    let client = reqwest::Client::builder().pool_max_idle_per_host(concurrency).build()?;
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(concurrency)
+        .build()?;
     let stop = Arc::new(AtomicBool::new(false));
     let count = Arc::new(AtomicU64::new(0));
     let mut tasks = Vec::new();
     for _ in 0..concurrency {
-        let (client, stop, count, u) = (client.clone(), stop.clone(), count.clone(), format!("{url}{path}"));
+        let (client, stop, count, u) = (
+            client.clone(),
+            stop.clone(),
+            count.clone(),
+            format!("{url}{path}"),
+        );
         tasks.push(tokio::spawn(async move {
             while !stop.load(Ordering::Relaxed) {
                 if let Ok(r) = client.get(&u).send().await
@@ -165,16 +225,30 @@ async fn serve_with_native(host: &TestHost) -> Result<String> {
 }
 
 async fn page_ratio() -> Result<(f64, f64)> {
-    let host = Builder::default().plugin(fixture("hello")).pooling(true).start().await?;
+    let host = Builder::default()
+        .plugin(fixture("hello"))
+        .pooling(true)
+        .start()
+        .await?;
     let c = host.client();
     for i in 0..20 {
-        c.post_form("/bonjour/", &[("name", &format!("Habitant {i}"))]).await?;
+        c.post_form("/bonjour/", &[("name", &format!("Habitant {i}"))])
+            .await?;
     }
     let url = serve_with_native(&host).await?;
     // Both pages must be the same page.
-    let native = reqwest::get(format!("{url}/native/bonjour/")).await?.text().await?;
-    let plugin = reqwest::get(format!("{url}/bonjour/")).await?.text().await?;
-    anyhow::ensure!(native.contains("20 salutations") && plugin.contains("20 salutations"), "the two pages differ");
+    let native = reqwest::get(format!("{url}/native/bonjour/"))
+        .await?
+        .text()
+        .await?;
+    let plugin = reqwest::get(format!("{url}/bonjour/"))
+        .await?
+        .text()
+        .await?;
+    anyhow::ensure!(
+        native.contains("20 salutations") && plugin.contains("20 salutations"),
+        "the two pages differ"
+    );
     let (mut n, mut p) = (0.0, 0.0);
     // Interleaved rounds so that noise hits both alike.
     for _ in 0..3 {
@@ -185,7 +259,12 @@ async fn page_ratio() -> Result<(f64, f64)> {
 }
 
 async fn spin_p99() -> Result<(Duration, Duration, Duration, usize)> {
-    let host = Builder::default().plugin(fixture("hello")).plugin(fixture("spin")).pooling(true).start().await?;
+    let host = Builder::default()
+        .plugin(fixture("hello"))
+        .plugin(fixture("spin"))
+        .pooling(true)
+        .start()
+        .await?;
     let url = serve_with_native(&host).await?;
     let client = reqwest::Client::new();
     let measure = |client: reqwest::Client, url: String| async move {
@@ -206,10 +285,24 @@ async fn spin_p99() -> Result<(Duration, Duration, Duration, usize)> {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let stop = Arc::new(AtomicBool::new(false));
     let spins = Arc::new(AtomicU64::new(0));
-    let spin_plugin = host.state.platform.snapshot().site("test").context("site")?.plugin("spin").context("spin")?.clone();
+    let spin_plugin = host
+        .state
+        .platform
+        .snapshot()
+        .site("test")
+        .context("site")?
+        .plugin("spin")
+        .context("spin")?
+        .clone();
     let mut spinners = Vec::new();
     for _ in 0..cores {
-        let (client, url, stop, spins, p) = (client.clone(), url.clone(), stop.clone(), spins.clone(), spin_plugin.clone());
+        let (client, url, stop, spins, p) = (
+            client.clone(),
+            url.clone(),
+            stop.clone(),
+            spins.clone(),
+            spin_plugin.clone(),
+        );
         spinners.push(tokio::spawn(async move {
             while !stop.load(Ordering::Relaxed) {
                 // Keep it from being suspended: we want it spinning.
@@ -227,13 +320,22 @@ async fn spin_p99() -> Result<(Duration, Duration, Duration, usize)> {
     for s in spinners {
         let _ = s.await;
     }
-    Ok((percentile(&calm, 0.99), percentile(&busy, 0.5), percentile(&busy, 0.99), spins.load(Ordering::Relaxed) as usize))
+    Ok((
+        percentile(&calm, 0.99),
+        percentile(&busy, 0.5),
+        percentile(&busy, 0.99),
+        spins.load(Ordering::Relaxed) as usize,
+    ))
 }
 
 fn rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
         .unwrap_or(0)
 }
 
@@ -271,49 +373,98 @@ async fn start_and_sites(sites: usize) -> Result<(usize, Duration, f64, u64)> {
     let start = t.elapsed();
     drop(reopened);
 
-    let names: Vec<String> = host.state.platform.snapshot().site("test").context("site")?.plugins.iter().map(|p| p.name.clone()).collect();
+    let names: Vec<String> = host
+        .state
+        .platform
+        .snapshot()
+        .site("test")
+        .context("site")?
+        .plugins
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
     let before = rss_kib();
     for i in 0..sites {
-        let mut c = estive_core::sites::config::SiteConfig::new(&format!("site-{i}"), &format!("Communauté {i}"));
+        let mut c = estive_core::sites::config::SiteConfig::new(
+            &format!("site-{i}"),
+            &format!("Communauté {i}"),
+        );
         for name in &names {
             c.plugins.insert(name.clone(), Default::default());
         }
-        host.state.platform.apply_site(c, Default::default(), Default::default(), None).await?;
+        host.state
+            .platform
+            .apply_site(c, Default::default(), Default::default(), None)
+            .await?;
     }
     // Touch every site once so that whatever is lazily built per site is.
     let client = host.client();
     client.get("/").await?;
     let after = rss_kib();
     let loaded = host.state.platform.runtime.all().len() as u64;
-    Ok((n, start, (after.saturating_sub(before)) as f64 / sites.max(1) as f64, loaded))
+    Ok((
+        n,
+        start,
+        (after.saturating_sub(before)) as f64 / sites.max(1) as f64,
+        loaded,
+    ))
 }
 
 #[tokio::main]
 async fn main() -> Result<()> {
     let quick = std::env::args().any(|a| a == "--quick");
     let calls = if quick { 2_000 } else { 20_000 };
-    println!("Estive benchmarks ({} cores)\n", std::thread::available_parallelism().map_or(0, |n| n.get()));
+    println!(
+        "Estive benchmarks ({} cores)\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
 
     let (p50, p99) = call_latency(true, calls).await?;
     let (u50, u99) = call_latency(false, calls).await?;
     println!("plugin call on the request path ({calls} calls, trivial handler)");
-    println!("  pooling allocator:    median {:7.1} µs   p99 {:7.1} µs   (goal ≤ 20 / ≤ 60)", us(p50), us(p99));
-    println!("  on-demand allocation: median {:7.1} µs   p99 {:7.1} µs", us(u50), us(u99));
+    println!(
+        "  pooling allocator:    median {:7.1} µs   p99 {:7.1} µs   (goal ≤ 20 / ≤ 60)",
+        us(p50),
+        us(p99)
+    );
+    println!(
+        "  on-demand allocation: median {:7.1} µs   p99 {:7.1} µs",
+        us(u50),
+        us(u99)
+    );
 
     let (native, plugin) = page_ratio().await?;
     println!("\nsame page (database read + template in the layout), 16 clients");
     println!("  native handler: {native:8.0} req/s");
     println!("  plugin:         {plugin:8.0} req/s");
-    println!("  ratio plugin/native: {:.2}   (goal ≥ 0.9)", plugin / native);
+    println!(
+        "  ratio plugin/native: {:.2}   (goal ≥ 0.9)",
+        plugin / native
+    );
 
     let (calm99, busy50, busy99, spins) = spin_p99().await?;
-    println!("\nnormal pages while {} plugin calls spin (deadline 300 ms each)", std::thread::available_parallelism().map_or(2, |n| n.get()));
-    println!("  p99 without spinners: {:6.1} ms", calm99.as_secs_f64() * 1e3);
-    println!("  with spinners: median {:6.1} ms   p99 {:6.1} ms   (goal p99 ≤ 50 ms; {spins} spinning calls stopped)", busy50.as_secs_f64() * 1e3, busy99.as_secs_f64() * 1e3);
+    println!(
+        "\nnormal pages while {} plugin calls spin (deadline 300 ms each)",
+        std::thread::available_parallelism().map_or(2, |n| n.get())
+    );
+    println!(
+        "  p99 without spinners: {:6.1} ms",
+        calm99.as_secs_f64() * 1e3
+    );
+    println!(
+        "  with spinners: median {:6.1} ms   p99 {:6.1} ms   (goal p99 ≤ 50 ms; {spins} spinning calls stopped)",
+        busy50.as_secs_f64() * 1e3,
+        busy99.as_secs_f64() * 1e3
+    );
 
     let sites = if quick { 50 } else { 200 };
     let (plugins, start, per_site, loaded) = start_and_sites(sites).await?;
-    println!("\nserver start with {plugins} plugins installed and cached: {:.0} ms   (goal < 1000 ms)", start.as_secs_f64() * 1e3);
-    println!("memory per added site with every plugin enabled: {per_site:.0} KiB ({sites} sites; {loaded} compiled plugin versions shared by all)");
+    println!(
+        "\nserver start with {plugins} plugins installed and cached: {:.0} ms   (goal < 1000 ms)",
+        start.as_secs_f64() * 1e3
+    );
+    println!(
+        "memory per added site with every plugin enabled: {per_site:.0} KiB ({sites} sites; {loaded} compiled plugin versions shared by all)"
+    );
     Ok(())
 }

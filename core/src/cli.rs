@@ -147,7 +147,10 @@ pub enum UserCommand {
 
 fn spinner(msg: &str) -> ProgressBar {
     let pb = ProgressBar::new_spinner();
-    pb.set_style(ProgressStyle::with_template("{spinner} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+    pb.set_style(
+        ProgressStyle::with_template("{spinner} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
     pb.set_message(msg.to_string());
     pb.enable_steady_tick(Duration::from_millis(120));
     pb
@@ -175,7 +178,11 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Site(cmd) => site(&config, cmd).await,
         Command::Plugin(cmd) => plugin(&config, cmd).await,
         Command::User(cmd) => user(&config, cmd).await,
-        Command::Demo { plugins, sites, no_serve } => demo(&config, &plugins, &sites, no_serve).await,
+        Command::Demo {
+            plugins,
+            sites,
+            no_serve,
+        } => demo(&config, &plugins, &sites, no_serve).await,
         Command::Export { site, out } => export(&config, &site, out.as_deref()).await,
         Command::Backup { out } => backup(&config, &out).await,
     }
@@ -210,7 +217,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };
@@ -222,13 +230,23 @@ async fn shutdown_signal() {
 async fn site(config: &Config, cmd: SiteCommand) -> Result<()> {
     let state = server::open(config).await?;
     match cmd {
-        SiteCommand::Apply { dir, password, demo } => {
+        SiteCommand::Apply {
+            dir,
+            password,
+            demo,
+        } => {
             let pb = spinner(&format!("applying {}", dir.display()));
-            let report = state.platform.apply_site_dir(&dir, password.as_deref()).await;
+            let report = state
+                .platform
+                .apply_site_dir(&dir, password.as_deref())
+                .await;
             pb.finish_and_clear();
             let report = report?;
             let slug = crate::sites::config::SiteConfig::read(&dir)?.slug;
-            println!("{} site `{slug}`", if report.created { "created" } else { "updated" });
+            println!(
+                "{} site `{slug}`",
+                if report.created { "created" } else { "updated" }
+            );
             for p in &report.plugins_enabled {
                 println!("  plugin {p}: enabled");
             }
@@ -255,7 +273,11 @@ async fn site(config: &Config, cmd: SiteCommand) -> Result<()> {
         }
         SiteCommand::List => {
             for s in &state.platform.snapshot().sites {
-                let plugins: Vec<_> = s.plugins.iter().map(|p| format!("{} {}", p.name, p.loaded.version())).collect();
+                let plugins: Vec<_> = s
+                    .plugins
+                    .iter()
+                    .map(|p| format!("{} {}", p.name, p.loaded.version()))
+                    .collect();
                 println!(
                     "{:20} {:40} {}{}",
                     s.config.slug,
@@ -292,15 +314,23 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
             let pb = bar(packages.len() as u64, "installing");
             for path in &packages {
                 pb.set_message(path.display().to_string());
-                let package = Package::read(path).with_context(|| format!("{}: refused", path.display()))?;
+                let package =
+                    Package::read(path).with_context(|| format!("{}: refused", path.display()))?;
                 let (name, version) = (package.name().to_string(), package.version().clone());
-                let outcome = platform.install(package).await.with_context(|| format!("{name} {version}: refused"))?;
+                let outcome = platform
+                    .install(package)
+                    .await
+                    .with_context(|| format!("{name} {version}: refused"))?;
                 pb.println(match outcome {
                     InstallOutcome::Installed => format!("installed {name} {version}"),
-                    InstallOutcome::AlreadyInstalled => format!("{name} {version} is already installed"),
+                    InstallOutcome::AlreadyInstalled => {
+                        format!("{name} {version} is already installed")
+                    }
                 });
                 if let Some(slug) = &site {
-                    platform.enable(slug, &name, EnableOptions::default()).await?;
+                    platform
+                        .enable(slug, &name, EnableOptions::default())
+                        .await?;
                     pb.println(format!("enabled {name} on {slug}"));
                 }
                 pb.inc(1);
@@ -318,8 +348,24 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
             }
             Ok(())
         }
-        PluginCommand::Enable { name, site, path, version } => {
-            platform.enable(&site, &name, EnableOptions { version, path, settings: None, grants: None }).await?;
+        PluginCommand::Enable {
+            name,
+            site,
+            path,
+            version,
+        } => {
+            platform
+                .enable(
+                    &site,
+                    &name,
+                    EnableOptions {
+                        version,
+                        path,
+                        settings: None,
+                        grants: None,
+                    },
+                )
+                .await?;
             println!("enabled {name} on {site}");
             Ok(())
         }
@@ -344,9 +390,16 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
                 }
                 Some(slug) => {
                     let snap = platform.snapshot();
-                    let s = snap.site(&slug).with_context(|| format!("there is no site `{slug}`"))?;
+                    let s = snap
+                        .site(&slug)
+                        .with_context(|| format!("there is no site `{slug}`"))?;
                     for p in &s.plugins {
-                        println!("{:14} {:10} /{}", p.name, p.loaded.version().to_string(), p.path);
+                        println!(
+                            "{:14} {:10} /{}",
+                            p.name,
+                            p.loaded.version().to_string(),
+                            p.path
+                        );
                     }
                 }
             }
@@ -360,18 +413,36 @@ async fn user(config: &Config, cmd: UserCommand) -> Result<()> {
     let state = server::open(config).await?;
     let platform = &state.platform;
     match cmd {
-        UserCommand::Add { site, username, name, email, roles, password, server_admin } => {
+        UserCommand::Add {
+            site,
+            username,
+            name,
+            email,
+            roles,
+            password,
+            server_admin,
+        } => {
             let site_row = platform.site_row(&site).await?;
             let generated = password.is_none();
             let password = password.unwrap_or_else(crate::identity::passwords::generate);
             if let Some(why) = crate::identity::passwords::weakness(&password, &username) {
                 bail!("password refused: {why}");
             }
-            let roles = if roles.is_empty() { vec!["citizen".to_string()] } else { roles };
+            let roles = if roles.is_empty() {
+                vec!["citizen".to_string()]
+            } else {
+                roles
+            };
             let id = crate::identity::users::create(
                 &platform.db,
                 site_row.id,
-                crate::identity::users::NewUser { username: &username, name: &name, email: email.as_deref(), password: &password, roles: &roles },
+                crate::identity::users::NewUser {
+                    username: &username,
+                    name: &name,
+                    email: email.as_deref(),
+                    password: &password,
+                    roles: &roles,
+                },
             )
             .await?;
             if server_admin {
@@ -397,7 +468,12 @@ async fn demo(config: &Config, plugins: &Path, sites: &Path, no_serve: bool) -> 
     let state = server::open(config).await?;
     let platform = &state.platform;
     let mut packages: Vec<PathBuf> = std::fs::read_dir(plugins)
-        .with_context(|| format!("cannot read {} (build the plugins first: cargo xtask build-plugins)", plugins.display()))?
+        .with_context(|| {
+            format!(
+                "cannot read {} (build the plugins first: cargo xtask build-plugins)",
+                plugins.display()
+            )
+        })?
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.join("plugin.toml").is_file())
@@ -405,19 +481,32 @@ async fn demo(config: &Config, plugins: &Path, sites: &Path, no_serve: bool) -> 
     packages.sort();
     // Plugins that others require go first.
     let mut ordered = Vec::new();
-    let mut pending: Vec<Package> = packages.iter().map(|p| Package::read(p)).collect::<Result<_>>()?;
+    let mut pending: Vec<Package> = packages
+        .iter()
+        .map(|p| Package::read(p))
+        .collect::<Result<_>>()?;
     while !pending.is_empty() {
         let before = pending.len();
         let mut rest = Vec::new();
         for p in pending {
-            if p.manifest.requires.keys().all(|d| ordered.iter().any(|o: &Package| o.name() == d)) {
+            if p.manifest
+                .requires
+                .keys()
+                .all(|d| ordered.iter().any(|o: &Package| o.name() == d))
+            {
                 ordered.push(p);
             } else {
                 rest.push(p);
             }
         }
         if rest.len() == before {
-            bail!("plugins with unmet requirements: {}", rest.iter().map(|p| p.name().to_string()).collect::<Vec<_>>().join(", "));
+            bail!(
+                "plugins with unmet requirements: {}",
+                rest.iter()
+                    .map(|p| p.name().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
         }
         pending = rest;
     }
@@ -426,21 +515,34 @@ async fn demo(config: &Config, plugins: &Path, sites: &Path, no_serve: bool) -> 
         pb.set_message(format!("{} {}", p.name(), p.version()));
         let name = p.name().to_string();
         let installed = platform.installed_versions(Some(&name)).await?;
-        if installed.iter().any(|v| &v.version == p.version() && v.digest == p.digest) {
+        if installed
+            .iter()
+            .any(|v| &v.version == p.version() && v.digest == p.digest)
+        {
             pb.inc(1);
             continue;
         }
         if installed.iter().any(|v| &v.version >= p.version()) {
-            pb.println(format!("{name}: an installed version is as new; rebuild with a new version to replace it"));
+            pb.println(format!(
+                "{name}: an installed version is as new; rebuild with a new version to replace it"
+            ));
         } else if installed.is_empty() {
-            platform.install(p).await.with_context(|| format!("installing {name}"))?;
+            platform
+                .install(p)
+                .await
+                .with_context(|| format!("installing {name}"))?;
         } else {
-            platform.upgrade(p).await.with_context(|| format!("upgrading {name}"))?;
+            platform
+                .upgrade(p)
+                .await
+                .with_context(|| format!("upgrading {name}"))?;
         }
         pb.inc(1);
     }
     pb.finish_and_clear();
-    let password = std::env::var("ESTIVE_DEMO_PASSWORD").ok().filter(|p| !p.is_empty());
+    let password = std::env::var("ESTIVE_DEMO_PASSWORD")
+        .ok()
+        .filter(|p| !p.is_empty());
     let generated = password.is_none();
     let password = password.unwrap_or_else(crate::identity::passwords::generate);
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(sites)
@@ -454,12 +556,20 @@ async fn demo(config: &Config, plugins: &Path, sites: &Path, no_serve: bool) -> 
         let report = platform.apply_site_dir(&dir, Some(&password)).await?;
         let slug = crate::sites::config::SiteConfig::read(&dir)?.slug;
         let loaded = platform.load_demo(&slug, &dir.join("demo")).await?;
-        println!("site {slug}: {} plugins, {} demo tables loaded", report.plugins_enabled.len(), loaded.len());
+        println!(
+            "site {slug}: {} plugins, {} demo tables loaded",
+            report.plugins_enabled.len(),
+            loaded.len()
+        );
         for w in &report.warnings {
             println!("  warning: {w}");
         }
         if !report.users_created.is_empty() {
-            let names: Vec<_> = report.users_created.iter().map(|(u, _)| u.as_str()).collect();
+            let names: Vec<_> = report
+                .users_created
+                .iter()
+                .map(|(u, _)| u.as_str())
+                .collect();
             println!("  accounts created: {}", names.join(", "));
             if generated {
                 println!("  their password (set ESTIVE_DEMO_PASSWORD to choose it): {password}");
@@ -481,7 +591,8 @@ async fn export(config: &Config, slug: &str, out: Option<&Path>) -> Result<()> {
     let text = serde_json::to_string_pretty(&data?)?;
     match out {
         Some(path) => {
-            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(path, text)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             println!("exported {slug} to {}", path.display());
         }
         None => println!("{text}"),

@@ -11,7 +11,11 @@ pub const LANGS: [&str; 2] = ["fr", "en"];
 
 /// The language for a request: `fr` unless `en` is asked for.
 pub fn normalise(lang: &str) -> &'static str {
-    if lang.eq_ignore_ascii_case("en") || lang.to_ascii_lowercase().starts_with("en-") { "en" } else { "fr" }
+    if lang.eq_ignore_ascii_case("en") || lang.to_ascii_lowercase().starts_with("en-") {
+        "en"
+    } else {
+        "fr"
+    }
 }
 
 /// One catalogue per language; English falls back to French message by
@@ -22,7 +26,8 @@ pub struct Catalogues {
 }
 
 fn bundle(lang: &str, sources: &[&str]) -> FluentBundle<FluentResource> {
-    let id: unic_langid::LanguageIdentifier = lang.parse().expect("fr and en are valid language ids");
+    let id: unic_langid::LanguageIdentifier =
+        lang.parse().expect("fr and en are valid language ids");
     let mut b = FluentBundle::new_concurrent(vec![id]);
     // Bidi isolation marks would end up inside HTML attributes and CSV.
     b.set_use_isolating(false);
@@ -30,7 +35,11 @@ fn bundle(lang: &str, sources: &[&str]) -> FluentBundle<FluentResource> {
         let res = match FluentResource::try_new((*src).to_string()) {
             Ok(r) => r,
             Err((r, errors)) => {
-                tracing::warn!(lang, errors = errors.len(), "catalogue has syntax errors; the valid messages are kept");
+                tracing::warn!(
+                    lang,
+                    errors = errors.len(),
+                    "catalogue has syntax errors; the valid messages are kept"
+                );
                 r
             }
         };
@@ -43,7 +52,10 @@ fn bundle(lang: &str, sources: &[&str]) -> FluentBundle<FluentResource> {
 impl Catalogues {
     /// Build from French and English sources (later sources override).
     pub fn new(fr: &[&str], en: &[&str]) -> Catalogues {
-        Catalogues { fr: bundle("fr", fr), en: bundle("en", en) }
+        Catalogues {
+            fr: bundle("fr", fr),
+            en: bundle("en", en),
+        }
     }
 
     pub fn empty() -> Catalogues {
@@ -57,8 +69,14 @@ impl Catalogues {
 
     /// Translate `key` with `args`; None when no catalogue has it.
     pub fn get(&self, lang: &str, key: &str, args: &[(&str, String)]) -> Option<String> {
-        let primary = if normalise(lang) == "en" { &self.en } else { &self.fr };
-        [primary, &self.fr].into_iter().find_map(|b| format(b, key, args))
+        let primary = if normalise(lang) == "en" {
+            &self.en
+        } else {
+            &self.fr
+        };
+        [primary, &self.fr]
+            .into_iter()
+            .find_map(|b| format(b, key, args))
     }
 
     /// Translate `key`, or return the key itself.

@@ -1,12 +1,12 @@
 //! The Estive host: plugin runtime, per-site storage, web, identity, sites
 //! and the `estive` command line.
 
+pub mod cli;
 pub mod db;
 pub mod events;
 pub mod host;
 pub mod i18n;
 pub mod identity;
-pub mod cli;
 pub mod mail;
 pub mod metrics;
 pub mod package;

@@ -9,8 +9,15 @@ use lettre::message::{Mailbox, header::ContentType};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 pub enum Mailer {
-    Smtp { transport: AsyncSmtpTransport<Tokio1Executor>, from: Mailbox },
-    Folder { transport: AsyncFileTransport<Tokio1Executor>, dir: PathBuf, from: Mailbox },
+    Smtp {
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        from: Mailbox,
+    },
+    Folder {
+        transport: AsyncFileTransport<Tokio1Executor>,
+        dir: PathBuf,
+        from: Mailbox,
+    },
 }
 
 impl Mailer {
@@ -32,8 +39,13 @@ impl Mailer {
             }),
             _ => {
                 let dir = data_dir.join("mail");
-                std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-                Ok(Mailer::Folder { transport: AsyncFileTransport::new(&dir), dir, from })
+                std::fs::create_dir_all(&dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+                Ok(Mailer::Folder {
+                    transport: AsyncFileTransport::new(&dir),
+                    dir,
+                    from,
+                })
             }
         }
     }
@@ -44,7 +56,9 @@ impl Mailer {
         Mailer::Folder {
             transport: AsyncFileTransport::new(dir),
             dir: dir.to_path_buf(),
-            from: "Estive <no-reply@estive.localhost>".parse().expect("a valid default sender"),
+            from: "Estive <no-reply@estive.localhost>"
+                .parse()
+                .expect("a valid default sender"),
         }
     }
 
@@ -53,7 +67,9 @@ impl Mailer {
     /// # Errors
     /// A bad recipient address or a transport failure.
     pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<()> {
-        let to: Mailbox = to.parse().with_context(|| format!("`{to}` is not an e-mail address"))?;
+        let to: Mailbox = to
+            .parse()
+            .with_context(|| format!("`{to}` is not an e-mail address"))?;
         let from = match self {
             Mailer::Smtp { from, .. } | Mailer::Folder { from, .. } => from.clone(),
         };
@@ -65,10 +81,16 @@ impl Mailer {
             .body(body.to_string())?;
         match self {
             Mailer::Smtp { transport, .. } => {
-                transport.send(message).await.context("the SMTP server refused the message")?;
+                transport
+                    .send(message)
+                    .await
+                    .context("the SMTP server refused the message")?;
             }
             Mailer::Folder { transport, .. } => {
-                transport.send(message).await.context("cannot write the message file")?;
+                transport
+                    .send(message)
+                    .await
+                    .context("cannot write the message file")?;
             }
         }
         Ok(())
@@ -76,11 +98,16 @@ impl Mailer {
 
     /// Messages written to the folder, oldest first (development, tests).
     pub fn sent(&self) -> Vec<String> {
-        let Mailer::Folder { dir, .. } = self else { return Vec::new() };
+        let Mailer::Folder { dir, .. } = self else {
+            return Vec::new();
+        };
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .map(|d| d.flatten().map(|e| e.path()).collect())
             .unwrap_or_default();
         files.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
-        files.into_iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
+        files
+            .into_iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect()
     }
 }

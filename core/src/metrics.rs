@@ -11,7 +11,9 @@ use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Duration;
 
 /// Upper bounds of the latency buckets, in seconds.
-const BUCKETS: [f64; 12] = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25, 1.0, 5.0];
+const BUCKETS: [f64; 12] = [
+    0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25, 1.0, 5.0,
+];
 
 /// A latency histogram of atomics.
 #[derive(Default)]
@@ -40,14 +42,29 @@ impl Histogram {
         }
         let count = self.count.load(Relaxed);
         let _ = writeln!(out, "{name}_bucket{{{labels}{sep}le=\"+Inf\"}} {count}");
-        let braces = if labels.is_empty() { String::new() } else { format!("{{{labels}}}") };
-        let _ = writeln!(out, "{name}_sum{braces} {}", self.sum_ns.load(Relaxed) as f64 / 1e9);
+        let braces = if labels.is_empty() {
+            String::new()
+        } else {
+            format!("{{{labels}}}")
+        };
+        let _ = writeln!(
+            out,
+            "{name}_sum{braces} {}",
+            self.sum_ns.load(Relaxed) as f64 / 1e9
+        );
         let _ = writeln!(out, "{name}_count{braces} {count}");
     }
 }
 
 /// Exports of the plugin world, as metric labels.
-pub const EXPORTS: [&str; 6] = ["handle", "on-event", "on-schedule", "widget", "export-user-data", "erase-user-data"];
+pub const EXPORTS: [&str; 6] = [
+    "handle",
+    "on-event",
+    "on-schedule",
+    "widget",
+    "export-user-data",
+    "erase-user-data",
+];
 /// Outcomes of a plugin call: success, then the fault kinds.
 pub const OUTCOMES: [&str; 6] = ["ok", "trap", "timeout", "memory", "suspended", "busy"];
 
@@ -69,7 +86,10 @@ impl PluginMetrics {
 
     /// Calls of one export with one outcome.
     pub fn calls(&self, export: &str, outcome: &str) -> u64 {
-        match (EXPORTS.iter().position(|x| *x == export), OUTCOMES.iter().position(|x| *x == outcome)) {
+        match (
+            EXPORTS.iter().position(|x| *x == export),
+            OUTCOMES.iter().position(|x| *x == outcome),
+        ) {
             (Some(e), Some(o)) => self.calls[e][o].load(Relaxed),
             _ => 0,
         }
@@ -81,11 +101,17 @@ impl PluginMetrics {
     }
 }
 
-static PLUGINS: LazyLock<Mutex<BTreeMap<String, Arc<PluginMetrics>>>> = LazyLock::new(Default::default);
+static PLUGINS: LazyLock<Mutex<BTreeMap<String, Arc<PluginMetrics>>>> =
+    LazyLock::new(Default::default);
 
 /// The counters of a plugin, created on first use.
 pub fn plugin(name: &str) -> Arc<PluginMetrics> {
-    PLUGINS.lock().expect("metrics lock").entry(name.to_string()).or_default().clone()
+    PLUGINS
+        .lock()
+        .expect("metrics lock")
+        .entry(name.to_string())
+        .or_default()
+        .clone()
 }
 
 const AREAS: [&str; 4] = ["portal", "extranet", "admin", "static"];
@@ -101,48 +127,94 @@ static HTTP: LazyLock<Http> = LazyLock::new(Http::default);
 /// Count a served HTTP request.
 pub fn http_request(area: &str, status: u16, took: Duration) {
     let a = AREAS.iter().position(|x| *x == area).unwrap_or(0);
-    *HTTP.statuses.lock().expect("metrics lock").entry((a, status)).or_default() += 1;
+    *HTTP
+        .statuses
+        .lock()
+        .expect("metrics lock")
+        .entry((a, status))
+        .or_default() += 1;
     HTTP.latency[a].observe(took);
 }
 
 fn escape(v: &str) -> String {
-    v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+    v.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
 }
 
 /// Everything in the Prometheus text format.
 pub fn render() -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# HELP estive_http_requests_total HTTP requests served, by area and status.\n# TYPE estive_http_requests_total counter");
+    let _ = writeln!(
+        out,
+        "# HELP estive_http_requests_total HTTP requests served, by area and status.\n# TYPE estive_http_requests_total counter"
+    );
     for ((a, status), n) in HTTP.statuses.lock().expect("metrics lock").iter() {
-        let _ = writeln!(out, "estive_http_requests_total{{area=\"{}\",status=\"{status}\"}} {n}", AREAS[*a]);
+        let _ = writeln!(
+            out,
+            "estive_http_requests_total{{area=\"{}\",status=\"{status}\"}} {n}",
+            AREAS[*a]
+        );
     }
-    let _ = writeln!(out, "# HELP estive_http_request_seconds Time to serve an HTTP request, by area.\n# TYPE estive_http_request_seconds histogram");
+    let _ = writeln!(
+        out,
+        "# HELP estive_http_request_seconds Time to serve an HTTP request, by area.\n# TYPE estive_http_request_seconds histogram"
+    );
     for (i, area) in AREAS.iter().enumerate() {
-        HTTP.latency[i].render(&mut out, "estive_http_request_seconds", &format!("area=\"{area}\""));
+        HTTP.latency[i].render(
+            &mut out,
+            "estive_http_request_seconds",
+            &format!("area=\"{area}\""),
+        );
     }
-    let plugins: Vec<(String, Arc<PluginMetrics>)> =
-        PLUGINS.lock().expect("metrics lock").iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-    let _ = writeln!(out, "# HELP estive_plugin_calls_total Plugin calls, by plugin, export and outcome.\n# TYPE estive_plugin_calls_total counter");
+    let plugins: Vec<(String, Arc<PluginMetrics>)> = PLUGINS
+        .lock()
+        .expect("metrics lock")
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "# HELP estive_plugin_calls_total Plugin calls, by plugin, export and outcome.\n# TYPE estive_plugin_calls_total counter"
+    );
     for (name, m) in &plugins {
         for e in EXPORTS {
             for o in OUTCOMES {
                 let n = m.calls(e, o);
                 if n > 0 {
-                    let _ = writeln!(out, "estive_plugin_calls_total{{plugin=\"{}\",export=\"{e}\",outcome=\"{o}\"}} {n}", escape(name));
+                    let _ = writeln!(
+                        out,
+                        "estive_plugin_calls_total{{plugin=\"{}\",export=\"{e}\",outcome=\"{o}\"}} {n}",
+                        escape(name)
+                    );
                 }
             }
         }
     }
-    let _ = writeln!(out, "# HELP estive_plugin_call_seconds Duration of plugin calls, by plugin.\n# TYPE estive_plugin_call_seconds histogram");
+    let _ = writeln!(
+        out,
+        "# HELP estive_plugin_call_seconds Duration of plugin calls, by plugin.\n# TYPE estive_plugin_call_seconds histogram"
+    );
     for (name, m) in &plugins {
-        m.latency.render(&mut out, "estive_plugin_call_seconds", &format!("plugin=\"{}\"", escape(name)));
+        m.latency.render(
+            &mut out,
+            "estive_plugin_call_seconds",
+            &format!("plugin=\"{}\"", escape(name)),
+        );
     }
-    let _ = writeln!(out, "# HELP estive_plugin_faults_total Plugin faults (trap, timeout, memory, suspended, busy).\n# TYPE estive_plugin_faults_total counter");
+    let _ = writeln!(
+        out,
+        "# HELP estive_plugin_faults_total Plugin faults (trap, timeout, memory, suspended, busy).\n# TYPE estive_plugin_faults_total counter"
+    );
     for (name, m) in &plugins {
         for kind in &OUTCOMES[1..] {
             let n = m.faults(kind);
             if n > 0 {
-                let _ = writeln!(out, "estive_plugin_faults_total{{plugin=\"{}\",kind=\"{kind}\"}} {n}", escape(name));
+                let _ = writeln!(
+                    out,
+                    "estive_plugin_faults_total{{plugin=\"{}\",kind=\"{kind}\"}} {n}",
+                    escape(name)
+                );
             }
         }
     }
@@ -161,8 +233,19 @@ mod tests {
         m.call("widget", "memory", Duration::from_millis(2));
         let text = render();
         assert!(text.contains("estive_plugin_calls_total{plugin=\"metrics-test\",export=\"handle\",outcome=\"ok\"} 1"), "{text}");
-        assert!(text.contains("estive_plugin_faults_total{plugin=\"metrics-test\",kind=\"memory\"} 2"), "{text}");
-        assert!(text.contains("estive_plugin_call_seconds_bucket{plugin=\"metrics-test\",le=\"0.00005\"} 1"), "{text}");
-        assert!(text.contains("estive_plugin_call_seconds_count{plugin=\"metrics-test\"} 3"), "{text}");
+        assert!(
+            text.contains("estive_plugin_faults_total{plugin=\"metrics-test\",kind=\"memory\"} 2"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "estive_plugin_call_seconds_bucket{plugin=\"metrics-test\",le=\"0.00005\"} 1"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("estive_plugin_call_seconds_count{plugin=\"metrics-test\"} 3"),
+            "{text}"
+        );
     }
 }

@@ -39,8 +39,10 @@ impl Config {
     /// # Errors
     /// A malformed variable, named.
     pub fn from_env() -> Result<Config> {
-        let data_dir = PathBuf::from(std::env::var("ESTIVE_DATA").unwrap_or_else(|_| "data".into()));
-        let database_url = std::env::var("DATABASE_URL").unwrap_or_else(|_| crate::db::default_url(&data_dir));
+        let data_dir =
+            PathBuf::from(std::env::var("ESTIVE_DATA").unwrap_or_else(|_| "data".into()));
+        let database_url =
+            std::env::var("DATABASE_URL").unwrap_or_else(|_| crate::db::default_url(&data_dir));
         let fake_now = match std::env::var("ESTIVE_NOW") {
             Ok(v) if !v.is_empty() => Some(
                 chrono::DateTime::parse_from_rfc3339(&v)
@@ -70,8 +72,12 @@ impl Config {
 /// # Errors
 /// The data folder, the database or the engine cannot be set up.
 pub async fn open(config: &Config) -> Result<AppState> {
-    std::fs::create_dir_all(&config.data_dir)
-        .with_context(|| format!("cannot create the data folder {}", config.data_dir.display()))?;
+    std::fs::create_dir_all(&config.data_dir).with_context(|| {
+        format!(
+            "cannot create the data folder {}",
+            config.data_dir.display()
+        )
+    })?;
     let db = crate::db::connect(&config.database_url).await?;
     let secret = crate::db::server_secret(&db).await?;
     let services = Arc::new(Services {
@@ -82,12 +88,23 @@ pub async fn open(config: &Config) -> Result<AppState> {
             .redirect(reqwest::redirect::Policy::limited(5))
             .build()?,
         clock_offset_ms: std::sync::atomic::AtomicI64::new(
-            config.fake_now.map_or(0, |now| (now - chrono::Utc::now()).num_milliseconds()),
+            config
+                .fake_now
+                .map_or(0, |now| (now - chrono::Utc::now()).num_milliseconds()),
         ),
         outbox: Arc::new(tokio::sync::Notify::new()),
     });
     let runtime = Runtime::new(
-        RuntimeConfig { pooling: config.pooling, cache_dir: Some(config.cache_dir.clone().unwrap_or_else(|| config.data_dir.join("cache"))), ..Default::default() },
+        RuntimeConfig {
+            pooling: config.pooling,
+            cache_dir: Some(
+                config
+                    .cache_dir
+                    .clone()
+                    .unwrap_or_else(|| config.data_dir.join("cache")),
+            ),
+            ..Default::default()
+        },
         services,
     )?;
     let platform = Platform::new(

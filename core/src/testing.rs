@@ -48,7 +48,9 @@ fn target_dir(root: &Path) -> PathBuf {
 }
 
 fn mtime(path: &Path) -> std::time::SystemTime {
-    std::fs::metadata(path).and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH)
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .unwrap_or(std::time::UNIX_EPOCH)
 }
 
 fn newest_mtime(dir: &Path) -> std::time::SystemTime {
@@ -62,7 +64,9 @@ fn newest_mtime(dir: &Path) -> std::time::SystemTime {
                 }
                 newest_mtime(&p)
             } else {
-                e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH)
+                e.metadata()
+                    .and_then(|m| m.modified())
+                    .unwrap_or(std::time::UNIX_EPOCH)
             };
             newest = newest.max(t);
         }
@@ -81,11 +85,19 @@ pub fn build_package(crate_dir: &Path) -> Result<Package> {
     // One build at a time in a test process: parallel tests ask for the
     // same plugins.
     static BUILDING: Mutex<()> = Mutex::new(());
-    let _one = BUILDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let crate_dir = crate_dir.canonicalize().with_context(|| format!("{}", crate_dir.display()))?;
+    let _one = BUILDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let crate_dir = crate_dir
+        .canonicalize()
+        .with_context(|| format!("{}", crate_dir.display()))?;
     let root = workspace_root(&crate_dir)?;
-    let cargo_toml: toml::Value = toml::from_str(&std::fs::read_to_string(crate_dir.join("Cargo.toml"))?)?;
-    let crate_name = cargo_toml["package"]["name"].as_str().context("Cargo.toml has no package name")?.to_string();
+    let cargo_toml: toml::Value =
+        toml::from_str(&std::fs::read_to_string(crate_dir.join("Cargo.toml"))?)?;
+    let crate_name = cargo_toml["package"]["name"]
+        .as_str()
+        .context("Cargo.toml has no package name")?
+        .to_string();
     let file = format!("{}.wasm", crate_name.replace('-', "_"));
     let target = target_dir(&root);
     let prebuilt = target.join("wasm32-wasip2/plugin").join(&file);
@@ -95,18 +107,30 @@ pub fn build_package(crate_dir: &Path) -> Result<Package> {
         .max(mtime(&crate_dir.join("Cargo.toml")))
         .max(newest_mtime(&root.join("host-sdk/src")))
         .max(newest_mtime(&root.join("wit")));
-    let fresh = std::fs::metadata(&prebuilt).and_then(|m| m.modified()).is_ok_and(|t| t >= sources);
+    let fresh = std::fs::metadata(&prebuilt)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t >= sources);
     let wasm_path = if fresh {
         prebuilt
     } else {
         let own = target.join("estive-harness");
-        let out = std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .args(["build", "--quiet", "-p", &crate_name, "--target", "wasm32-wasip2", "--profile", "plugin"])
-            .arg("--target-dir")
-            .arg(&own)
-            .current_dir(&root)
-            .output()
-            .context("cannot run cargo")?;
+        let out =
+            std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+                .args([
+                    "build",
+                    "--quiet",
+                    "-p",
+                    &crate_name,
+                    "--target",
+                    "wasm32-wasip2",
+                    "--profile",
+                    "plugin",
+                ])
+                .arg("--target-dir")
+                .arg(&own)
+                .current_dir(&root)
+                .output()
+                .context("cannot run cargo")?;
         if !out.status.success() {
             bail!(
                 "building {crate_name} for wasm32-wasip2 failed (is the target installed? rustup target add wasm32-wasip2):\n{}",
@@ -115,8 +139,10 @@ pub fn build_package(crate_dir: &Path) -> Result<Package> {
         }
         own.join("wasm32-wasip2/plugin").join(&file)
     };
-    let wasm = std::fs::read(&wasm_path).with_context(|| format!("cannot read {}", wasm_path.display()))?;
-    let manifest = std::fs::read_to_string(crate_dir.join("plugin.toml")).context("the plugin has no plugin.toml")?;
+    let wasm = std::fs::read(&wasm_path)
+        .with_context(|| format!("cannot read {}", wasm_path.display()))?;
+    let manifest = std::fs::read_to_string(crate_dir.join("plugin.toml"))
+        .context("the plugin has no plugin.toml")?;
     let mut files = BTreeMap::new();
     for dir in ["templates", "locales", "static"] {
         collect(&crate_dir.join(dir), dir, &mut files)?;
@@ -158,7 +184,10 @@ pub enum Database {
 impl Database {
     /// PostgreSQL at `ESTIVE_TEST_POSTGRES` or the local server.
     pub fn postgres() -> Database {
-        Database::Postgres(std::env::var("ESTIVE_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into()))
+        Database::Postgres(
+            std::env::var("ESTIVE_TEST_POSTGRES")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into()),
+        )
     }
 }
 
@@ -214,13 +243,20 @@ impl Builder {
 
     /// A setting of a plugin on the test site.
     pub fn setting(mut self, plugin: &str, name: &str, value: impl Into<toml::Value>) -> Self {
-        self.settings.entry(plugin.into()).or_default().insert(name.into(), value.into());
+        self.settings
+            .entry(plugin.into())
+            .or_default()
+            .insert(name.into(), value.into());
         self
     }
 
     /// A working group with members (usernames).
     pub fn group(mut self, slug: &str, name: &str, members: &[&str]) -> Self {
-        self.groups.push((slug.into(), name.into(), members.iter().map(|m| m.to_string()).collect()));
+        self.groups.push((
+            slug.into(),
+            name.into(),
+            members.iter().map(|m| m.to_string()).collect(),
+        ));
         self
     }
 
@@ -274,7 +310,11 @@ impl Builder {
                 let admin = sea_orm::Database::connect(format!("{server}/postgres"))
                     .await
                     .with_context(|| format!("cannot reach PostgreSQL at {server}"))?;
-                sea_orm::ConnectionTrait::execute_unprepared(&admin, &format!("CREATE DATABASE {name}")).await?;
+                sea_orm::ConnectionTrait::execute_unprepared(
+                    &admin,
+                    &format!("CREATE DATABASE {name}"),
+                )
+                .await?;
                 (format!("{server}/{name}"), Some((server.clone(), name)))
             }
         };
@@ -305,7 +345,11 @@ impl Builder {
                 continue;
             }
             seen.push(p.name().to_string());
-            if let Some(parent) = self.plugins.first().and_then(|d| d.parent().map(Path::to_path_buf)) {
+            if let Some(parent) = self
+                .plugins
+                .first()
+                .and_then(|d| d.parent().map(Path::to_path_buf))
+            {
                 for dep in p.manifest.requires.keys() {
                     if !seen.contains(dep) {
                         queue.push(parent.join(dep));
@@ -331,7 +375,11 @@ impl Builder {
         for n in &names {
             site.plugins.insert(
                 n.clone(),
-                PluginEntry { enabled: true, settings: self.settings.get(n).cloned().unwrap_or_default(), ..Default::default() },
+                PluginEntry {
+                    enabled: true,
+                    settings: self.settings.get(n).cloned().unwrap_or_default(),
+                    ..Default::default()
+                },
             );
         }
         let mut users = vec![
@@ -351,7 +399,11 @@ impl Builder {
         .collect::<Vec<_>>();
         users.extend(self.users);
         for (slug, name, members) in &self.groups {
-            site.groups.push(GroupEntry { slug: slug.clone(), name: name.clone(), description: String::new() });
+            site.groups.push(GroupEntry {
+                slug: slug.clone(),
+                name: name.clone(),
+                description: String::new(),
+            });
             for m in members {
                 if let Some(u) = users.iter_mut().find(|u| &u.username == m) {
                     u.groups.push(slug.clone());
@@ -359,7 +411,10 @@ impl Builder {
             }
         }
         site.users = users;
-        state.platform.apply_site(site, BTreeMap::new(), BTreeMap::new(), Some(PASSWORD)).await?;
+        state
+            .platform
+            .apply_site(site, BTreeMap::new(), BTreeMap::new(), Some(PASSWORD))
+            .await?;
         state.render.reset(&state.platform);
 
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -372,7 +427,13 @@ impl Builder {
             })
             .await;
         });
-        Ok(TestHost { state, url: format!("http://{addr}"), _tmp: tmp, stop: Some(stop), pg })
+        Ok(TestHost {
+            state,
+            url: format!("http://{addr}"),
+            _tmp: tmp,
+            stop: Some(stop),
+            pg,
+        })
     }
 }
 
@@ -471,14 +532,22 @@ impl TestHost {
         let site = snapshot.site(SITE).context("the test site")?;
         let mut config = site.config.clone();
         edit(&mut config);
-        self.state.platform.apply_site(config, site.templates.clone(), site.statics.clone(), None).await?;
+        self.state
+            .platform
+            .apply_site(config, site.templates.clone(), site.statics.clone(), None)
+            .await?;
         self.state.render.reset(&self.state.platform);
         Ok(())
     }
 
     /// The manifest of an enabled plugin.
     pub fn manifest(&self, plugin: &str) -> Option<Arc<Manifest>> {
-        self.state.platform.snapshot().site(SITE)?.plugin(plugin).map(|p| p.loaded.manifest.clone())
+        self.state
+            .platform
+            .snapshot()
+            .site(SITE)?
+            .plugin(plugin)
+            .map(|p| p.loaded.manifest.clone())
     }
 }
 
@@ -490,12 +559,20 @@ impl Drop for TestHost {
         if let Some((server, name)) = self.pg.take() {
             // Drop the database from a thread of its own: Drop cannot await.
             let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .ok()?;
                 rt.block_on(async {
-                    let admin = sea_orm::Database::connect(format!("{server}/postgres")).await.ok()?;
-                    sea_orm::ConnectionTrait::execute_unprepared(&admin, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    let admin = sea_orm::Database::connect(format!("{server}/postgres"))
                         .await
-                        .ok()
+                        .ok()?;
+                    sea_orm::ConnectionTrait::execute_unprepared(
+                        &admin,
+                        &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                    )
+                    .await
+                    .ok()
                 })
             })
             .join();
@@ -577,8 +654,16 @@ impl Client {
     ///
     /// # Errors
     /// The connection fails.
-    pub async fn send(&self, method: reqwest::Method, path: &str, form: Option<&[(String, String)]>) -> Result<Page> {
-        let mut req = self.http.request(method, format!("{}{path}", self.base)).header(reqwest::header::COOKIE, self.cookie_header());
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        form: Option<&[(String, String)]>,
+    ) -> Result<Page> {
+        let mut req = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .header(reqwest::header::COOKIE, self.cookie_header());
         if let Some(f) = form {
             req = req.form(f);
         }
@@ -590,7 +675,12 @@ impl Client {
         if let Some(token) = extract_csrf(&text) {
             *self.csrf.lock().expect("csrf lock") = Some(token);
         }
-        Ok(Page { status, path: path.to_string(), text, headers })
+        Ok(Page {
+            status,
+            path: path.to_string(),
+            text,
+            headers,
+        })
     }
 
     async fn follow(&self, mut page: Page) -> Result<Page> {
@@ -639,7 +729,12 @@ impl Client {
             // sent on to a page with the sign-out form, which does too).
             self.get("/login").await?;
         }
-        let token = self.csrf.lock().expect("csrf lock").clone().unwrap_or_default();
+        let token = self
+            .csrf
+            .lock()
+            .expect("csrf lock")
+            .clone()
+            .unwrap_or_default();
         let mut form: Vec<(String, String)> = vec![("csrf_token".into(), token)];
         form.extend(fields.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         self.send(reqwest::Method::POST, path, Some(&form)).await
@@ -651,7 +746,10 @@ impl Client {
     /// # Errors
     /// The connection fails.
     pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Result<Page> {
-        let form: Vec<(String, String)> = fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let form: Vec<(String, String)> = fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         self.send(reqwest::Method::POST, path, Some(&form)).await
     }
 
@@ -661,7 +759,16 @@ impl Client {
     /// Refused sign-in.
     pub async fn login(&self, username: &str, password: &str) -> Result<Page> {
         self.get("/login").await?;
-        let page = self.post_form_no_follow("/login", &[("username", username), ("password", password), ("next", "/")]).await?;
+        let page = self
+            .post_form_no_follow(
+                "/login",
+                &[
+                    ("username", username),
+                    ("password", password),
+                    ("next", "/"),
+                ],
+            )
+            .await?;
         if page.status != 303 {
             bail!("sign-in as {username} refused: status {}", page.status);
         }

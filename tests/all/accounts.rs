@@ -34,39 +34,101 @@ async fn bad_signup_shows_every_error_and_saves_nothing() {
     let page = c
         .post_form(
             "/inscription",
-            &[("name", ""), ("username", "Jean Lassalle"), ("email", "jean"), ("password", "court"), ("password_confirm", "court")],
+            &[
+                ("name", ""),
+                ("username", "Jean Lassalle"),
+                ("email", "jean"),
+                ("password", "court"),
+                ("password_confirm", "court"),
+            ],
         )
         .await
         .unwrap();
     assert_eq!(page.status, 422);
-    for msg in ["Ce champ est obligatoire.", "L’identifiant doit compter", "Saisissez une adresse électronique valide.", "au moins 10 caractères", "Cochez cette case"] {
+    for msg in [
+        "Ce champ est obligatoire.",
+        "L’identifiant doit compter",
+        "Saisissez une adresse électronique valide.",
+        "au moins 10 caractères",
+        "Cochez cette case",
+    ] {
         assert!(page.contains(msg), "missing `{msg}` in {}", page.text);
     }
-    assert!(page.contains("value=\"jean\""), "submitted values are kept: {}", page.text);
+    assert!(
+        page.contains("value=\"jean\""),
+        "submitted values are kept: {}",
+        page.text
+    );
     // A taken username is refused too.
-    let page = c.post_form("/inscription", &[("name", "X"), ("username", "elu"), ("email", "x@example.org"), ("password", "une phrase de passe"), ("password_confirm", "une phrase de passe"), ("consent", "on")]).await.unwrap();
+    let page = c
+        .post_form(
+            "/inscription",
+            &[
+                ("name", "X"),
+                ("username", "elu"),
+                ("email", "x@example.org"),
+                ("password", "une phrase de passe"),
+                ("password_confirm", "une phrase de passe"),
+                ("consent", "on"),
+            ],
+        )
+        .await
+        .unwrap();
     assert_eq!(page.status, 409, "{}", page.text);
-    assert!(host.client().login("jean.lassalle", "une phrase de passe").await.is_err());
+    assert!(
+        host.client()
+            .login("jean.lassalle", "une phrase de passe")
+            .await
+            .is_err()
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signup_follows_the_site_setting() {
     let host = host_with(&[]).await;
-    host.edit_site(|c| c.signup = Signup::Invitation).await.unwrap();
+    host.edit_site(|c| c.signup = Signup::Invitation)
+        .await
+        .unwrap();
     let c = host.client();
-    assert!(c.get("/inscription").await.unwrap().contains("sur invitation"));
-    assert_eq!(c.post_form("/inscription", &GOOD).await.unwrap().status, 403);
+    assert!(
+        c.get("/inscription")
+            .await
+            .unwrap()
+            .contains("sur invitation")
+    );
+    assert_eq!(
+        c.post_form("/inscription", &GOOD).await.unwrap().status,
+        403
+    );
     // The administrator invites; the link creates the account with the roles given.
     let admin = host.login("admin").await.unwrap();
-    let page = admin.post_form("/admin/invitations", &[("email", "paul@example.org"), ("roles", "staff")]).await.unwrap();
+    let page = admin
+        .post_form(
+            "/admin/invitations",
+            &[("email", "paul@example.org"), ("roles", "staff")],
+        )
+        .await
+        .unwrap();
     assert!(page.contains("L’invitation est envoyée."), "{}", page.text);
-    let link = host.last_mailed_link().expect("an invitation mail with a link");
+    let link = host
+        .last_mailed_link()
+        .expect("an invitation mail with a link");
     assert!(link.starts_with("/invitation/"), "{link}");
     let paul = host.client();
     let page = paul.get(&link).await.unwrap();
     assert!(page.contains("paul@example.org"), "{}", page.text);
     let page = paul
-        .post_form(&link, &[("name", "Paul"), ("username", "paul"), ("email", "paul@example.org"), ("password", "une phrase de passe"), ("password_confirm", "une phrase de passe"), ("consent", "on")])
+        .post_form(
+            &link,
+            &[
+                ("name", "Paul"),
+                ("username", "paul"),
+                ("email", "paul@example.org"),
+                ("password", "une phrase de passe"),
+                ("password_confirm", "une phrase de passe"),
+                ("consent", "on"),
+            ],
+        )
         .await
         .unwrap();
     assert!(page.contains("Agent"), "{}", page.text);
@@ -80,55 +142,138 @@ async fn a_password_is_reset_through_the_mailed_link() {
     let host = host_with(&[]).await;
     let old = host.login("agent").await.unwrap();
     let c = host.client();
-    let page = c.post_form("/mot-de-passe", &[("who", "agent@example.org")]).await.unwrap();
+    let page = c
+        .post_form("/mot-de-passe", &[("who", "agent@example.org")])
+        .await
+        .unwrap();
     assert!(page.contains("Si un compte correspond"), "{}", page.text);
     // The same answer for an unknown account, and no mail.
     let before = host.mails().len();
-    let page = c.post_form("/mot-de-passe", &[("who", "nobody@example.org")]).await.unwrap();
+    let page = c
+        .post_form("/mot-de-passe", &[("who", "nobody@example.org")])
+        .await
+        .unwrap();
     assert!(page.contains("Si un compte correspond"));
     assert_eq!(host.mails().len(), before);
     let link = host.last_mailed_link().expect("a reset mail");
-    let page = c.post_form(&link, &[("password", "nouvelle phrase secrète"), ("password_confirm", "nouvelle phrase secrète")]).await.unwrap();
-    assert!(page.contains("Votre mot de passe est changé"), "{}", page.text);
-    assert_eq!(host.client().get(&link).await.unwrap().status, 404, "a link works once");
-    assert!(host.client().login("agent", estive_core::testing::PASSWORD).await.is_err());
-    host.client().login("agent", "nouvelle phrase secrète").await.unwrap();
+    let page = c
+        .post_form(
+            &link,
+            &[
+                ("password", "nouvelle phrase secrète"),
+                ("password_confirm", "nouvelle phrase secrète"),
+            ],
+        )
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Votre mot de passe est changé"),
+        "{}",
+        page.text
+    );
+    assert_eq!(
+        host.client().get(&link).await.unwrap().status,
+        404,
+        "a link works once"
+    );
+    assert!(
+        host.client()
+            .login("agent", estive_core::testing::PASSWORD)
+            .await
+            .is_err()
+    );
+    host.client()
+        .login("agent", "nouvelle phrase secrète")
+        .await
+        .unwrap();
     // The session opened with the old password is over.
-    assert!(old.get("/extranet/").await.unwrap().path.starts_with("/login"));
+    assert!(
+        old.get("/extranet/")
+            .await
+            .unwrap()
+            .path
+            .starts_with("/login")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_user_downloads_their_data_and_deletes_their_account() {
     let host = host_with(&[]).await;
     let c = host.login("citoyen").await.unwrap();
-    c.post_form("/bonjour/", &[("name", "Claire")]).await.unwrap();
+    c.post_form("/bonjour/", &[("name", "Claire")])
+        .await
+        .unwrap();
     let other = host.login("elu").await.unwrap();
-    other.post_form("/bonjour/", &[("name", "Élodie")]).await.unwrap();
+    other
+        .post_form("/bonjour/", &[("name", "Élodie")])
+        .await
+        .unwrap();
     let data = c.get("/compte/donnees.json").await.unwrap();
     assert_eq!(data.status, 200);
     let v: serde_json::Value = serde_json::from_str(&data.text).unwrap();
     assert_eq!(v["account"]["username"], "citoyen");
     assert_eq!(v["plugins"]["hello"]["greetings"][0]["name"], "Claire");
-    assert_eq!(v["plugins"]["hello"]["greetings"].as_array().unwrap().len(), 1, "only their own rows");
+    assert_eq!(
+        v["plugins"]["hello"]["greetings"].as_array().unwrap().len(),
+        1,
+        "only their own rows"
+    );
     // A wrong password deletes nothing.
-    let page = c.post_form("/compte/supprimer", &[("password", "pas le bon")]).await.unwrap();
+    let page = c
+        .post_form("/compte/supprimer", &[("password", "pas le bon")])
+        .await
+        .unwrap();
     assert_eq!(page.status, 422);
-    let page = c.post_form("/compte/supprimer", &[("password", estive_core::testing::PASSWORD)]).await.unwrap();
+    let page = c
+        .post_form(
+            "/compte/supprimer",
+            &[("password", estive_core::testing::PASSWORD)],
+        )
+        .await
+        .unwrap();
     assert!(page.contains("Votre compte est supprimé."), "{}", page.text);
-    assert!(host.client().login("citoyen", estive_core::testing::PASSWORD).await.is_err());
+    assert!(
+        host.client()
+            .login("citoyen", estive_core::testing::PASSWORD)
+            .await
+            .is_err()
+    );
     let list = host.client().get("/bonjour/").await.unwrap();
-    assert!(!list.contains("<li>Claire</li>"), "the plugin erased their rows: {}", list.text);
+    assert!(
+        !list.contains("<li>Claire</li>"),
+        "the plugin erased their rows: {}",
+        list.text
+    );
     assert!(list.contains("<li>Élodie</li>"), "others' rows stay");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_host_names_get_the_default_site_or_a_404() {
     let host = host_with(&[]).await;
-    let resp = reqwest::Client::new().get(format!("{}/", host.url)).header("host", "elsewhere.example").send().await.unwrap();
+    let resp = reqwest::Client::new()
+        .get(format!("{}/", host.url))
+        .header("host", "elsewhere.example")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 200, "the default site");
-    let host404 = estive_core::testing::TestHost::builder().unknown_host_404().start().await.unwrap();
-    let resp = reqwest::Client::new().get(format!("{}/", host404.url)).header("host", "elsewhere.example").send().await.unwrap();
+    let host404 = estive_core::testing::TestHost::builder()
+        .unknown_host_404()
+        .start()
+        .await
+        .unwrap();
+    let resp = reqwest::Client::new()
+        .get(format!("{}/", host404.url))
+        .header("host", "elsewhere.example")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 404);
-    let resp = reqwest::Client::new().get(format!("{}/", host404.url)).header("host", "test.localhost").send().await.unwrap();
+    let resp = reqwest::Client::new()
+        .get(format!("{}/", host404.url))
+        .header("host", "test.localhost")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 200, "a known host name");
 }

@@ -28,7 +28,11 @@ impl Drop for Driver {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 impl Driver {
@@ -65,9 +69,26 @@ impl Driver {
                 },
             }},
         });
-        let resp: Value = http.post(format!("{base}/session")).json(&caps).send().await.unwrap().json().await.unwrap();
-        let session = resp["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no WebDriver session: {resp}")).to_string();
-        Driver { http, base, session, child, _profile: profile }
+        let resp: Value = http
+            .post(format!("{base}/session"))
+            .json(&caps)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let session = resp["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no WebDriver session: {resp}"))
+            .to_string();
+        Driver {
+            http,
+            base,
+            session,
+            child,
+            _profile: profile,
+        }
     }
 
     async fn cmd(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
@@ -84,17 +105,33 @@ impl Driver {
     }
 
     async fn goto(&self, url: &str) {
-        self.cmd(reqwest::Method::POST, "/url", json!({ "url": url })).await;
+        self.cmd(reqwest::Method::POST, "/url", json!({ "url": url }))
+            .await;
     }
 
     async fn find(&self, css: &str) -> String {
-        let v = self.cmd(reqwest::Method::POST, "/element", json!({ "using": "css selector", "value": css })).await;
-        v.as_object().and_then(|o| o.values().next()).and_then(Value::as_str).unwrap().to_string()
+        let v = self
+            .cmd(
+                reqwest::Method::POST,
+                "/element",
+                json!({ "using": "css selector", "value": css }),
+            )
+            .await;
+        v.as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap()
+            .to_string()
     }
 
     async fn fill(&self, css: &str, text: &str) {
         let el = self.find(css).await;
-        self.cmd(reqwest::Method::POST, &format!("/element/{el}/value"), json!({ "text": text })).await;
+        self.cmd(
+            reqwest::Method::POST,
+            &format!("/element/{el}/value"),
+            json!({ "text": text }),
+        )
+        .await;
     }
 
     /// Click like a person would after scrolling the element into view.
@@ -107,11 +144,20 @@ impl Driver {
             json!({ "script": "arguments[0].scrollIntoView({block: 'center'});", "args": [reference] }),
         )
         .await;
-        self.cmd(reqwest::Method::POST, &format!("/element/{el}/click"), json!({})).await;
+        self.cmd(
+            reqwest::Method::POST,
+            &format!("/element/{el}/click"),
+            json!({}),
+        )
+        .await;
     }
 
     async fn source(&self) -> String {
-        self.cmd(reqwest::Method::GET, "/source", Value::Null).await.as_str().unwrap_or_default().to_string()
+        self.cmd(reqwest::Method::GET, "/source", Value::Null)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// Wait (up to 10 s) until the page shows `text`: a form's submission
@@ -131,7 +177,8 @@ impl Driver {
         self.goto(&format!("{url}/login")).await;
         self.fill("#username", who).await;
         self.fill("#password", estive_core::testing::PASSWORD).await;
-        self.click("form[action='/login'] button[type='submit']").await;
+        self.click("form[action='/login'] button[type='submit']")
+            .await;
         self.wait_for("signout-form").await;
     }
 
@@ -143,37 +190,73 @@ impl Driver {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_enables_a_plugin_and_a_citizen_sees_it() {
-    let host = estive_core::testing::TestHost::builder().plugin(fixture("hello")).start().await.unwrap();
-    host.state.platform.disable(estive_core::testing::SITE, "hello").await.unwrap();
+    let host = estive_core::testing::TestHost::builder()
+        .plugin(fixture("hello"))
+        .start()
+        .await
+        .unwrap();
+    host.state
+        .platform
+        .disable(estive_core::testing::SITE, "hello")
+        .await
+        .unwrap();
     host.state.render.reset(&host.state.platform);
     let url = host.url.clone();
     let b = Driver::start().await;
 
     b.goto(&format!("{url}/")).await;
-    assert!(!b.source().await.contains("/bonjour/"), "hello is disabled at first");
+    assert!(
+        !b.source().await.contains("/bonjour/"),
+        "hello is disabled at first"
+    );
 
     b.sign_in(&url, "admin").await;
     b.goto(&format!("{url}/admin/plugins")).await;
-    b.click("form[action='/admin/plugins/hello/enable'] button[type='submit']").await;
+    b.click("form[action='/admin/plugins/hello/enable'] button[type='submit']")
+        .await;
     for _ in 0..100 {
-        if host.state.platform.snapshot().site("test").unwrap().plugin("hello").is_some() {
+        if host
+            .state
+            .platform
+            .snapshot()
+            .site("test")
+            .unwrap()
+            .plugin("hello")
+            .is_some()
+        {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert!(host.state.platform.snapshot().site("test").unwrap().plugin("hello").is_some(), "hello is enabled");
+    assert!(
+        host.state
+            .platform
+            .snapshot()
+            .site("test")
+            .unwrap()
+            .plugin("hello")
+            .is_some(),
+        "hello is enabled"
+    );
     let page = b.wait_for("status-200").await;
-    assert!(page.contains("class=\"badge badge-open\""), "the admin page shows it enabled: {page}");
+    assert!(
+        page.contains("class=\"badge badge-open\""),
+        "the admin page shows it enabled: {page}"
+    );
     b.sign_out().await;
 
     b.sign_in(&url, "citoyen").await;
     b.goto(&format!("{url}/")).await;
     let home = b.source().await;
-    assert!(home.contains("Claire Citoyenne"), "signed in as the citizen: {home}");
+    assert!(
+        home.contains("Claire Citoyenne"),
+        "signed in as the citizen: {home}"
+    );
     b.click("nav.site-nav a[href='/bonjour/']").await;
     b.wait_for("<h1 class=\"page-title\">Bonjour</h1>").await;
     b.fill("#name", "Depuis le navigateur").await;
-    b.click("form[action='/bonjour/'] button[type='submit']").await;
+    b.click("form[action='/bonjour/'] button[type='submit']")
+        .await;
     let page = b.wait_for("<li>Depuis le navigateur</li>").await;
     assert!(page.contains("Salutation enregistrée."), "{page}");
 }

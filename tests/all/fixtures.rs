@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use estive_core::testing::{Builder, TestHost};
 
 pub fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
 }
 
 /// A host with the well-behaved `hello` and the named faulty fixtures.

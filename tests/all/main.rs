@@ -2,11 +2,11 @@
 //! SQLite file and on PostgreSQL.
 
 mod accounts;
-mod browser;
 mod admin;
+mod browser;
 mod fixtures;
 mod matrix;
-mod runtime;
 mod packages;
+mod runtime;
 mod storage;
 mod web;

@@ -37,7 +37,11 @@ fn expected(area: Area, permission: Option<&str>, roles: &[&str], holders: &[Str
         return Decision::SignIn;
     }
     let perm_ok = permission.is_none() || roles.iter().any(|r| holders.iter().any(|h| h == r));
-    if area_ok && perm_ok { Decision::Plugin } else { Decision::Refused }
+    if area_ok && perm_ok {
+        Decision::Plugin
+    } else {
+        Decision::Refused
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -69,31 +73,55 @@ async fn every_route_of_every_plugin_for_every_role() {
                 let path = route
                     .path
                     .split('/')
-                    .map(|seg| if seg.starts_with("{*") { "x" } else if seg.starts_with('{') { "1" } else { seg })
+                    .map(|seg| {
+                        if seg.starts_with("{*") {
+                            "x"
+                        } else if seg.starts_with('{') {
+                            "1"
+                        } else {
+                            seg
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join("/");
                 let url = format!("{}{}", p.mount(route.area), path);
-                let holders = site.permission_roles.get(route.permission.as_deref().unwrap_or("")).cloned().unwrap_or_default();
+                let holders = site
+                    .permission_roles
+                    .get(route.permission.as_deref().unwrap_or(""))
+                    .cloned()
+                    .unwrap_or_default();
                 let want = expected(route.area, route.permission.as_deref(), roles, &holders);
                 for method in &route.methods {
                     let page = match method {
                         Method::Get => client.send(reqwest::Method::GET, &url, None).await.unwrap(),
                         Method::Post => client.post_form_no_follow(&url, &[]).await.unwrap(),
                     };
-                    let refused = page.headers.get("x-estive-refused").and_then(|v| v.to_str().ok()).map(str::to_string);
+                    let refused = page
+                        .headers
+                        .get("x-estive-refused")
+                        .and_then(|v| v.to_str().ok())
+                        .map(str::to_string);
                     let got = match refused.as_deref() {
                         Some("sign-in") => Decision::SignIn,
                         Some(_) => Decision::Refused,
                         None => Decision::Plugin,
                     };
-                    assert_eq!(got, want, "{user:?} {method:?} {url} (route {} of {}): status {}", route.name, p.name, page.status);
+                    assert_eq!(
+                        got, want,
+                        "{user:?} {method:?} {url} (route {} of {}): status {}",
+                        route.name, p.name, page.status
+                    );
                     if got == Decision::Refused {
                         assert_eq!(page.status, 403, "{user:?} {method:?} {url}");
                     }
                     if got == Decision::SignIn {
                         assert_eq!(page.status, 303, "{user:?} {method:?} {url}");
                     }
-                    assert_ne!(page.status, 500, "{user:?} {method:?} {url} made the plugin fail: {}", page.text);
+                    assert_ne!(
+                        page.status, 500,
+                        "{user:?} {method:?} {url} made the plugin fail: {}",
+                        page.text
+                    );
                     checked += 1;
                 }
             }

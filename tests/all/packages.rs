@@ -40,12 +40,30 @@ async fn empty_host() -> TestHost {
     TestHost::builder().start().await.unwrap()
 }
 
-async fn refused(host: &TestHost, manifest: String, wasm: Vec<u8>, files: BTreeMap<String, Vec<u8>>) -> String {
+async fn refused(
+    host: &TestHost,
+    manifest: String,
+    wasm: Vec<u8>,
+    files: BTreeMap<String, Vec<u8>>,
+) -> String {
     let err = match Package::from_parts(manifest, wasm, files) {
         Err(e) => e,
-        Ok(p) => host.state.platform.install(p).await.expect_err("the package must be refused"),
+        Ok(p) => host
+            .state
+            .platform
+            .install(p)
+            .await
+            .expect_err("the package must be refused"),
     };
-    assert!(host.state.platform.installed_versions(None).await.unwrap().is_empty(), "nothing half-installed");
+    assert!(
+        host.state
+            .platform
+            .installed_versions(None)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing half-installed"
+    );
     format!("{err:#}")
 }
 
@@ -53,9 +71,24 @@ async fn refused(host: &TestHost, manifest: String, wasm: Vec<u8>, files: BTreeM
 async fn a_file_that_is_not_a_component_is_refused() {
     let host = empty_host().await;
     let p = hello();
-    let e = refused(&host, p.manifest_text.clone(), b"\0asm\x01\0\0\0".to_vec(), p.files.clone()).await;
-    assert!(e.contains("core WebAssembly module, not a component"), "{e}");
-    let e = refused(&host, p.manifest_text.clone(), b"<html>oops</html>".to_vec(), p.files.clone()).await;
+    let e = refused(
+        &host,
+        p.manifest_text.clone(),
+        b"\0asm\x01\0\0\0".to_vec(),
+        p.files.clone(),
+    )
+    .await;
+    assert!(
+        e.contains("core WebAssembly module, not a component"),
+        "{e}"
+    );
+    let e = refused(
+        &host,
+        p.manifest_text.clone(),
+        b"<html>oops</html>".to_vec(),
+        p.files.clone(),
+    )
+    .await;
     assert!(e.contains("not WebAssembly"), "{e}");
 }
 
@@ -65,7 +98,10 @@ async fn a_component_for_an_unknown_api_version_is_refused_naming_both() {
     let p = hello();
     let wasm = with_section(p.wasm.clone(), "estive:api-version", b"2.0.0");
     let e = refused(&host, p.manifest_text.clone(), wasm, p.files.clone()).await;
-    assert!(e.contains("built for estive:plugin@2.0.0") && e.contains("serves estive:plugin@1.0.0"), "{e}");
+    assert!(
+        e.contains("built for estive:plugin@2.0.0") && e.contains("serves estive:plugin@1.0.0"),
+        "{e}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -73,12 +109,35 @@ async fn a_manifest_with_an_error_is_refused_with_its_reason() {
     let host = empty_host().await;
     let p = hello();
     let cases = [
-        (p.manifest_text.replace("default-path", "colour = 1\ndefault-path"), "unknown field `colour`"),
-        (p.manifest_text.replace("version = \"1.0.0\"", "version = \"one\""), "version"),
-        (p.manifest_text.replace("permission = \"hello.see\"", "permission = \"hello.hide\""), "`hello.hide`, which is not declared"),
-        (p.manifest_text.replace("type = \"datetime\"", "type = \"timestamp\""), "unknown variant `timestamp`"),
-        (p.manifest_text.replace("path = \"/export.csv\"", "path = \"/\""), "clashes"),
-        (p.manifest_text.replace("api = \"^1.0\"", "api = \"^2.0\""), "asks for estive:plugin ^2.0"),
+        (
+            p.manifest_text
+                .replace("default-path", "colour = 1\ndefault-path"),
+            "unknown field `colour`",
+        ),
+        (
+            p.manifest_text
+                .replace("version = \"1.0.0\"", "version = \"one\""),
+            "version",
+        ),
+        (
+            p.manifest_text
+                .replace("permission = \"hello.see\"", "permission = \"hello.hide\""),
+            "`hello.hide`, which is not declared",
+        ),
+        (
+            p.manifest_text
+                .replace("type = \"datetime\"", "type = \"timestamp\""),
+            "unknown variant `timestamp`",
+        ),
+        (
+            p.manifest_text
+                .replace("path = \"/export.csv\"", "path = \"/\""),
+            "clashes",
+        ),
+        (
+            p.manifest_text.replace("api = \"^1.0\"", "api = \"^2.0\""),
+            "asks for estive:plugin ^2.0",
+        ),
     ];
     for (manifest, expected) in cases {
         let e = refused(&host, manifest, p.wasm.clone(), p.files.clone()).await;
@@ -100,7 +159,11 @@ async fn a_component_whose_exports_do_not_match_is_refused() {
         }
     };
     let e = refused(&host, p.manifest_text.clone(), wasm, p.files.clone()).await;
-    assert!(e.contains("does not export what estive:plugin@1.0.0 requires") || e.contains("imports something the host does not provide"), "{e}");
+    assert!(
+        e.contains("does not export what estive:plugin@1.0.0 requires")
+            || e.contains("imports something the host does not provide"),
+        "{e}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -108,33 +171,88 @@ async fn installing_twice_is_harmless_and_a_changed_build_needs_a_new_version() 
     let host = empty_host().await;
     let p = hello();
     host.state.platform.install(p.clone()).await.unwrap();
-    assert_eq!(host.state.platform.install(p.clone()).await.unwrap(), estive_core::platform::plugins::InstallOutcome::AlreadyInstalled);
-    let changed = Package::from_parts(p.manifest_text.replace("Bonjour", "Salut"), p.wasm.clone(), p.files.clone()).unwrap();
+    assert_eq!(
+        host.state.platform.install(p.clone()).await.unwrap(),
+        estive_core::platform::plugins::InstallOutcome::AlreadyInstalled
+    );
+    let changed = Package::from_parts(
+        p.manifest_text.replace("Bonjour", "Salut"),
+        p.wasm.clone(),
+        p.files.clone(),
+    )
+    .unwrap();
     let e = host.state.platform.install(changed).await.unwrap_err();
-    assert!(format!("{e}").contains("already installed with different contents"), "{e}");
+    assert!(
+        format!("{e}").contains("already installed with different contents"),
+        "{e}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_upgrade_keeps_the_data_and_adds_columns() {
-    let host = TestHost::builder().plugin(fixture("hello")).start().await.unwrap();
+    let host = TestHost::builder()
+        .plugin(fixture("hello"))
+        .start()
+        .await
+        .unwrap();
     let c = host.client();
-    let page = c.post_form("/bonjour/", &[("name", "Avant")]).await.unwrap();
+    let page = c
+        .post_form("/bonjour/", &[("name", "Avant")])
+        .await
+        .unwrap();
     assert!(page.contains("<li>Avant</li>"), "saved: {}", page.text);
     let p = hello();
     let v2 = p
         .manifest_text
         .replace("version = \"1.0.0\"", "version = \"1.1.0\"")
         .replace("{ name = \"created_at\", type = \"datetime\" },", "{ name = \"created_at\", type = \"datetime\" },\n  { name = \"mood\", type = \"text\", default = \"joyeux\" },");
-    let switched = host.state.platform.upgrade(Package::from_parts(v2, p.wasm.clone(), p.files.clone()).unwrap()).await.unwrap();
+    let switched = host
+        .state
+        .platform
+        .upgrade(Package::from_parts(v2, p.wasm.clone(), p.files.clone()).unwrap())
+        .await
+        .unwrap();
     assert_eq!(switched, vec!["test".to_string()]);
     host.state.render.reset(&host.state.platform);
     let snap = host.state.platform.snapshot();
-    assert_eq!(snap.site("test").unwrap().plugin("hello").unwrap().loaded.version().to_string(), "1.1.0");
+    assert_eq!(
+        snap.site("test")
+            .unwrap()
+            .plugin("hello")
+            .unwrap()
+            .loaded
+            .version()
+            .to_string(),
+        "1.1.0"
+    );
     let page = c.get("/bonjour/").await.unwrap();
     assert!(page.contains("<li>Avant</li>"), "data kept: {}", page.text);
     // A breaking change is refused and the site stays on 1.1.0.
-    let v3 = p.manifest_text.replace("version = \"1.0.0\"", "version = \"1.2.0\"").replace("name = \"name\", type = \"text\"", "name = \"name\", type = \"integer\"");
-    let e = host.state.platform.upgrade(Package::from_parts(v3, p.wasm.clone(), p.files.clone()).unwrap()).await.unwrap_err();
+    let v3 = p
+        .manifest_text
+        .replace("version = \"1.0.0\"", "version = \"1.2.0\"")
+        .replace(
+            "name = \"name\", type = \"text\"",
+            "name = \"name\", type = \"integer\"",
+        );
+    let e = host
+        .state
+        .platform
+        .upgrade(Package::from_parts(v3, p.wasm.clone(), p.files.clone()).unwrap())
+        .await
+        .unwrap_err();
     assert!(format!("{e:#}").contains("changes type"), "{e:#}");
-    assert_eq!(host.state.platform.snapshot().site("test").unwrap().plugin("hello").unwrap().loaded.version().to_string(), "1.1.0");
+    assert_eq!(
+        host.state
+            .platform
+            .snapshot()
+            .site("test")
+            .unwrap()
+            .plugin("hello")
+            .unwrap()
+            .loaded
+            .version()
+            .to_string(),
+        "1.1.0"
+    );
 }

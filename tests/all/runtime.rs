@@ -13,7 +13,10 @@ async fn well_behaved_plugin_serves_a_page_and_a_form() {
     assert_eq!(page.status, 200, "{}", page.text);
     assert!(page.contains("Bonjour !"), "{}", page.text);
     assert!(page.contains("0 salutation"), "{}", page.text);
-    let page = c.post_form("/bonjour/", &[("name", "Jeanne")]).await.unwrap();
+    let page = c
+        .post_form("/bonjour/", &[("name", "Jeanne")])
+        .await
+        .unwrap();
     assert_eq!(page.status, 200, "{}", page.text);
     assert!(page.contains("<li>Jeanne</li>"), "{}", page.text);
     assert!(page.contains("Salutation enregistrée."), "{}", page.text);
@@ -25,8 +28,15 @@ async fn a_trap_fails_only_its_request() {
     let c = host.client();
     let page = c.get("/trap/").await.unwrap();
     assert_eq!(page.status, 500);
-    assert!(!page.contains("panicked"), "internals must not leak: {}", page.text);
-    assert!(page.contains("<main"), "the error page is in the site's layout");
+    assert!(
+        !page.contains("panicked"),
+        "internals must not leak: {}",
+        page.text
+    );
+    assert!(
+        page.contains("<main"),
+        "the error page is in the site's layout"
+    );
     assert_eq!(c.get("/bonjour/").await.unwrap().status, 200);
 }
 
@@ -38,7 +48,11 @@ async fn an_infinite_loop_is_stopped_at_its_deadline() {
     let page = c.get("/spin/").await.unwrap();
     assert_eq!(page.status, 500);
     // Deadline of the fixture: 300 ms.
-    assert!(started.elapsed() < Duration::from_secs(3), "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "took {:?}",
+        started.elapsed()
+    );
     assert_eq!(c.get("/bonjour/").await.unwrap().status, 200);
 }
 
@@ -50,7 +64,11 @@ async fn a_memory_bomb_is_stopped_by_the_cap() {
     assert_eq!(page.status, 500);
     assert_eq!(c.get("/bonjour/").await.unwrap().status, 200);
     let metrics = c.get("/metrics").await.unwrap();
-    assert!(metrics.contains("estive_plugin_faults_total{plugin=\"alloc\",kind=\"memory\"} 1"), "{}", metrics.text);
+    assert!(
+        metrics.contains("estive_plugin_faults_total{plugin=\"alloc\",kind=\"memory\"} 1"),
+        "{}",
+        metrics.text
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -76,7 +94,10 @@ async fn spinning_plugins_do_not_starve_other_pages() {
         assert_eq!(s.await.unwrap(), 500);
     }
     // Far below the 300 ms the spinners hold their calls for.
-    assert!(worst < Duration::from_millis(250), "a normal page took {worst:?} while plugins spun");
+    assert!(
+        worst < Duration::from_millis(250),
+        "a normal page took {worst:?} while plugins spun"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

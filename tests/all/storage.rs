@@ -51,10 +51,19 @@ impl Drop for Db {
     fn drop(&mut self) {
         if let Some((server, name)) = self.pg.take() {
             let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
                 rt.block_on(async {
-                    if let Ok(admin) = sea_orm::Database::connect(format!("{server}/postgres")).await {
-                        let _ = sea_orm::ConnectionTrait::execute_unprepared(&admin, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
+                    if let Ok(admin) =
+                        sea_orm::Database::connect(format!("{server}/postgres")).await
+                    {
+                        let _ = sea_orm::ConnectionTrait::execute_unprepared(
+                            &admin,
+                            &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                        )
+                        .await;
                     }
                 })
             })
@@ -66,38 +75,62 @@ impl Drop for Db {
 pub async fn open(pg: bool) -> Db {
     let manifest = Arc::new(Manifest::parse(MANIFEST).unwrap());
     let (url, tmp, pgdb) = if pg {
-        let server = std::env::var("ESTIVE_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());
+        let server = std::env::var("ESTIVE_TEST_POSTGRES")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());
         let name = format!("estive_s_{}", std::process::id()) + &format!("_{}", rand_suffix());
         let admin = sea_orm::Database::connect(format!("{server}/postgres"))
             .await
             .expect("PostgreSQL must be running (set ESTIVE_TEST_POSTGRES)");
-        sea_orm::ConnectionTrait::execute_unprepared(&admin, &format!("CREATE DATABASE {name}")).await.unwrap();
+        sea_orm::ConnectionTrait::execute_unprepared(&admin, &format!("CREATE DATABASE {name}"))
+            .await
+            .unwrap();
         (format!("{server}/{name}"), None, Some((server, name)))
     } else {
         let tmp = tempfile::tempdir().unwrap();
         (estive_core::db::default_url(tmp.path()), Some(tmp), None)
     };
     let db = estive_core::db::connect(&url).await.unwrap();
-    estive_core::storage::schema::apply(&db, &manifest, None).await.unwrap();
-    Db { storage: Storage::new(db), manifest, _tmp: tmp, pg: pgdb }
+    estive_core::storage::schema::apply(&db, &manifest, None)
+        .await
+        .unwrap();
+    Db {
+        storage: Storage::new(db),
+        manifest,
+        _tmp: tmp,
+        pg: pgdb,
+    }
 }
 
 fn rand_suffix() -> String {
     use std::sync::atomic::{AtomicU32, Ordering};
     static N: AtomicU32 = AtomicU32::new(0);
-    format!("{}_{}", N.fetch_add(1, Ordering::Relaxed), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos())
+    format!(
+        "{}_{}",
+        N.fetch_add(1, Ordering::Relaxed),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos()
+    )
 }
 
 static ACTOR: std::sync::LazyLock<Actor> = std::sync::LazyLock::new(Actor::default);
 
 impl Db {
     pub fn scope(&self, site: i64) -> Scope<'_> {
-        Scope { site_id: site, manifest: &self.manifest, actor: &ACTOR }
+        Scope {
+            site_id: site,
+            manifest: &self.manifest,
+            actor: &ACTOR,
+        }
     }
 }
 
 pub fn cell(c: &str, v: Value) -> Cell {
-    Cell { column: c.into(), value: v }
+    Cell {
+        column: c.into(),
+        value: v,
+    }
 }
 
 pub fn text(s: &str) -> Value {
@@ -105,15 +138,33 @@ pub fn text(s: &str) -> Value {
 }
 
 pub fn insert(table: &str, row: Vec<Cell>) -> Operation {
-    Operation::Insert(RowInsert { table: table.into(), row, links: vec![] })
+    Operation::Insert(RowInsert {
+        table: table.into(),
+        row,
+        links: vec![],
+    })
 }
 
 pub fn select(table: &str, filter: Vec<Condition>) -> RowQuery {
-    RowQuery { table: table.into(), columns: vec![], filter, order: vec![], limit: None, offset: None }
+    RowQuery {
+        table: table.into(),
+        columns: vec![],
+        filter,
+        order: vec![],
+        limit: None,
+        offset: None,
+    }
 }
 
 fn item(name: &str, qty: i64, kind: &str) -> Operation {
-    insert("items", vec![cell("name", text(name)), cell("qty", Value::Integer(qty)), cell("kind", text(kind))])
+    insert(
+        "items",
+        vec![
+            cell("name", text(name)),
+            cell("qty", Value::Integer(qty)),
+            cell("kind", text(kind)),
+        ],
+    )
 }
 
 /// Run an async test body on SQLite and on PostgreSQL.
@@ -155,8 +206,17 @@ both!(typed_values_round_trip, |db| {
         )
         .await
         .unwrap();
-    let Outcome::Inserted(id) = out else { panic!("{out:?}") };
-    let rows = db.storage.query(s, select("items", vec![Condition::Eq(cell("id", Value::Integer(id)))])).await.unwrap();
+    let Outcome::Inserted(id) = out else {
+        panic!("{out:?}")
+    };
+    let rows = db
+        .storage
+        .query(
+            s,
+            select("items", vec![Condition::Eq(cell("id", Value::Integer(id)))]),
+        )
+        .await
+        .unwrap();
     let row = &rows.rows[0];
     let get = |c: &str| row[rows.columns.iter().position(|x| x == c).unwrap()].clone();
     assert_eq!(get("name"), text("Chaises"));
@@ -171,53 +231,126 @@ both!(typed_values_round_trip, |db| {
 both!(values_that_do_not_fit_are_refused, |db| {
     let s = db.scope(1);
     let bad = [
-        insert("items", vec![cell("name", text("x")), cell("qty", text("many"))]),
-        insert("items", vec![cell("name", text("x")), cell("day", text("2026-02-30"))]),
-        insert("items", vec![cell("name", text("x")), cell("at", text("tomorrow"))]),
-        insert("items", vec![cell("name", text("x")), cell("tags", text("{not json"))]),
-        insert("items", vec![cell("name", text("x")), cell("nope", text("y"))]),
-        insert("items", vec![cell("name", text("x")), cell("site_id", Value::Integer(2))]),
+        insert(
+            "items",
+            vec![cell("name", text("x")), cell("qty", text("many"))],
+        ),
+        insert(
+            "items",
+            vec![cell("name", text("x")), cell("day", text("2026-02-30"))],
+        ),
+        insert(
+            "items",
+            vec![cell("name", text("x")), cell("at", text("tomorrow"))],
+        ),
+        insert(
+            "items",
+            vec![cell("name", text("x")), cell("tags", text("{not json"))],
+        ),
+        insert(
+            "items",
+            vec![cell("name", text("x")), cell("nope", text("y"))],
+        ),
+        insert(
+            "items",
+            vec![cell("name", text("x")), cell("site_id", Value::Integer(2))],
+        ),
         insert("elsewhere", vec![cell("name", text("x"))]),
     ];
     for op in bad {
         let e = db.storage.write(s, op.clone()).await.unwrap_err();
         assert!(
-            matches!(e, StorageError::InvalidValue(_) | StorageError::UnknownColumn(_) | StorageError::UnknownTable(_)),
+            matches!(
+                e,
+                StorageError::InvalidValue(_)
+                    | StorageError::UnknownColumn(_)
+                    | StorageError::UnknownTable(_)
+            ),
             "{op:?} gave {e:?}"
         );
     }
-    let missing = db.storage.write(s, insert("items", vec![cell("qty", Value::Integer(1))])).await.unwrap_err();
-    assert!(matches!(missing, StorageError::MissingValue(ref c) if c == "name"), "{missing:?}");
+    let missing = db
+        .storage
+        .write(s, insert("items", vec![cell("qty", Value::Integer(1))]))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(missing, StorageError::MissingValue(ref c) if c == "name"),
+        "{missing:?}"
+    );
     let rows = db.storage.query(s, select("items", vec![])).await.unwrap();
     assert!(rows.rows.is_empty(), "nothing was written");
 });
 
 both!(unique_constraint_is_a_typed_conflict_per_site, |db| {
-    db.storage.write(db.scope(1), item("Tables", 1, "mobilier")).await.unwrap();
-    let e = db.storage.write(db.scope(1), item("Tables", 2, "mobilier")).await.unwrap_err();
+    db.storage
+        .write(db.scope(1), item("Tables", 1, "mobilier"))
+        .await
+        .unwrap();
+    let e = db
+        .storage
+        .write(db.scope(1), item("Tables", 2, "mobilier"))
+        .await
+        .unwrap_err();
     assert_eq!(e, StorageError::Conflict("name".into()));
     // The same name on another site is another row.
-    db.storage.write(db.scope(2), item("Tables", 3, "mobilier")).await.unwrap();
+    db.storage
+        .write(db.scope(2), item("Tables", 3, "mobilier"))
+        .await
+        .unwrap();
 });
 
 both!(sites_never_see_each_others_rows, |db| {
-    db.storage.write(db.scope(1), item("A1", 1, "x")).await.unwrap();
-    db.storage.write(db.scope(2), item("B1", 1, "x")).await.unwrap();
-    let one = db.storage.query(db.scope(1), select("items", vec![])).await.unwrap();
+    db.storage
+        .write(db.scope(1), item("A1", 1, "x"))
+        .await
+        .unwrap();
+    db.storage
+        .write(db.scope(2), item("B1", 1, "x"))
+        .await
+        .unwrap();
+    let one = db
+        .storage
+        .query(db.scope(1), select("items", vec![]))
+        .await
+        .unwrap();
     assert_eq!(one.rows.len(), 1);
     // Updating and deleting everything on site 1 leaves site 2 alone.
-    let up = Operation::Update(RowUpdate { table: "items".into(), filter: vec![], set: vec![cell("qty", Value::Integer(9))] });
-    assert_eq!(db.storage.write(db.scope(1), up).await.unwrap(), Outcome::Affected(1));
-    let del = Operation::Delete(RowDelete { table: "items".into(), filter: vec![] });
-    assert_eq!(db.storage.write(db.scope(1), del).await.unwrap(), Outcome::Affected(1));
-    let two = db.storage.query(db.scope(2), select("items", vec![])).await.unwrap();
+    let up = Operation::Update(RowUpdate {
+        table: "items".into(),
+        filter: vec![],
+        set: vec![cell("qty", Value::Integer(9))],
+    });
+    assert_eq!(
+        db.storage.write(db.scope(1), up).await.unwrap(),
+        Outcome::Affected(1)
+    );
+    let del = Operation::Delete(RowDelete {
+        table: "items".into(),
+        filter: vec![],
+    });
+    assert_eq!(
+        db.storage.write(db.scope(1), del).await.unwrap(),
+        Outcome::Affected(1)
+    );
+    let two = db
+        .storage
+        .query(db.scope(2), select("items", vec![]))
+        .await
+        .unwrap();
     assert_eq!(two.rows.len(), 1);
     let qty = two.rows[0][two.columns.iter().position(|c| c == "qty").unwrap()].clone();
     assert_eq!(qty, Value::Integer(1));
     // The host's column cannot be named in a filter.
     let e = db
         .storage
-        .query(db.scope(1), select("items", vec![Condition::Eq(cell("site_id", Value::Integer(2)))]))
+        .query(
+            db.scope(1),
+            select(
+                "items",
+                vec![Condition::Eq(cell("site_id", Value::Integer(2)))],
+            ),
+        )
         .await
         .unwrap_err();
     assert!(matches!(e, StorageError::UnknownColumn(_)), "{e:?}");
@@ -225,29 +358,81 @@ both!(sites_never_see_each_others_rows, |db| {
 
 both!(filters_order_limit_and_search, |db| {
     let s = db.scope(1);
-    for (n, q, k) in [("Chaises pliantes", 200, "mobilier"), ("Sono 100%", 3, "son"), ("Tables", 40, "mobilier"), ("Écran", 1, "image")] {
+    for (n, q, k) in [
+        ("Chaises pliantes", 200, "mobilier"),
+        ("Sono 100%", 3, "son"),
+        ("Tables", 40, "mobilier"),
+        ("Écran", 1, "image"),
+    ] {
         db.storage.write(s, item(n, q, k)).await.unwrap();
     }
     let q = RowQuery {
         table: "items".into(),
         columns: vec!["name".into(), "qty".into()],
-        filter: vec![Condition::Ge(cell("qty", Value::Integer(3))), Condition::OneOf(Cells { column: "kind".into(), values: vec![text("mobilier"), text("son")] })],
-        order: vec![Order { column: "qty".into(), descending: true }],
+        filter: vec![
+            Condition::Ge(cell("qty", Value::Integer(3))),
+            Condition::OneOf(Cells {
+                column: "kind".into(),
+                values: vec![text("mobilier"), text("son")],
+            }),
+        ],
+        order: vec![Order {
+            column: "qty".into(),
+            descending: true,
+        }],
         limit: Some(2),
         offset: Some(1),
     };
     let rows = db.storage.query(s, q).await.unwrap();
-    assert_eq!(rows.rows, vec![vec![text("Tables"), Value::Integer(40)], vec![text("Sono 100%"), Value::Integer(3)]]);
+    assert_eq!(
+        rows.rows,
+        vec![
+            vec![text("Tables"), Value::Integer(40)],
+            vec![text("Sono 100%"), Value::Integer(3)]
+        ]
+    );
     // `%` is a character, not a wildcard; case does not matter.
-    let found = db.storage.query(s, select("items", vec![Condition::Contains(cell("name", text("100%")))])).await.unwrap();
+    let found = db
+        .storage
+        .query(
+            s,
+            select(
+                "items",
+                vec![Condition::Contains(cell("name", text("100%")))],
+            ),
+        )
+        .await
+        .unwrap();
     assert_eq!(found.rows.len(), 1);
     let words = db
         .storage
-        .query(s, select("items", vec![Condition::Matches(Search { columns: vec!["name".into(), "kind".into()], text: "CHAISES mobilier".into() })]))
+        .query(
+            s,
+            select(
+                "items",
+                vec![Condition::Matches(Search {
+                    columns: vec!["name".into(), "kind".into()],
+                    text: "CHAISES mobilier".into(),
+                })],
+            ),
+        )
         .await
         .unwrap();
     assert_eq!(words.rows.len(), 1);
-    let none = db.storage.query(s, select("items", vec![Condition::OneOf(Cells { column: "kind".into(), values: vec![] })])).await.unwrap();
+    let none = db
+        .storage
+        .query(
+            s,
+            select(
+                "items",
+                vec![Condition::OneOf(Cells {
+                    column: "kind".into(),
+                    values: vec![],
+                })],
+            ),
+        )
+        .await
+        .unwrap();
     assert!(none.rows.is_empty());
 });
 
@@ -256,24 +441,64 @@ both!(aggregates_group_and_sum, |db| {
     for (n, q, k) in [("a", 2, "x"), ("b", 3, "x"), ("c", 10, "y")] {
         db.storage.write(s, item(n, q, k)).await.unwrap();
     }
-    db.storage.write(db.scope(2), item("z", 1000, "x")).await.unwrap();
+    db.storage
+        .write(db.scope(2), item("z", 1000, "x"))
+        .await
+        .unwrap();
     let a = RowAggregate {
         table: "items".into(),
         filter: vec![],
         group_by: vec!["kind".into()],
         measures: vec![
-            Measure { function: Function::Count, column: None, name: "n".into() },
-            Measure { function: Function::Sum, column: Some("qty".into()), name: "total".into() },
-            Measure { function: Function::Avg, column: Some("qty".into()), name: "mean".into() },
-            Measure { function: Function::Max, column: Some("name".into()), name: "last".into() },
+            Measure {
+                function: Function::Count,
+                column: None,
+                name: "n".into(),
+            },
+            Measure {
+                function: Function::Sum,
+                column: Some("qty".into()),
+                name: "total".into(),
+            },
+            Measure {
+                function: Function::Avg,
+                column: Some("qty".into()),
+                name: "mean".into(),
+            },
+            Measure {
+                function: Function::Max,
+                column: Some("name".into()),
+                name: "last".into(),
+            },
         ],
-        order: vec![Order { column: "kind".into(), descending: false }],
+        order: vec![Order {
+            column: "kind".into(),
+            descending: false,
+        }],
         limit: None,
     };
     let rows = db.storage.aggregate(s, a).await.unwrap();
     assert_eq!(rows.columns, vec!["kind", "n", "total", "mean", "last"]);
-    assert_eq!(rows.rows[0], vec![text("x"), Value::Integer(2), Value::Integer(5), Value::Float(2.5), text("b")]);
-    assert_eq!(rows.rows[1], vec![text("y"), Value::Integer(1), Value::Integer(10), Value::Float(10.0), text("c")]);
+    assert_eq!(
+        rows.rows[0],
+        vec![
+            text("x"),
+            Value::Integer(2),
+            Value::Integer(5),
+            Value::Float(2.5),
+            text("b")
+        ]
+    );
+    assert_eq!(
+        rows.rows[1],
+        vec![
+            text("y"),
+            Value::Integer(1),
+            Value::Integer(10),
+            Value::Float(10.0),
+            text("c")
+        ]
+    );
 });
 
 both!(a_failed_transaction_leaves_nothing, |db| {
@@ -292,21 +517,52 @@ both!(links_and_upserts_in_a_transaction, |db| {
         item("Salle des fêtes", 1, "salle"),
         Operation::Insert(RowInsert {
             table: "slots".into(),
-            row: vec![cell("room", text("fêtes")), cell("starts", text("2026-12-01T10:00:00Z")), cell("ends", text("2026-12-01T12:00:00Z"))],
-            links: vec![Link { column: "item_id".into(), operation: 0 }],
+            row: vec![
+                cell("room", text("fêtes")),
+                cell("starts", text("2026-12-01T10:00:00Z")),
+                cell("ends", text("2026-12-01T12:00:00Z")),
+            ],
+            links: vec![Link {
+                column: "item_id".into(),
+                operation: 0,
+            }],
         }),
-        Operation::Upsert(RowUpsert { table: "items".into(), row: vec![cell("name", text("Salle des fêtes")), cell("qty", Value::Integer(5))], key: vec!["name".into()], links: vec![] }),
+        Operation::Upsert(RowUpsert {
+            table: "items".into(),
+            row: vec![
+                cell("name", text("Salle des fêtes")),
+                cell("qty", Value::Integer(5)),
+            ],
+            key: vec!["name".into()],
+            links: vec![],
+        }),
     ];
     let out = db.storage.transaction(s, ops).await.unwrap();
-    let (Outcome::Inserted(item_id), Outcome::Inserted(upserted)) = (&out[0], &out[2]) else { panic!("{out:?}") };
+    let (Outcome::Inserted(item_id), Outcome::Inserted(upserted)) = (&out[0], &out[2]) else {
+        panic!("{out:?}")
+    };
     assert_eq!(item_id, upserted, "the upsert updated the same row");
     let slots = db.storage.query(s, select("slots", vec![])).await.unwrap();
-    assert_eq!(slots.rows[0][slots.columns.iter().position(|c| c == "item_id").unwrap()], Value::Integer(*item_id));
+    assert_eq!(
+        slots.rows[0][slots.columns.iter().position(|c| c == "item_id").unwrap()],
+        Value::Integer(*item_id)
+    );
     let items = db.storage.query(s, select("items", vec![])).await.unwrap();
-    assert_eq!(items.rows[0][items.columns.iter().position(|c| c == "qty").unwrap()], Value::Integer(5));
+    assert_eq!(
+        items.rows[0][items.columns.iter().position(|c| c == "qty").unwrap()],
+        Value::Integer(5)
+    );
     // An upsert on columns that are not a declared unique constraint.
-    let bad = Operation::Upsert(RowUpsert { table: "items".into(), row: vec![cell("name", text("x"))], key: vec!["kind".into()], links: vec![] });
-    assert!(matches!(db.storage.write(s, bad).await.unwrap_err(), StorageError::InvalidOperation(_)));
+    let bad = Operation::Upsert(RowUpsert {
+        table: "items".into(),
+        row: vec![cell("name", text("x"))],
+        key: vec!["kind".into()],
+        links: vec![],
+    });
+    assert!(matches!(
+        db.storage.write(s, bad).await.unwrap_err(),
+        StorageError::InvalidOperation(_)
+    ));
 });
 
 fn booking(room: &str, starts: &str, ends: &str) -> Vec<Operation> {
@@ -318,12 +574,23 @@ fn booking(room: &str, starts: &str, ends: &str) -> Vec<Operation> {
                 Condition::Lt(cell("starts", text(ends))),
                 Condition::Gt(cell("ends", text(starts))),
             ],
-            measure: Measure { function: Function::Count, column: None, name: "n".into() },
+            measure: Measure {
+                function: Function::Count,
+                column: None,
+                name: "n".into(),
+            },
             min: None,
             max: Some(0.0),
             message: "slot-taken".into(),
         }),
-        insert("slots", vec![cell("room", text(room)), cell("starts", text(starts)), cell("ends", text(ends))]),
+        insert(
+            "slots",
+            vec![
+                cell("room", text(room)),
+                cell("starts", text(starts)),
+                cell("ends", text(ends)),
+            ],
+        ),
     ]
 }
 
@@ -335,7 +602,12 @@ both!(expectations_refuse_overlaps_under_concurrency, |db| {
         tasks.push(tokio::spawn(async move {
             // Fifty requests for overlapping slots of the same room.
             let start = format!("2026-12-05T10:{:02}:00Z", i % 30);
-            db.storage.transaction(db.scope(1), booking("salle", &start, "2026-12-05T11:00:00Z")).await
+            db.storage
+                .transaction(
+                    db.scope(1),
+                    booking("salle", &start, "2026-12-05T11:00:00Z"),
+                )
+                .await
         }));
     }
     let mut accepted = 0;
@@ -347,11 +619,27 @@ both!(expectations_refuse_overlaps_under_concurrency, |db| {
         }
     }
     assert_eq!(accepted, 1, "exactly one booking of the slot");
-    let rows = db.storage.query(db.scope(1), select("slots", vec![])).await.unwrap();
+    let rows = db
+        .storage
+        .query(db.scope(1), select("slots", vec![]))
+        .await
+        .unwrap();
     assert_eq!(rows.rows.len(), 1);
     // Another room, or the same slot on another site, is free.
-    db.storage.transaction(db.scope(1), booking("autre", "2026-12-05T10:00:00Z", "2026-12-05T11:00:00Z")).await.unwrap();
-    db.storage.transaction(db.scope(2), booking("salle", "2026-12-05T10:00:00Z", "2026-12-05T11:00:00Z")).await.unwrap();
+    db.storage
+        .transaction(
+            db.scope(1),
+            booking("autre", "2026-12-05T10:00:00Z", "2026-12-05T11:00:00Z"),
+        )
+        .await
+        .unwrap();
+    db.storage
+        .transaction(
+            db.scope(2),
+            booking("salle", "2026-12-05T10:00:00Z", "2026-12-05T11:00:00Z"),
+        )
+        .await
+        .unwrap();
 });
 
 both!(concurrent_inserts_lose_nothing, |db| {
@@ -359,7 +647,11 @@ both!(concurrent_inserts_lose_nothing, |db| {
     let mut tasks = Vec::new();
     for i in 0..200 {
         let db = db.clone();
-        tasks.push(tokio::spawn(async move { db.storage.write(db.scope(1), item(&format!("item {i}"), i, "x")).await }));
+        tasks.push(tokio::spawn(async move {
+            db.storage
+                .write(db.scope(1), item(&format!("item {i}"), i, "x"))
+                .await
+        }));
     }
     for t in tasks {
         t.await.unwrap().unwrap();
@@ -368,7 +660,18 @@ both!(concurrent_inserts_lose_nothing, |db| {
         .storage
         .aggregate(
             db.scope(1),
-            RowAggregate { table: "items".into(), filter: vec![], group_by: vec![], measures: vec![Measure { function: Function::Count, column: None, name: "n".into() }], order: vec![], limit: None },
+            RowAggregate {
+                table: "items".into(),
+                filter: vec![],
+                group_by: vec![],
+                measures: vec![Measure {
+                    function: Function::Count,
+                    column: None,
+                    name: "n".into(),
+                }],
+                order: vec![],
+                limit: None,
+            },
         )
         .await
         .unwrap();
@@ -376,20 +679,46 @@ both!(concurrent_inserts_lose_nothing, |db| {
 });
 
 both!(additive_upgrade_keeps_rows_and_adds_columns, |db| {
-    db.storage.write(db.scope(1), item("kept", 7, "x")).await.unwrap();
+    db.storage
+        .write(db.scope(1), item("kept", 7, "x"))
+        .await
+        .unwrap();
     let v2 = Manifest::parse(
         &MANIFEST
             .replace("version = \"1.0.0\"", "version = \"1.1.0\"")
             .replace("{ name = \"kind\", type = \"text\" },", "{ name = \"kind\", type = \"text\" },\n  { name = \"colour\", type = \"text\", required = true, default = \"vert\" },"),
     )
     .unwrap();
-    estive_core::storage::schema::apply(&db.storage.db, &v2, Some(&db.manifest)).await.unwrap();
-    let scope = Scope { site_id: 1, manifest: &v2, actor: &ACTOR };
-    let rows = db.storage.query(scope, select("items", vec![])).await.unwrap();
+    estive_core::storage::schema::apply(&db.storage.db, &v2, Some(&db.manifest))
+        .await
+        .unwrap();
+    let scope = Scope {
+        site_id: 1,
+        manifest: &v2,
+        actor: &ACTOR,
+    };
+    let rows = db
+        .storage
+        .query(scope, select("items", vec![]))
+        .await
+        .unwrap();
     assert_eq!(rows.rows.len(), 1);
-    assert_eq!(rows.rows[0][rows.columns.iter().position(|c| c == "colour").unwrap()], text("vert"));
+    assert_eq!(
+        rows.rows[0][rows.columns.iter().position(|c| c == "colour").unwrap()],
+        text("vert")
+    );
     // A type change is refused and changes nothing.
-    let v3 = Manifest::parse(&MANIFEST.replace("version = \"1.0.0\"", "version = \"1.2.0\"").replace("name = \"price\", type = \"float\"", "name = \"price\", type = \"text\"")).unwrap();
-    let e = estive_core::storage::schema::apply(&db.storage.db, &v3, Some(&v2)).await.unwrap_err();
+    let v3 = Manifest::parse(
+        &MANIFEST
+            .replace("version = \"1.0.0\"", "version = \"1.2.0\"")
+            .replace(
+                "name = \"price\", type = \"float\"",
+                "name = \"price\", type = \"text\"",
+            ),
+    )
+    .unwrap();
+    let e = estive_core::storage::schema::apply(&db.storage.db, &v3, Some(&v2))
+        .await
+        .unwrap_err();
     assert!(format!("{e:#}").contains("changes type"), "{e:#}");
 });

@@ -31,7 +31,11 @@ async fn areas_and_permissions_are_checked_before_the_plugin() {
         let page = c.get(path).await.unwrap();
         assert_eq!(page.status, expected, "{user:?} {path}: {}", page.text);
         if user.is_none() && path.starts_with("/extranet") {
-            assert!(page.path.starts_with("/login?next="), "anonymous visitors are sent to sign in: {}", page.path);
+            assert!(
+                page.path.starts_with("/login?next="),
+                "anonymous visitors are sent to sign in: {}",
+                page.path
+            );
         }
         if user.is_some() && expected == 200 && path.contains("secret") {
             assert!(page.contains("id=\"secret\""), "{}", page.text);
@@ -44,18 +48,34 @@ async fn a_post_without_a_valid_csrf_token_never_reaches_the_plugin() {
     let host = host_with(&[]).await;
     let c = host.client();
     c.get("/bonjour/").await.unwrap();
-    let missing = c.post_raw("/bonjour/", &[("name", "Sans jeton")]).await.unwrap();
+    let missing = c
+        .post_raw("/bonjour/", &[("name", "Sans jeton")])
+        .await
+        .unwrap();
     assert_eq!(missing.status, 403);
-    let wrong = c.post_raw("/bonjour/", &[("csrf_token", "forged"), ("name", "Faux jeton")]).await.unwrap();
+    let wrong = c
+        .post_raw(
+            "/bonjour/",
+            &[("csrf_token", "forged"), ("name", "Faux jeton")],
+        )
+        .await
+        .unwrap();
     assert_eq!(wrong.status, 403);
     // A token from another browser does not work either.
     let other = host.client();
     other.get("/bonjour/").await.unwrap();
     let stolen = other.csrf_token().unwrap();
-    let page = c.post_raw("/bonjour/", &[("csrf_token", &stolen), ("name", "Volé")]).await.unwrap();
+    let page = c
+        .post_raw("/bonjour/", &[("csrf_token", &stolen), ("name", "Volé")])
+        .await
+        .unwrap();
     assert_eq!(page.status, 403);
     let list = c.get("/bonjour/").await.unwrap();
-    assert!(list.contains("0 salutation"), "nothing was saved: {}", list.text);
+    assert!(
+        list.contains("0 salutation"),
+        "nothing was saved: {}",
+        list.text
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -64,14 +84,19 @@ async fn sign_in_issues_a_new_session_and_sign_out_ends_it() {
     let c = host.client();
     let wrong = c.login("elu", "not the password").await;
     assert!(wrong.is_err());
-    let page = c.login("elu", estive_core::testing::PASSWORD).await.unwrap();
+    let page = c
+        .login("elu", estive_core::testing::PASSWORD)
+        .await
+        .unwrap();
     assert!(page.contains("Élodie Élue"), "{}", page.text);
     let first = c.cookie("estive_session").unwrap();
     c.login("elu", estive_core::testing::PASSWORD).await.ok();
     c.post_form("/logout", &[]).await.unwrap();
     assert!(c.cookie("estive_session").is_none());
     // Signing in again gives another session id.
-    c.login("elu", estive_core::testing::PASSWORD).await.unwrap();
+    c.login("elu", estive_core::testing::PASSWORD)
+        .await
+        .unwrap();
     assert_ne!(c.cookie("estive_session").unwrap(), first);
 }
 
@@ -83,7 +108,10 @@ async fn sign_in_attempts_are_limited() {
         assert!(c.login("agent", "wrong password!").await.is_err());
     }
     // Even the right password is refused for a while now.
-    let e = c.login("agent", estive_core::testing::PASSWORD).await.unwrap_err();
+    let e = c
+        .login("agent", estive_core::testing::PASSWORD)
+        .await
+        .unwrap_err();
     assert!(format!("{e}").contains("429"), "{e}");
 }
 
@@ -91,9 +119,16 @@ async fn sign_in_attempts_are_limited() {
 async fn script_in_a_text_field_comes_back_escaped() {
     let host = host_with(&[]).await;
     let c = host.client();
-    let page = c.post_form("/bonjour/", &[("name", "<script>alert(1)</script>")]).await.unwrap();
+    let page = c
+        .post_form("/bonjour/", &[("name", "<script>alert(1)</script>")])
+        .await
+        .unwrap();
     assert!(!page.contains("<script>alert(1)</script>"), "{}", page.text);
-    assert!(page.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"), "{}", page.text);
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"),
+        "{}",
+        page.text
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -107,20 +142,42 @@ async fn health_metrics_and_sitemap_answer() {
     assert_eq!(v["sites"], 1);
     c.get("/bonjour/").await.unwrap();
     let m = c.get("/metrics").await.unwrap();
-    assert!(m.contains("estive_plugin_calls_total{plugin=\"hello\",export=\"handle\",outcome=\"ok\"}"), "{}", m.text);
-    assert!(m.contains("estive_http_requests_total{area=\"portal\",status=\"200\"}"), "{}", m.text);
+    assert!(
+        m.contains("estive_plugin_calls_total{plugin=\"hello\",export=\"handle\",outcome=\"ok\"}"),
+        "{}",
+        m.text
+    );
+    assert!(
+        m.contains("estive_http_requests_total{area=\"portal\",status=\"200\"}"),
+        "{}",
+        m.text
+    );
     let s = c.get("/sitemap.xml").await.unwrap();
     assert!(s.contains("<loc>http://test.localhost"), "{}", s.text);
-    assert!(s.contains("/bonjour/</loc>"), "portal route listed: {}", s.text);
-    assert!(!s.contains("export.csv"), "sitemap = false is honoured: {}", s.text);
-    assert!(!s.contains("secret"), "extranet routes are not listed: {}", s.text);
+    assert!(
+        s.contains("/bonjour/</loc>"),
+        "portal route listed: {}",
+        s.text
+    );
+    assert!(
+        !s.contains("export.csv"),
+        "sitemap = false is honoured: {}",
+        s.text
+    );
+    assert!(
+        !s.contains("secret"),
+        "extranet routes are not listed: {}",
+        s.text
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn events_schedules_widgets_and_downloads_work() {
     let host = host_with(&[]).await;
     let c = host.client();
-    c.post_form("/bonjour/", &[("name", "Événement")]).await.unwrap();
+    c.post_form("/bonjour/", &[("name", "Événement")])
+        .await
+        .unwrap();
     // The greeting published `hello.greeted`, to which hello subscribes.
     let delivered = host.deliver_events().await.unwrap();
     assert_eq!(delivered, 1);
@@ -130,7 +187,11 @@ async fn events_schedules_widgets_and_downloads_work() {
     let site = snap.site("test").unwrap();
     let plugin = site.plugin("hello").unwrap();
     let actor = estive_core::storage::Actor::default();
-    let scope = estive_core::storage::Scope { site_id: site.id, manifest: &plugin.loaded.manifest, actor: &actor };
+    let scope = estive_core::storage::Scope {
+        site_id: site.id,
+        manifest: &plugin.loaded.manifest,
+        actor: &actor,
+    };
     let seen = host
         .state
         .platform
@@ -141,35 +202,73 @@ async fn events_schedules_widgets_and_downloads_work() {
         .await
         .unwrap();
     let topics: Vec<_> = seen.rows.iter().map(|r| r[1].clone()).collect();
-    assert_eq!(topics, vec![crate::storage::text("hello.greeted"), crate::storage::text("tick")]);
+    assert_eq!(
+        topics,
+        vec![
+            crate::storage::text("hello.greeted"),
+            crate::storage::text("tick")
+        ]
+    );
     // The portal home shows hello's widget with the count.
     let home = c.get("/").await.unwrap();
     assert!(home.contains("1 salutation"), "{}", home.text);
     let csv = c.get("/bonjour/export.csv").await.unwrap();
     assert_eq!(csv.status, 200);
-    assert!(csv.headers["content-disposition"].to_str().unwrap().contains("greetings.csv"));
+    assert!(
+        csv.headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("greetings.csv")
+    );
     assert!(csv.text.contains("Événement"), "{}", csv.text);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plugin_sees_only_its_own_sites_rows() {
-    let host = estive_core::testing::TestHost::builder().plugin(fixture("snoop")).start().await.unwrap();
+    let host = estive_core::testing::TestHost::builder()
+        .plugin(fixture("snoop"))
+        .start()
+        .await
+        .unwrap();
     // A second site with the same plugin, served at another host name.
     let mut other = estive_core::sites::config::SiteConfig::new("autre", "Autre communauté");
     other.domains = vec!["autre.localhost".into()];
     other.plugins.insert("snoop".into(), Default::default());
-    host.state.platform.apply_site(other, BTreeMap::new(), BTreeMap::new(), None).await.unwrap();
+    host.state
+        .platform
+        .apply_site(other, BTreeMap::new(), BTreeMap::new(), None)
+        .await
+        .unwrap();
     let a = host.client();
-    a.post_form("/snoop/add", &[("text", "note du site test")]).await.unwrap();
+    a.post_form("/snoop/add", &[("text", "note du site test")])
+        .await
+        .unwrap();
     let page = a.get("/snoop/site").await.unwrap();
     assert!(page.contains("note du site test"), "{}", page.text);
-    assert_eq!(page.text.matches("refused: ").count(), 2, "filtering or writing site_id is refused: {}", page.text);
+    assert_eq!(
+        page.text.matches("refused: ").count(),
+        2,
+        "filtering or writing site_id is refused: {}",
+        page.text
+    );
     // The same plugin on the other site sees none of it.
     let other_site = host.state.platform.snapshot();
     let autre = other_site.site("autre").unwrap();
     let plugin = autre.plugin("snoop").unwrap();
     let actor = estive_core::storage::Actor::default();
-    let scope = estive_core::storage::Scope { site_id: autre.id, manifest: &plugin.loaded.manifest, actor: &actor };
-    let rows = host.state.platform.runtime.services.storage.query(scope, crate::storage::select("notes", vec![])).await.unwrap();
+    let scope = estive_core::storage::Scope {
+        site_id: autre.id,
+        manifest: &plugin.loaded.manifest,
+        actor: &actor,
+    };
+    let rows = host
+        .state
+        .platform
+        .runtime
+        .services
+        .storage
+        .query(scope, crate::storage::select("notes", vec![]))
+        .await
+        .unwrap();
     assert!(rows.rows.is_empty());
 }

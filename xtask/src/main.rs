@@ -9,7 +9,10 @@ use anyhow::{Context as _, Result, bail};
 const TARGET: &str = "wasm32-wasip2";
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 fn cargo() -> Command {
@@ -29,9 +32,17 @@ fn run(mut c: Command) -> Result<()> {
 
 /// Install the WebAssembly target with rustup when it is missing.
 fn ensure_target() -> Result<()> {
-    let out = Command::new("rustup").args(["target", "list", "--installed"]).output();
+    let out = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output();
     match out {
-        Ok(o) if String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim() == TARGET) => Ok(()),
+        Ok(o)
+            if String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .any(|l| l.trim() == TARGET) =>
+        {
+            Ok(())
+        }
         Ok(_) => {
             eprintln!("xtask: installing the {TARGET} target with rustup");
             let mut c = Command::new("rustup");
@@ -57,7 +68,11 @@ fn plugin_crates(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
             let toml = std::fs::read_to_string(path.join("Cargo.toml"))?;
             let name = toml
                 .lines()
-                .find_map(|l| l.trim().strip_prefix("name = ").map(|v| v.trim_matches('"').to_string()))
+                .find_map(|l| {
+                    l.trim()
+                        .strip_prefix("name = ")
+                        .map(|v| v.trim_matches('"').to_string())
+                })
                 .with_context(|| format!("{}: no package name", path.display()))?;
             out.push((name, path));
         }
@@ -96,14 +111,19 @@ fn build_plugins() -> Result<Vec<PathBuf>> {
         c.args(["-p", name]);
     }
     run(c)?;
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
     let out_dir = target.join("plugins");
     let mut packages = Vec::new();
     for (crate_name, dir) in &plugins {
         let manifest = std::fs::read_to_string(dir.join("plugin.toml"))?;
         let name = manifest
             .lines()
-            .find_map(|l| l.trim().strip_prefix("name = ").map(|v| v.trim_matches('"').to_string()))
+            .find_map(|l| {
+                l.trim()
+                    .strip_prefix("name = ")
+                    .map(|v| v.trim_matches('"').to_string())
+            })
             .with_context(|| format!("{}: plugin.toml has no name", dir.display()))?;
         let pkg = out_dir.join(&name);
         if pkg.exists() {
@@ -111,13 +131,21 @@ fn build_plugins() -> Result<Vec<PathBuf>> {
         }
         std::fs::create_dir_all(&pkg)?;
         std::fs::copy(dir.join("plugin.toml"), pkg.join("plugin.toml"))?;
-        let wasm = target.join(TARGET).join("plugin").join(format!("{}.wasm", crate_name.replace('-', "_")));
-        std::fs::copy(&wasm, pkg.join("plugin.wasm")).with_context(|| format!("{} was not built", wasm.display()))?;
+        let wasm = target
+            .join(TARGET)
+            .join("plugin")
+            .join(format!("{}.wasm", crate_name.replace('-', "_")));
+        std::fs::copy(&wasm, pkg.join("plugin.wasm"))
+            .with_context(|| format!("{} was not built", wasm.display()))?;
         for sub in ["templates", "locales", "static"] {
             copy_dir(&dir.join(sub), &pkg.join(sub))?;
         }
         let size = std::fs::metadata(pkg.join("plugin.wasm"))?.len();
-        eprintln!("xtask: package {name}: {} KiB → {}", size / 1024, pkg.display());
+        eprintln!(
+            "xtask: package {name}: {} KiB → {}",
+            size / 1024,
+            pkg.display()
+        );
         packages.push(pkg);
     }
     Ok(packages)
@@ -138,9 +166,22 @@ fn test(extra: &[String]) -> Result<()> {
     run(doc)?;
     let mut c = cargo();
     if has_nextest() {
-        c.args(["nextest", "run", "--workspace", "--exclude", "xtask", "--no-fail-fast"]);
+        c.args([
+            "nextest",
+            "run",
+            "--workspace",
+            "--exclude",
+            "xtask",
+            "--no-fail-fast",
+        ]);
     } else {
-        c.args(["test", "--workspace", "--exclude", "xtask", "--no-fail-fast"]);
+        c.args([
+            "test",
+            "--workspace",
+            "--exclude",
+            "xtask",
+            "--no-fail-fast",
+        ]);
     }
     c.args(extra);
     run(c)
@@ -149,7 +190,16 @@ fn test(extra: &[String]) -> Result<()> {
 fn demo(extra: &[String]) -> Result<()> {
     build_plugins()?;
     let mut c = cargo();
-    c.args(["run", "--release", "-p", "estive-core", "--bin", "estive", "--", "demo"]);
+    c.args([
+        "run",
+        "--release",
+        "-p",
+        "estive-core",
+        "--bin",
+        "estive",
+        "--",
+        "demo",
+    ]);
     c.args(extra);
     if std::env::var_os("ESTIVE_DATA").is_none() {
         c.env("ESTIVE_DATA", root().join("data"));
@@ -167,7 +217,9 @@ fn bench(extra: &[String]) -> Result<()> {
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (task, rest) = args.split_first().map_or(("help", &[][..]), |(t, r)| (t.as_str(), r));
+    let (task, rest) = args
+        .split_first()
+        .map_or(("help", &[][..]), |(t, r)| (t.as_str(), r));
     match task {
         "build-plugins" => build_plugins().map(|_| ()),
         "test" => test(rest),
@@ -177,7 +229,11 @@ fn main() -> Result<()> {
             eprintln!(
                 "cargo xtask <task>\n\n  build-plugins  build every plugin for {TARGET} and assemble packages in target/plugins/\n  demo           build everything, set up the demo sites and serve http://127.0.0.1:8080\n  test           build the plugins and run the whole test suite\n  bench          run the benchmarks and print their ratios"
             );
-            if task == "help" { Ok(()) } else { bail!("unknown task `{task}`") }
+            if task == "help" {
+                Ok(())
+            } else {
+                bail!("unknown task `{task}`")
+            }
         }
     }
 }

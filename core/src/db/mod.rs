@@ -8,14 +8,19 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use sea_orm::{ActiveValue::Set, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, EntityTrait};
+use sea_orm::{
+    ActiveValue::Set, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, EntityTrait,
+};
 use sea_orm_migration::MigratorTrait;
 
 use entities::server_state;
 
 /// The URL of the default database: `estive.sqlite` in the data folder.
 pub fn default_url(data_dir: &Path) -> String {
-    format!("sqlite://{}?mode=rwc", data_dir.join("estive.sqlite").display())
+    format!(
+        "sqlite://{}?mode=rwc",
+        data_dir.join("estive.sqlite").display()
+    )
 }
 
 /// Connect and bring the schema up to date.
@@ -73,7 +78,10 @@ pub async fn state_get<C: ConnectionTrait>(db: &C, key: &str) -> Result<Option<S
 
 /// Set a value of the `server_state` table.
 pub async fn state_set<C: ConnectionTrait>(db: &C, key: &str, value: &str) -> Result<()> {
-    let model = server_state::ActiveModel { key: Set(key.to_string()), value: Set(value.to_string()) };
+    let model = server_state::ActiveModel {
+        key: Set(key.to_string()),
+        value: Set(value.to_string()),
+    };
     server_state::Entity::insert(model)
         .on_conflict(
             sea_orm::sea_query::OnConflict::column(server_state::Column::Key)
@@ -96,7 +104,10 @@ pub async fn server_secret(db: &DatabaseConnection) -> Result<Vec<u8>> {
     }
     let key: [u8; 32] = rand::random();
     // Another node may have raced us: insert if absent, then read back.
-    let model = server_state::ActiveModel { key: Set("secret".into()), value: Set(hex::encode(key)) };
+    let model = server_state::ActiveModel {
+        key: Set("secret".into()),
+        value: Set(hex::encode(key)),
+    };
     let _ = server_state::Entity::insert(model)
         .on_conflict(
             sea_orm::sea_query::OnConflict::column(server_state::Column::Key)
@@ -105,7 +116,11 @@ pub async fn server_secret(db: &DatabaseConnection) -> Result<Vec<u8>> {
         )
         .exec_without_returning(db)
         .await;
-    Ok(hex::decode(state_get(db, "secret").await?.context("the server secret vanished")?)?)
+    Ok(hex::decode(
+        state_get(db, "secret")
+            .await?
+            .context("the server secret vanished")?,
+    )?)
 }
 
 /// Bump the configuration revision so that every node reloads sites and
@@ -118,14 +133,20 @@ pub async fn bump_revision<C: ConnectionTrait>(db: &C) -> Result<i64> {
 
 /// The configuration revision.
 pub async fn revision<C: ConnectionTrait>(db: &C) -> Result<i64> {
-    Ok(state_get(db, "revision").await?.and_then(|v| v.parse().ok()).unwrap_or(0))
+    Ok(state_get(db, "revision")
+        .await?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn redact_hides_the_password() {
-        assert_eq!(super::redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(
+            super::redact("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
         assert_eq!(super::redact("sqlite://x.db"), "sqlite://x.db");
     }
 }

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use anyhow::Result;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
 };
 
 use crate::db::entities::{event_delivery, outbox_event};
@@ -50,7 +50,11 @@ pub async fn fan_out(state: &AppState) -> Result<usize> {
             .await?;
         if claimed.rows_affected == 1 {
             if let Some(site) = snapshot.sites.iter().find(|s| s.id == ev.site_id) {
-                for p in site.plugins.iter().filter(|p| p.loaded.manifest.subscribe.contains(&ev.topic)) {
+                for p in site
+                    .plugins
+                    .iter()
+                    .filter(|p| p.loaded.manifest.subscribe.contains(&ev.topic))
+                {
                     event_delivery::ActiveModel {
                         event_id: Set(ev.id),
                         site_id: Set(ev.site_id),
@@ -92,7 +96,10 @@ pub fn background_context(site: &Site, plugin: &SitePlugin) -> (wit::Context, Ca
         manifest: plugin.loaded.manifest.clone(),
         settings: plugin.settings.clone(),
         grants: plugin.grants.clone(),
-        actor: Actor { user_id: None, name: Some(format!("{} (automatic)", plugin.name)) },
+        actor: Actor {
+            user_id: None,
+            name: Some(format!("{} (automatic)", plugin.name)),
+        },
         locale: site.config.locale.clone(),
         catalogues: plugin.loaded.catalogues.clone(),
         // Background work gets more time than a page.
@@ -128,7 +135,10 @@ pub async fn deliver(state: &AppState) -> Result<usize> {
         let claimed = {
             let _guard = storage.write_guard().await;
             event_delivery::Entity::update_many()
-                .col_expr(event_delivery::Column::LeaseUntil, Expr::value(Some(now + LEASE)))
+                .col_expr(
+                    event_delivery::Column::LeaseUntil,
+                    Expr::value(Some(now + LEASE)),
+                )
                 .filter(event_delivery::Column::Id.eq(d.id))
                 .filter(
                     Condition::any()
@@ -160,7 +170,8 @@ pub async fn deliver(state: &AppState) -> Result<usize> {
                     tracing::error!(plugin = %d.plugin, event = d.event_id, error = %e, "event delivery given up");
                     am.done_at = Set(Some(chrono::Utc::now()));
                 } else {
-                    let backoff = chrono::TimeDelta::seconds(2_i64.pow(attempts.min(12) as u32).min(3600));
+                    let backoff =
+                        chrono::TimeDelta::seconds(2_i64.pow(attempts.min(12) as u32).min(3600));
                     am.next_attempt_at = Set(chrono::Utc::now() + backoff);
                     tracing::warn!(plugin = %d.plugin, event = d.event_id, attempts, error = %e, "event delivery failed; will retry");
                 }
@@ -171,8 +182,15 @@ pub async fn deliver(state: &AppState) -> Result<usize> {
     Ok(delivered)
 }
 
-async fn deliver_one(state: &AppState, sites: &[Arc<Site>], d: &event_delivery::Model) -> Result<(), String> {
-    let site = sites.iter().find(|s| s.id == d.site_id).ok_or("the site is gone")?;
+async fn deliver_one(
+    state: &AppState,
+    sites: &[Arc<Site>],
+    d: &event_delivery::Model,
+) -> Result<(), String> {
+    let site = sites
+        .iter()
+        .find(|s| s.id == d.site_id)
+        .ok_or("the site is gone")?;
     let Some(plugin) = site.plugin(&d.plugin) else {
         // Disabled since: nothing to deliver to; not an error worth retrying.
         return Ok(());
@@ -189,7 +207,12 @@ async fn deliver_one(state: &AppState, sites: &[Arc<Site>], d: &event_delivery::
         payload: ev.payload,
         published_at: ev.published_at.to_rfc3339(),
     };
-    match state.platform.runtime.call(&plugin.loaded, info, Call::Event(ctx, event)).await {
+    match state
+        .platform
+        .runtime
+        .call(&plugin.loaded, info, Call::Event(ctx, event))
+        .await
+    {
         Ok(Reply::Unit(Ok(()))) => Ok(()),
         Ok(Reply::Unit(Err(e))) => Err(e),
         Ok(_) => Err("unexpected reply".into()),

@@ -9,7 +9,12 @@ use crate::db::entities::outbox_event;
 ///
 /// # Errors
 /// The database fails.
-pub async fn publish<C: ConnectionTrait>(conn: &C, site_id: i64, topic: &str, payload: &str) -> Result<i64, DbErr> {
+pub async fn publish<C: ConnectionTrait>(
+    conn: &C,
+    site_id: i64,
+    topic: &str,
+    payload: &str,
+) -> Result<i64, DbErr> {
     let model = outbox_event::ActiveModel {
         site_id: Set(site_id),
         topic: Set(topic.to_string()),

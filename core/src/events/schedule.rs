@@ -14,7 +14,11 @@ use crate::runtime::{Call, Reply};
 use crate::web::AppState;
 
 /// When a task runs next after `now`.
-pub fn next_run(schedule: &Schedule, tz: chrono_tz::Tz, now: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+pub fn next_run(
+    schedule: &Schedule,
+    tz: chrono_tz::Tz,
+    now: chrono::DateTime<chrono::Utc>,
+) -> chrono::DateTime<chrono::Utc> {
     if let Some(period) = schedule.period_secs() {
         return now + chrono::TimeDelta::seconds(period as i64);
     }
@@ -22,7 +26,9 @@ pub fn next_run(schedule: &Schedule, tz: chrono_tz::Tz, now: chrono::DateTime<ch
     let local_now = now.with_timezone(&tz);
     let mut day = local_now.date_naive();
     for _ in 0..3 {
-        let candidate = day.and_hms_opt(h, m, 0).and_then(|t| tz.from_local_datetime(&t).earliest());
+        let candidate = day
+            .and_hms_opt(h, m, 0)
+            .and_then(|t| tz.from_local_datetime(&t).earliest());
         if let Some(c) = candidate
             && c > local_now
         {
@@ -34,8 +40,13 @@ pub fn next_run(schedule: &Schedule, tz: chrono_tz::Tz, now: chrono::DateTime<ch
 }
 
 fn node_id() -> String {
-    static ID: std::sync::LazyLock<String> =
-        std::sync::LazyLock::new(|| format!("{}-{}", std::process::id(), crate::identity::sessions::new_token()));
+    static ID: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "{}-{}",
+            std::process::id(),
+            crate::identity::sessions::new_token()
+        )
+    });
     ID.clone()
 }
 
@@ -67,9 +78,13 @@ pub async fn tick(state: &AppState) -> Result<usize> {
                         last_status: Set(String::new()),
                     })
                     .on_conflict(
-                        OnConflict::columns([schedule_run::Column::SiteId, schedule_run::Column::Plugin, schedule_run::Column::Task])
-                            .do_nothing()
-                            .to_owned(),
+                        OnConflict::columns([
+                            schedule_run::Column::SiteId,
+                            schedule_run::Column::Plugin,
+                            schedule_run::Column::Task,
+                        ])
+                        .do_nothing()
+                        .to_owned(),
                     )
                     .exec_without_returning(db)
                     .await?;
@@ -78,10 +93,15 @@ pub async fn tick(state: &AppState) -> Result<usize> {
                 let won = {
                     let _guard = storage.write_guard().await;
                     schedule_run::Entity::update_many()
-                        .col_expr(schedule_run::Column::LeaseOwner, Expr::value(Some(node_id())))
+                        .col_expr(
+                            schedule_run::Column::LeaseOwner,
+                            Expr::value(Some(node_id())),
+                        )
                         .col_expr(
                             schedule_run::Column::LeaseUntil,
-                            Expr::value(Some(chrono::Utc::now() + chrono::TimeDelta::from_std(lease)?)),
+                            Expr::value(Some(
+                                chrono::Utc::now() + chrono::TimeDelta::from_std(lease)?,
+                            )),
                         )
                         .filter(schedule_run::Column::SiteId.eq(key.0))
                         .filter(schedule_run::Column::Plugin.eq(&key.1))
@@ -104,11 +124,30 @@ pub async fn tick(state: &AppState) -> Result<usize> {
                 ran += 1;
                 let _guard = storage.write_guard().await;
                 schedule_run::Entity::update_many()
-                    .col_expr(schedule_run::Column::LeaseOwner, Expr::value(Option::<String>::None))
-                    .col_expr(schedule_run::Column::LeaseUntil, Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None))
-                    .col_expr(schedule_run::Column::LastRunAt, Expr::value(Some(chrono::Utc::now())))
-                    .col_expr(schedule_run::Column::NextRunAt, Expr::value(next_run(sched, site.info.timezone, state.platform.runtime.services.now())))
-                    .col_expr(schedule_run::Column::LastStatus, Expr::value(status.clone()))
+                    .col_expr(
+                        schedule_run::Column::LeaseOwner,
+                        Expr::value(Option::<String>::None),
+                    )
+                    .col_expr(
+                        schedule_run::Column::LeaseUntil,
+                        Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
+                    )
+                    .col_expr(
+                        schedule_run::Column::LastRunAt,
+                        Expr::value(Some(chrono::Utc::now())),
+                    )
+                    .col_expr(
+                        schedule_run::Column::NextRunAt,
+                        Expr::value(next_run(
+                            sched,
+                            site.info.timezone,
+                            state.platform.runtime.services.now(),
+                        )),
+                    )
+                    .col_expr(
+                        schedule_run::Column::LastStatus,
+                        Expr::value(status.clone()),
+                    )
                     .filter(schedule_run::Column::SiteId.eq(key.0))
                     .filter(schedule_run::Column::Plugin.eq(&key.1))
                     .filter(schedule_run::Column::Task.eq(&key.2))
@@ -121,9 +160,19 @@ pub async fn tick(state: &AppState) -> Result<usize> {
 }
 
 /// Run one task now. Returns `ok` or the error.
-pub async fn run_task(state: &AppState, site: &crate::platform::Site, plugin: &crate::platform::SitePlugin, task: &str) -> String {
+pub async fn run_task(
+    state: &AppState,
+    site: &crate::platform::Site,
+    plugin: &crate::platform::SitePlugin,
+    task: &str,
+) -> String {
     let (ctx, info) = background_context(site, plugin);
-    let status = match state.platform.runtime.call(&plugin.loaded, info, Call::Schedule(ctx, task.to_string())).await {
+    let status = match state
+        .platform
+        .runtime
+        .call(&plugin.loaded, info, Call::Schedule(ctx, task.to_string()))
+        .await
+    {
         Ok(Reply::Unit(Ok(()))) => "ok".to_string(),
         Ok(Reply::Unit(Err(e))) => e,
         Ok(_) => "unexpected reply".into(),
@@ -141,8 +190,12 @@ pub async fn run_task(state: &AppState, site: &crate::platform::Site, plugin: &c
 /// Unknown site, plugin or task; the task's own error.
 pub async fn run_now(state: &AppState, slug: &str, plugin: &str, task: &str) -> Result<()> {
     let snapshot = state.platform.snapshot();
-    let site = snapshot.site(slug).with_context(|| format!("there is no site `{slug}`"))?;
-    let p = site.plugin(plugin).with_context(|| format!("plugin `{plugin}` is not enabled on `{slug}`"))?;
+    let site = snapshot
+        .site(slug)
+        .with_context(|| format!("there is no site `{slug}`"))?;
+    let p = site
+        .plugin(plugin)
+        .with_context(|| format!("plugin `{plugin}` is not enabled on `{slug}`"))?;
     if !p.loaded.manifest.schedules.iter().any(|s| s.name == task) {
         anyhow::bail!("plugin `{plugin}` declares no schedule `{task}`");
     }
@@ -157,12 +210,18 @@ mod tests {
     use super::*;
 
     fn sched(every: Option<&str>, at: Option<&str>) -> Schedule {
-        Schedule { name: "t".into(), every: every.map(Into::into), at: at.map(Into::into) }
+        Schedule {
+            name: "t".into(),
+            every: every.map(Into::into),
+            at: at.map(Into::into),
+        }
     }
 
     #[test]
     fn daily_task_runs_next_at_local_time() {
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00Z").unwrap().with_timezone(&chrono::Utc);
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
         // 03:30 in Paris (UTC+1 in winter) is 02:30 UTC, tomorrow.
         let next = next_run(&sched(None, Some("03:30")), chrono_tz::Europe::Paris, now);
         assert_eq!(next.to_rfc3339(), "2026-11-29T02:30:00+00:00");
@@ -173,6 +232,9 @@ mod tests {
     #[test]
     fn periodic_task_runs_after_its_period() {
         let now = chrono::Utc::now();
-        assert_eq!(next_run(&sched(Some("15m"), None), chrono_tz::Europe::Paris, now), now + chrono::TimeDelta::minutes(15));
+        assert_eq!(
+            next_run(&sched(Some("15m"), None), chrono_tz::Europe::Paris, now),
+            now + chrono::TimeDelta::minutes(15)
+        );
     }
 }

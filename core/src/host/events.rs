@@ -2,10 +2,16 @@ use crate::runtime::bindings::events;
 use crate::runtime::state::PluginState;
 
 impl events::Host for PluginState {
-    async fn publish(&mut self, name: String, payload: String) -> wasmtime::Result<Result<(), String>> {
+    async fn publish(
+        &mut self,
+        name: String,
+        payload: String,
+    ) -> wasmtime::Result<Result<(), String>> {
         let call = self.call()?;
         if !crate::package::manifest::is_identifier(&name.replace('-', "_"), 64) {
-            return Ok(Err(format!("event name `{name}` must be lowercase letters, digits, `-` or `_`")));
+            return Ok(Err(format!(
+                "event name `{name}` must be lowercase letters, digits, `-` or `_`"
+            )));
         }
         if let Err(e) = serde_json::from_str::<serde_json::Value>(&payload) {
             return Ok(Err(format!("event payload is not JSON: {e}")));
@@ -25,7 +31,12 @@ impl events::Host for PluginState {
         }
     }
 
-    async fn audit(&mut self, action: String, subject: String, details: String) -> wasmtime::Result<()> {
+    async fn audit(
+        &mut self,
+        action: String,
+        subject: String,
+        details: String,
+    ) -> wasmtime::Result<()> {
         let call = self.call()?;
         let details = serde_json::from_str(&details).unwrap_or(serde_json::Value::String(details));
         let storage = &self.services.storage;

@@ -9,11 +9,19 @@ const MAX_BODY: u64 = 64 << 20;
 const MAX_TIMEOUT: Duration = Duration::from_secs(30);
 
 impl http::Host for PluginState {
-    async fn fetch(&mut self, req: HttpRequest) -> wasmtime::Result<Result<HttpResponse, HttpError>> {
+    async fn fetch(
+        &mut self,
+        req: HttpRequest,
+    ) -> wasmtime::Result<Result<HttpResponse, HttpError>> {
         let call = self.call()?;
         let url = match reqwest::Url::parse(&req.url) {
             Ok(u) if matches!(u.scheme(), "http" | "https") => u,
-            Ok(u) => return Ok(Err(HttpError::InvalidUrl(format!("scheme `{}` is not http(s)", u.scheme())))),
+            Ok(u) => {
+                return Ok(Err(HttpError::InvalidUrl(format!(
+                    "scheme `{}` is not http(s)",
+                    u.scheme()
+                ))));
+            }
             Err(e) => return Ok(Err(HttpError::InvalidUrl(e.to_string()))),
         };
         let host = url.host_str().unwrap_or_default().to_string();
@@ -23,11 +31,16 @@ impl http::Host for PluginState {
         }
         let method = match reqwest::Method::from_bytes(req.method.to_ascii_uppercase().as_bytes()) {
             Ok(m) if ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"].contains(&m.as_str()) => m,
-            _ => return Ok(Err(HttpError::InvalidUrl(format!("method `{}` is not allowed", req.method)))),
+            _ => {
+                return Ok(Err(HttpError::InvalidUrl(format!(
+                    "method `{}` is not allowed",
+                    req.method
+                ))));
+            }
         };
-        let timeout = req
-            .timeout_ms
-            .map_or(MAX_TIMEOUT, |ms| Duration::from_millis(u64::from(ms)).min(MAX_TIMEOUT));
+        let timeout = req.timeout_ms.map_or(MAX_TIMEOUT, |ms| {
+            Duration::from_millis(u64::from(ms)).min(MAX_TIMEOUT)
+        });
         let mut builder = self.services.http.request(method, url).timeout(timeout);
         for (k, v) in &req.headers {
             builder = builder.header(k, v);
@@ -47,7 +60,12 @@ impl http::Host for PluginState {
         let headers = resp
             .headers()
             .iter()
-            .map(|(k, v)| (k.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
             .collect();
         let mut body = Vec::new();
         loop {
@@ -63,6 +81,10 @@ impl http::Host for PluginState {
                 Err(e) => return Ok(Err(HttpError::Failed(e.to_string()))),
             }
         }
-        Ok(Ok(HttpResponse { status, headers, body }))
+        Ok(Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        }))
     }
 }

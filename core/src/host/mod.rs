@@ -23,6 +23,7 @@ use crate::runtime::state::PluginState;
 /// A duplicate definition (a bug).
 pub fn add_to_linker(linker: &mut Linker<PluginState>) -> Result<()> {
     wasmtime_wasi::p2::add_to_linker_async(linker).map_err(|e| anyhow!("{e}"))?;
-    Plugin::add_to_linker::<PluginState, HasSelf<PluginState>>(linker, |s| s).map_err(|e| anyhow!("{e}"))?;
+    Plugin::add_to_linker::<PluginState, HasSelf<PluginState>>(linker, |s| s)
+        .map_err(|e| anyhow!("{e}"))?;
     Ok(())
 }

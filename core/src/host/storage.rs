@@ -30,22 +30,42 @@ impl storage::Host for PluginState {
 
     async fn insert(&mut self, op: storage::RowInsert) -> Res<i64> {
         let call = self.call()?;
-        Ok(self.services.storage.write(call.scope(), Operation::Insert(op)).await.map(inserted))
+        Ok(self
+            .services
+            .storage
+            .write(call.scope(), Operation::Insert(op))
+            .await
+            .map(inserted))
     }
 
     async fn update(&mut self, op: storage::RowUpdate) -> Res<u64> {
         let call = self.call()?;
-        Ok(self.services.storage.write(call.scope(), Operation::Update(op)).await.map(affected))
+        Ok(self
+            .services
+            .storage
+            .write(call.scope(), Operation::Update(op))
+            .await
+            .map(affected))
     }
 
     async fn delete(&mut self, op: storage::RowDelete) -> Res<u64> {
         let call = self.call()?;
-        Ok(self.services.storage.write(call.scope(), Operation::Delete(op)).await.map(affected))
+        Ok(self
+            .services
+            .storage
+            .write(call.scope(), Operation::Delete(op))
+            .await
+            .map(affected))
     }
 
     async fn upsert(&mut self, op: storage::RowUpsert) -> Res<i64> {
         let call = self.call()?;
-        Ok(self.services.storage.write(call.scope(), Operation::Upsert(op)).await.map(inserted))
+        Ok(self
+            .services
+            .storage
+            .write(call.scope(), Operation::Upsert(op))
+            .await
+            .map(inserted))
     }
 
     async fn transaction(&mut self, ops: Vec<Operation>) -> Res<Vec<Outcome>> {

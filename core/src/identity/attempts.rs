@@ -1,12 +1,20 @@
 //! Failed sign-in attempts, to slow down password guessing.
 
 use anyhow::Result;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter,
+};
 
 use crate::db::entities::login_attempt;
 
 /// Failed attempts for a key since a time.
-pub async fn count<C: ConnectionTrait>(db: &C, site_id: i64, key: &str, since: chrono::DateTime<chrono::Utc>) -> Result<u64> {
+pub async fn count<C: ConnectionTrait>(
+    db: &C,
+    site_id: i64,
+    key: &str,
+    since: chrono::DateTime<chrono::Utc>,
+) -> Result<u64> {
     Ok(login_attempt::Entity::find()
         .filter(login_attempt::Column::SiteId.eq(site_id))
         .filter(login_attempt::Column::Key.eq(key))

@@ -1,7 +1,7 @@
 //! Password hashing (argon2id with the crate's recommended parameters).
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 /// Shortest accepted password.
 pub const MIN_LENGTH: usize = 10;
@@ -12,7 +12,8 @@ pub const MIN_LENGTH: usize = 10;
 /// Never in practice (argon2 with default parameters).
 pub fn hash(password: &str) -> anyhow::Result<String> {
     let bytes: [u8; 16] = rand::random();
-    let salt = SaltString::encode_b64(&bytes).map_err(|e| anyhow::anyhow!("cannot make a salt: {e}"))?;
+    let salt =
+        SaltString::encode_b64(&bytes).map_err(|e| anyhow::anyhow!("cannot make a salt: {e}"))?;
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
@@ -21,7 +22,11 @@ pub fn hash(password: &str) -> anyhow::Result<String> {
 
 /// Check a password against a stored hash.
 pub fn verify(password: &str, stored: &str) -> bool {
-    PasswordHash::new(stored).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+    PasswordHash::new(stored).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
 }
 
 /// A hash that matches nothing, verified against when the account does not
@@ -50,7 +55,9 @@ pub fn generate() -> String {
     use rand::Rng;
     const CHARS: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut rng = rand::rng();
-    (0..16).map(|_| CHARS[rng.random_range(0..CHARS.len())] as char).collect()
+    (0..16)
+        .map(|_| CHARS[rng.random_range(0..CHARS.len())] as char)
+        .collect()
 }
 
 #[cfg(test)]
@@ -68,7 +75,10 @@ mod tests {
     #[test]
     fn short_password_is_weak() {
         assert_eq!(weakness("short", "bob"), Some("password-too-short"));
-        assert_eq!(weakness("MarieDupont", "mariedupont"), Some("password-is-username"));
+        assert_eq!(
+            weakness("MarieDupont", "mariedupont"),
+            Some("password-is-username")
+        );
         assert_eq!(weakness("a long enough one", "bob"), None);
     }
 }

@@ -2,7 +2,9 @@
 //! holds its SHA-256, so a leaked table gives no usable session.
 
 use anyhow::Result;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
 use sha2::{Digest, Sha256};
 
 use crate::db::entities::session;
@@ -47,8 +49,14 @@ pub async fn create<C: ConnectionTrait>(db: &C, site_id: i64, user_id: i64) -> R
 ///
 /// # Errors
 /// The database fails.
-pub async fn find_live<C: ConnectionTrait>(db: &C, site_id: i64, token: &str) -> Result<Option<i64>> {
-    let Some(s) = session::Entity::find_by_id(digest(token)).one(db).await? else { return Ok(None) };
+pub async fn find_live<C: ConnectionTrait>(
+    db: &C,
+    site_id: i64,
+    token: &str,
+) -> Result<Option<i64>> {
+    let Some(s) = session::Entity::find_by_id(digest(token)).one(db).await? else {
+        return Ok(None);
+    };
     let now = chrono::Utc::now();
     if s.site_id != site_id || s.expires_at < now {
         return Ok(None);
@@ -64,7 +72,9 @@ pub async fn find_live<C: ConnectionTrait>(db: &C, site_id: i64, token: &str) ->
 
 /// End a session.
 pub async fn delete<C: ConnectionTrait>(db: &C, token: &str) -> Result<()> {
-    session::Entity::delete_by_id(digest(token)).exec(db).await?;
+    session::Entity::delete_by_id(digest(token))
+        .exec(db)
+        .await?;
     Ok(())
 }
 

@@ -3,7 +3,10 @@
 //! used.
 
 use anyhow::Result;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
 use sha2::{Digest, Sha256};
 
 use crate::db::entities::token;
@@ -41,15 +44,29 @@ pub async fn create<C: ConnectionTrait>(
 }
 
 /// A live (unused, unexpired) token of a kind on a site.
-pub async fn find_live<C: ConnectionTrait>(db: &C, kind: &str, site_id: i64, secret: &str) -> Result<Option<token::Model>> {
-    let Some(t) = token::Entity::find_by_id(digest(secret)).one(db).await? else { return Ok(None) };
-    Ok((t.kind == kind && t.site_id == site_id && t.used_at.is_none() && t.expires_at > chrono::Utc::now()).then_some(t))
+pub async fn find_live<C: ConnectionTrait>(
+    db: &C,
+    kind: &str,
+    site_id: i64,
+    secret: &str,
+) -> Result<Option<token::Model>> {
+    let Some(t) = token::Entity::find_by_id(digest(secret)).one(db).await? else {
+        return Ok(None);
+    };
+    Ok((t.kind == kind
+        && t.site_id == site_id
+        && t.used_at.is_none()
+        && t.expires_at > chrono::Utc::now())
+    .then_some(t))
 }
 
 /// Mark a token used; false if it was used meanwhile (double submit).
 pub async fn use_up<C: ConnectionTrait>(db: &C, t: &token::Model) -> Result<bool> {
     let res = token::Entity::update_many()
-        .col_expr(token::Column::UsedAt, sea_orm::sea_query::Expr::value(Some(chrono::Utc::now())))
+        .col_expr(
+            token::Column::UsedAt,
+            sea_orm::sea_query::Expr::value(Some(chrono::Utc::now())),
+        )
         .filter(token::Column::Id.eq(&t.id))
         .filter(token::Column::UsedAt.is_null())
         .exec(db)
@@ -58,7 +75,11 @@ pub async fn use_up<C: ConnectionTrait>(db: &C, t: &token::Model) -> Result<bool
 }
 
 /// Pending (unused, unexpired) tokens of a kind on a site, newest first.
-pub async fn pending<C: ConnectionTrait>(db: &C, kind: &str, site_id: i64) -> Result<Vec<token::Model>> {
+pub async fn pending<C: ConnectionTrait>(
+    db: &C,
+    kind: &str,
+    site_id: i64,
+) -> Result<Vec<token::Model>> {
     Ok(token::Entity::find()
         .filter(token::Column::Kind.eq(kind))
         .filter(token::Column::SiteId.eq(site_id))

@@ -2,7 +2,10 @@
 
 use anyhow::{Context as _, Result, bail};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder,
+};
 
 use crate::db::entities::{group, group_member, user, user_role};
 
@@ -37,7 +40,8 @@ impl CurrentUser {
 /// Usernames: 3–40 of lowercase letters, digits, `.`, `-`, `_`.
 pub fn valid_username(s: &str) -> bool {
     (3..=40).contains(&s.len())
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
 }
 
 /// Load a user with roles and groups.
@@ -45,7 +49,9 @@ pub fn valid_username(s: &str) -> bool {
 /// # Errors
 /// The database fails.
 pub async fn load<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Option<CurrentUser>> {
-    let Some(u) = user::Entity::find_by_id(user_id).one(db).await? else { return Ok(None) };
+    let Some(u) = user::Entity::find_by_id(user_id).one(db).await? else {
+        return Ok(None);
+    };
     if !u.active {
         return Ok(None);
     }
@@ -88,7 +94,11 @@ pub async fn load<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Option<Cur
 }
 
 /// Find a user of a site by username.
-pub async fn find_by_username<C: ConnectionTrait>(db: &C, site_id: i64, username: &str) -> Result<Option<user::Model>> {
+pub async fn find_by_username<C: ConnectionTrait>(
+    db: &C,
+    site_id: i64,
+    username: &str,
+) -> Result<Option<user::Model>> {
     Ok(user::Entity::find()
         .filter(user::Column::SiteId.eq(site_id))
         .filter(user::Column::Username.eq(username.to_lowercase()))
@@ -97,7 +107,11 @@ pub async fn find_by_username<C: ConnectionTrait>(db: &C, site_id: i64, username
 }
 
 /// Find a user of a site by e-mail.
-pub async fn find_by_email<C: ConnectionTrait>(db: &C, site_id: i64, email: &str) -> Result<Option<user::Model>> {
+pub async fn find_by_email<C: ConnectionTrait>(
+    db: &C,
+    site_id: i64,
+    email: &str,
+) -> Result<Option<user::Model>> {
     Ok(user::Entity::find()
         .filter(user::Column::SiteId.eq(site_id))
         .filter(user::Column::Email.eq(email.trim().to_lowercase()))
@@ -126,7 +140,10 @@ pub async fn create<C: ConnectionTrait>(db: &C, site_id: i64, new: NewUser<'_>) 
     if find_by_username(db, site_id, &username).await?.is_some() {
         bail!("username `{username}` is taken");
     }
-    let email = new.email.map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty());
+    let email = new
+        .email
+        .map(|e| e.trim().to_lowercase())
+        .filter(|e| !e.is_empty());
     if let Some(e) = &email
         && find_by_email(db, site_id, e).await?.is_some()
     {
@@ -158,16 +175,25 @@ pub async fn set_roles<C: ConnectionTrait>(db: &C, user_id: i64, roles: &[String
         .exec(db)
         .await?;
     for r in roles {
-        user_role::ActiveModel { user_id: Set(user_id), role: Set(r.clone()) }
-            .insert(db)
-            .await
-            .with_context(|| format!("cannot give role {r}"))?;
+        user_role::ActiveModel {
+            user_id: Set(user_id),
+            role: Set(r.clone()),
+        }
+        .insert(db)
+        .await
+        .with_context(|| format!("cannot give role {r}"))?;
     }
     Ok(())
 }
 
 /// Create a working group if it does not exist; returns its id.
-pub async fn ensure_group<C: ConnectionTrait>(db: &C, site_id: i64, slug: &str, name: &str, description: &str) -> Result<i64> {
+pub async fn ensure_group<C: ConnectionTrait>(
+    db: &C,
+    site_id: i64,
+    slug: &str,
+    name: &str,
+    description: &str,
+) -> Result<i64> {
     if let Some(g) = group::Entity::find()
         .filter(group::Column::SiteId.eq(site_id))
         .filter(group::Column::Slug.eq(slug))
@@ -194,20 +220,26 @@ pub async fn ensure_group<C: ConnectionTrait>(db: &C, site_id: i64, slug: &str, 
 
 /// Add a user to a group (no-op if already in).
 pub async fn join_group<C: ConnectionTrait>(db: &C, group_id: i64, user_id: i64) -> Result<()> {
-    group_member::Entity::insert(group_member::ActiveModel { group_id: Set(group_id), user_id: Set(user_id) })
-        .on_conflict(
-            OnConflict::columns([group_member::Column::GroupId, group_member::Column::UserId])
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
+    group_member::Entity::insert(group_member::ActiveModel {
+        group_id: Set(group_id),
+        user_id: Set(user_id),
+    })
+    .on_conflict(
+        OnConflict::columns([group_member::Column::GroupId, group_member::Column::UserId])
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
     Ok(())
 }
 
 /// Grant or withdraw server administration.
 pub async fn set_server_admin<C: ConnectionTrait>(db: &C, user_id: i64, on: bool) -> Result<()> {
-    let u = user::Entity::find_by_id(user_id).one(db).await?.context("no such user")?;
+    let u = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .context("no such user")?;
     let mut am: user::ActiveModel = u.into();
     am.server_admin = Set(on);
     am.update(db).await?;

@@ -401,8 +401,8 @@ impl Manifest {
     /// # Errors
     /// Unknown keys, wrong types and every rule of [`Manifest::validate`].
     pub fn parse(text: &str) -> Result<Manifest> {
-        let manifest: Manifest =
-            toml::from_str(text).map_err(|e| anyhow::anyhow!("plugin.toml: {}", e.to_string().trim_end()))?;
+        let manifest: Manifest = toml::from_str(text)
+            .map_err(|e| anyhow::anyhow!("plugin.toml: {}", e.to_string().trim_end()))?;
         manifest.validate().context("plugin.toml")?;
         Ok(manifest)
     }
@@ -464,7 +464,10 @@ impl Manifest {
                 bail!("roles: `{}` is not a valid role name", role.name);
             }
             if !roles.insert(&role.name) {
-                bail!("roles: `{}` is declared twice (or is a built-in role)", role.name);
+                bail!(
+                    "roles: `{}` is declared twice (or is a built-in role)",
+                    role.name
+                );
             }
         }
 
@@ -503,7 +506,10 @@ impl Manifest {
         let mut routers: BTreeMap<(Area, &str), matchit::Router<&str>> = BTreeMap::new();
         for r in &self.routes {
             if !is_kebab(&r.name) {
-                bail!("route `{}`: name must be lowercase letters, digits and dashes", r.name);
+                bail!(
+                    "route `{}`: name must be lowercase letters, digits and dashes",
+                    r.name
+                );
             }
             if !route_names.insert(r.name.as_str()) {
                 bail!("route `{}` is declared twice", r.name);
@@ -523,7 +529,9 @@ impl Manifest {
                 let router = routers.entry((r.area, key)).or_default();
                 if let Err(e) = router.insert(r.path.as_str(), r.name.as_str()) {
                     let other = match &e {
-                        matchit::InsertError::Conflict { with } => routers_conflict(&self.routes, r.area, with),
+                        matchit::InsertError::Conflict { with } => {
+                            routers_conflict(&self.routes, r.area, with)
+                        }
                         _ => String::new(),
                     };
                     bail!(
@@ -539,7 +547,10 @@ impl Manifest {
         let mut table_names = BTreeSet::new();
         for t in &self.tables {
             if !is_identifier(&t.name, 30) {
-                bail!("table `{}`: name must be lowercase letters, digits and single underscores", t.name);
+                bail!(
+                    "table `{}`: name must be lowercase letters, digits and single underscores",
+                    t.name
+                );
             }
             if !table_names.insert(t.name.as_str()) {
                 bail!("table `{}` is declared twice", t.name);
@@ -547,7 +558,11 @@ impl Manifest {
             let mut cols = BTreeSet::new();
             for c in &t.columns {
                 if RESERVED_COLUMNS.contains(&c.name.as_str()) {
-                    bail!("table `{}`: column `{}` is reserved by the host", t.name, c.name);
+                    bail!(
+                        "table `{}`: column `{}` is reserved by the host",
+                        t.name,
+                        c.name
+                    );
                 }
                 if !is_identifier(&c.name, 40) {
                     bail!("table `{}`: column name `{}` is not valid", t.name, c.name);
@@ -556,7 +571,8 @@ impl Manifest {
                     bail!("table `{}`: column `{}` is declared twice", t.name, c.name);
                 }
                 if let Some(d) = &c.default {
-                    check_default(c, d).with_context(|| format!("table `{}`: column `{}`", t.name, c.name))?;
+                    check_default(c, d)
+                        .with_context(|| format!("table `{}`: column `{}`", t.name, c.name))?;
                 }
             }
             for (what, lists) in [("indexes", &t.indexes), ("unique", &t.unique)] {
@@ -566,7 +582,10 @@ impl Manifest {
                     }
                     for col in list {
                         if col != "id" && !cols.contains(col.as_str()) {
-                            bail!("table `{}`: {what} names column `{col}`, which is not declared", t.name);
+                            bail!(
+                                "table `{}`: {what} names column `{col}`, which is not declared",
+                                t.name
+                            );
                         }
                     }
                 }
@@ -589,8 +608,13 @@ impl Manifest {
             match (&s.every, &s.at) {
                 (Some(_), None) if s.period_secs().is_some() => {}
                 (None, Some(_)) if s.daily_at().is_some() => {}
-                (Some(e), None) => bail!("schedule `{}`: every = `{e}` must be like `15m`, `2h` or `1d` (at least 1m)", s.name),
-                (None, Some(a)) => bail!("schedule `{}`: at = `{a}` must be a time `HH:MM`", s.name),
+                (Some(e), None) => bail!(
+                    "schedule `{}`: every = `{e}` must be like `15m`, `2h` or `1d` (at least 1m)",
+                    s.name
+                ),
+                (None, Some(a)) => {
+                    bail!("schedule `{}`: at = `{a}` must be a time `HH:MM`", s.name)
+                }
                 _ => bail!("schedule `{}`: give exactly one of `every` or `at`", s.name),
             }
         }
@@ -608,7 +632,10 @@ impl Manifest {
                 bail!("widget `{}`: invalid or repeated name", w.name);
             }
             if w.area == Area::Admin {
-                bail!("widget `{}`: widgets go on the portal or the extranet", w.name);
+                bail!(
+                    "widget `{}`: widgets go on the portal or the extranet",
+                    w.name
+                );
             }
             check_permission(&format!("widget `{}`", w.name), &w.permission)?;
             if let Some(route) = &w.route {
@@ -643,7 +670,11 @@ impl Manifest {
             .route(name)
             .with_context(|| format!("{what}: route `{name}` is not declared"))?;
         if route.area != area {
-            bail!("{what}: route `{name}` is on the {} area, not {}", route.area.as_str(), area.as_str());
+            bail!(
+                "{what}: route `{name}` is on the {} area, not {}",
+                route.area.as_str(),
+                area.as_str()
+            );
         }
         if route.path.contains('{') {
             bail!("{what}: route `{name}` has path parameters; link to a route without any");
@@ -678,8 +709,12 @@ fn check_default(c: &Column, d: &toml::Value) -> Result<()> {
         ColumnType::Float => d.is_float() || d.is_integer(),
         ColumnType::Boolean => d.is_bool(),
         ColumnType::Text | ColumnType::Json => d.is_str(),
-        ColumnType::Date => d.as_str().is_some_and(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()),
-        ColumnType::Datetime => d.as_str().is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok()),
+        ColumnType::Date => d
+            .as_str()
+            .is_some_and(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()),
+        ColumnType::Datetime => d
+            .as_str()
+            .is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok()),
         ColumnType::Bytes => false,
     };
     if !ok {
@@ -761,13 +796,18 @@ indexes = [["status"]]
 
     #[test]
     fn route_clash_names_both_routes() {
-        let e = error(&with("[[routes]]\nname = \"other\"\npath = \"/{slug}\"\narea = \"portal\"\n"));
+        let e = error(&with(
+            "[[routes]]\nname = \"other\"\npath = \"/{slug}\"\narea = \"portal\"\n",
+        ));
         assert!(e.contains("route `other`") && e.contains("clashes"), "{e}");
     }
 
     #[test]
     fn same_path_on_another_area_is_fine() {
-        Manifest::parse(&with("[[routes]]\nname = \"admin\"\npath = \"/{id}\"\narea = \"admin\"\n")).unwrap();
+        Manifest::parse(&with(
+            "[[routes]]\nname = \"admin\"\npath = \"/{id}\"\narea = \"admin\"\n",
+        ))
+        .unwrap();
     }
 
     #[test]
@@ -775,7 +815,10 @@ indexes = [["status"]]
         let e = error(&with(
             "[[routes]]\nname = \"x\"\npath = \"/x\"\narea = \"extranet\"\npermission = \"polls.vote\"\n",
         ));
-        assert!(e.contains("permission `polls.vote`, which is not declared"), "{e}");
+        assert!(
+            e.contains("permission `polls.vote`, which is not declared"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -810,7 +853,9 @@ indexes = [["status"]]
 
     #[test]
     fn schedule_needs_a_valid_period() {
-        let e = error(&with("[[schedules]]\nname = \"refresh\"\nevery = \"soon\"\n"));
+        let e = error(&with(
+            "[[schedules]]\nname = \"refresh\"\nevery = \"soon\"\n",
+        ));
         assert!(e.contains("every = `soon`"), "{e}");
         Manifest::parse(&with("[[schedules]]\nname = \"refresh\"\nat = \"03:30\"\n")).unwrap();
     }

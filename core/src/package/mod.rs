@@ -57,7 +57,8 @@ impl Package {
             }
             Package::from_parts(manifest, wasm, files)
         } else {
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
             Package::from_zip(&bytes).with_context(|| format!("{}", path.display()))
         }
     }
@@ -67,7 +68,8 @@ impl Package {
     /// # Errors
     /// Not a zip, or a wrong part.
     pub fn from_zip(bytes: &[u8]) -> Result<Package> {
-        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).context("not a valid zip archive")?;
+        let mut zip =
+            zip::ZipArchive::new(Cursor::new(bytes)).context("not a valid zip archive")?;
         let mut manifest = None;
         let mut wasm = None;
         let mut files = BTreeMap::new();
@@ -83,7 +85,11 @@ impl Package {
             let name = name.to_string_lossy().replace('\\', "/");
             // Accept both a flat zip and one with a single top folder.
             let name = match name.split_once('/') {
-                Some((_, rest)) if !name.starts_with("templates/") && !name.starts_with("locales/") && !name.starts_with("static/") => {
+                Some((_, rest))
+                    if !name.starts_with("templates/")
+                        && !name.starts_with("locales/")
+                        && !name.starts_with("static/") =>
+                {
                     rest.to_string()
                 }
                 _ => name,
@@ -95,12 +101,20 @@ impl Package {
                 .with_context(|| format!("cannot read `{name}` from the zip"))?;
             total += buf.len();
             if total > MAX_WASM + MAX_FILES {
-                bail!("package is larger than {} MiB", (MAX_WASM + MAX_FILES) >> 20);
+                bail!(
+                    "package is larger than {} MiB",
+                    (MAX_WASM + MAX_FILES) >> 20
+                );
             }
             match name.as_str() {
-                "plugin.toml" => manifest = Some(String::from_utf8(buf).context("plugin.toml is not UTF-8")?),
+                "plugin.toml" => {
+                    manifest = Some(String::from_utf8(buf).context("plugin.toml is not UTF-8")?)
+                }
                 "plugin.wasm" => wasm = Some(buf),
-                n if n.starts_with("templates/") || n.starts_with("locales/") || n.starts_with("static/") => {
+                n if n.starts_with("templates/")
+                    || n.starts_with("locales/")
+                    || n.starts_with("static/") =>
+                {
                     files.insert(name, buf);
                 }
                 _ => {}
@@ -119,7 +133,11 @@ impl Package {
     /// An invalid manifest, a `.wasm` that is not a component or not stamped
     /// with a served API version, a manifest whose `api` range excludes the
     /// stamped version, or a locale catalogue that does not parse.
-    pub fn from_parts(manifest_text: String, wasm: Vec<u8>, files: BTreeMap<String, Vec<u8>>) -> Result<Package> {
+    pub fn from_parts(
+        manifest_text: String,
+        wasm: Vec<u8>,
+        files: BTreeMap<String, Vec<u8>>,
+    ) -> Result<Package> {
         let manifest = Manifest::parse(&manifest_text)?;
         if wasm.len() > MAX_WASM {
             bail!("plugin.wasm is larger than {} MiB", MAX_WASM >> 20);
@@ -132,13 +150,21 @@ impl Package {
             );
         }
         if files.values().map(Vec::len).sum::<usize>() > MAX_FILES {
-            bail!("templates, locales and static files exceed {} MiB", MAX_FILES >> 20);
+            bail!(
+                "templates, locales and static files exceed {} MiB",
+                MAX_FILES >> 20
+            );
         }
         for (path, bytes) in &files {
             if path.starts_with("locales/") && path.ends_with(".ftl") {
-                let text = std::str::from_utf8(bytes).with_context(|| format!("{path} is not UTF-8"))?;
+                let text =
+                    std::str::from_utf8(bytes).with_context(|| format!("{path} is not UTF-8"))?;
                 if let Err((_, errors)) = fluent_bundle::FluentResource::try_new(text.to_string()) {
-                    bail!("{path}: {} syntax error(s), first: {:?}", errors.len(), errors[0]);
+                    bail!(
+                        "{path}: {} syntax error(s), first: {:?}",
+                        errors.len(),
+                        errors[0]
+                    );
                 }
             }
             if path.starts_with("templates/") {
@@ -146,7 +172,14 @@ impl Package {
             }
         }
         let digest = hex::encode(Sha256::digest(&wasm));
-        Ok(Package { manifest, manifest_text, wasm, files, api_version, digest })
+        Ok(Package {
+            manifest,
+            manifest_text,
+            wasm,
+            files,
+            api_version,
+            digest,
+        })
     }
 
     pub fn name(&self) -> &str {
@@ -179,7 +212,8 @@ impl Package {
     /// Templates, locales and static files as one zip, for the database.
     pub fn files_zip(&self) -> Result<Vec<u8>> {
         let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
         for (path, bytes) in &self.files {
             out.start_file(path.as_str(), options)?;
             out.write_all(bytes)?;
@@ -222,7 +256,10 @@ fn collect_dir(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) ->
         if path.is_dir() {
             collect_dir(&path, &key, out)?;
         } else {
-            out.insert(key, std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?);
+            out.insert(
+                key,
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?,
+            );
         }
     }
     Ok(())
@@ -252,10 +289,13 @@ pub fn inspect_component(wasm: &[u8]) -> Result<Version> {
         }
     }
     let stamp = stamp.with_context(|| {
-        format!("plugin.wasm has no `{API_SECTION}` stamp: build it with estive-sdk's register_plugin!")
+        format!(
+            "plugin.wasm has no `{API_SECTION}` stamp: build it with estive-sdk's register_plugin!"
+        )
     })?;
     let text = String::from_utf8(stamp).context("the API version stamp is not UTF-8")?;
-    let version = Version::parse(text.trim()).with_context(|| format!("the API version stamp `{text}` is not semver"))?;
+    let version = Version::parse(text.trim())
+        .with_context(|| format!("the API version stamp `{text}` is not semver"))?;
     if !api_served(&version) {
         bail!(
             "plugin.wasm was built for estive:plugin@{version}; this server serves estive:plugin@{API_VERSION} (compatible: 1.0 up to {}.{})",
@@ -270,7 +310,8 @@ pub fn inspect_component(wasm: &[u8]) -> Result<Version> {
 pub fn api_served(version: &Version) -> bool {
     // Compared as (major, minor) pairs: with minor 0 today, a plain
     // `minor <= 0` reads as an absurd comparison.
-    version.major == API_VERSION.major && (version.major, version.minor) <= (API_VERSION.major, API_VERSION.minor)
+    version.major == API_VERSION.major
+        && (version.major, version.minor) <= (API_VERSION.major, API_VERSION.minor)
 }
 
 #[cfg(test)]
@@ -294,7 +335,10 @@ mod tests {
     fn unstamped_component_is_refused() {
         // The smallest component: magic + component layer version.
         let e = inspect_component(b"\0asm\x0d\0\x01\0").unwrap_err();
-        assert!(e.to_string().contains("no `estive:api-version` stamp"), "{e}");
+        assert!(
+            e.to_string().contains("no `estive:api-version` stamp"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -20,7 +20,9 @@ pub fn check_value(s: &Setting, v: &Value) -> Result<(), String> {
         (_, Value::Null) if !s.required => Ok(()),
         (_, Value::Null) => Err("field-required".into()),
         (SettingType::Boolean, Value::Bool(_)) => Ok(()),
-        (SettingType::Integer, Value::Number(n)) if n.is_i64() => number_in_range(n.as_f64().unwrap_or(0.0)),
+        (SettingType::Integer, Value::Number(n)) if n.is_i64() => {
+            number_in_range(n.as_f64().unwrap_or(0.0))
+        }
         (SettingType::Float, Value::Number(n)) => number_in_range(n.as_f64().unwrap_or(0.0)),
         (SettingType::Text | SettingType::Textarea, Value::String(t)) => {
             if s.required && t.trim().is_empty() {
@@ -70,7 +72,10 @@ pub fn effective(manifest: &Manifest, stored: &Value) -> Value {
 /// Read the settings form (field name = setting name) into a JSON object,
 /// checking every field. Returns all field errors at once; nothing is kept
 /// when any field is wrong.
-pub fn from_form(manifest: &Manifest, form: &[(String, String)]) -> Result<Value, BTreeMap<String, String>> {
+pub fn from_form(
+    manifest: &Manifest,
+    form: &[(String, String)],
+) -> Result<Value, BTreeMap<String, String>> {
     let mut out = Map::new();
     let mut errors = BTreeMap::new();
     let get = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim());
@@ -111,7 +116,11 @@ pub fn from_form(manifest: &Manifest, form: &[(String, String)]) -> Result<Value
             }
         }
     }
-    if errors.is_empty() { Ok(Value::Object(out)) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Value::Object(out))
+    } else {
+        Err(errors)
+    }
 }
 
 #[cfg(test)]
@@ -152,12 +161,19 @@ required = true
     }
 
     fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn every_bad_field_is_reported_and_nothing_kept() {
-        let errors = from_form(&manifest(), &form(&[("deadline", "9h"), ("capacity", "0"), ("zone", "D")])).unwrap_err();
+        let errors = from_form(
+            &manifest(),
+            &form(&[("deadline", "9h"), ("capacity", "0"), ("zone", "D")]),
+        )
+        .unwrap_err();
         assert_eq!(errors["deadline"], "field-invalid-time");
         assert_eq!(errors["capacity"], "field-out-of-range");
         assert_eq!(errors["zone"], "field-not-a-choice");
@@ -165,7 +181,11 @@ required = true
 
     #[test]
     fn good_form_gives_typed_values() {
-        let v = from_form(&manifest(), &form(&[("deadline", "10:00"), ("capacity", "120"), ("zone", "B")])).unwrap();
+        let v = from_form(
+            &manifest(),
+            &form(&[("deadline", "10:00"), ("capacity", "120"), ("zone", "B")]),
+        )
+        .unwrap();
         assert_eq!(v["capacity"], 120);
         assert_eq!(v["deadline"], "10:00");
     }

@@ -16,7 +16,11 @@ use crate::storage::{Actor, Scope};
 /// `@today`, `@today+3`, `@today-2` give dates relative to today and
 /// `@now`, `@now+2h`, `@now-3d` date-times relative to now, so that demo data
 /// stays current.
-fn demo_value(column: Option<ColumnType>, v: &Json, now: chrono::DateTime<chrono::Utc>) -> Result<wit::Value> {
+fn demo_value(
+    column: Option<ColumnType>,
+    v: &Json,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<wit::Value> {
     Ok(match v {
         Json::Null => wit::Value::Null,
         Json::Bool(b) => wit::Value::Boolean(*b),
@@ -26,7 +30,11 @@ fn demo_value(column: Option<ColumnType>, v: &Json, now: chrono::DateTime<chrono
         },
         Json::String(s) if s.starts_with("@today") => {
             let days: i64 = s[6..].parse().unwrap_or(0);
-            wit::Value::Text((now.date_naive() + chrono::TimeDelta::days(days)).format("%Y-%m-%d").to_string())
+            wit::Value::Text(
+                (now.date_naive() + chrono::TimeDelta::days(days))
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            )
         }
         Json::String(s) if s.starts_with("@now") => {
             let rest = &s[4..];
@@ -34,7 +42,9 @@ fn demo_value(column: Option<ColumnType>, v: &Json, now: chrono::DateTime<chrono
                 chrono::TimeDelta::zero()
             } else {
                 let (num, unit) = rest.split_at(rest.len() - 1);
-                let n: i64 = num.parse().with_context(|| format!("`{s}` is not @now±N(m|h|d)"))?;
+                let n: i64 = num
+                    .parse()
+                    .with_context(|| format!("`{s}` is not @now±N(m|h|d)"))?;
                 match unit {
                     "m" => chrono::TimeDelta::minutes(n),
                     "h" => chrono::TimeDelta::hours(n),
@@ -65,19 +75,36 @@ fn row_ops(
             if k == "_key" {
                 continue;
             }
-            let col = table
-                .column(k)
-                .with_context(|| format!("{}: table `{}` has no column `{k}`", manifest.name, table.name))?;
-            if let Some(r) = v.as_str().and_then(|s| s.strip_prefix('@')).filter(|r| keys.contains_key(*r)) {
-                links.push(wit::Link { column: k.clone(), operation: keys[r] });
+            let col = table.column(k).with_context(|| {
+                format!(
+                    "{}: table `{}` has no column `{k}`",
+                    manifest.name, table.name
+                )
+            })?;
+            if let Some(r) = v
+                .as_str()
+                .and_then(|s| s.strip_prefix('@'))
+                .filter(|r| keys.contains_key(*r))
+            {
+                links.push(wit::Link {
+                    column: k.clone(),
+                    operation: keys[r],
+                });
                 continue;
             }
-            cells.push(wit::Cell { column: k.clone(), value: demo_value(Some(col.kind), v, now)? });
+            cells.push(wit::Cell {
+                column: k.clone(),
+                value: demo_value(Some(col.kind), v, now)?,
+            });
         }
         if let Some(key) = obj.get("_key").and_then(Json::as_str) {
             keys.insert(key.to_string(), ops.len() as u32);
         }
-        ops.push(wit::Operation::Insert(wit::RowInsert { table: table.name.clone(), row: cells, links }));
+        ops.push(wit::Operation::Insert(wit::RowInsert {
+            table: table.name.clone(),
+            row: cells,
+            links,
+        }));
     }
     Ok(())
 }
@@ -96,25 +123,55 @@ impl Platform {
             return Ok(loaded);
         }
         let snapshot = self.snapshot();
-        let site = snapshot.site(slug).with_context(|| format!("there is no site `{slug}`"))?;
+        let site = snapshot
+            .site(slug)
+            .with_context(|| format!("there is no site `{slug}`"))?;
         let storage = &self.runtime.services.storage;
         let now = self.runtime.services.now();
-        let mut files: Vec<_> = std::fs::read_dir(dir)?.flatten().map(|e| e.path()).collect();
+        let mut files: Vec<_> = std::fs::read_dir(dir)?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         files.sort();
         // Plugins in dependency order does not matter: data is per plugin.
         for path in files {
-            let Some(name) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else { continue };
+            let Some(name) = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .map(str::to_string)
+            else {
+                continue;
+            };
             if path.extension().and_then(|e| e.to_str()) != Some("json") {
                 continue;
             }
-            let Some(plugin) = site.plugin(&name) else { continue };
+            let Some(plugin) = site.plugin(&name) else {
+                continue;
+            };
             let manifest = plugin.loaded.manifest.clone();
-            let actor = Actor { user_id: None, name: Some("demo".into()) };
-            let scope = Scope { site_id: site.id, manifest: &manifest, actor: &actor };
+            let actor = Actor {
+                user_id: None,
+                name: Some("demo".into()),
+            };
+            let scope = Scope {
+                site_id: site.id,
+                manifest: &manifest,
+                actor: &actor,
+            };
             let mut empty = true;
             for t in &manifest.tables {
                 let rows = storage
-                    .query(scope, wit::RowQuery { table: t.name.clone(), columns: vec!["id".into()], filter: vec![], order: vec![], limit: Some(1), offset: None })
+                    .query(
+                        scope,
+                        wit::RowQuery {
+                            table: t.name.clone(),
+                            columns: vec!["id".into()],
+                            filter: vec![],
+                            order: vec![],
+                            limit: Some(1),
+                            offset: None,
+                        },
+                    )
                     .await
                     .map_err(|e| anyhow::anyhow!("{name}: {e:?}"))?;
                 if !rows.rows.is_empty() {
@@ -128,8 +185,13 @@ impl Platform {
                 .with_context(|| format!("{} is not JSON", path.display()))?;
             let mut ops = Vec::new();
             let mut keys = HashMap::new();
-            for t in data["tables"].as_array().with_context(|| format!("{}: no `tables` list", path.display()))? {
-                let table_name = t["table"].as_str().context("each entry names its `table`")?;
+            for t in data["tables"]
+                .as_array()
+                .with_context(|| format!("{}: no `tables` list", path.display()))?
+            {
+                let table_name = t["table"]
+                    .as_str()
+                    .context("each entry names its `table`")?;
                 let table = manifest
                     .table(table_name)
                     .with_context(|| format!("{name} has no table `{table_name}`"))?;
@@ -140,7 +202,9 @@ impl Platform {
             for chunk_start in (0..count).step_by(crate::storage::MAX_OPERATIONS) {
                 // Links only point backwards, within one file: keep them in
                 // one transaction when the file is small (the usual case).
-                let chunk: Vec<_> = ops[chunk_start..(chunk_start + crate::storage::MAX_OPERATIONS).min(count)].to_vec();
+                let chunk: Vec<_> = ops
+                    [chunk_start..(chunk_start + crate::storage::MAX_OPERATIONS).min(count)]
+                    .to_vec();
                 storage
                     .transaction(scope, chunk)
                     .await
@@ -159,27 +223,47 @@ impl Platform {
     /// The database fails.
     pub async fn export_site(&self, slug: &str) -> Result<Json> {
         let snapshot = self.snapshot();
-        let site = snapshot.site(slug).with_context(|| format!("there is no site `{slug}`"))?;
+        let site = snapshot
+            .site(slug)
+            .with_context(|| format!("there is no site `{slug}`"))?;
         let users = crate::identity::users::list(&self.db, site.id).await?;
         let mut plugins = serde_json::Map::new();
         let storage = &self.runtime.services.storage;
         let actor = Actor::default();
         for p in &site.plugins {
             let manifest = &p.loaded.manifest;
-            let scope = Scope { site_id: site.id, manifest, actor: &actor };
+            let scope = Scope {
+                site_id: site.id,
+                manifest,
+                actor: &actor,
+            };
             let mut tables = serde_json::Map::new();
             for t in &manifest.tables {
                 let mut all = Vec::new();
                 let mut offset = 0;
                 loop {
                     let page = storage
-                        .query(scope, wit::RowQuery { table: t.name.clone(), columns: vec![], filter: vec![], order: vec![], limit: Some(crate::storage::MAX_ROWS), offset: Some(offset) })
+                        .query(
+                            scope,
+                            wit::RowQuery {
+                                table: t.name.clone(),
+                                columns: vec![],
+                                filter: vec![],
+                                order: vec![],
+                                limit: Some(crate::storage::MAX_ROWS),
+                                offset: Some(offset),
+                            },
+                        )
                         .await
                         .map_err(|e| anyhow::anyhow!("{}.{}: {e:?}", p.name, t.name))?;
                     let n = page.rows.len() as u32;
                     for row in page.rows {
-                        let obj: serde_json::Map<String, Json> =
-                            page.columns.iter().cloned().zip(row.into_iter().map(value_json)).collect();
+                        let obj: serde_json::Map<String, Json> = page
+                            .columns
+                            .iter()
+                            .cloned()
+                            .zip(row.into_iter().map(value_json))
+                            .collect();
                         all.push(Json::Object(obj));
                     }
                     if n < crate::storage::MAX_ROWS {
@@ -189,7 +273,10 @@ impl Platform {
                 }
                 tables.insert(t.name.clone(), Json::Array(all));
             }
-            plugins.insert(p.name.clone(), json!({ "version": p.loaded.version().to_string(), "tables": tables }));
+            plugins.insert(
+                p.name.clone(),
+                json!({ "version": p.loaded.version().to_string(), "tables": tables }),
+            );
         }
         Ok(json!({
             "exported_at": chrono::Utc::now().to_rfc3339(),
@@ -206,7 +293,10 @@ impl Platform {
     pub async fn backup(&self, out: &Path) -> Result<()> {
         match self.db.get_database_backend() {
             DbBackend::Sqlite => {
-                let path = out.to_str().context("the backup path is not UTF-8")?.replace('\'', "''");
+                let path = out
+                    .to_str()
+                    .context("the backup path is not UTF-8")?
+                    .replace('\'', "''");
                 self.db
                     .execute_unprepared(&format!("VACUUM INTO '{path}'"))
                     .await
@@ -229,7 +319,10 @@ pub fn value_json(v: wit::Value) -> Json {
         wit::Value::Integer(i) => Json::from(i),
         wit::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Json::Null, Json::Number),
         wit::Value::Text(s) => Json::String(s),
-        wit::Value::Bytes(b) => Json::String(base64::Engine::encode(&base64::engine::general_purpose::STANDARD, b)),
+        wit::Value::Bytes(b) => Json::String(base64::Engine::encode(
+            &base64::engine::general_purpose::STANDARD,
+            b,
+        )),
     }
 }
 
@@ -239,9 +332,17 @@ mod tests {
 
     #[test]
     fn relative_demo_dates_follow_today() {
-        let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00Z").unwrap().with_timezone(&chrono::Utc);
-        assert_eq!(demo_value(Some(ColumnType::Date), &json!("@today+3"), now).unwrap(), wit::Value::Text("2026-12-01".into()));
-        assert_eq!(demo_value(Some(ColumnType::Datetime), &json!("@now-2h"), now).unwrap(), wit::Value::Text("2026-11-28T08:00:00Z".into()));
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        assert_eq!(
+            demo_value(Some(ColumnType::Date), &json!("@today+3"), now).unwrap(),
+            wit::Value::Text("2026-12-01".into())
+        );
+        assert_eq!(
+            demo_value(Some(ColumnType::Datetime), &json!("@now-2h"), now).unwrap(),
+            wit::Value::Text("2026-11-28T08:00:00Z".into())
+        );
         assert!(demo_value(Some(ColumnType::Datetime), &json!("@now+2y"), now).is_err());
     }
 }

@@ -44,7 +44,10 @@ impl SitePlugin {
     }
 
     pub fn mounts(&self) -> Vec<(String, String)> {
-        Area::ALL.iter().map(|a| (a.as_str().to_string(), self.mount(*a))).collect()
+        Area::ALL
+            .iter()
+            .map(|a| (a.as_str().to_string(), self.mount(*a)))
+            .collect()
     }
 }
 
@@ -101,7 +104,13 @@ pub struct Snapshot {
 impl Snapshot {
     /// The site serving a host name (port ignored), or the default site.
     pub fn site_for_host(&self, host: &str, fallback_to_default: bool) -> Option<&Arc<Site>> {
-        let host = host.rsplit_once(':').map_or(host, |(h, port)| if port.chars().all(|c| c.is_ascii_digit()) { h } else { host });
+        let host = host.rsplit_once(':').map_or(host, |(h, port)| {
+            if port.chars().all(|c| c.is_ascii_digit()) {
+                h
+            } else {
+                host
+            }
+        });
         let host = host.trim_end_matches('.').to_ascii_lowercase();
         if let Some(i) = self.by_host.get(&host) {
             return self.sites.get(*i);
@@ -112,9 +121,14 @@ impl Snapshot {
         {
             return Some(s);
         }
-        let is_address = host.parse::<std::net::IpAddr>().is_ok() || host == "localhost" || host.starts_with('[');
+        let is_address = host.parse::<std::net::IpAddr>().is_ok()
+            || host == "localhost"
+            || host.starts_with('[');
         if fallback_to_default || is_address {
-            return self.default.and_then(|i| self.sites.get(i)).or_else(|| self.sites.first());
+            return self
+                .default
+                .and_then(|i| self.sites.get(i))
+                .or_else(|| self.sites.first());
         }
         None
     }
@@ -146,7 +160,12 @@ pub struct Platform {
 }
 
 impl Platform {
-    pub fn new(db: DatabaseConnection, runtime: Arc<Runtime>, settings: ServerSettings, secret: Vec<u8>) -> Arc<Platform> {
+    pub fn new(
+        db: DatabaseConnection,
+        runtime: Arc<Runtime>,
+        settings: ServerSettings,
+        secret: Vec<u8>,
+    ) -> Arc<Platform> {
         Arc::new(Platform {
             db,
             runtime,
@@ -200,19 +219,26 @@ impl Platform {
                 Ok(l) => {
                     packages.insert(key, l);
                 }
-                Err(e) => tracing::error!(plugin = %sp.plugin, version = %sp.version, error = %format!("{e:#}"), "cannot load plugin"),
+                Err(e) => {
+                    tracing::error!(plugin = %sp.plugin, version = %sp.version, error = %format!("{e:#}"), "cannot load plugin")
+                }
             }
         }
 
         let mut sites = Vec::new();
         for row in site_rows {
-            let config: SiteConfig = serde_json::from_str(&row.config).context("stored site config")?;
+            let config: SiteConfig =
+                serde_json::from_str(&row.config).context("stored site config")?;
             let (templates, statics) = sites::decode_files(&row.templates);
             let timezone = config.timezone.parse().unwrap_or(chrono_tz::Europe::Paris);
-            let base_url = config.base_url.clone().unwrap_or_else(|| match self.settings.public_port {
-                Some(80) | None => format!("http://{}.localhost", config.slug),
-                Some(p) => format!("http://{}.localhost:{p}", config.slug),
-            });
+            let base_url =
+                config
+                    .base_url
+                    .clone()
+                    .unwrap_or_else(|| match self.settings.public_port {
+                        Some(80) | None => format!("http://{}.localhost", config.slug),
+                        Some(p) => format!("http://{}.localhost:{p}", config.slug),
+                    });
             let info = Arc::new(SiteInfo {
                 id: row.id,
                 slug: row.slug.clone(),
@@ -222,28 +248,52 @@ impl Platform {
             });
             let mut plugins = Vec::new();
             for sp in enabled.iter().filter(|sp| sp.site_id == row.id) {
-                let Some(loaded) = packages.get(&(sp.plugin.clone(), sp.version.clone())) else { continue };
-                let stored: serde_json::Value = serde_json::from_str(&sp.settings).unwrap_or_default();
-                let grants: plugins::StoredGrants = serde_json::from_str(&sp.grants).unwrap_or_default();
-                let limits: plugins::StoredLimits = serde_json::from_str(&sp.limits).unwrap_or_default();
+                let Some(loaded) = packages.get(&(sp.plugin.clone(), sp.version.clone())) else {
+                    continue;
+                };
+                let stored: serde_json::Value =
+                    serde_json::from_str(&sp.settings).unwrap_or_default();
+                let grants: plugins::StoredGrants =
+                    serde_json::from_str(&sp.grants).unwrap_or_default();
+                let limits: plugins::StoredLimits =
+                    serde_json::from_str(&sp.limits).unwrap_or_default();
                 let manifest = &loaded.manifest;
                 plugins.push(Arc::new(SitePlugin {
                     name: sp.plugin.clone(),
                     routes: self.routes_for(loaded),
-                    path: serde_json::from_str::<String>(&sp.paths).unwrap_or_else(|_| manifest.default_path.clone()),
+                    path: serde_json::from_str::<String>(&sp.paths)
+                        .unwrap_or_else(|_| manifest.default_path.clone()),
                     settings: Arc::new(settings::effective(manifest, &stored)),
-                    grants: Arc::new(Grants::intersect(manifest, &grants.http, grants.directory.map(PathBuf::from))),
-                    deadline: std::time::Duration::from_millis(limits.deadline_ms.unwrap_or(manifest.limits.deadline_ms)),
-                    memory_cap: (limits.memory_mib.unwrap_or(manifest.limits.memory_mib) as usize) << 20,
+                    grants: Arc::new(Grants::intersect(
+                        manifest,
+                        &grants.http,
+                        grants.directory.map(PathBuf::from),
+                    )),
+                    deadline: std::time::Duration::from_millis(
+                        limits.deadline_ms.unwrap_or(manifest.limits.deadline_ms),
+                    ),
+                    memory_cap: (limits.memory_mib.unwrap_or(manifest.limits.memory_mib) as usize)
+                        << 20,
                     loaded: loaded.clone(),
                 }));
             }
             plugins.sort_by(|a, b| a.name.cmp(&b.name));
             let mut permission_roles: HashMap<String, Vec<String>> = HashMap::new();
             for p in perms.iter().filter(|p| p.site_id == row.id) {
-                permission_roles.entry(p.permission.clone()).or_default().push(p.role.clone());
+                permission_roles
+                    .entry(p.permission.clone())
+                    .or_default()
+                    .push(p.role.clone());
             }
-            sites.push(Arc::new(Site { id: row.id, info, config, plugins, permission_roles, templates, statics }));
+            sites.push(Arc::new(Site {
+                id: row.id,
+                info,
+                config,
+                plugins,
+                permission_roles,
+                templates,
+                statics,
+            }));
         }
         sites.sort_by(|a, b| a.config.slug.cmp(&b.config.slug));
         let mut by_host = HashMap::new();
@@ -256,7 +306,12 @@ impl Platform {
                 default = Some(i);
             }
         }
-        *self.snapshot.write().expect("snapshot lock") = Arc::new(Snapshot { revision, sites, by_host, default });
+        *self.snapshot.write().expect("snapshot lock") = Arc::new(Snapshot {
+            revision,
+            sites,
+            by_host,
+            default,
+        });
         self.runtime.warm();
         Ok(())
     }
@@ -285,7 +340,10 @@ impl Platform {
             return r.clone();
         }
         let r = Arc::new(PluginRoutes::new(&loaded.manifest));
-        self.routes.write().expect("routes lock").insert(key, r.clone());
+        self.routes
+            .write()
+            .expect("routes lock")
+            .insert(key, r.clone());
         r
     }
 

@@ -19,8 +19,13 @@ impl Platform {
     /// # Errors
     /// The database fails or a plugin's hook fails (named).
     pub async fn export_user(&self, site: &Site, user_id: i64) -> Result<Json> {
-        let u = crate::identity::users::load(&self.db, user_id).await?.context("no such account")?;
-        let row = user::Entity::find_by_id(user_id).one(&self.db).await?.context("no such account")?;
+        let u = crate::identity::users::load(&self.db, user_id)
+            .await?
+            .context("no such account")?;
+        let row = user::Entity::find_by_id(user_id)
+            .one(&self.db)
+            .await?
+            .context("no such account")?;
         let audit: Vec<Json> = audit_entry::Entity::find()
             .filter(audit_entry::Column::UserId.eq(user_id))
             .order_by_asc(audit_entry::Column::At)
@@ -32,7 +37,11 @@ impl Platform {
         let mut plugins = serde_json::Map::new();
         for p in &site.plugins {
             let (ctx, info) = background_context(site, p);
-            match self.runtime.call(&p.loaded, info, Call::ExportUser(ctx, user_id.to_string())).await {
+            match self
+                .runtime
+                .call(&p.loaded, info, Call::ExportUser(ctx, user_id.to_string()))
+                .await
+            {
                 Ok(Reply::Json(Ok(text))) => {
                     let v: Json = serde_json::from_str(&text).unwrap_or(Json::String(text));
                     plugins.insert(p.name.clone(), v);
@@ -66,7 +75,11 @@ impl Platform {
     pub async fn erase_user(&self, site: &Site, user_id: i64) -> Result<()> {
         for p in &site.plugins {
             let (ctx, info) = background_context(site, p);
-            match self.runtime.call(&p.loaded, info, Call::EraseUser(ctx, user_id.to_string())).await {
+            match self
+                .runtime
+                .call(&p.loaded, info, Call::EraseUser(ctx, user_id.to_string()))
+                .await
+            {
                 Ok(Reply::Unit(Ok(()))) => {}
                 Ok(Reply::Unit(Err(e))) => bail!("{}: {e}", p.name),
                 Ok(_) => bail!("{}: unexpected reply", p.name),
@@ -76,12 +89,24 @@ impl Platform {
         let storage = &self.runtime.services.storage;
         let _guard = storage.write_guard().await;
         let txn = self.db.begin().await?;
-        user_role::Entity::delete_many().filter(user_role::Column::UserId.eq(user_id)).exec(&txn).await?;
-        group_member::Entity::delete_many().filter(group_member::Column::UserId.eq(user_id)).exec(&txn).await?;
-        session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(&txn).await?;
+        user_role::Entity::delete_many()
+            .filter(user_role::Column::UserId.eq(user_id))
+            .exec(&txn)
+            .await?;
+        group_member::Entity::delete_many()
+            .filter(group_member::Column::UserId.eq(user_id))
+            .exec(&txn)
+            .await?;
+        session::Entity::delete_many()
+            .filter(session::Column::UserId.eq(user_id))
+            .exec(&txn)
+            .await?;
         audit_entry::Entity::update_many()
             .col_expr(audit_entry::Column::Actor, Expr::value("compte supprimé"))
-            .col_expr(audit_entry::Column::UserId, Expr::value(Option::<i64>::None))
+            .col_expr(
+                audit_entry::Column::UserId,
+                Expr::value(Option::<i64>::None),
+            )
             .filter(audit_entry::Column::UserId.eq(user_id))
             .exec(&txn)
             .await?;

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use anyhow::{Context as _, Result, bail};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
 };
 use semver::Version;
 use serde::{Deserialize, Serialize};
@@ -126,7 +126,8 @@ impl Platform {
         for (site_row, sp) in self.site_plugin_rows(&name).await? {
             let current = Version::parse(&sp.version)?;
             if current < new_version {
-                self.switch_version(site_row.id, &name, &new_version).await?;
+                self.switch_version(site_row.id, &name, &new_version)
+                    .await?;
                 switched.push(site_row.slug.clone());
             }
         }
@@ -182,16 +183,27 @@ impl Platform {
                 .max()
                 .with_context(|| format!("plugin `{name}` is not installed"))?,
         };
-        let row = self.package_row(name, &version.to_string()).await?.context("package vanished")?;
+        let row = self
+            .package_row(name, &version.to_string())
+            .await?
+            .context("package vanished")?;
         let manifest = Manifest::parse(&row.manifest)?;
-        let existing = site_plugin::Entity::find_by_id((site_row.id, name.to_string())).one(&self.db).await?;
+        let existing = site_plugin::Entity::find_by_id((site_row.id, name.to_string()))
+            .one(&self.db)
+            .await?;
         let path = entry
             .path
             .clone()
-            .or_else(|| existing.as_ref().and_then(|e| serde_json::from_str(&e.paths).ok()))
+            .or_else(|| {
+                existing
+                    .as_ref()
+                    .and_then(|e| serde_json::from_str(&e.paths).ok())
+            })
             .unwrap_or_else(|| manifest.default_path.clone());
         if !crate::sites::config::is_slug(&path) {
-            bail!("mount path `{path}` must be one segment of lowercase letters, digits and dashes");
+            bail!(
+                "mount path `{path}` must be one segment of lowercase letters, digits and dashes"
+            );
         }
         if crate::web::RESERVED_PATHS.contains(&path.as_str()) {
             bail!("mount path `{path}` is reserved by the host");
@@ -202,14 +214,18 @@ impl Platform {
             .filter(site_plugin::Column::Plugin.ne(name))
             .all(&self.db)
             .await?;
-        if let Some(clash) = others
-            .iter()
-            .find(|o| serde_json::from_str::<String>(&o.paths).ok().as_deref() == Some(path.as_str()))
-        {
-            bail!("mount path `{path}` is already used by plugin `{}` on this site", clash.plugin);
+        if let Some(clash) = others.iter().find(|o| {
+            serde_json::from_str::<String>(&o.paths).ok().as_deref() == Some(path.as_str())
+        }) {
+            bail!(
+                "mount path `{path}` is already used by plugin `{}` on this site",
+                clash.plugin
+            );
         }
         for (dep, req) in &manifest.requires {
-            let ok = others.iter().any(|o| o.plugin == *dep && Version::parse(&o.version).is_ok_and(|v| req.matches(&v)));
+            let ok = others.iter().any(|o| {
+                o.plugin == *dep && Version::parse(&o.version).is_ok_and(|v| req.matches(&v))
+            });
             if !ok {
                 bail!("{name} requires {dep} {req} to be enabled on the site first");
             }
@@ -248,7 +264,9 @@ impl Platform {
             paths: Set(serde_json::to_string(&path)?),
             settings: Set(settings_value.to_string()),
             grants: Set(serde_json::to_string(&grants)?),
-            limits: Set(existing.as_ref().map_or_else(|| "{}".to_string(), |e| e.limits.clone())),
+            limits: Set(existing
+                .as_ref()
+                .map_or_else(|| "{}".to_string(), |e| e.limits.clone())),
             updated_at: Set(chrono::Utc::now()),
         };
         site_plugin::Entity::insert(model)
@@ -289,11 +307,17 @@ impl Platform {
             if let Some(row) = self.package_row(&other.plugin, &other.version).await?
                 && Manifest::parse(&row.manifest)?.requires.contains_key(name)
             {
-                bail!("plugin `{}` requires `{name}`: disable it first", other.plugin);
+                bail!(
+                    "plugin `{}` requires `{name}`: disable it first",
+                    other.plugin
+                );
             }
         }
         site_plugin::Entity::update_many()
-            .col_expr(site_plugin::Column::Enabled, sea_orm::sea_query::Expr::value(false))
+            .col_expr(
+                site_plugin::Column::Enabled,
+                sea_orm::sea_query::Expr::value(false),
+            )
             .filter(site_plugin::Column::SiteId.eq(site_row.id))
             .filter(site_plugin::Column::Plugin.eq(name))
             .exec(&self.db)
@@ -315,7 +339,10 @@ impl Platform {
             .one(&self.db)
             .await?
             .with_context(|| format!("{name} is not set up on this site"))?;
-        let row = self.package_row(name, &sp.version).await?.context("package vanished")?;
+        let row = self
+            .package_row(name, &sp.version)
+            .await?
+            .context("package vanished")?;
         let manifest = Manifest::parse(&row.manifest)?;
         let value = match settings::from_form(&manifest, form) {
             Ok(v) => v,
@@ -338,7 +365,10 @@ impl Platform {
             .one(&self.db)
             .await?
             .with_context(|| format!("{name} is not set up on this site"))?;
-        let row = self.package_row(name, &sp.version).await?.context("package vanished")?;
+        let row = self
+            .package_row(name, &sp.version)
+            .await?
+            .context("package vanished")?;
         check_grants(&Manifest::parse(&row.manifest)?, &grants)?;
         let mut am: site_plugin::ActiveModel = sp.into();
         am.grants = Set(serde_json::to_string(&grants)?);
@@ -367,29 +397,41 @@ impl Platform {
                 plugin_package::Column::Digest,
                 plugin_package::Column::InstalledAt,
             ])
-            .into_tuple::<(String, String, String, String, String, chrono::DateTime<chrono::Utc>)>()
+            .into_tuple::<(
+                String,
+                String,
+                String,
+                String,
+                String,
+                chrono::DateTime<chrono::Utc>,
+            )>()
             .all(&self.db)
             .await?;
         let mut out: Vec<InstalledVersion> = rows
             .into_iter()
-            .filter_map(|(name, version, api_version, manifest, digest, installed_at)| {
-                let m: Manifest = toml::from_str(&manifest).ok()?;
-                Some(InstalledVersion {
-                    name,
-                    version: Version::parse(&version).ok()?,
-                    api_version,
-                    title: m.title.fr,
-                    digest,
-                    installed_at,
-                })
-            })
+            .filter_map(
+                |(name, version, api_version, manifest, digest, installed_at)| {
+                    let m: Manifest = toml::from_str(&manifest).ok()?;
+                    Some(InstalledVersion {
+                        name,
+                        version: Version::parse(&version).ok()?,
+                        api_version,
+                        title: m.title.fr,
+                        digest,
+                        installed_at,
+                    })
+                },
+            )
             .collect();
         out.sort_by(|a, b| a.name.cmp(&b.name).then(b.version.cmp(&a.version)));
         Ok(out)
     }
 
     /// Every (site, plugin) row of a plugin.
-    pub async fn site_plugin_rows(&self, name: &str) -> Result<Vec<(site::Model, site_plugin::Model)>> {
+    pub async fn site_plugin_rows(
+        &self,
+        name: &str,
+    ) -> Result<Vec<(site::Model, site_plugin::Model)>> {
         let rows = site_plugin::Entity::find()
             .filter(site_plugin::Column::Plugin.eq(name))
             .all(&self.db)
@@ -403,7 +445,11 @@ impl Platform {
         Ok(out)
     }
 
-    pub(crate) async fn package_row(&self, name: &str, version: &str) -> Result<Option<plugin_package::Model>> {
+    pub(crate) async fn package_row(
+        &self,
+        name: &str,
+        version: &str,
+    ) -> Result<Option<plugin_package::Model>> {
         Ok(plugin_package::Entity::find()
             .filter(plugin_package::Column::Name.eq(name))
             .filter(plugin_package::Column::Version.eq(version))
@@ -437,7 +483,11 @@ fn check_settings(manifest: &Manifest, value: &serde_json::Value) -> Result<()> 
             .with_context(|| format!("setting `{k}` is not in the schema of {}", manifest.name))?;
         settings::check_value(s, v).map_err(|e| anyhow::anyhow!("setting `{k}`: {e}"))?;
     }
-    for s in manifest.settings.iter().filter(|s| s.required && s.default.is_none()) {
+    for s in manifest
+        .settings
+        .iter()
+        .filter(|s| s.required && s.default.is_none())
+    {
         if !obj.contains_key(&s.name) {
             bail!("setting `{}` is required", s.name);
         }
@@ -446,15 +496,25 @@ fn check_settings(manifest: &Manifest, value: &serde_json::Value) -> Result<()> 
 }
 
 fn check_grants(manifest: &Manifest, grants: &StoredGrants) -> Result<()> {
-    let asked: &[String] = manifest.capabilities.http.as_ref().map_or(&[], |h| &h.hosts);
+    let asked: &[String] = manifest
+        .capabilities
+        .http
+        .as_ref()
+        .map_or(&[], |h| &h.hosts);
     for h in &grants.http {
         if !asked.contains(h) {
-            bail!("{} does not ask for outbound access to `{h}`; it cannot be granted", manifest.name);
+            bail!(
+                "{} does not ask for outbound access to `{h}`; it cannot be granted",
+                manifest.name
+            );
         }
     }
     if let Some(dir) = &grants.directory {
         if manifest.capabilities.directory.is_none() {
-            bail!("{} does not ask for a directory; it cannot be granted", manifest.name);
+            bail!(
+                "{} does not ask for a directory; it cannot be granted",
+                manifest.name
+            );
         }
         if !std::path::Path::new(dir).is_dir() {
             bail!("granted directory `{dir}` does not exist on this server");
@@ -465,7 +525,9 @@ fn check_grants(manifest: &Manifest, grants: &StoredGrants) -> Result<()> {
 
 /// Apply a manifest's tables if it is newer than what is applied.
 async fn apply_schema<C: ConnectionTrait>(conn: &C, manifest: &Manifest) -> Result<()> {
-    let applied = plugin_schema::Entity::find_by_id(manifest.name.clone()).one(conn).await?;
+    let applied = plugin_schema::Entity::find_by_id(manifest.name.clone())
+        .one(conn)
+        .await?;
     let old = match &applied {
         Some(a) => {
             let v = Version::parse(&a.version)?;
@@ -478,7 +540,12 @@ async fn apply_schema<C: ConnectionTrait>(conn: &C, manifest: &Manifest) -> Resu
     };
     schema::apply(conn, manifest, old.as_ref())
         .await
-        .with_context(|| format!("cannot apply the tables of {} {}", manifest.name, manifest.version))?;
+        .with_context(|| {
+            format!(
+                "cannot apply the tables of {} {}",
+                manifest.name, manifest.version
+            )
+        })?;
     let model = plugin_schema::ActiveModel {
         plugin: Set(manifest.name.clone()),
         version: Set(manifest.version.to_string()),
@@ -487,7 +554,10 @@ async fn apply_schema<C: ConnectionTrait>(conn: &C, manifest: &Manifest) -> Resu
     plugin_schema::Entity::insert(model)
         .on_conflict(
             OnConflict::column(plugin_schema::Column::Plugin)
-                .update_columns([plugin_schema::Column::Version, plugin_schema::Column::Manifest])
+                .update_columns([
+                    plugin_schema::Column::Version,
+                    plugin_schema::Column::Manifest,
+                ])
                 .to_owned(),
         )
         .exec_without_returning(conn)
@@ -498,7 +568,12 @@ async fn apply_schema<C: ConnectionTrait>(conn: &C, manifest: &Manifest) -> Resu
 /// Give the manifest's default roles their permissions. On first enable
 /// every default is written; later, only permissions new in this version
 /// (so an administrator's changes to the mapping are kept).
-async fn seed_permissions<C: ConnectionTrait>(conn: &C, site_id: i64, manifest: &Manifest, first: bool) -> Result<()> {
+async fn seed_permissions<C: ConnectionTrait>(
+    conn: &C,
+    site_id: i64,
+    manifest: &Manifest,
+    first: bool,
+) -> Result<()> {
     let existing: Vec<String> = role_permission::Entity::find()
         .filter(role_permission::Column::SiteId.eq(site_id))
         .filter(role_permission::Column::Plugin.eq(&manifest.name))

@@ -22,10 +22,16 @@ impl PluginRoutes {
         for (i, r) in manifest.routes.iter().enumerate() {
             for m in &r.methods {
                 // Clashes were refused when the manifest was validated.
-                let _ = routers.entry((r.area, *m)).or_default().insert(r.path.as_str(), i);
+                let _ = routers
+                    .entry((r.area, *m))
+                    .or_default()
+                    .insert(r.path.as_str(), i);
             }
         }
-        PluginRoutes { routes: manifest.routes.clone(), routers }
+        PluginRoutes {
+            routes: manifest.routes.clone(),
+            routers,
+        }
     }
 
     /// Match `path` (below the mount point, starting with `/`).
@@ -33,14 +39,24 @@ impl PluginRoutes {
         let m = self.routers.get(&(area, method))?.at(path).ok()?;
         Some(Matched {
             route: &self.routes[*m.value],
-            params: m.params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            params: m
+                .params
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
         })
     }
 
     /// Whether the path exists with another method (405 rather than 404).
     pub fn other_method(&self, area: Area, method: Method, path: &str) -> bool {
-        let other = if method == Method::Get { Method::Post } else { Method::Get };
-        self.routers.get(&(area, other)).is_some_and(|r| r.at(path).is_ok())
+        let other = if method == Method::Get {
+            Method::Post
+        } else {
+            Method::Get
+        };
+        self.routers
+            .get(&(area, other))
+            .is_some_and(|r| r.at(path).is_ok())
     }
 
     pub fn all(&self) -> &[Route] {

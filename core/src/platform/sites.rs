@@ -5,7 +5,9 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 use base64::Engine as _;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
+};
 
 use super::Platform;
 use super::plugins::{EnableOptions, StoredGrants};
@@ -25,7 +27,10 @@ pub struct ApplyReport {
 }
 
 /// Templates and static files of a site folder, as stored.
-pub fn encode_files(templates: &BTreeMap<String, String>, statics: &BTreeMap<String, Vec<u8>>) -> String {
+pub fn encode_files(
+    templates: &BTreeMap<String, String>,
+    statics: &BTreeMap<String, Vec<u8>>,
+) -> String {
     let statics: BTreeMap<&String, String> = statics
         .iter()
         .map(|(k, v)| (k, base64::engine::general_purpose::STANDARD.encode(v)))
@@ -42,7 +47,9 @@ pub fn decode_files(stored: &str) -> (BTreeMap<String, String>, BTreeMap<String,
         .map(|m| {
             m.iter()
                 .filter_map(|(k, b)| {
-                    let bytes = base64::engine::general_purpose::STANDARD.decode(b.as_str()?).ok()?;
+                    let bytes = base64::engine::general_purpose::STANDARD
+                        .decode(b.as_str()?)
+                        .ok()?;
                     Some((k.clone(), bytes))
                 })
                 .collect()
@@ -61,7 +68,11 @@ fn read_tree(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) -> R
         if name.starts_with('.') {
             continue;
         }
-        let key = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
+        let key = if prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{prefix}/{name}")
+        };
         if entry.path().is_dir() {
             read_tree(&entry.path(), &key, out)?;
         } else {
@@ -85,7 +96,10 @@ impl Platform {
         let mut raw = BTreeMap::new();
         read_tree(&dir.join("templates"), "", &mut raw)?;
         for (k, v) in raw {
-            templates.insert(k.clone(), String::from_utf8(v).with_context(|| format!("template {k} is not UTF-8"))?);
+            templates.insert(
+                k.clone(),
+                String::from_utf8(v).with_context(|| format!("template {k} is not UTF-8"))?,
+            );
         }
         let mut statics = BTreeMap::new();
         read_tree(&dir.join("static"), "", &mut statics)?;
@@ -114,7 +128,8 @@ impl Platform {
         let stored_config = serde_json::to_string(&config)?;
         let site_id = match existing {
             Some(row) => {
-                if row.config != stored_config || row.templates != files || row.name != config.name {
+                if row.config != stored_config || row.templates != files || row.name != config.name
+                {
                     let mut am: site::ActiveModel = row.clone().into();
                     am.name = Set(config.name.clone());
                     am.domains = Set(serde_json::to_string(&config.domains)?);
@@ -144,7 +159,11 @@ impl Platform {
         };
         if config.default {
             // Only one default site.
-            for other in site::Entity::find().filter(site::Column::Id.ne(site_id)).all(&self.db).await? {
+            for other in site::Entity::find()
+                .filter(site::Column::Id.ne(site_id))
+                .all(&self.db)
+                .await?
+            {
                 let mut c: SiteConfig = serde_json::from_str(&other.config)?;
                 if c.default {
                     c.default = false;
@@ -158,24 +177,39 @@ impl Platform {
         let txn = self.db.begin().await?;
         let mut group_ids = BTreeMap::new();
         for g in &config.groups {
-            group_ids.insert(g.slug.clone(), users::ensure_group(&txn, site_id, &g.slug, &g.name, &g.description).await?);
+            group_ids.insert(
+                g.slug.clone(),
+                users::ensure_group(&txn, site_id, &g.slug, &g.name, &g.description).await?,
+            );
         }
         for u in &config.users {
-            if users::find_by_username(&txn, site_id, &u.username).await?.is_some() {
+            if users::find_by_username(&txn, site_id, &u.username)
+                .await?
+                .is_some()
+            {
                 continue;
             }
             let pw = password.map_or_else(crate::identity::passwords::generate, str::to_string);
             let id = users::create(
                 &txn,
                 site_id,
-                users::NewUser { username: &u.username, name: &u.name, email: u.email.as_deref(), password: &pw, roles: &u.roles },
+                users::NewUser {
+                    username: &u.username,
+                    name: &u.name,
+                    email: u.email.as_deref(),
+                    password: &pw,
+                    roles: &u.roles,
+                },
             )
             .await
             .with_context(|| format!("user `{}`", u.username))?;
             for g in &u.groups {
-                let gid = group_ids
-                    .get(g)
-                    .with_context(|| format!("user `{}`: group `{g}` is not declared in [[groups]]", u.username))?;
+                let gid = group_ids.get(g).with_context(|| {
+                    format!(
+                        "user `{}`: group `{g}` is not declared in [[groups]]",
+                        u.username
+                    )
+                })?;
                 users::join_group(&txn, *gid, id).await?;
             }
             report.users_created.push((u.username.clone(), pw));
@@ -184,13 +218,20 @@ impl Platform {
         crate::db::bump_revision(&self.db).await?;
 
         // Plugins in dependency order: a plugin after those it requires.
-        let installed: Vec<String> = self.installed_versions(None).await?.into_iter().map(|v| v.name).collect();
+        let installed: Vec<String> = self
+            .installed_versions(None)
+            .await?
+            .into_iter()
+            .map(|v| v.name)
+            .collect();
         let mut pending: Vec<(&String, &crate::sites::config::PluginEntry)> = Vec::new();
         for (name, entry) in &config.plugins {
             if installed.contains(name) {
                 pending.push((name, entry));
             } else if entry.enabled {
-                report.warnings.push(format!("plugin `{name}` is not installed on this server: skipped"));
+                report.warnings.push(format!(
+                    "plugin `{name}` is not installed on this server: skipped"
+                ));
             }
         }
         let mut progress = true;
@@ -211,7 +252,11 @@ impl Platform {
                     settings: Some(entry.settings.clone()),
                     grants: Some(StoredGrants {
                         http: entry.grants.http.clone(),
-                        directory: entry.grants.directory.as_ref().map(|d| d.display().to_string()),
+                        directory: entry
+                            .grants
+                            .directory
+                            .as_ref()
+                            .map(|d| d.display().to_string()),
                     }),
                 };
                 match self.enable(&config.slug, name, options).await {
@@ -224,7 +269,10 @@ impl Platform {
             }
             if !progress && !rest.is_empty() {
                 let (name, _, e) = rest.swap_remove(0);
-                return Err(e.context(format!("cannot enable plugin `{name}` on site `{}`", config.slug)));
+                return Err(e.context(format!(
+                    "cannot enable plugin `{name}` on site `{}`",
+                    config.slug
+                )));
             }
             pending = rest.into_iter().map(|(n, e, _)| (n, e)).collect();
         }

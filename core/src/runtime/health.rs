@@ -24,7 +24,9 @@ pub enum Fault {
     #[error("the plugin exceeded its memory limit")]
     Memory,
     #[error("the plugin is suspended after repeated faults")]
-    Suspended { until: chrono::DateTime<chrono::Utc> },
+    Suspended {
+        until: chrono::DateTime<chrono::Utc>,
+    },
     #[error("the plugin has too many calls in progress")]
     Busy,
 }
@@ -43,7 +45,12 @@ impl Fault {
 
     pub fn classify(e: &wasmtime::Error, memory_hit: bool) -> Fault {
         let text = format!("{e:#}");
-        if text.contains(DEADLINE_MESSAGE) || matches!(e.downcast_ref::<wasmtime::Trap>(), Some(wasmtime::Trap::Interrupt)) {
+        if text.contains(DEADLINE_MESSAGE)
+            || matches!(
+                e.downcast_ref::<wasmtime::Trap>(),
+                Some(wasmtime::Trap::Interrupt)
+            )
+        {
             Fault::Timeout
         } else if memory_hit || text.contains("memory limit") {
             Fault::Memory
@@ -110,11 +117,17 @@ impl Health {
         inner.calls += 1;
         inner.faults += 1;
         inner.recent_faults.push_back(now);
-        while inner.recent_faults.front().is_some_and(|t| now.duration_since(*t) > WINDOW) {
+        while inner
+            .recent_faults
+            .front()
+            .is_some_and(|t| now.duration_since(*t) > WINDOW)
+        {
             inner.recent_faults.pop_front();
         }
         if inner.recent_faults.len() >= FAULTS_TO_SUSPEND && inner.suspended_until.is_none() {
-            let length = SUSPENSION.saturating_mul(1 << inner.suspensions.min(5)).min(MAX_SUSPENSION);
+            let length = SUSPENSION
+                .saturating_mul(1 << inner.suspensions.min(5))
+                .min(MAX_SUSPENSION);
             inner.suspensions += 1;
             let wall = chrono::Utc::now() + chrono::TimeDelta::from_std(length).unwrap_or_default();
             inner.suspended_until = Some((now + length, wall));
@@ -147,7 +160,8 @@ impl Health {
         let inner = self.inner.lock().expect("health lock");
         let mut lat: Vec<u64> = inner.latencies_us.iter().copied().collect();
         lat.sort_unstable();
-        let pct = |p: f64| (!lat.is_empty()).then(|| lat[((lat.len() - 1) as f64 * p).round() as usize]);
+        let pct =
+            |p: f64| (!lat.is_empty()).then(|| lat[((lat.len() - 1) as f64 * p).round() as usize]);
         HealthReport {
             calls: inner.calls,
             faults: inner.faults,

@@ -28,7 +28,9 @@ use anyhow::{Context as _, Result, anyhow};
 use semver::Version;
 use tokio::sync::Semaphore;
 use wasmtime::component::{Component, Linker};
-use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, UpdateDeadline};
+use wasmtime::{
+    Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, UpdateDeadline,
+};
 
 use crate::i18n::Catalogues;
 use crate::package::Package;
@@ -55,13 +57,17 @@ pub struct Services {
 impl Services {
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         chrono::Utc::now()
-            + chrono::TimeDelta::milliseconds(self.clock_offset_ms.load(std::sync::atomic::Ordering::Relaxed))
+            + chrono::TimeDelta::milliseconds(
+                self.clock_offset_ms
+                    .load(std::sync::atomic::Ordering::Relaxed),
+            )
     }
 
     /// Make plugins see `now` as the current time (None: the real clock).
     pub fn set_now(&self, now: Option<chrono::DateTime<chrono::Utc>>) {
         let offset = now.map_or(0, |t| (t - chrono::Utc::now()).num_milliseconds());
-        self.clock_offset_ms.store(offset, std::sync::atomic::Ordering::Relaxed);
+        self.clock_offset_ms
+            .store(offset, std::sync::atomic::Ordering::Relaxed);
     }
 }
 
@@ -83,7 +89,12 @@ impl Default for RuntimeConfig {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         // Calls wait on the database most of the time: the cap is there to
         // keep one plugin from taking every worker, not to queue normal load.
-        RuntimeConfig { pooling: true, cache_dir: None, pool_depth: 2, default_concurrency: cores * 8 }
+        RuntimeConfig {
+            pooling: true,
+            cache_dir: None,
+            pool_depth: 2,
+            default_concurrency: cores * 8,
+        }
     }
 }
 
@@ -174,9 +185,9 @@ fn engine_config(pooling: bool, cache_dir: Option<&Path>) -> Result<Config> {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let mut cache = wasmtime::CacheConfig::new();
         cache.with_directory(dir);
-        config.cache(Some(
-            wasmtime::Cache::new(cache).map_err(|e| anyhow!("cannot open the compiled-plugin cache: {e}"))?,
-        ));
+        config.cache(Some(wasmtime::Cache::new(cache).map_err(|e| {
+            anyhow!("cannot open the compiled-plugin cache: {e}")
+        })?));
     }
     if pooling {
         let mut pool = PoolingAllocationConfig::default();
@@ -201,15 +212,23 @@ impl Runtime {
     pub fn new(config: RuntimeConfig, services: Arc<Services>) -> Result<Arc<Runtime>> {
         let cache = config.cache_dir.as_deref();
         let (engine, pooling) = if config.pooling {
-            match engine_config(true, cache).and_then(|c| Engine::new(&c).map_err(|e| anyhow!("{e}"))) {
+            match engine_config(true, cache)
+                .and_then(|c| Engine::new(&c).map_err(|e| anyhow!("{e}")))
+            {
                 Ok(e) => (e, true),
                 Err(e) => {
                     tracing::warn!(error = %e, "pooling allocator unavailable (address space?); allocating on demand");
-                    (Engine::new(&engine_config(false, cache)?).map_err(|e| anyhow!("{e}"))?, false)
+                    (
+                        Engine::new(&engine_config(false, cache)?).map_err(|e| anyhow!("{e}"))?,
+                        false,
+                    )
                 }
             }
         } else {
-            (Engine::new(&engine_config(false, cache)?).map_err(|e| anyhow!("{e}"))?, false)
+            (
+                Engine::new(&engine_config(false, cache)?).map_err(|e| anyhow!("{e}"))?,
+                false,
+            )
         };
         let mut linker = Linker::new(&engine);
         crate::host::add_to_linker(&mut linker)?;
@@ -256,12 +275,14 @@ impl Runtime {
         let started = Instant::now();
         let component = Component::new(&self.engine, &package.wasm)
             .map_err(|e| anyhow!("plugin.wasm does not compile: {e:#}"))?;
-        let instance_pre = self
-            .linker
-            .instantiate_pre(&component)
-            .map_err(|e| anyhow!("plugin.wasm imports something the host does not provide: {e:#}"))?;
+        let instance_pre = self.linker.instantiate_pre(&component).map_err(|e| {
+            anyhow!("plugin.wasm imports something the host does not provide: {e:#}")
+        })?;
         let pre = PluginPre::new(instance_pre).map_err(|e| {
-            anyhow!("plugin.wasm does not export what estive:plugin@{} requires: {e:#}", crate::package::API_VERSION)
+            anyhow!(
+                "plugin.wasm does not export what estive:plugin@{} requires: {e:#}",
+                crate::package::API_VERSION
+            )
         })?;
         let manifest = Arc::new(package.manifest.clone());
         let concurrency = match manifest.limits.concurrency {
@@ -285,7 +306,10 @@ impl Runtime {
             metrics,
             compile_time: started.elapsed(),
         });
-        self.loaded.write().expect("loaded lock").insert(key, loaded.clone());
+        self.loaded
+            .write()
+            .expect("loaded lock")
+            .insert(key, loaded.clone());
         Ok(loaded)
     }
 
@@ -300,23 +324,38 @@ impl Runtime {
 
     /// Every loaded plugin version.
     pub fn all(&self) -> Vec<Arc<Loaded>> {
-        let mut v: Vec<_> = self.loaded.read().expect("loaded lock").values().cloned().collect();
+        let mut v: Vec<_> = self
+            .loaded
+            .read()
+            .expect("loaded lock")
+            .values()
+            .cloned()
+            .collect();
         v.sort_by(|a, b| (a.name(), a.version()).cmp(&(b.name(), b.version())));
         v
     }
 
     async fn instantiate(&self, loaded: &Loaded) -> wasmtime::Result<Ready> {
-        let mut store = Store::new(&self.engine, PluginState::new(self.services.clone(), loaded.name().to_string()));
+        let mut store = Store::new(
+            &self.engine,
+            PluginState::new(self.services.clone(), loaded.name().to_string()),
+        );
         store.limiter(|s| s as &mut dyn wasmtime::ResourceLimiter);
         store.epoch_deadline_callback(|ctx| {
             let s = ctx.data();
-            let limit = s.call.as_ref().map_or(Duration::from_secs(1), |c| c.deadline);
+            let limit = s
+                .call
+                .as_ref()
+                .map_or(Duration::from_secs(1), |c| c.deadline);
             if s.started.elapsed() >= limit {
                 return Err(wasmtime::Error::msg(health::DEADLINE_MESSAGE));
             }
             // Let other tasks run: tokio's yield goes to the back of the
             // queue, unlike a plain self-wake which would run us again first.
-            Ok(UpdateDeadline::YieldCustom(1, Box::pin(tokio::task::yield_now())))
+            Ok(UpdateDeadline::YieldCustom(
+                1,
+                Box::pin(tokio::task::yield_now()),
+            ))
         });
         store.set_epoch_deadline(u64::MAX / 2);
         let plugin = loaded.pre.instantiate_async(&mut store).await?;
@@ -355,7 +394,12 @@ impl Runtime {
     /// # Errors
     /// A [`Fault`]: the plugin trapped, ran out of time or memory, is
     /// suspended, or is too busy. The fault is logged and counted.
-    pub async fn call(self: &Arc<Self>, loaded: &Arc<Loaded>, info: CallInfo, call: Call) -> Result<Reply, Fault> {
+    pub async fn call(
+        self: &Arc<Self>,
+        loaded: &Arc<Loaded>,
+        info: CallInfo,
+        call: Call,
+    ) -> Result<Reply, Fault> {
         let started = Instant::now();
         let export = call.export_name();
         if let Some(until) = loaded.health.suspended_until() {
@@ -367,33 +411,44 @@ impl Runtime {
         // the plugin is at its cap.
         let permit = match loaded.permits.clone().try_acquire_owned() {
             Ok(p) => p,
-            Err(_) => match tokio::time::timeout(deadline, loaded.permits.clone().acquire_owned()).await {
-                Ok(Ok(p)) => p,
-                _ => {
-                    loaded.metrics.call(export, "busy", started.elapsed());
-                    return Err(Fault::Busy);
+            Err(_) => {
+                match tokio::time::timeout(deadline, loaded.permits.clone().acquire_owned()).await {
+                    Ok(Ok(p)) => p,
+                    _ => {
+                        loaded.metrics.call(export, "busy", started.elapsed());
+                        return Err(Fault::Busy);
+                    }
                 }
-            },
+            }
         };
         let ready = loaded.ready.lock().expect("pool lock").pop();
         self.refill(loaded);
         let mut ready = match ready {
             Some(r) => r,
-            None => self.instantiate(loaded).await.map_err(|e| Fault::Trap(format!("instantiation failed: {e:#}")))?,
+            None => self
+                .instantiate(loaded)
+                .await
+                .map_err(|e| Fault::Trap(format!("instantiation failed: {e:#}")))?,
         };
         ready.store.data_mut().begin(info);
         ready.store.set_epoch_deadline(1);
 
         // The epoch deadline only fires while guest code runs; the outer
         // timeout also covers a guest waiting on a slow host call.
-        let outcome = tokio::time::timeout(deadline + Duration::from_millis(250), run(&mut ready, call)).await;
+        let outcome =
+            tokio::time::timeout(deadline + Duration::from_millis(250), run(&mut ready, call))
+                .await;
         drop(permit);
         let (memory_hit, dropped_logs) = {
             let s = ready.store.data();
             (s.memory_hit, s.log_dropped)
         };
         if dropped_logs > 0 {
-            tracing::warn!(plugin = loaded.name(), dropped = dropped_logs, "plugin log lines dropped (limit per call)");
+            tracing::warn!(
+                plugin = loaded.name(),
+                dropped = dropped_logs,
+                "plugin log lines dropped (limit per call)"
+            );
         }
         // Dropping a store costs some microseconds: do it off the request path.
         tokio::spawn(async move { drop(ready) });
@@ -428,7 +483,11 @@ async fn run(ready: &mut Ready, call: Call) -> wasmtime::Result<Reply> {
         Call::Event(ctx, ev) => Reply::Unit(p.call_on_event(store, &ctx, &ev).await?),
         Call::Schedule(ctx, task) => Reply::Unit(p.call_on_schedule(store, &ctx, &task).await?),
         Call::Widget(ctx, name) => Reply::Widget(p.call_widget(store, &ctx, &name).await?),
-        Call::ExportUser(ctx, user) => Reply::Json(p.call_export_user_data(store, &ctx, &user).await?),
-        Call::EraseUser(ctx, user) => Reply::Unit(p.call_erase_user_data(store, &ctx, &user).await?),
+        Call::ExportUser(ctx, user) => {
+            Reply::Json(p.call_export_user_data(store, &ctx, &user).await?)
+        }
+        Call::EraseUser(ctx, user) => {
+            Reply::Unit(p.call_erase_user_data(store, &ctx, &user).await?)
+        }
     })
 }

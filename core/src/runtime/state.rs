@@ -27,10 +27,22 @@ pub struct Grants {
 
 impl Grants {
     /// Keep only what the manifest asked for.
-    pub fn intersect(manifest: &Manifest, granted_hosts: &[String], granted_dir: Option<PathBuf>) -> Grants {
-        let asked: &[String] = manifest.capabilities.http.as_ref().map_or(&[], |h| &h.hosts);
+    pub fn intersect(
+        manifest: &Manifest,
+        granted_hosts: &[String],
+        granted_dir: Option<PathBuf>,
+    ) -> Grants {
+        let asked: &[String] = manifest
+            .capabilities
+            .http
+            .as_ref()
+            .map_or(&[], |h| &h.hosts);
         Grants {
-            http_hosts: granted_hosts.iter().filter(|h| asked.contains(h)).cloned().collect(),
+            http_hosts: granted_hosts
+                .iter()
+                .filter(|h| asked.contains(h))
+                .cloned()
+                .collect(),
             directory: granted_dir.filter(|_| manifest.capabilities.directory.is_some()),
         }
     }
@@ -43,7 +55,9 @@ impl Grants {
         if self.http_hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
             Ok(())
         } else {
-            Err(format!("capability for outbound HTTP to `{host}` is not granted"))
+            Err(format!(
+                "capability for outbound HTTP to `{host}` is not granted"
+            ))
         }
     }
 }
@@ -74,7 +88,11 @@ pub struct CallInfo {
 
 impl CallInfo {
     pub fn scope(&self) -> Scope<'_> {
-        Scope { site_id: self.site.id, manifest: &self.manifest, actor: &self.actor }
+        Scope {
+            site_id: self.site.id,
+            manifest: &self.manifest,
+            actor: &self.actor,
+        }
     }
 }
 
@@ -133,7 +151,9 @@ impl PluginState {
 /// the administrator granted one.
 fn sandbox(dir: Option<&PathBuf>) -> WasiCtx {
     let mut b = WasiCtxBuilder::new();
-    b.allow_tcp(false).allow_udp(false).allow_ip_name_lookup(false);
+    b.allow_tcp(false)
+        .allow_udp(false)
+        .allow_ip_name_lookup(false);
     if let Some(dir) = dir
         && let Err(e) = b.preopened_dir(dir, "/granted", FsPerms::ReadOnly)
     {
@@ -144,12 +164,20 @@ fn sandbox(dir: Option<&PathBuf>) -> WasiCtx {
 
 impl WasiView for PluginState {
     fn ctx(&mut self) -> WasiCtxView<'_> {
-        WasiCtxView { ctx: &mut self.wasi, table: &mut self.table }
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
     }
 }
 
 impl ResourceLimiter for PluginState {
-    fn memory_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+    fn memory_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         if desired > self.memory_cap {
             self.memory_hit = true;
             return Err(wasmtime::Error::msg(format!(
@@ -160,7 +188,12 @@ impl ResourceLimiter for PluginState {
         Ok(true)
     }
 
-    fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         Ok(desired <= 100_000)
     }
 }

@@ -40,7 +40,10 @@ impl Colors {
 
 impl Default for Colors {
     fn default() -> Self {
-        Colors { primary: Self::default_primary(), accent: Self::default_accent() }
+        Colors {
+            primary: Self::default_primary(),
+            accent: Self::default_accent(),
+        }
     }
 }
 
@@ -87,7 +90,12 @@ fn yes() -> bool {
 
 impl Default for PluginEntry {
     fn default() -> Self {
-        PluginEntry { enabled: true, path: None, settings: BTreeMap::new(), grants: GrantsEntry::default() }
+        PluginEntry {
+            enabled: true,
+            path: None,
+            settings: BTreeMap::new(),
+            grants: GrantsEntry::default(),
+        }
     }
 }
 
@@ -194,7 +202,8 @@ impl SiteConfig {
 
     /// A minimal site (created from the admin pages or the CLI).
     pub fn new(slug: &str, name: &str) -> SiteConfig {
-        let mut c: SiteConfig = toml::from_str(&format!("name = {:?}", name)).expect("minimal site parses");
+        let mut c: SiteConfig =
+            toml::from_str(&format!("name = {:?}", name)).expect("minimal site parses");
         c.slug = slug.to_string();
         c
     }
@@ -205,9 +214,10 @@ impl SiteConfig {
     /// Missing file, bad TOML, or a rule of [`SiteConfig::validate`].
     pub fn read(dir: &Path) -> Result<SiteConfig> {
         let path = dir.join("site.toml");
-        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let mut c: SiteConfig =
-            toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let mut c: SiteConfig = toml::from_str(&text)
+            .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.to_string().trim_end()))?;
         if c.slug.is_empty() {
             c.slug = dir
                 .file_name()
@@ -232,7 +242,10 @@ impl SiteConfig {
     /// The first broken rule, named.
     pub fn validate(&self) -> Result<()> {
         if !is_slug(&self.slug) {
-            bail!("slug `{}` must be lowercase letters, digits and dashes", self.slug);
+            bail!(
+                "slug `{}` must be lowercase letters, digits and dashes",
+                self.slug
+            );
         }
         if self.name.trim().is_empty() {
             bail!("name is empty");
@@ -245,11 +258,15 @@ impl SiteConfig {
         if !matches!(self.locale.as_str(), "fr" | "en") {
             bail!("locale `{}` must be fr or en", self.locale);
         }
-        self.timezone
-            .parse::<chrono_tz::Tz>()
-            .map_err(|_| anyhow::anyhow!("timezone `{}` is not an IANA time zone", self.timezone))?;
-        for (what, c) in [("colors.primary", &self.colors.primary), ("colors.accent", &self.colors.accent)] {
-            let rgb = parse_hex_color(c).with_context(|| format!("{what} `{c}` must be a colour like #1d4f43"))?;
+        self.timezone.parse::<chrono_tz::Tz>().map_err(|_| {
+            anyhow::anyhow!("timezone `{}` is not an IANA time zone", self.timezone)
+        })?;
+        for (what, c) in [
+            ("colors.primary", &self.colors.primary),
+            ("colors.accent", &self.colors.accent),
+        ] {
+            let rgb = parse_hex_color(c)
+                .with_context(|| format!("{what} `{c}` must be a colour like #1d4f43"))?;
             if contrast_with_white(rgb) < 4.5 {
                 bail!(
                     "{what} `{c}` is too light: white text on it has a contrast of {:.1}:1, below the 4.5:1 accessibility minimum",
@@ -257,7 +274,13 @@ impl SiteConfig {
                 );
             }
         }
-        if !["non conforme", "partiellement conforme", "totalement conforme"].contains(&self.accessibility.as_str()) {
+        if ![
+            "non conforme",
+            "partiellement conforme",
+            "totalement conforme",
+        ]
+        .contains(&self.accessibility.as_str())
+        {
             bail!(
                 "accessibility `{}` must be \"non conforme\", \"partiellement conforme\" or \"totalement conforme\"",
                 self.accessibility
@@ -267,7 +290,9 @@ impl SiteConfig {
             if let Some(path) = &p.path
                 && !is_slug(path)
             {
-                bail!("plugins.{name}.path `{path}` must be one segment of lowercase letters, digits and dashes");
+                bail!(
+                    "plugins.{name}.path `{path}` must be one segment of lowercase letters, digits and dashes"
+                );
             }
         }
         Ok(())
@@ -278,7 +303,8 @@ pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
         && s.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// `#rrggbb` to RGB.
@@ -295,7 +321,11 @@ pub fn parse_hex_color(s: &str) -> Option<(u8, u8, u8)> {
 pub fn contrast_with_white((r, g, b): (u8, u8, u8)) -> f64 {
     let lin = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     let l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
     1.05 / (l + 0.05)
@@ -321,6 +351,11 @@ mod tests {
         assert!(c.validate().is_err());
         c.slug = "ok".into();
         c.domains = vec!["http://x.fr".into()];
-        assert!(c.validate().unwrap_err().to_string().contains("without scheme"));
+        assert!(
+            c.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("without scheme")
+        );
     }
 }

@@ -11,8 +11,12 @@ pub mod schema;
 
 use std::sync::Arc;
 
-use sea_orm::sea_query::{self as sq, Alias, Expr, ExprTrait, Func, LikeExpr, OnConflict, Query, SimpleExpr};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, QueryResult, TransactionTrait};
+use sea_orm::sea_query::{
+    self as sq, Alias, Expr, ExprTrait, Func, LikeExpr, OnConflict, Query, SimpleExpr,
+};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, QueryResult, TransactionTrait,
+};
 use serde_json::json;
 
 use crate::package::manifest::{ColumnType, Manifest, Table};
@@ -69,14 +73,17 @@ impl From<ColumnType> for Kind {
             ColumnType::Float => Kind::Float,
             ColumnType::Boolean => Kind::Boolean,
             ColumnType::Bytes => Kind::Bytes,
-            ColumnType::Text | ColumnType::Date | ColumnType::Datetime | ColumnType::Json => Kind::Text,
+            ColumnType::Text | ColumnType::Date | ColumnType::Datetime | ColumnType::Json => {
+                Kind::Text
+            }
         }
     }
 }
 
 impl Storage {
     pub fn new(db: DatabaseConnection) -> Storage {
-        let write_lock = (db.get_database_backend() == DbBackend::Sqlite).then(|| Arc::new(tokio::sync::Mutex::new(())));
+        let write_lock = (db.get_database_backend() == DbBackend::Sqlite)
+            .then(|| Arc::new(tokio::sync::Mutex::new(())));
         Storage { db, write_lock }
     }
 
@@ -104,7 +111,10 @@ impl Storage {
         };
         let mut kinds = Vec::with_capacity(columns.len());
         let mut stmt = Query::select();
-        stmt.from(Alias::new(schema::physical_name(&scope.manifest.name, &table.name)));
+        stmt.from(Alias::new(schema::physical_name(
+            &scope.manifest.name,
+            &table.name,
+        )));
         for c in &columns {
             kinds.push(column_kind(table, c)?);
             stmt.column(Alias::new(c));
@@ -118,7 +128,14 @@ impl Storage {
         }
         for o in &q.order {
             column_kind(table, &o.column)?;
-            stmt.order_by(Alias::new(&o.column), if o.descending { sq::Order::Desc } else { sq::Order::Asc });
+            stmt.order_by(
+                Alias::new(&o.column),
+                if o.descending {
+                    sq::Order::Desc
+                } else {
+                    sq::Order::Asc
+                },
+            );
         }
         stmt.limit(u64::from(Ord::min(q.limit.unwrap_or(MAX_ROWS), MAX_ROWS)));
         if let Some(off) = q.offset {
@@ -126,7 +143,10 @@ impl Storage {
         }
         let rows = self.db.query_all(&stmt).await.map_err(db_error)?;
         Ok(wit::Rows {
-            rows: rows.iter().map(|r| read_row(r, &kinds)).collect::<Res<_>>()?,
+            rows: rows
+                .iter()
+                .map(|r| read_row(r, &kinds))
+                .collect::<Res<_>>()?,
             columns,
         })
     }
@@ -136,7 +156,10 @@ impl Storage {
         let table = table(scope.manifest, &a.table)?;
         let backend = self.backend();
         let mut stmt = Query::select();
-        stmt.from(Alias::new(schema::physical_name(&scope.manifest.name, &table.name)));
+        stmt.from(Alias::new(schema::physical_name(
+            &scope.manifest.name,
+            &table.name,
+        )));
         let mut columns = Vec::new();
         let mut kinds = Vec::new();
         for g in &a.group_by {
@@ -145,7 +168,9 @@ impl Storage {
             columns.push(g.clone());
         }
         if a.measures.is_empty() {
-            return Err(StorageError::InvalidOperation("an aggregate needs at least one measure".into()));
+            return Err(StorageError::InvalidOperation(
+                "an aggregate needs at least one measure".into(),
+            ));
         }
         for m in &a.measures {
             if !crate::package::manifest::is_identifier(&m.name, 40) || columns.contains(&m.name) {
@@ -170,14 +195,24 @@ impl Storage {
                     o.column
                 )));
             }
-            stmt.order_by(Alias::new(&o.column), if o.descending { sq::Order::Desc } else { sq::Order::Asc });
+            stmt.order_by(
+                Alias::new(&o.column),
+                if o.descending {
+                    sq::Order::Desc
+                } else {
+                    sq::Order::Asc
+                },
+            );
         }
         if let Some(limit) = a.limit {
             stmt.limit(u64::from(Ord::min(limit, MAX_ROWS)));
         }
         let rows = self.db.query_all(&stmt).await.map_err(db_error)?;
         Ok(wit::Rows {
-            rows: rows.iter().map(|r| read_row(r, &kinds)).collect::<Res<_>>()?,
+            rows: rows
+                .iter()
+                .map(|r| read_row(r, &kinds))
+                .collect::<Res<_>>()?,
             columns,
         })
     }
@@ -185,7 +220,11 @@ impl Storage {
     /// Run operations atomically. Expectations take a lock per (site, table)
     /// first, so that the check and the writes after it are serialised with
     /// every other guarded transaction on the same table.
-    pub async fn transaction(&self, scope: Scope<'_>, ops: Vec<wit::Operation>) -> Res<Vec<Outcome>> {
+    pub async fn transaction(
+        &self,
+        scope: Scope<'_>,
+        ops: Vec<wit::Operation>,
+    ) -> Res<Vec<Outcome>> {
         if ops.is_empty() {
             return Ok(Vec::new());
         }
@@ -229,7 +268,9 @@ impl Storage {
                 Err(e) => {
                     let _ = txn.rollback().await;
                     return Err(match e {
-                        StorageError::InvalidOperation(m) => StorageError::InvalidOperation(format!("operation {i}: {m}")),
+                        StorageError::InvalidOperation(m) => {
+                            StorageError::InvalidOperation(format!("operation {i}: {m}"))
+                        }
                         other => other,
                     });
                 }
@@ -251,7 +292,12 @@ fn table<'m>(manifest: &'m Manifest, name: &str) -> Res<&'m Table> {
         StorageError::UnknownTable(format!(
             "`{name}` is not a table of plugin `{}` (declared: {})",
             manifest.name,
-            manifest.tables.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")
+            manifest
+                .tables
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ))
     })
 }
@@ -260,10 +306,12 @@ fn column_type(table: &Table, name: &str) -> Res<Option<ColumnType>> {
     if name == "id" {
         return Ok(None);
     }
-    table
-        .column(name)
-        .map(|c| Some(c.kind))
-        .ok_or_else(|| StorageError::UnknownColumn(format!("`{name}` is not a column of table `{}`", table.name)))
+    table.column(name).map(|c| Some(c.kind)).ok_or_else(|| {
+        StorageError::UnknownColumn(format!(
+            "`{name}` is not a column of table `{}`",
+            table.name
+        ))
+    })
 }
 
 fn column_kind(table: &Table, name: &str) -> Res<Kind> {
@@ -302,23 +350,41 @@ fn bind(table: &Table, column: &str, v: &Value) -> Res<sq::Value> {
         (Some(ColumnType::Boolean), Value::Boolean(b)) => sq::Value::Bool(Some(*b)),
         (Some(ColumnType::Bytes), Value::Bytes(b)) => {
             if b.len() > MAX_BYTES {
-                return Err(StorageError::InvalidValue(format!("column `{column}`: more than {MAX_BYTES} bytes")));
+                return Err(StorageError::InvalidValue(format!(
+                    "column `{column}`: more than {MAX_BYTES} bytes"
+                )));
             }
             sq::Value::Bytes(Some(b.clone()))
         }
-        (Some(kind @ (ColumnType::Text | ColumnType::Date | ColumnType::Datetime | ColumnType::Json)), Value::Text(s)) => {
+        (
+            Some(
+                kind @ (ColumnType::Text
+                | ColumnType::Date
+                | ColumnType::Datetime
+                | ColumnType::Json),
+            ),
+            Value::Text(s),
+        ) => {
             if s.len() > MAX_TEXT {
-                return Err(StorageError::InvalidValue(format!("column `{column}`: text longer than {MAX_TEXT} bytes")));
+                return Err(StorageError::InvalidValue(format!(
+                    "column `{column}`: text longer than {MAX_TEXT} bytes"
+                )));
             }
             let s = match kind {
-                ColumnType::Date => normalise_date(s)
-                    .ok_or_else(|| StorageError::InvalidValue(format!("column `{column}`: `{s}` is not a date YYYY-MM-DD")))?,
+                ColumnType::Date => normalise_date(s).ok_or_else(|| {
+                    StorageError::InvalidValue(format!(
+                        "column `{column}`: `{s}` is not a date YYYY-MM-DD"
+                    ))
+                })?,
                 ColumnType::Datetime => normalise_datetime(s).ok_or_else(|| {
-                    StorageError::InvalidValue(format!("column `{column}`: `{s}` is not an RFC 3339 date-time"))
+                    StorageError::InvalidValue(format!(
+                        "column `{column}`: `{s}` is not an RFC 3339 date-time"
+                    ))
                 })?,
                 ColumnType::Json => {
-                    serde_json::from_str::<serde_json::Value>(s)
-                        .map_err(|e| StorageError::InvalidValue(format!("column `{column}`: not JSON: {e}")))?;
+                    serde_json::from_str::<serde_json::Value>(s).map_err(|e| {
+                        StorageError::InvalidValue(format!("column `{column}`: not JSON: {e}"))
+                    })?;
                     s.clone()
                 }
                 _ => s.clone(),
@@ -343,7 +409,11 @@ fn normalise_date(s: &str) -> Option<String> {
 /// is time order.
 fn normalise_datetime(s: &str) -> Option<String> {
     let dt = chrono::DateTime::parse_from_rfc3339(s).ok()?;
-    Some(dt.with_timezone(&chrono::Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string())
+    Some(
+        dt.with_timezone(&chrono::Utc)
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string(),
+    )
 }
 
 fn like_pattern(text: &str) -> String {
@@ -360,13 +430,18 @@ fn like_pattern(text: &str) -> String {
 }
 
 fn contains_expr(column: &str, text: &str) -> SimpleExpr {
-    Expr::expr(Func::lower(Expr::col(Alias::new(column)))).like(LikeExpr::new(like_pattern(text)).escape('\\'))
+    Expr::expr(Func::lower(Expr::col(Alias::new(column))))
+        .like(LikeExpr::new(like_pattern(text)).escape('\\'))
 }
 
 fn text_column(table: &Table, column: &str) -> Res<()> {
     match column_type(table, column)? {
-        Some(ColumnType::Text | ColumnType::Json | ColumnType::Date | ColumnType::Datetime) => Ok(()),
-        _ => Err(StorageError::InvalidOperation(format!("`{column}` is not a text column: it cannot be searched"))),
+        Some(ColumnType::Text | ColumnType::Json | ColumnType::Date | ColumnType::Datetime) => {
+            Ok(())
+        }
+        _ => Err(StorageError::InvalidOperation(format!(
+            "`{column}` is not a text column: it cannot be searched"
+        ))),
     }
 }
 
@@ -383,7 +458,11 @@ fn condition(table: &Table, c: &Condition) -> Res<SimpleExpr> {
             text_column(table, &cell.column)?;
             match &cell.value {
                 Value::Text(t) => contains_expr(&cell.column, t),
-                _ => return Err(StorageError::InvalidValue("`contains` needs a text value".into())),
+                _ => {
+                    return Err(StorageError::InvalidValue(
+                        "`contains` needs a text value".into(),
+                    ));
+                }
             }
         }
         Condition::OneOf(cells) | Condition::NoneOf(cells) => {
@@ -411,7 +490,9 @@ fn condition(table: &Table, c: &Condition) -> Res<SimpleExpr> {
         }
         Condition::Matches(search) => {
             if search.columns.is_empty() {
-                return Err(StorageError::InvalidOperation("`matches` needs at least one column".into()));
+                return Err(StorageError::InvalidOperation(
+                    "`matches` needs at least one column".into(),
+                ));
             }
             for c in &search.columns {
                 text_column(table, c)?;
@@ -434,35 +515,59 @@ fn measure_expr(table: &Table, m: &wit::Measure, backend: DbBackend) -> Res<(Sim
     let col = match (&m.column, m.function) {
         (None, F::Count) => None,
         (None, _) => {
-            return Err(StorageError::InvalidOperation(format!("measure `{}` needs a column", m.name)));
+            return Err(StorageError::InvalidOperation(format!(
+                "measure `{}` needs a column",
+                m.name
+            )));
         }
         (Some(c), _) => Some((c.clone(), column_type(table, c)?)),
     };
-    let double = if backend == DbBackend::Postgres { "DOUBLE PRECISION" } else { "REAL" };
-    let numeric = |t: Option<ColumnType>| matches!(t, None | Some(ColumnType::Integer | ColumnType::Float));
+    let double = if backend == DbBackend::Postgres {
+        "DOUBLE PRECISION"
+    } else {
+        "REAL"
+    };
+    let numeric =
+        |t: Option<ColumnType>| matches!(t, None | Some(ColumnType::Integer | ColumnType::Float));
     Ok(match (m.function, col) {
         (F::Count, None) => (Expr::cust("COUNT(*)"), Kind::Integer),
         (F::Count, Some((c, _))) => (Func::count(Expr::col(Alias::new(c))).into(), Kind::Integer),
-        (F::CountDistinct, Some((c, _))) => (Func::count_distinct(Expr::col(Alias::new(c))).into(), Kind::Integer),
+        (F::CountDistinct, Some((c, _))) => (
+            Func::count_distinct(Expr::col(Alias::new(c))).into(),
+            Kind::Integer,
+        ),
         (F::Sum, Some((c, t))) if numeric(t) => {
             let is_float = t == Some(ColumnType::Float);
             let ty = if is_float { double } else { "BIGINT" };
             (
-                Func::cast_as(Func::coalesce([Expr::from(Func::sum(Expr::col(Alias::new(c)))), Expr::val(0)]), Alias::new(ty))
-                    .into(),
+                Func::cast_as(
+                    Func::coalesce([
+                        Expr::from(Func::sum(Expr::col(Alias::new(c)))),
+                        Expr::val(0),
+                    ]),
+                    Alias::new(ty),
+                )
+                .into(),
                 if is_float { Kind::Float } else { Kind::Integer },
             )
         }
-        (F::Avg, Some((c, t))) if numeric(t) => {
-            (Func::cast_as(Func::avg(Expr::col(Alias::new(c))), Alias::new(double)).into(), Kind::Float)
-        }
+        (F::Avg, Some((c, t))) if numeric(t) => (
+            Func::cast_as(Func::avg(Expr::col(Alias::new(c))), Alias::new(double)).into(),
+            Kind::Float,
+        ),
         (F::Min | F::Max, Some((c, t))) => {
             let e = Expr::col(Alias::new(c));
-            let f = if m.function == F::Min { Func::min(e) } else { Func::max(e) };
+            let f = if m.function == F::Min {
+                Func::min(e)
+            } else {
+                Func::max(e)
+            };
             (f.into(), t.map_or(Kind::Integer, Kind::from))
         }
         (_, Some((c, _))) => {
-            return Err(StorageError::InvalidOperation(format!("`{c}` is not numeric: it cannot be summed or averaged")));
+            return Err(StorageError::InvalidOperation(format!(
+                "`{c}` is not numeric: it cannot be summed or averaged"
+            )));
         }
         (_, None) => unreachable!("checked above"),
     })
@@ -474,11 +579,21 @@ fn read_row(row: &QueryResult, kinds: &[Kind]) -> Res<Vec<Value>> {
         .enumerate()
         .map(|(i, kind)| {
             let v = match kind {
-                Kind::Integer => row.try_get_by_index::<Option<i64>>(i).map(|v| v.map(Value::Integer)),
-                Kind::Float => row.try_get_by_index::<Option<f64>>(i).map(|v| v.map(Value::Float)),
-                Kind::Text => row.try_get_by_index::<Option<String>>(i).map(|v| v.map(Value::Text)),
-                Kind::Boolean => row.try_get_by_index::<Option<bool>>(i).map(|v| v.map(Value::Boolean)),
-                Kind::Bytes => row.try_get_by_index::<Option<Vec<u8>>>(i).map(|v| v.map(Value::Bytes)),
+                Kind::Integer => row
+                    .try_get_by_index::<Option<i64>>(i)
+                    .map(|v| v.map(Value::Integer)),
+                Kind::Float => row
+                    .try_get_by_index::<Option<f64>>(i)
+                    .map(|v| v.map(Value::Float)),
+                Kind::Text => row
+                    .try_get_by_index::<Option<String>>(i)
+                    .map(|v| v.map(Value::Text)),
+                Kind::Boolean => row
+                    .try_get_by_index::<Option<bool>>(i)
+                    .map(|v| v.map(Value::Boolean)),
+                Kind::Bytes => row
+                    .try_get_by_index::<Option<Vec<u8>>>(i)
+                    .map(|v| v.map(Value::Bytes)),
             };
             v.map(|v| v.unwrap_or(Value::Null)).map_err(db_error)
         })
@@ -492,7 +607,9 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
             let t = table(manifest, &i.table)?;
             for c in &i.row {
                 if c.column == "id" {
-                    return Err(StorageError::InvalidOperation("`id` is assigned by the host".into()));
+                    return Err(StorageError::InvalidOperation(
+                        "`id` is assigned by the host".into(),
+                    ));
                 }
                 bind(t, &c.column, &c.value)?;
             }
@@ -523,11 +640,15 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
         O::Update(u) => {
             let t = table(manifest, &u.table)?;
             if u.set.is_empty() {
-                return Err(StorageError::InvalidOperation("an update sets at least one column".into()));
+                return Err(StorageError::InvalidOperation(
+                    "an update sets at least one column".into(),
+                ));
             }
             for c in &u.set {
                 if c.column == "id" {
-                    return Err(StorageError::InvalidOperation("`id` cannot be changed".into()));
+                    return Err(StorageError::InvalidOperation(
+                        "`id` cannot be changed".into(),
+                    ));
                 }
                 bind(t, &c.column, &c.value)?;
             }
@@ -550,14 +671,19 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
         }
         O::Publish(p) => {
             if !crate::package::manifest::is_identifier(&p.name.replace('-', "_"), 64) {
-                return Err(StorageError::InvalidOperation(format!("event name `{}` is not valid", p.name)));
+                return Err(StorageError::InvalidOperation(format!(
+                    "event name `{}` is not valid",
+                    p.name
+                )));
             }
-            serde_json::from_str::<serde_json::Value>(&p.payload)
-                .map_err(|e| StorageError::InvalidValue(format!("event payload is not JSON: {e}")))?;
+            serde_json::from_str::<serde_json::Value>(&p.payload).map_err(|e| {
+                StorageError::InvalidValue(format!("event payload is not JSON: {e}"))
+            })?;
         }
         O::Audit(a) => {
-            serde_json::from_str::<serde_json::Value>(&a.details)
-                .map_err(|e| StorageError::InvalidValue(format!("audit details are not JSON: {e}")))?;
+            serde_json::from_str::<serde_json::Value>(&a.details).map_err(|e| {
+                StorageError::InvalidValue(format!("audit details are not JSON: {e}"))
+            })?;
         }
     }
     Ok(())
@@ -573,7 +699,12 @@ fn linked_id(outcomes: &[Outcome], link: &wit::Link) -> Res<i64> {
     }
 }
 
-async fn run_op<C: ConnectionTrait>(conn: &C, scope: Scope<'_>, op: wit::Operation, done: &[Outcome]) -> Res<Outcome> {
+async fn run_op<C: ConnectionTrait>(
+    conn: &C,
+    scope: Scope<'_>,
+    op: wit::Operation,
+    done: &[Outcome],
+) -> Res<Outcome> {
     use wit::Operation as O;
     let manifest = scope.manifest;
     match op {
@@ -581,7 +712,10 @@ async fn run_op<C: ConnectionTrait>(conn: &C, scope: Scope<'_>, op: wit::Operati
             let t = table(manifest, &i.table)?;
             let mut stmt = Query::insert();
             stmt.into_table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
-            let (mut cols, mut vals) = (vec![Alias::new("site_id")], vec![SimpleExpr::from(scope.site_id)]);
+            let (mut cols, mut vals) = (
+                vec![Alias::new("site_id")],
+                vec![SimpleExpr::from(scope.site_id)],
+            );
             for c in &i.row {
                 cols.push(Alias::new(&c.column));
                 vals.push(bind(t, &c.column, &c.value)?.into());
@@ -591,9 +725,13 @@ async fn run_op<C: ConnectionTrait>(conn: &C, scope: Scope<'_>, op: wit::Operati
                 vals.push(linked_id(done, l)?.into());
             }
             stmt.columns(cols);
-            stmt.values(vals).map_err(|e| StorageError::InvalidOperation(e.to_string()))?;
+            stmt.values(vals)
+                .map_err(|e| StorageError::InvalidOperation(e.to_string()))?;
             stmt.returning_col(Alias::new("id"));
-            let row = conn.query_one(&stmt).await.map_err(|e| write_error(manifest, t, e))?;
+            let row = conn
+                .query_one(&stmt)
+                .await
+                .map_err(|e| write_error(manifest, t, e))?;
             let id = row
                 .and_then(|r| r.try_get_by_index::<i64>(0).ok())
                 .ok_or_else(|| StorageError::Unavailable("insert returned no id".into()))?;
@@ -603,7 +741,10 @@ async fn run_op<C: ConnectionTrait>(conn: &C, scope: Scope<'_>, op: wit::Operati
             let t = table(manifest, &u.table)?;
             let mut stmt = Query::insert();
             stmt.into_table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
-            let (mut cols, mut vals) = (vec![Alias::new("site_id")], vec![SimpleExpr::from(scope.site_id)]);
+            let (mut cols, mut vals) = (
+                vec![Alias::new("site_id")],
+                vec![SimpleExpr::from(scope.site_id)],
+            );
             let mut update = Vec::new();
             for c in &u.row {
                 cols.push(Alias::new(&c.column));
@@ -620,7 +761,8 @@ async fn run_op<C: ConnectionTrait>(conn: &C, scope: Scope<'_>, op: wit::Operati
                 }
             }
             stmt.columns(cols);
-            stmt.values(vals).map_err(|e| StorageError::InvalidOperation(e.to_string()))?;
+            stmt.values(vals)
+                .map_err(|e| StorageError::InvalidOperation(e.to_string()))?;
             let mut conflict_cols = vec![Alias::new("site_id")];
             conflict_cols.extend(u.key.iter().map(Alias::new));
             let mut on = OnConflict::columns(conflict_cols);
@@ -632,7 +774,10 @@ async fn run_op<C: ConnectionTrait>(conn: &C, scope: Scope<'_>, op: wit::Operati
             }
             stmt.on_conflict(on);
             stmt.returning_col(Alias::new("id"));
-            let row = conn.query_one(&stmt).await.map_err(|e| write_error(manifest, t, e))?;
+            let row = conn
+                .query_one(&stmt)
+                .await
+                .map_err(|e| write_error(manifest, t, e))?;
             let id = row
                 .and_then(|r| r.try_get_by_index::<i64>(0).ok())
                 .ok_or_else(|| StorageError::Unavailable("upsert returned no id".into()))?;
@@ -649,7 +794,10 @@ async fn run_op<C: ConnectionTrait>(conn: &C, scope: Scope<'_>, op: wit::Operati
             for c in &u.filter {
                 stmt.and_where(condition(t, c)?);
             }
-            let res = conn.execute(&stmt).await.map_err(|e| write_error(manifest, t, e))?;
+            let res = conn
+                .execute(&stmt)
+                .await
+                .map_err(|e| write_error(manifest, t, e))?;
             Ok(Outcome::Affected(res.rows_affected()))
         }
         O::Delete(d) => {
@@ -660,7 +808,10 @@ async fn run_op<C: ConnectionTrait>(conn: &C, scope: Scope<'_>, op: wit::Operati
             for c in &d.filter {
                 stmt.and_where(condition(t, c)?);
             }
-            let res = conn.execute(&stmt).await.map_err(|e| write_error(manifest, t, e))?;
+            let res = conn
+                .execute(&stmt)
+                .await
+                .map_err(|e| write_error(manifest, t, e))?;
             Ok(Outcome::Affected(res.rows_affected()))
         }
         O::Expect(e) => {
@@ -670,7 +821,11 @@ async fn run_op<C: ConnectionTrait>(conn: &C, scope: Scope<'_>, op: wit::Operati
             stmt.from(Alias::new(schema::physical_name(&manifest.name, &t.name)));
             stmt.expr(Func::cast_as(
                 expr,
-                Alias::new(if conn.get_database_backend() == DbBackend::Postgres { "DOUBLE PRECISION" } else { "REAL" }),
+                Alias::new(if conn.get_database_backend() == DbBackend::Postgres {
+                    "DOUBLE PRECISION"
+                } else {
+                    "REAL"
+                }),
             ));
             stmt.and_where(site(scope.site_id));
             for c in &e.filter {
@@ -697,7 +852,8 @@ async fn run_op<C: ConnectionTrait>(conn: &C, scope: Scope<'_>, op: wit::Operati
             Ok(Outcome::Done)
         }
         O::Audit(a) => {
-            let details: serde_json::Value = serde_json::from_str(&a.details).unwrap_or(json!(null));
+            let details: serde_json::Value =
+                serde_json::from_str(&a.details).unwrap_or(json!(null));
             crate::identity::audit::record(
                 conn,
                 scope.site_id,
@@ -727,8 +883,11 @@ fn write_error(manifest: &Manifest, table: &Table, e: DbErr) -> StorageError {
                 .unique
                 .iter()
                 .find(|cols| {
-                    msg.contains(&schema::unique_index_name(&manifest.name, &table.name, cols))
-                        || cols.iter().all(|c| msg.contains(&format!(".{c}")))
+                    msg.contains(&schema::unique_index_name(
+                        &manifest.name,
+                        &table.name,
+                        cols,
+                    )) || cols.iter().all(|c| msg.contains(&format!(".{c}")))
                 })
                 .map(|cols| cols.join(", "))
                 .unwrap_or_else(|| "a unique constraint".into());
@@ -763,7 +922,10 @@ mod tests {
 
     #[test]
     fn datetimes_are_stored_in_utc() {
-        assert_eq!(normalise_datetime("2026-11-28T16:30:00+01:00").unwrap(), "2026-11-28T15:30:00Z");
+        assert_eq!(
+            normalise_datetime("2026-11-28T16:30:00+01:00").unwrap(),
+            "2026-11-28T15:30:00Z"
+        );
         assert!(normalise_datetime("2026-11-28 16:30").is_none());
         assert!(normalise_date("2026-02-30").is_none());
     }

@@ -72,7 +72,11 @@ fn create_table(plugin: &str, t: &Table) -> sq::TableCreateStatement {
                 .auto_increment()
                 .primary_key(),
         )
-        .col(ColumnDef::new(Alias::new("site_id")).big_integer().not_null());
+        .col(
+            ColumnDef::new(Alias::new("site_id"))
+                .big_integer()
+                .not_null(),
+        );
     for c in &t.columns {
         stmt.col(column_def(c));
     }
@@ -93,7 +97,12 @@ fn create_indexes(plugin: &str, t: &Table) -> Vec<sq::IndexCreateStatement> {
         for cols in lists {
             let mut idx = Index::create();
             idx.if_not_exists()
-                .name(index_name(if unique { "uq" } else { "ix" }, plugin, &t.name, cols))
+                .name(index_name(
+                    if unique { "uq" } else { "ix" },
+                    plugin,
+                    &t.name,
+                    cols,
+                ))
                 .table(Alias::new(&table))
                 .col(Alias::new("site_id"));
             for c in cols {
@@ -141,9 +150,7 @@ fn check_additive(old: &Table, new: &Table, major_bump: bool) -> Result<Vec<Colu
             Some(_) => {}
         }
     }
-    if !major_bump
-        && let Some(gone) = old.columns.iter().find(|c| new.column(&c.name).is_none())
-    {
+    if !major_bump && let Some(gone) = old.columns.iter().find(|c| new.column(&c.name).is_none()) {
         bail!(
             "table `{}`: column `{}` disappears; removing a column is a breaking change that needs a new major version (its data is kept)",
             new.name,
@@ -160,7 +167,11 @@ fn check_additive(old: &Table, new: &Table, major_bump: bool) -> Result<Vec<Colu
 /// # Errors
 /// A non-additive change, or the database refusing a statement (e.g. a new
 /// unique constraint that existing rows break).
-pub async fn apply<C: ConnectionTrait>(conn: &C, new: &Manifest, old: Option<&Manifest>) -> Result<()> {
+pub async fn apply<C: ConnectionTrait>(
+    conn: &C,
+    new: &Manifest,
+    old: Option<&Manifest>,
+) -> Result<()> {
     let backend = conn.get_database_backend();
     let major_bump = old.is_none_or(|o| o.version.major != new.version.major);
     for t in &new.tables {
@@ -177,9 +188,9 @@ pub async fn apply<C: ConnectionTrait>(conn: &C, new: &Manifest, old: Option<&Ma
                         .table(Alias::new(physical_name(&new.name, &t.name)))
                         .add_column(column_def(&c))
                         .to_owned();
-                    exec(conn, backend.build(&stmt))
-                        .await
-                        .with_context(|| format!("adding column `{}` to table `{}`", c.name, t.name))?;
+                    exec(conn, backend.build(&stmt)).await.with_context(|| {
+                        format!("adding column `{}` to table `{}`", c.name, t.name)
+                    })?;
                 }
             }
         }
@@ -239,7 +250,9 @@ mod tests {
     #[test]
     fn new_required_column_without_default_is_refused() {
         let old = table(r#"{ name = "a", type = "text" }"#);
-        let new = table(r#"{ name = "a", type = "text" }, { name = "b", type = "integer", required = true }"#);
+        let new = table(
+            r#"{ name = "a", type = "text" }, { name = "b", type = "integer", required = true }"#,
+        );
         let e = check_additive(&old, &new, false).unwrap_err().to_string();
         assert!(e.contains("`b` is required but has no default"), "{e}");
     }
@@ -262,9 +275,14 @@ mod tests {
 
     #[test]
     fn long_index_names_stay_under_the_postgres_limit() {
-        let cols: Vec<String> = (0..8).map(|i| format!("a_rather_long_column_name_{i}")).collect();
+        let cols: Vec<String> = (0..8)
+            .map(|i| format!("a_rather_long_column_name_{i}"))
+            .collect();
         let name = index_name("uq", "comarquage", "publications", &cols);
         assert!(name.len() <= 63, "{name}");
-        assert_ne!(name, index_name("uq", "comarquage", "publications", &cols[..7]));
+        assert_ne!(
+            name,
+            index_name("uq", "comarquage", "publications", &cols[..7])
+        );
     }
 }

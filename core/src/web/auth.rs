@@ -28,7 +28,14 @@ struct NextQuery {
     next: Option<String>,
 }
 
-fn login_page(state: &AppState, ctx: &Ctx, next: &str, username: &str, error: Option<&str>, status: StatusCode) -> Result<Response> {
+fn login_page(
+    state: &AppState,
+    ctx: &Ctx,
+    next: &str,
+    username: &str,
+    error: Option<&str>,
+    status: StatusCode,
+) -> Result<Response> {
     Page::new(
         Area::Portal,
         ctx.t(state, "login-title"),
@@ -44,7 +51,11 @@ fn login_page(state: &AppState, ctx: &Ctx, next: &str, username: &str, error: Op
     .render(state, ctx)
 }
 
-async fn login_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NextQuery>) -> Result<Response> {
+async fn login_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NextQuery>,
+) -> Result<Response> {
     let next = super::safe_next(q.next.as_deref());
     if ctx.user.is_some() {
         return Ok(see_other(&next));
@@ -68,7 +79,11 @@ pub fn see_other(location: &str) -> Response {
     r
 }
 
-async fn login(State(state): State<AppState>, ctx: Ctx, axum::Form(form): axum::Form<LoginForm>) -> Result<Response> {
+async fn login(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::Form(form): axum::Form<LoginForm>,
+) -> Result<Response> {
     ctx.check_csrf(form.csrf_token.as_deref())?;
     let next = super::safe_next(form.next.as_deref());
     let username = form.username.unwrap_or_default().trim().to_lowercase();
@@ -79,26 +94,42 @@ async fn login(State(state): State<AppState>, ctx: Ctx, axum::Form(form): axum::
     let since = chrono::Utc::now() - WINDOW;
     if crate::identity::attempts::count(db, ctx.site.id, &user_key, since).await? >= MAX_ATTEMPTS
         || (!ctx.client_ip.is_empty()
-            && crate::identity::attempts::count(db, ctx.site.id, &ip_key, since).await? >= MAX_ATTEMPTS * 5)
+            && crate::identity::attempts::count(db, ctx.site.id, &ip_key, since).await?
+                >= MAX_ATTEMPTS * 5)
     {
         tracing::warn!(site = %ctx.site.config.slug, username, "sign-in refused: too many attempts");
-        return login_page(&state, &ctx, &next, &username, Some("login-too-many"), StatusCode::TOO_MANY_REQUESTS);
+        return login_page(
+            &state,
+            &ctx,
+            &next,
+            &username,
+            Some("login-too-many"),
+            StatusCode::TOO_MANY_REQUESTS,
+        );
     }
     let user = crate::identity::users::find_by_username(db, ctx.site.id, &username).await?;
-    let stored = user
-        .as_ref()
-        .filter(|u| u.active)
-        .map_or_else(|| crate::identity::passwords::dummy_hash().to_string(), |u| u.password_hash.clone());
+    let stored = user.as_ref().filter(|u| u.active).map_or_else(
+        || crate::identity::passwords::dummy_hash().to_string(),
+        |u| u.password_hash.clone(),
+    );
     // Hashing takes tens of milliseconds of CPU: keep it off the async workers.
-    let ok = tokio::task::spawn_blocking(move || crate::identity::passwords::verify(&password, &stored))
-        .await
-        .unwrap_or(false);
+    let ok =
+        tokio::task::spawn_blocking(move || crate::identity::passwords::verify(&password, &stored))
+            .await
+            .unwrap_or(false);
     let Some(user) = user.filter(|u| ok && u.active) else {
         crate::identity::attempts::record(db, ctx.site.id, &user_key).await?;
         if !ctx.client_ip.is_empty() {
             crate::identity::attempts::record(db, ctx.site.id, &ip_key).await?;
         }
-        return login_page(&state, &ctx, &next, &username, Some("login-wrong"), StatusCode::UNPROCESSABLE_ENTITY);
+        return login_page(
+            &state,
+            &ctx,
+            &next,
+            &username,
+            Some("login-wrong"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
     };
     // A new session id at every sign-in: a session fixed before cannot be
     // taken over.
@@ -111,7 +142,12 @@ async fn login(State(state): State<AppState>, ctx: Ctx, axum::Form(form): axum::
     let mut r = see_other(&next);
     r.headers_mut().append(
         header::SET_COOKIE,
-        super::ctx::set_cookie(SESSION_COOKIE, &token, Some(crate::identity::sessions::IDLE.num_seconds()), ctx.https),
+        super::ctx::set_cookie(
+            SESSION_COOKIE,
+            &token,
+            Some(crate::identity::sessions::IDLE.num_seconds()),
+            ctx.https,
+        ),
     );
     Ok(r)
 }
@@ -121,13 +157,19 @@ struct LogoutForm {
     csrf_token: Option<String>,
 }
 
-async fn logout(State(state): State<AppState>, ctx: Ctx, axum::Form(form): axum::Form<LogoutForm>) -> Result<Response> {
+async fn logout(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::Form(form): axum::Form<LogoutForm>,
+) -> Result<Response> {
     ctx.check_csrf(form.csrf_token.as_deref())?;
     if let Some(token) = &ctx.session_token {
         crate::identity::sessions::delete(&state.platform.db, token).await?;
     }
     let mut r = see_other("/");
-    r.headers_mut()
-        .append(header::SET_COOKIE, super::ctx::set_cookie(SESSION_COOKIE, "", Some(0), ctx.https));
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        super::ctx::set_cookie(SESSION_COOKIE, "", Some(0), ctx.https),
+    );
     Ok(r)
 }

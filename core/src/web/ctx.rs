@@ -107,7 +107,12 @@ impl Ctx {
     ///
     /// # Errors
     /// 404 for a host no site serves (when so configured); the database.
-    pub async fn resolve(state: &AppState, headers: &HeaderMap, uri: &axum::http::Uri, visitor: Option<&Visitor>) -> Result<Ctx> {
+    pub async fn resolve(
+        state: &AppState,
+        headers: &HeaderMap,
+        uri: &axum::http::Uri,
+        visitor: Option<&Visitor>,
+    ) -> Result<Ctx> {
         let platform = &state.platform;
         let snapshot = platform.snapshot();
         let host = headers
@@ -129,7 +134,8 @@ impl Ctx {
         let mut user = None;
         let mut session_token = None;
         if let Some(token) = cookie(headers, SESSION_COOKIE)
-            && let Some(user_id) = crate::identity::sessions::find_live(&platform.db, site.id, token).await?
+            && let Some(user_id) =
+                crate::identity::sessions::find_live(&platform.db, site.id, token).await?
         {
             user = crate::identity::users::load(&platform.db, user_id).await?;
             if user.is_some() {
@@ -146,9 +152,14 @@ impl Ctx {
                 .or_else(|| cookie(headers, LANG_COOKIE))
                 .unwrap_or(&site.config.locale),
         );
-        let csrf = sign(&secret, &["csrf", &visitor, session_token.as_deref().unwrap_or("")]);
+        let csrf = sign(
+            &secret,
+            &["csrf", &visitor, session_token.as_deref().unwrap_or("")],
+        );
         let notice = cookie(headers, NOTICE_COOKIE).and_then(|v| {
-            let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(v).ok()?;
+            let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(v)
+                .ok()?;
             String::from_utf8(bytes).ok()
         });
         let client_ip = headers
@@ -156,7 +167,12 @@ impl Ctx {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(',').next())
             .map(|v| v.trim().to_string())
-            .or_else(|| headers.get("x-estive-peer").and_then(|v| v.to_str().ok()).map(str::to_string))
+            .or_else(|| {
+                headers
+                    .get("x-estive-peer")
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_string)
+            })
             .unwrap_or_default();
         Ok(Ctx {
             snapshot,
@@ -181,7 +197,12 @@ impl Ctx {
     /// [`Error::Csrf`] when missing or wrong.
     pub fn check_csrf(&self, submitted: Option<&str>) -> Result<()> {
         match submitted {
-            Some(t) if !self.visitor.is_empty() && constant_time_eq(t.as_bytes(), self.csrf.as_bytes()) => Ok(()),
+            Some(t)
+                if !self.visitor.is_empty()
+                    && constant_time_eq(t.as_bytes(), self.csrf.as_bytes()) =>
+            {
+                Ok(())
+            }
             _ => Err(Error::Csrf),
         }
     }
@@ -191,7 +212,9 @@ impl Ctx {
     /// # Errors
     /// [`Error::SignIn`] for anonymous visitors.
     pub fn require_user(&self) -> Result<&CurrentUser> {
-        self.user.as_ref().ok_or_else(|| Error::SignIn { next: self.path_and_query() })
+        self.user.as_ref().ok_or_else(|| Error::SignIn {
+            next: self.path_and_query(),
+        })
     }
 
     /// The site administrator, or an error.
@@ -200,22 +223,49 @@ impl Ctx {
     /// Sign in first, or 403.
     pub fn require_admin(&self) -> Result<&CurrentUser> {
         let u = self.require_user()?;
-        if u.is_admin() { Ok(u) } else { Err(Error::AccessDenied) }
+        if u.is_admin() {
+            Ok(u)
+        } else {
+            Err(Error::AccessDenied)
+        }
     }
 
     pub fn path_and_query(&self) -> String {
-        if self.query.is_empty() { self.path.clone() } else { format!("{}?{}", self.path, self.query) }
+        if self.query.is_empty() {
+            self.path.clone()
+        } else {
+            format!("{}?{}", self.path, self.query)
+        }
     }
 
     /// A pseudonym of the visitor for one plugin of this site.
     pub fn visitor_for(&self, plugin: &str) -> String {
-        sign(&self.secret, &["plugin-visitor", &self.site.config.slug, plugin, &self.visitor])[..24].to_string()
+        sign(
+            &self.secret,
+            &[
+                "plugin-visitor",
+                &self.site.config.slug,
+                plugin,
+                &self.visitor,
+            ],
+        )[..24]
+            .to_string()
     }
 
     /// A pseudonym of the network address for one plugin, stable for a day.
     pub fn address_for(&self, plugin: &str) -> String {
         let day = chrono::Utc::now().format("%Y-%m-%d").to_string();
-        sign(&self.secret, &["plugin-address", &self.site.config.slug, plugin, &self.client_ip, &day])[..24].to_string()
+        sign(
+            &self.secret,
+            &[
+                "plugin-address",
+                &self.site.config.slug,
+                plugin,
+                &self.client_ip,
+                &day,
+            ],
+        )[..24]
+            .to_string()
     }
 
     /// Translate a host message.
@@ -254,7 +304,10 @@ mod tests {
     #[test]
     fn cookies_are_read_from_any_header() {
         let mut h = HeaderMap::new();
-        h.append(header::COOKIE, HeaderValue::from_static("a=1; estive_lang=en"));
+        h.append(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; estive_lang=en"),
+        );
         assert_eq!(cookie(&h, LANG_COOKIE), Some("en"));
         assert_eq!(cookie(&h, "b"), None);
     }

@@ -80,10 +80,17 @@ impl Error {
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let status = self.status();
-        let refused_by_host = matches!(self, Error::AccessDenied | Error::SignIn { .. } | Error::Csrf);
+        let refused_by_host = matches!(
+            self,
+            Error::AccessDenied | Error::SignIn { .. } | Error::Csrf
+        );
         let (message, fields, login_next) = match self {
             Error::NotFound(m) | Error::Forbidden(m) => (m, Vec::new(), None),
-            Error::SignIn { next } => (Some("error-sign-in-required".into()), Vec::new(), Some(next)),
+            Error::SignIn { next } => (
+                Some("error-sign-in-required".into()),
+                Vec::new(),
+                Some(next),
+            ),
             Error::Csrf => (Some("error-csrf".into()), Vec::new(), None),
             Error::Invalid(f) => (None, f, None),
             Error::Conflict(m) => (Some(m), Vec::new(), None),
@@ -99,10 +106,18 @@ impl IntoResponse for Error {
                 tracing::error!(error = %format!("{e:#}"), "internal error");
                 (None, Vec::new(), None)
             }
-            Error::MethodNotAllowed | Error::TooMany | Error::AccessDenied => (None, Vec::new(), None),
+            Error::MethodNotAllowed | Error::TooMany | Error::AccessDenied => {
+                (None, Vec::new(), None)
+            }
         };
         let mut resp = (status, status.canonical_reason().unwrap_or("error")).into_response();
-        resp.extensions_mut().insert(ErrorPage { status, message, fields, login_next, refused_by_host });
+        resp.extensions_mut().insert(ErrorPage {
+            status,
+            message,
+            fields,
+            login_next,
+            refused_by_host,
+        });
         resp
     }
 }

@@ -15,7 +15,9 @@ use super::plugin::widgets;
 use crate::package::manifest::Area;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/extranet", get(dashboard)).route("/extranet/", get(dashboard))
+    Router::new()
+        .route("/extranet", get(dashboard))
+        .route("/extranet/", get(dashboard))
 }
 
 async fn dashboard(State(state): State<AppState>, ctx: Ctx) -> Result<Response> {

@@ -82,7 +82,12 @@ impl AppState {
             tracing::error!(error = %format!("{e:#}"), "mail set-up failed; writing messages to the data folder");
             crate::mail::Mailer::folder(&std::env::temp_dir().join("estive-mail"))
         }));
-        AppState { platform, render, secret, mail }
+        AppState {
+            platform,
+            render,
+            secret,
+            mail,
+        }
     }
 
     /// Reload the platform snapshot and forget compiled templates.
@@ -107,7 +112,10 @@ pub fn app(state: AppState) -> Router {
         .merge(admin::routes())
         .fallback(plugin::dispatch)
         .layer(middleware::from_fn_with_state(state.clone(), render_errors))
-        .layer(middleware::from_fn_with_state(state.clone(), visitor_cookie))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            visitor_cookie,
+        ))
         .layer(middleware::from_fn(track))
         .with_state(state)
 }
@@ -134,7 +142,8 @@ async fn track(req: Request, next: Next) -> Response {
 /// carries the CSRF protection of anonymous forms and lets a plugin count one
 /// answer per browser), and clear the one-time notice once shown.
 async fn visitor_cookie(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let existing = ctx::cookie(req.headers(), VISITOR_COOKIE).and_then(|v| ctx::check_visitor(&state.secret, v));
+    let existing = ctx::cookie(req.headers(), VISITOR_COOKIE)
+        .and_then(|v| ctx::check_visitor(&state.secret, v));
     let had_notice = ctx::cookie(req.headers(), NOTICE_COOKIE).is_some();
     let secure = ctx::is_https(req.headers());
     let (visitor, new_cookie) = match existing {
@@ -147,16 +156,27 @@ async fn visitor_cookie(State(state): State<AppState>, mut req: Request, next: N
     req.extensions_mut().insert(visitor);
     let mut resp = next.run(req).await;
     if let Some(c) = new_cookie {
-        resp.headers_mut()
-            .append(header::SET_COOKIE, ctx::set_cookie(VISITOR_COOKIE, &c, Some(400 * 86400), secure));
+        resp.headers_mut().append(
+            header::SET_COOKIE,
+            ctx::set_cookie(VISITOR_COOKIE, &c, Some(400 * 86400), secure),
+        );
     }
     let is_page = resp
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
-    if had_notice && is_page && !resp.headers().get_all(header::SET_COOKIE).iter().any(|v| v.as_bytes().starts_with(NOTICE_COOKIE.as_bytes())) {
-        resp.headers_mut()
-            .append(header::SET_COOKIE, ctx::set_cookie(NOTICE_COOKIE, "", Some(0), secure));
+    if had_notice
+        && is_page
+        && !resp
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|v| v.as_bytes().starts_with(NOTICE_COOKIE.as_bytes()))
+    {
+        resp.headers_mut().append(
+            header::SET_COOKIE,
+            ctx::set_cookie(NOTICE_COOKIE, "", Some(0), secure),
+        );
     }
     resp
 }
@@ -167,7 +187,9 @@ async fn render_errors(State(state): State<AppState>, req: Request, next: Next) 
     let uri = req.uri().clone();
     let visitor = req.extensions().get::<Visitor>().cloned();
     let resp = next.run(req).await;
-    let Some(page) = resp.extensions().get::<ErrorPage>().cloned() else { return resp };
+    let Some(page) = resp.extensions().get::<ErrorPage>().cloned() else {
+        return resp;
+    };
     if let Some(next) = &page.login_next {
         // Anonymous visitors asked to sign in go to the sign-in form.
         let location = format!("/login?next={}", urlencode(next));
@@ -175,7 +197,8 @@ async fn render_errors(State(state): State<AppState>, req: Request, next: Next) 
         if let Ok(v) = HeaderValue::from_str(&location) {
             r.headers_mut().insert(header::LOCATION, v);
         }
-        r.headers_mut().insert(error::REFUSED_HEADER, HeaderValue::from_static("sign-in"));
+        r.headers_mut()
+            .insert(error::REFUSED_HEADER, HeaderValue::from_static("sign-in"));
         return r;
     }
     match Ctx::resolve(&state, &headers, &uri, visitor.as_ref()).await {
@@ -198,13 +221,22 @@ async fn render_errors(State(state): State<AppState>, req: Request, next: Next) 
 
 /// Percent-encode a query value.
 pub fn urlencode(s: &str) -> String {
-    serde_urlencoded::to_string([("v", s)]).map(|q| q[2..].to_string()).unwrap_or_default()
+    serde_urlencoded::to_string([("v", s)])
+        .map(|q| q[2..].to_string())
+        .unwrap_or_default()
 }
 
 /// Only same-site paths are followed after a form (no open redirects).
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") && !n.contains(['\r', '\n']) => n.to_string(),
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.starts_with("/\\")
+                && !n.contains(['\r', '\n']) =>
+        {
+            n.to_string()
+        }
         _ => "/".to_string(),
     }
 }
@@ -219,15 +251,21 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let app = app(state).layer(middleware::from_fn(peer_address));
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await?;
     Ok(())
 }
 
 /// Make the peer address available to [`Ctx`] (for per-address limits).
 async fn peer_address(mut req: Request, next: Next) -> Response {
-    if let Some(addr) = req.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0)
+    if let Some(addr) = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0)
         && let Ok(v) = HeaderValue::from_str(&addr.ip().to_string())
     {
         req.headers_mut().insert("x-estive-peer", v);

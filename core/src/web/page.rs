@@ -23,7 +23,12 @@ pub fn may_use(ctx: &Ctx, plugin: &SitePlugin, area: Area, permission: Option<&s
     };
     area_ok
         && permission.is_none_or(|p| {
-            ctx.user.is_some() && ctx.site.permissions_of(plugin, roles).iter().any(|held| held == p)
+            ctx.user.is_some()
+                && ctx
+                    .site
+                    .permissions_of(plugin, roles)
+                    .iter()
+                    .any(|held| held == p)
         })
 }
 
@@ -33,8 +38,16 @@ pub fn nav(state: &AppState, ctx: &Ctx, area: Area) -> Vec<NavItem> {
     let t = |k: &str| ctx.t(state, k);
     let mut items = Vec::new();
     match area {
-        Area::Portal => items.push(NavItem { title: t("nav-home"), url: "/".into(), current: false }),
-        Area::Extranet => items.push(NavItem { title: t("nav-dashboard"), url: "/extranet/".into(), current: false }),
+        Area::Portal => items.push(NavItem {
+            title: t("nav-home"),
+            url: "/".into(),
+            current: false,
+        }),
+        Area::Extranet => items.push(NavItem {
+            title: t("nav-dashboard"),
+            url: "/extranet/".into(),
+            current: false,
+        }),
         Area::Admin => {
             for (key, url) in [
                 ("admin-nav-overview", "/admin/"),
@@ -44,23 +57,41 @@ pub fn nav(state: &AppState, ctx: &Ctx, area: Area) -> Vec<NavItem> {
                 ("admin-nav-permissions", "/admin/permissions"),
                 ("admin-nav-audit", "/admin/audit"),
             ] {
-                items.push(NavItem { title: t(key), url: url.into(), current: false });
+                items.push(NavItem {
+                    title: t(key),
+                    url: url.into(),
+                    current: false,
+                });
             }
             if ctx.user.as_ref().is_some_and(|u| u.server_admin) {
-                items.push(NavItem { title: t("admin-nav-server"), url: "/admin/server".into(), current: false });
+                items.push(NavItem {
+                    title: t("admin-nav-server"),
+                    url: "/admin/server".into(),
+                    current: false,
+                });
             }
         }
     }
     for p in &ctx.site.plugins {
         let manifest = &p.loaded.manifest;
         for entry in &manifest.navigation {
-            let Some(route) = manifest.route(&entry.route) else { continue };
+            let Some(route) = manifest.route(&entry.route) else {
+                continue;
+            };
             if route.area != area || !may_use(ctx, p, area, route.permission.as_deref()) {
                 continue;
             }
             let base = p.mount(area);
-            let url = if route.path == "/" { format!("{base}/") } else { format!("{base}{}", route.path) };
-            items.push(NavItem { title: entry.title.get(ctx.lang).to_string(), url, current: false });
+            let url = if route.path == "/" {
+                format!("{base}/")
+            } else {
+                format!("{base}{}", route.path)
+            };
+            items.push(NavItem {
+                title: entry.title.get(ctx.lang).to_string(),
+                url,
+                current: false,
+            });
         }
     }
     // The longest matching prefix is the current entry.
@@ -68,7 +99,11 @@ pub fn nav(state: &AppState, ctx: &Ctx, area: Area) -> Vec<NavItem> {
         .iter()
         .enumerate()
         .filter(|(_, i)| {
-            ctx.path == i.url || (i.url.len() > 1 && ctx.path.starts_with(i.url.trim_end_matches('/')) && i.url != "/extranet/" && i.url != "/admin/")
+            ctx.path == i.url
+                || (i.url.len() > 1
+                    && ctx.path.starts_with(i.url.trim_end_matches('/'))
+                    && i.url != "/extranet/"
+                    && i.url != "/admin/")
         })
         .max_by_key(|(_, i)| i.url.len())
         .map(|(n, _)| n);
@@ -81,20 +116,42 @@ pub fn nav(state: &AppState, ctx: &Ctx, area: Area) -> Vec<NavItem> {
 }
 
 /// The layout frame of a page.
-pub fn frame(state: &AppState, ctx: &Ctx, area: Area, title: &str, status: StatusCode) -> PageFrame {
+pub fn frame(
+    state: &AppState,
+    ctx: &Ctx,
+    area: Area,
+    title: &str,
+    status: StatusCode,
+) -> PageFrame {
     let t = |k: &str| ctx.t(state, k);
     let mut area_links = Vec::new();
     if let Some(u) = &ctx.user {
         if area != Area::Portal {
-            area_links.push(NavItem { title: t("area-link-portal"), url: "/".into(), current: false });
+            area_links.push(NavItem {
+                title: t("area-link-portal"),
+                url: "/".into(),
+                current: false,
+            });
         }
         if u.is_member() && area != Area::Extranet {
-            area_links.push(NavItem { title: t("area-link-extranet"), url: "/extranet/".into(), current: false });
+            area_links.push(NavItem {
+                title: t("area-link-extranet"),
+                url: "/extranet/".into(),
+                current: false,
+            });
         }
         if u.is_admin() && area != Area::Admin {
-            area_links.push(NavItem { title: t("area-link-admin"), url: "/admin/".into(), current: false });
+            area_links.push(NavItem {
+                title: t("area-link-admin"),
+                url: "/admin/".into(),
+                current: false,
+            });
         }
-        area_links.push(NavItem { title: t("area-link-account"), url: "/compte".into(), current: false });
+        area_links.push(NavItem {
+            title: t("area-link-account"),
+            url: "/compte".into(),
+            current: false,
+        });
     }
     let other = if ctx.lang == "fr" { "en" } else { "fr" };
     let lang_switch = serde_json::json!({
@@ -161,7 +218,12 @@ pub struct Page<'a> {
 }
 
 impl<'a> Page<'a> {
-    pub fn new(area: Area, title: impl Into<String>, template: &'a str, context: impl Serialize) -> Page<'a> {
+    pub fn new(
+        area: Area,
+        title: impl Into<String>,
+        template: &'a str,
+        context: impl Serialize,
+    ) -> Page<'a> {
         Page {
             area,
             title: title.into(),
@@ -178,7 +240,10 @@ impl<'a> Page<'a> {
     }
 
     pub fn crumb(mut self, title: impl Into<String>, url: impl Into<String>) -> Self {
-        self.breadcrumb.push(Crumb { title: title.into(), url: url.into() });
+        self.breadcrumb.push(Crumb {
+            title: title.into(),
+            url: url.into(),
+        });
         self
     }
 
@@ -193,14 +258,20 @@ impl<'a> Page<'a> {
         )?;
         let mut f = frame(state, ctx, self.area, &self.title, self.status);
         f.breadcrumb = self.breadcrumb;
-        Ok(html(self.status, state.render.page(&ctx.site, &f, &content)?))
+        Ok(html(
+            self.status,
+            state.render.page(&ctx.site, &f, &content)?,
+        ))
     }
 }
 
 /// An HTML response that is never cached by shared caches.
 pub fn html(status: StatusCode, body: String) -> Response {
     let mut r = (status, Html(body)).into_response();
-    r.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
     r
 }
 
@@ -210,8 +281,18 @@ pub fn error_page(state: &AppState, ctx: &Ctx, page: &ErrorPage) -> Response {
     let status = page.status;
     let catalogue = state.render.host_catalogue();
     let key = format!("error-{}-title", status.as_u16());
-    let title = if catalogue.has(&key) { t(&key) } else { t("error-other-title") };
-    let translate = |m: &str| if catalogue.has(m) { catalogue.t(ctx.lang, m) } else { m.to_string() };
+    let title = if catalogue.has(&key) {
+        t(&key)
+    } else {
+        t("error-other-title")
+    };
+    let translate = |m: &str| {
+        if catalogue.has(m) {
+            catalogue.t(ctx.lang, m)
+        } else {
+            m.to_string()
+        }
+    };
     let context = serde_json::json!({
         "status": status.as_u16(),
         "message": page.message.as_deref().map(translate),
@@ -226,8 +307,17 @@ pub fn error_page(state: &AppState, ctx: &Ctx, page: &ErrorPage) -> Response {
     };
     let rendered = state
         .render
-        .render(&Renderer::host_template(&ctx.site, "error.html"), merge(globals(ctx, area), context))
-        .and_then(|content| state.render.page(&ctx.site, &frame(state, ctx, area, &title, status), &content));
+        .render(
+            &Renderer::host_template(&ctx.site, "error.html"),
+            merge(globals(ctx, area), context),
+        )
+        .and_then(|content| {
+            state.render.page(
+                &ctx.site,
+                &frame(state, ctx, area, &title, status),
+                &content,
+            )
+        });
     match rendered {
         Ok(body) => html(status, body),
         Err(e) => {

@@ -39,7 +39,11 @@ pub fn split_area(path: &str) -> (Area, &str) {
 
 /// The wit context of a call.
 pub fn wit_context(ctx: &Ctx, plugin: &SitePlugin, area: Option<Area>) -> wit::Context {
-    let roles: Vec<String> = ctx.user.as_ref().map(|u| u.roles.clone()).unwrap_or_default();
+    let roles: Vec<String> = ctx
+        .user
+        .as_ref()
+        .map(|u| u.roles.clone())
+        .unwrap_or_default();
     wit::Context {
         site: wit::Site {
             slug: ctx.site.info.slug.clone(),
@@ -67,7 +71,10 @@ pub fn call_info(ctx: &Ctx, plugin: &SitePlugin) -> CallInfo {
         manifest: plugin.loaded.manifest.clone(),
         settings: plugin.settings.clone(),
         grants: plugin.grants.clone(),
-        actor: Actor { user_id: ctx.user.as_ref().map(|u| u.id), name: ctx.user.as_ref().map(|u| u.username.clone()) },
+        actor: Actor {
+            user_id: ctx.user.as_ref().map(|u| u.id),
+            name: ctx.user.as_ref().map(|u| u.username.clone()),
+        },
         locale: ctx.lang.to_string(),
         catalogues: plugin.loaded.catalogues.clone(),
         deadline: plugin.deadline,
@@ -82,8 +89,14 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Res
     let ctx = Ctx::resolve(&state, &parts.headers, &parts.uri, visitor.as_ref()).await?;
     let (area, rest) = split_area(parts.uri.path());
     let rest = rest.trim_start_matches('/');
-    let (segment, sub) = rest.split_once('/').map_or((rest, "/".to_string()), |(s, r)| (s, format!("/{r}")));
-    let plugin = ctx.site.plugin_at(segment).cloned().ok_or(Error::NotFound(None))?;
+    let (segment, sub) = rest
+        .split_once('/')
+        .map_or((rest, "/".to_string()), |(s, r)| (s, format!("/{r}")));
+    let plugin = ctx
+        .site
+        .plugin_at(segment)
+        .cloned()
+        .ok_or(Error::NotFound(None))?;
     let method = match parts.method {
         HttpMethod::GET | HttpMethod::HEAD => Method::Get,
         HttpMethod::POST => Method::Post,
@@ -98,7 +111,9 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Res
     // The host's checks, before any plugin code runs.
     let needs_user = area != Area::Portal || matched.route.permission.is_some();
     if needs_user && ctx.user.is_none() {
-        return Err(Error::SignIn { next: ctx.path_and_query() });
+        return Err(Error::SignIn {
+            next: ctx.path_and_query(),
+        });
     }
     if !may_use(&ctx, &plugin, area, matched.route.permission.as_deref()) {
         return Err(Error::AccessDenied);
@@ -106,7 +121,10 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Res
     let mut form = Vec::new();
     if method == Method::Post {
         form = read_form(&parts.headers, body).await?;
-        let token = form.iter().find(|(k, _)| k == "csrf_token").map(|(_, v)| v.as_str());
+        let token = form
+            .iter()
+            .find(|(k, _)| k == "csrf_token")
+            .map(|(_, v)| v.as_str());
         ctx.check_csrf(token)?;
         form.retain(|(k, _)| k != "csrf_token");
     }
@@ -115,16 +133,27 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Res
     let request = wit::Request {
         context: wit_context(&ctx, &plugin, Some(area)),
         route: route_name,
-        method: if method == Method::Post { wit::Method::Post } else { wit::Method::Get },
+        method: if method == Method::Post {
+            wit::Method::Post
+        } else {
+            wit::Method::Get
+        },
         params: matched.params,
         query,
         form,
-        client: wit::Client { visitor: ctx.visitor_for(&plugin.name), address: ctx.address_for(&plugin.name) },
+        client: wit::Client {
+            visitor: ctx.visitor_for(&plugin.name),
+            address: ctx.address_for(&plugin.name),
+        },
     };
     let reply = state
         .platform
         .runtime
-        .call(&plugin.loaded, call_info(&ctx, &plugin), Call::Handle(request))
+        .call(
+            &plugin.loaded,
+            call_info(&ctx, &plugin),
+            Call::Handle(request),
+        )
         .await;
     match reply {
         Ok(Reply::Handle(Ok(resp))) => respond(&state, &ctx, &plugin, area, resp),
@@ -138,9 +167,13 @@ async fn read_form(headers: &axum::http::HeaderMap, body: Body) -> Result<Vec<(S
     let bytes = axum::body::to_bytes(body, MAX_FORM)
         .await
         .map_err(|_| Error::BadRequest("error-form-too-large".into()))?;
-    let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     if ct.starts_with("application/x-www-form-urlencoded") || ct.is_empty() {
-        serde_urlencoded::from_bytes(&bytes).map_err(|_| Error::BadRequest("error-form-malformed".into()))
+        serde_urlencoded::from_bytes(&bytes)
+            .map_err(|_| Error::BadRequest("error-form-malformed".into()))
     } else if ct.starts_with("multipart/form-data") {
         read_multipart(ct, bytes).await
     } else {
@@ -150,15 +183,26 @@ async fn read_form(headers: &axum::http::HeaderMap, body: Body) -> Result<Vec<(S
 
 /// Multipart forms: text fields as they are, files as their UTF-8 text
 /// (lossy) with `<name>.filename` beside them.
-async fn read_multipart(content_type: &str, bytes: axum::body::Bytes) -> Result<Vec<(String, String)>> {
-    let boundary = multer::parse_boundary(content_type).map_err(|_| Error::BadRequest("error-form-malformed".into()))?;
+async fn read_multipart(
+    content_type: &str,
+    bytes: axum::body::Bytes,
+) -> Result<Vec<(String, String)>> {
+    let boundary = multer::parse_boundary(content_type)
+        .map_err(|_| Error::BadRequest("error-form-malformed".into()))?;
     let stream = futures::stream::once(async move { Ok::<_, std::io::Error>(bytes) });
     let mut mp = multer::Multipart::new(stream, boundary);
     let mut out = Vec::new();
-    while let Some(field) = mp.next_field().await.map_err(|_| Error::BadRequest("error-form-malformed".into()))? {
+    while let Some(field) = mp
+        .next_field()
+        .await
+        .map_err(|_| Error::BadRequest("error-form-malformed".into()))?
+    {
         let name = field.name().unwrap_or_default().to_string();
         let filename = field.file_name().map(str::to_string);
-        let data = field.bytes().await.map_err(|_| Error::BadRequest("error-form-malformed".into()))?;
+        let data = field
+            .bytes()
+            .await
+            .map_err(|_| Error::BadRequest("error-form-malformed".into()))?;
         if let Some(f) = filename {
             out.push((format!("{name}.filename"), f));
         }
@@ -189,7 +233,9 @@ fn plugin_error(state: &AppState, ctx: &Ctx, plugin: &SitePlugin, e: wit::Error)
                 .collect(),
         ),
         wit::Error::Conflict(m) => Error::Conflict(translate(state, ctx, plugin, m)),
-        wit::Error::Internal(m) => Error::Internal(anyhow::anyhow!("plugin {} reported: {m}", plugin.name)),
+        wit::Error::Internal(m) => {
+            Error::Internal(anyhow::anyhow!("plugin {} reported: {m}", plugin.name))
+        }
     }
 }
 
@@ -207,7 +253,13 @@ struct Breadcrumb {
     url: String,
 }
 
-fn respond(state: &AppState, ctx: &Ctx, plugin: &SitePlugin, area: Area, resp: wit::Response) -> Result<Response> {
+fn respond(
+    state: &AppState,
+    ctx: &Ctx,
+    plugin: &SitePlugin,
+    area: Area,
+    resp: wit::Response,
+) -> Result<Response> {
     match resp {
         wit::Response::View(view) => {
             let status = StatusCode::from_u16(view.status).unwrap_or(StatusCode::OK);
@@ -218,32 +270,46 @@ fn respond(state: &AppState, ctx: &Ctx, plugin: &SitePlugin, area: Area, resp: w
         }
         wit::Response::Redirect(r) => {
             let location = &r.location;
-            if !location.starts_with('/') || location.starts_with("//") || location.contains(['\r', '\n', '\\']) {
+            if !location.starts_with('/')
+                || location.starts_with("//")
+                || location.contains(['\r', '\n', '\\'])
+            {
                 return Err(Error::Internal(anyhow::anyhow!(
                     "plugin {} redirected outside the site: {location}",
                     plugin.name
                 )));
             }
             let mut out = (StatusCode::SEE_OTHER, ()).into_response();
-            out.headers_mut()
-                .insert(header::LOCATION, HeaderValue::from_str(location).map_err(|e| Error::Internal(e.into()))?);
+            out.headers_mut().insert(
+                header::LOCATION,
+                HeaderValue::from_str(location).map_err(|e| Error::Internal(e.into()))?,
+            );
             if let Some(n) = r.notice {
                 let n = translate(state, ctx, plugin, n);
                 let n: String = n.chars().take(300).collect();
                 let v = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(n.as_bytes());
-                out.headers_mut()
-                    .append(header::SET_COOKIE, super::ctx::set_cookie(NOTICE_COOKIE, &v, Some(300), ctx.https));
+                out.headers_mut().append(
+                    header::SET_COOKIE,
+                    super::ctx::set_cookie(NOTICE_COOKIE, &v, Some(300), ctx.https),
+                );
             }
             Ok(out)
         }
         wit::Response::Download(d) => {
             let mut out = (StatusCode::OK, d.body).into_response();
-            let ct = HeaderValue::from_str(&d.content_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+            let ct = HeaderValue::from_str(&d.content_type)
+                .unwrap_or(HeaderValue::from_static("application/octet-stream"));
             out.headers_mut().insert(header::CONTENT_TYPE, ct);
             let ascii: String = d
                 .filename
                 .chars()
-                .map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' })
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
                 .collect();
             let disposition = format!(
                 "{}; filename=\"{ascii}\"; filename*=UTF-8''{}",
@@ -253,8 +319,10 @@ fn respond(state: &AppState, ctx: &Ctx, plugin: &SitePlugin, area: Area, resp: w
             if let Ok(v) = HeaderValue::from_str(&disposition) {
                 out.headers_mut().insert(header::CONTENT_DISPOSITION, v);
             }
-            out.headers_mut()
-                .insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+            out.headers_mut().insert(
+                "x-content-type-options",
+                HeaderValue::from_static("nosniff"),
+            );
             Ok(out)
         }
     }
@@ -264,19 +332,42 @@ fn respond(state: &AppState, ctx: &Ctx, plugin: &SitePlugin, area: Area, resp: w
 ///
 /// # Errors
 /// The context is not a JSON object, or the template fails.
-pub fn render_view(state: &AppState, ctx: &Ctx, plugin: &SitePlugin, area: Area, view: &wit::View) -> Result<(String, Vec<Crumb>)> {
-    let data: serde_json::Value = serde_json::from_str(&view.context)
-        .map_err(|e| Error::Internal(anyhow::anyhow!("plugin {} gave a view context that is not JSON: {e}", plugin.name)))?;
+pub fn render_view(
+    state: &AppState,
+    ctx: &Ctx,
+    plugin: &SitePlugin,
+    area: Area,
+    view: &wit::View,
+) -> Result<(String, Vec<Crumb>)> {
+    let data: serde_json::Value = serde_json::from_str(&view.context).map_err(|e| {
+        Error::Internal(anyhow::anyhow!(
+            "plugin {} gave a view context that is not JSON: {e}",
+            plugin.name
+        ))
+    })?;
     if !data.is_object() {
-        return Err(Error::Internal(anyhow::anyhow!("plugin {} gave a view context that is not an object", plugin.name)));
+        return Err(Error::Internal(anyhow::anyhow!(
+            "plugin {} gave a view context that is not an object",
+            plugin.name
+        )));
     }
     let breadcrumb = data
         .get("breadcrumb")
         .and_then(|b| serde_json::from_value::<Vec<Breadcrumb>>(b.clone()).ok())
-        .map(|v| v.into_iter().map(|c| Crumb { title: c.title, url: c.url }).collect())
+        .map(|v| {
+            v.into_iter()
+                .map(|c| Crumb {
+                    title: c.title,
+                    url: c.url,
+                })
+                .collect()
+        })
         .unwrap_or_default();
-    let mounts: serde_json::Map<String, serde_json::Value> =
-        plugin.mounts().into_iter().map(|(a, p)| (a, serde_json::Value::String(p))).collect();
+    let mounts: serde_json::Map<String, serde_json::Value> = plugin
+        .mounts()
+        .into_iter()
+        .map(|(a, p)| (a, serde_json::Value::String(p)))
+        .collect();
     let base = serde_json::json!({ "base_path": plugin.mount(area), "mounts": mounts, "plugin": plugin.name });
     let context = merge(merge(globals(ctx, area), base), data);
     let name = Renderer::plugin_template(&ctx.site, plugin, &view.template);
@@ -334,7 +425,11 @@ pub async fn widgets(state: &AppState, ctx: &Ctx, area: Area) -> Vec<WidgetHtml>
             });
         }
     }
-    futures::future::join_all(jobs).await.into_iter().flatten().collect()
+    futures::future::join_all(jobs)
+        .await
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Used by host pages that list plugins.
@@ -348,11 +443,16 @@ mod tests {
 
     #[test]
     fn areas_are_split_on_whole_segments() {
-        assert_eq!(split_area("/extranet/consultations/3"), (Area::Extranet, "/consultations/3"));
+        assert_eq!(
+            split_area("/extranet/consultations/3"),
+            (Area::Extranet, "/consultations/3")
+        );
         assert_eq!(split_area("/extranet"), (Area::Extranet, ""));
         assert_eq!(split_area("/extranets"), (Area::Portal, "/extranets"));
         assert_eq!(split_area("/admin/x"), (Area::Admin, "/x"));
-        assert_eq!(split_area("/consultations"), (Area::Portal, "/consultations"));
+        assert_eq!(
+            split_area("/consultations"),
+            (Area::Portal, "/consultations")
+        );
     }
-
 }

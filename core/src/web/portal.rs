@@ -55,8 +55,14 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response> {
 
 async fn legal(State(state): State<AppState>, ctx: Ctx) -> Result<Response> {
     let c = &ctx.site.config;
-    let contact: Vec<&str> =
-        [c.contact.address.as_str(), c.contact.email.as_str(), c.contact.phone.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+    let contact: Vec<&str> = [
+        c.contact.address.as_str(),
+        c.contact.email.as_str(),
+        c.contact.phone.as_str(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
     let facts = vec![
         json!({"label": ctx.t(&state, "legal-publisher"), "value": c.name}),
         json!({"label": ctx.t(&state, "legal-contact"), "value": contact.join(" · ")}),
@@ -69,7 +75,11 @@ async fn privacy(State(state): State<AppState>, ctx: Ctx) -> Result<Response> {
     let c = &ctx.site.config;
     let mut body = ctx.t(&state, "privacy-body");
     body.push_str("\n\n");
-    let dpo = if c.dpo.email.is_empty() { c.contact.email.clone() } else { c.dpo.email.clone() };
+    let dpo = if c.dpo.email.is_empty() {
+        c.contact.email.clone()
+    } else {
+        c.dpo.email.clone()
+    };
     let facts = vec![
         json!({"label": ctx.t(&state, "privacy-controller"), "value": c.name}),
         json!({"label": ctx.t(&state, "privacy-dpo"), "value": format!("{} {}", c.dpo.name, dpo).trim()}),
@@ -85,13 +95,28 @@ async fn accessibility(State(state): State<AppState>, ctx: Ctx) -> Result<Respon
         json!({"label": ctx.t(&state, "accessibility-standard"), "value": "RGAA 4.1"}),
         json!({"label": ctx.t(&state, "accessibility-contact"), "value": c.contact.email}),
     ];
-    let body = if c.accessibility_statement.is_empty() { ctx.t(&state, "accessibility-default") } else { c.accessibility_statement.clone() };
+    let body = if c.accessibility_statement.is_empty() {
+        ctx.t(&state, "accessibility-default")
+    } else {
+        c.accessibility_statement.clone()
+    };
     text(&state, &ctx, "accessibility-title", &body, facts).await
 }
 
-async fn text(state: &AppState, ctx: &Ctx, title_key: &str, body: &str, facts: Vec<serde_json::Value>) -> Result<Response> {
-    Page::new(Area::Portal, ctx.t(state, title_key), "text_page.html", json!({ "body_html": markdown(body), "facts": facts }))
-        .render(state, ctx)
+async fn text(
+    state: &AppState,
+    ctx: &Ctx,
+    title_key: &str,
+    body: &str,
+    facts: Vec<serde_json::Value>,
+) -> Result<Response> {
+    Page::new(
+        Area::Portal,
+        ctx.t(state, title_key),
+        "text_page.html",
+        json!({ "body_html": markdown(body), "facts": facts }),
+    )
+    .render(state, ctx)
 }
 
 async fn site_map(State(state): State<AppState>, ctx: Ctx) -> Result<Response> {
@@ -120,5 +145,11 @@ async fn site_map(State(state): State<AppState>, ctx: Ctx) -> Result<Response> {
             sections.push(json!({"title": m.title.get(ctx.lang), "links": links}));
         }
     }
-    Page::new(Area::Portal, ctx.t(&state, "sitemap-title"), "site_map.html", json!({ "sections": sections })).render(&state, &ctx)
+    Page::new(
+        Area::Portal,
+        ctx.t(&state, "sitemap-title"),
+        "site_map.html",
+        json!({ "sections": sections }),
+    )
+    .render(&state, &ctx)
 }

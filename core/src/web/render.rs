@@ -69,7 +69,9 @@ pub struct Renderer {
 /// The namespace of a template name: `polls@1.2.0` of
 /// `polls@1.2.0/poll.html`, the plugin of `site:<slug>/polls/poll.html`.
 fn namespace(name: &str) -> Option<&str> {
-    let rest = name.strip_prefix("site:").map_or(name, |r| r.split_once('/').map_or(r, |(_, p)| p));
+    let rest = name
+        .strip_prefix("site:")
+        .map_or(name, |r| r.split_once('/').map_or(r, |(_, p)| p));
     rest.split_once('/').map(|(ns, _)| ns)
 }
 
@@ -109,9 +111,15 @@ impl Renderer {
             }
             if let Some(rest) = parent.strip_prefix("site:") {
                 let (slug, path) = rest.split_once('/').unwrap_or((rest, ""));
-                let plugin = path.split_once('/').map(|(first, _)| first).filter(|first| {
-                    join_platform.snapshot().site(slug).is_some_and(|s| s.plugin(first).is_some())
-                });
+                let plugin = path
+                    .split_once('/')
+                    .map(|(first, _)| first)
+                    .filter(|first| {
+                        join_platform
+                            .snapshot()
+                            .site(slug)
+                            .is_some_and(|s| s.plugin(first).is_some())
+                    });
                 return match plugin {
                     Some(p) => format!("site:{slug}/{p}/{name}").into(),
                     None => format!("site:{slug}/{name}").into(),
@@ -126,26 +134,43 @@ impl Renderer {
         env.set_loader(move |name| Ok(load(&loader_platform, name)));
         let host_for_t = host.clone();
         let cats_for_t = plugin_catalogues.clone();
-        env.add_function("t", move |state: &State, key: String, kwargs: Kwargs| -> Result<String, minijinja::Error> {
-            let lang = state.lookup("lang").map(|v| v.to_string()).unwrap_or_else(|| "fr".into());
-            let mut args = Vec::new();
-            for k in kwargs.args() {
-                let v: Value = kwargs.get(k)?;
-                args.push((k, if v.is_none() || v.is_undefined() { String::new() } else { v.to_string() }));
-            }
-            let ns = namespace(state.name()).map(str::to_string);
-            if let Some(ns) = ns
-                && let Some(c) = cats_for_t.read().expect("catalogue lock").get(&ns)
-                && let Some(s) = c.get(&lang, &key, &args)
-            {
-                return Ok(s);
-            }
-            Ok(host_for_t.t_args(&lang, &key, &args))
-        });
+        env.add_function(
+            "t",
+            move |state: &State, key: String, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+                let lang = state
+                    .lookup("lang")
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| "fr".into());
+                let mut args = Vec::new();
+                for k in kwargs.args() {
+                    let v: Value = kwargs.get(k)?;
+                    args.push((
+                        k,
+                        if v.is_none() || v.is_undefined() {
+                            String::new()
+                        } else {
+                            v.to_string()
+                        },
+                    ));
+                }
+                let ns = namespace(state.name()).map(str::to_string);
+                if let Some(ns) = ns
+                    && let Some(c) = cats_for_t.read().expect("catalogue lock").get(&ns)
+                    && let Some(s) = c.get(&lang, &key, &args)
+                {
+                    return Ok(s);
+                }
+                Ok(host_for_t.t_args(&lang, &key, &args))
+            },
+        );
         env.add_filter("date", format_date);
         env.add_filter("datetime", format_datetime);
         env.add_filter("number", format_number);
-        Arc::new(Renderer { env: RwLock::new(env), host, plugin_catalogues })
+        Arc::new(Renderer {
+            env: RwLock::new(env),
+            host,
+            plugin_catalogues,
+        })
     }
 
     pub fn host_catalogue(&self) -> &Catalogues {
@@ -156,7 +181,10 @@ impl Renderer {
     pub fn reset(&self, platform: &Platform) {
         let mut cats = HashMap::new();
         for l in platform.runtime.all() {
-            cats.insert(format!("{}@{}", l.name(), l.version()), l.catalogues.clone());
+            cats.insert(
+                format!("{}@{}", l.name(), l.version()),
+                l.catalogues.clone(),
+            );
         }
         for site in &platform.snapshot().sites {
             for p in &site.plugins {
@@ -169,7 +197,11 @@ impl Renderer {
 
     /// The name to load a host template by for a site.
     pub fn host_template(site: &Site, name: &str) -> String {
-        if site.templates.contains_key(name) { format!("site:{}/{name}", site.config.slug) } else { name.to_string() }
+        if site.templates.contains_key(name) {
+            format!("site:{}/{name}", site.config.slug)
+        } else {
+            name.to_string()
+        }
     }
 
     /// The name to load a plugin template by for a site.
@@ -188,8 +220,11 @@ impl Renderer {
     /// A missing template or a template error (with its line).
     pub fn render<S: Serialize>(&self, name: &str, ctx: S) -> anyhow::Result<String> {
         let env = self.env.read().expect("env lock");
-        let tmpl = env.get_template(name).map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))?;
-        tmpl.render(Value::from(minijinja::value::Serde(ctx))).map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
+        let tmpl = env
+            .get_template(name)
+            .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))?;
+        tmpl.render(Value::from(minijinja::value::Serde(ctx)))
+            .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
     }
 
     /// Render content inside the site's layout.
@@ -200,8 +235,11 @@ impl Renderer {
         let ctx = minijinja::context! { content => content, ..Value::from(minijinja::value::Serde(frame)) };
         let env = self.env.read().expect("env lock");
         let name = Self::host_template(site, "layout.html");
-        let tmpl = env.get_template(&name).map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))?;
-        tmpl.render(ctx).map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
+        let tmpl = env
+            .get_template(&name)
+            .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))?;
+        tmpl.render(ctx)
+            .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
     }
 }
 
@@ -217,7 +255,12 @@ fn load(platform: &Platform, name: &str) -> Option<String> {
         if let Some((plugin, file)) = path.split_once('/')
             && let Some(p) = site.plugin(plugin)
         {
-            return p.loaded.package.templates().find(|(n, _)| *n == file).map(|(_, t)| t.to_string());
+            return p
+                .loaded
+                .package
+                .templates()
+                .find(|(n, _)| *n == file)
+                .map(|(_, t)| t.to_string());
         }
         return asset_text(&format!("templates/{path}")).map(str::to_string);
     }
@@ -226,20 +269,49 @@ fn load(platform: &Platform, name: &str) -> Option<String> {
     {
         let version = semver::Version::parse(version).ok()?;
         let loaded = platform.runtime.get(plugin, &version)?;
-        return loaded.package.templates().find(|(n, _)| *n == file).map(|(_, t)| t.to_string());
+        return loaded
+            .package
+            .templates()
+            .find(|(n, _)| *n == file)
+            .map(|(_, t)| t.to_string());
     }
     asset_text(&format!("templates/{name}")).map(str::to_string)
 }
 
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn lang_of(state: &State) -> String {
-    state.lookup("lang").map(|v| v.to_string()).unwrap_or_else(|| "fr".into())
+    state
+        .lookup("lang")
+        .map(|v| v.to_string())
+        .unwrap_or_else(|| "fr".into())
 }
 
 fn long_date(lang: &str, d: chrono::NaiveDate) -> String {
@@ -277,7 +349,11 @@ fn format_datetime(state: &State, value: String, tz: Option<String>) -> String {
             let local = dt.with_timezone(&tz);
             let date = long_date(&lang, local.date_naive());
             let time = local.format("%H:%M");
-            if lang == "en" { format!("{date} at {time}") } else { format!("{date} à {time}") }
+            if lang == "en" {
+                format!("{date} at {time}")
+            } else {
+                format!("{date} à {time}")
+            }
         }
         Err(_) => value,
     }
@@ -286,11 +362,19 @@ fn format_datetime(state: &State, value: String, tz: Option<String>) -> String {
 /// 12345.5 → "12 345,5" (fr) / "12,345.5" (en).
 fn format_number(state: &State, value: Value, decimals: Option<usize>) -> String {
     let lang = lang_of(state);
-    let Ok(n) = f64::try_from(value.clone()) else { return value.to_string() };
+    let Ok(n) = f64::try_from(value.clone()) else {
+        return value.to_string();
+    };
     let decimals = decimals.unwrap_or(if n.fract() == 0.0 { 0 } else { 1 });
     let text = format!("{:.*}", decimals, n.abs());
-    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
-    let (group, point) = if lang == "en" { (",", ".") } else { ("\u{202f}", ",") };
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (group, point) = if lang == "en" {
+        (",", ".")
+    } else {
+        ("\u{202f}", ",")
+    };
     let mut out = String::new();
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {

@@ -39,13 +39,20 @@ async fn healthz(State(state): State<AppState>) -> Response {
         "pooling_allocator": state.platform.runtime.pooling,
         "revision": snapshot.revision,
     });
-    let status = if db.is_ok() { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if db.is_ok() {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     (status, axum::Json(body)).into_response()
 }
 
 async fn metrics() -> Response {
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
         crate::metrics::render(),
     )
         .into_response()
@@ -60,17 +67,26 @@ async fn robots(ctx: Ctx) -> Response {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Public pages of the site: host pages and every enabled plugin's portal
 /// GET routes that need no parameter and no permission.
 async fn sitemap(ctx: Ctx) -> Response {
     let base = &ctx.site.info.base_url;
-    let mut urls: Vec<String> = ["/", "/mentions-legales", "/donnees-personnelles", "/accessibilite", "/plan-du-site"]
-        .iter()
-        .map(|p| format!("{base}{p}"))
-        .collect();
+    let mut urls: Vec<String> = [
+        "/",
+        "/mentions-legales",
+        "/donnees-personnelles",
+        "/accessibilite",
+        "/plan-du-site",
+    ]
+    .iter()
+    .map(|p| format!("{base}{p}"))
+    .collect();
     for p in &ctx.site.plugins {
         for r in p.routes.all() {
             if r.area == Area::Portal
@@ -79,17 +95,27 @@ async fn sitemap(ctx: Ctx) -> Response {
                 && r.methods.contains(&Method::Get)
                 && !r.path.contains('{')
             {
-                let path = if r.path == "/" { String::from("/") } else { r.path.clone() };
+                let path = if r.path == "/" {
+                    String::from("/")
+                } else {
+                    r.path.clone()
+                };
                 urls.push(format!("{base}{}{path}", p.mount(Area::Portal)));
             }
         }
     }
-    let mut body = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut body = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for u in urls {
         body.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&u)));
     }
     body.push_str("</urlset>\n");
-    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }
 
 #[derive(Deserialize)]
@@ -98,15 +124,21 @@ struct NextQuery {
 }
 
 /// Remember the language in a cookie (strictly necessary) and go back.
-async fn switch_language(ctx: Ctx, Path(lang): Path<String>, Query(q): Query<NextQuery>) -> Response {
+async fn switch_language(
+    ctx: Ctx,
+    Path(lang): Path<String>,
+    Query(q): Query<NextQuery>,
+) -> Response {
     let lang = crate::i18n::normalise(&lang);
     let next = super::safe_next(q.next.as_deref());
     let mut r = (StatusCode::SEE_OTHER, ()).into_response();
     if let Ok(v) = HeaderValue::from_str(&next) {
         r.headers_mut().insert(header::LOCATION, v);
     }
-    r.headers_mut()
-        .append(header::SET_COOKIE, super::ctx::set_cookie(LANG_COOKIE, lang, Some(365 * 86400), ctx.https));
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        super::ctx::set_cookie(LANG_COOKIE, lang, Some(365 * 86400), ctx.https),
+    );
     r
 }
 
@@ -130,13 +162,22 @@ fn content_type(path: &str) -> &'static str {
 
 fn file_response(path: &str, bytes: Vec<u8>, immutable: bool) -> Response {
     let mut r = (StatusCode::OK, bytes).into_response();
-    r.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(path)));
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(path)),
+    );
     r.headers_mut().insert(
         header::CACHE_CONTROL,
-        HeaderValue::from_static(if immutable { "public, max-age=31536000, immutable" } else { "public, max-age=3600" }),
+        HeaderValue::from_static(if immutable {
+            "public, max-age=31536000, immutable"
+        } else {
+            "public, max-age=3600"
+        }),
     );
-    r.headers_mut().insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    r.headers_mut().insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
     r
 }
 
@@ -158,8 +199,15 @@ async fn plugin_static(
     Path((plugin, version, path)): Path<(String, String, String)>,
 ) -> Result<Response> {
     let version = semver::Version::parse(&version).map_err(|_| Error::NotFound(None))?;
-    let loaded = state.platform.runtime.get(&plugin, &version).ok_or(Error::NotFound(None))?;
-    let bytes = loaded.package.static_file(&path).ok_or(Error::NotFound(None))?;
+    let loaded = state
+        .platform
+        .runtime
+        .get(&plugin, &version)
+        .ok_or(Error::NotFound(None))?;
+    let bytes = loaded
+        .package
+        .static_file(&path)
+        .ok_or(Error::NotFound(None))?;
     Ok(file_response(&path, bytes.to_vec(), true))
 }
 

@@ -7,11 +7,17 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 fn id() -> ColumnDef {
-    big_integer(Alias::new("id")).auto_increment().primary_key().take()
+    big_integer(Alias::new("id"))
+        .auto_increment()
+        .primary_key()
+        .take()
 }
 
 fn table(name: &str) -> TableCreateStatement {
-    Table::create().table(Alias::new(name)).if_not_exists().to_owned()
+    Table::create()
+        .table(Alias::new(name))
+        .if_not_exists()
+        .to_owned()
 }
 
 fn index(name: &str, table: &str, cols: &[&str], unique: bool) -> IndexCreateStatement {
@@ -65,8 +71,20 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("uq_users_site_username", "users", &["site_id", "username"], true)).await?;
-        m.create_index(index("ix_users_site_email", "users", &["site_id", "email"], false)).await?;
+        m.create_index(index(
+            "uq_users_site_username",
+            "users",
+            &["site_id", "username"],
+            true,
+        ))
+        .await?;
+        m.create_index(index(
+            "ix_users_site_email",
+            "users",
+            &["site_id", "email"],
+            false,
+        ))
+        .await?;
         m.create_table(
             table("user_roles")
                 .col(big_integer(c("user_id")))
@@ -85,7 +103,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("uq_groups_site_slug", "groups", &["site_id", "slug"], true)).await?;
+        m.create_index(index(
+            "uq_groups_site_slug",
+            "groups",
+            &["site_id", "slug"],
+            true,
+        ))
+        .await?;
         m.create_table(
             table("group_members")
                 .col(big_integer(c("group_id")))
@@ -100,7 +124,12 @@ impl MigrationTrait for Migration {
                 .col(string(c("plugin")))
                 .col(string(c("permission")))
                 .col(string(c("role")))
-                .primary_key(Index::create().col(c("site_id")).col(c("permission")).col(c("role")))
+                .primary_key(
+                    Index::create()
+                        .col(c("site_id"))
+                        .col(c("permission"))
+                        .col(c("role")),
+                )
                 .to_owned(),
         )
         .await?;
@@ -115,7 +144,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_sessions_user", "sessions", &["user_id"], false)).await?;
+        m.create_index(index("ix_sessions_user", "sessions", &["user_id"], false))
+            .await?;
         m.create_table(
             table("plugin_packages")
                 .col(id())
@@ -130,8 +160,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("uq_plugin_packages_name_version", "plugin_packages", &["name", "version"], true))
-            .await?;
+        m.create_index(index(
+            "uq_plugin_packages_name_version",
+            "plugin_packages",
+            &["name", "version"],
+            true,
+        ))
+        .await?;
         m.create_table(
             table("plugin_schemas")
                 .col(string(c("plugin")).primary_key())
@@ -169,7 +204,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_audit_site_at", "audit_log", &["site_id", "at"], false)).await?;
+        m.create_index(index(
+            "ix_audit_site_at",
+            "audit_log",
+            &["site_id", "at"],
+            false,
+        ))
+        .await?;
         m.create_table(
             table("outbox")
                 .col(id())
@@ -181,7 +222,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_outbox_dispatched", "outbox", &["dispatched", "id"], false)).await?;
+        m.create_index(index(
+            "ix_outbox_dispatched",
+            "outbox",
+            &["dispatched", "id"],
+            false,
+        ))
+        .await?;
         m.create_table(
             table("event_deliveries")
                 .col(id())
@@ -196,8 +243,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_deliveries_pending", "event_deliveries", &["done_at", "next_attempt_at"], false))
-            .await?;
+        m.create_index(index(
+            "ix_deliveries_pending",
+            "event_deliveries",
+            &["done_at", "next_attempt_at"],
+            false,
+        ))
+        .await?;
         m.create_table(
             table("schedule_runs")
                 .col(big_integer(c("site_id")))
@@ -208,7 +260,12 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone_null(c("lease_until")))
                 .col(timestamp_with_time_zone_null(c("last_run_at")))
                 .col(text(c("last_status")))
-                .primary_key(Index::create().col(c("site_id")).col(c("plugin")).col(c("task")))
+                .primary_key(
+                    Index::create()
+                        .col(c("site_id"))
+                        .col(c("plugin"))
+                        .col(c("task")),
+                )
                 .to_owned(),
         )
         .await?;
@@ -221,7 +278,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("ix_login_attempts_key", "login_attempts", &["site_id", "key", "at"], false)).await?;
+        m.create_index(index(
+            "ix_login_attempts_key",
+            "login_attempts",
+            &["site_id", "key", "at"],
+            false,
+        ))
+        .await?;
         m.create_table(
             table("tokens")
                 .col(string(c("id")).primary_key())
@@ -238,6 +301,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, _m: &SchemaManager) -> Result<(), DbErr> {
-        Err(DbErr::Migration("the first migration cannot be undone: restore a backup instead".into()))
+        Err(DbErr::Migration(
+            "the first migration cannot be undone: restore a backup instead".into(),
+        ))
     }
 }

@@ -1293,3 +1293,98 @@ async fn a_server_administrator_creates_a_site_with_its_first_administrator() {
     let log = admin.get("/admin/audit").await.unwrap();
     assert!(log.contains("site:vallee-d-aure"), "{}", log.text);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn capabilities_are_shown_beside_the_grants_and_only_those_asked_are_granted() {
+    let host = host_with(&[]).await;
+    let p = hello();
+    let manifest = p
+        .manifest_text
+        .replace("version = \"1.0.0\"", "version = \"1.1.0\"")
+        + r#"
+[capabilities.http]
+hosts = ["api.francetravail.io", "www.data.gouv.fr"]
+reason = { fr = "Lire les offres d’emploi publiées par France Travail.", en = "Read the job offers France Travail publishes." }
+
+[capabilities.directory]
+reason = { fr = "Lire les fiches pratiques déposées par le service.", en = "Read the fact sheets the staff drop there." }
+"#;
+    let variant = Package::from_parts(manifest, p.wasm, p.files).unwrap();
+    host.state.platform.install(variant).await.unwrap();
+    let admin = host.login("admin").await.unwrap();
+    admin
+        .post_form("/admin/plugins/hello/version", &[("version", "1.1.0")])
+        .await
+        .unwrap();
+    let page = admin.get("/admin/plugins/hello").await.unwrap();
+    assert!(
+        page.contains("Lire les offres d’emploi publiées par France Travail.")
+            && page.contains("Lire les fiches pratiques déposées par le service."),
+        "the manifest's reasons are shown: {}",
+        page.text
+    );
+    assert!(
+        page.contains("name=\"http\" value=\"api.francetravail.io\">"),
+        "{}",
+        page.text
+    );
+
+    let missing = admin
+        .post_form(
+            "/admin/plugins/hello/grants",
+            &[
+                ("http", "api.francetravail.io"),
+                ("directory", "/nowhere/estive-fiches"),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(missing.status, 422);
+    assert!(
+        missing.contains("Ce dossier n’existe pas sur le serveur."),
+        "{}",
+        missing.text
+    );
+    assert!(
+        missing.contains("name=\"http\" value=\"api.francetravail.io\" checked"),
+        "the ticked box stays ticked: {}",
+        missing.text
+    );
+    let grants = |host: &TestHost| {
+        let snap = host.state.platform.snapshot();
+        let g = snap
+            .site("test")
+            .unwrap()
+            .plugin("hello")
+            .unwrap()
+            .grants
+            .clone();
+        (g.http_hosts.clone(), g.directory.clone())
+    };
+    assert_eq!(grants(&host), (vec![], None), "nothing saved");
+
+    let forged = admin
+        .post_form("/admin/plugins/hello/grants", &[("http", "evil.example")])
+        .await
+        .unwrap();
+    assert_eq!(forged.status, 400);
+
+    let dir = tempfile::tempdir().unwrap();
+    let dir_text = dir.path().display().to_string();
+    let saved = admin
+        .post_form(
+            "/admin/plugins/hello/grants",
+            &[("http", "api.francetravail.io"), ("directory", &dir_text)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(saved.status, 200, "{}", saved.text);
+    assert!(saved.contains("Accès enregistrés."), "{}", saved.text);
+    assert_eq!(
+        grants(&host),
+        (
+            vec!["api.francetravail.io".to_string()],
+            Some(dir.path().to_path_buf())
+        )
+    );
+}

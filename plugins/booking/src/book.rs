@@ -253,14 +253,28 @@ pub fn handle(req: &Request, area: Area) -> Result<Response, Error> {
         return Ok(form_page(req, area, &resource, &FormErrors::default(), None, 200)?.into());
     }
     let settings = Settings::load()?;
-    let (draft, mut errors) = read(req, &resource);
-    let Some(draft) = draft else {
-        return Ok(form_page(req, area, &resource, &errors, None, 422)?.into());
-    };
     let manager = user.has_permission(MANAGE);
     let closed = settings.closed();
     let limits = settings.limits(&closed, manager);
     let locale = req.locale().to_owned();
+    let (draft, mut errors) = read(req, &resource);
+    let Some(draft) = draft else {
+        // Say at once what is wrong with the slot too, when it was given.
+        let slot = |name| {
+            req.form(name)
+                .and_then(DateTime::parse)
+                .map(minute_precision)
+        };
+        if let (Some(start), Some(end)) = (slot("start"), slot("end")) {
+            let single = req.form("repeat").is_none_or(|r| r == "none");
+            for problem in rules::check(&resource, start, end, &limits) {
+                if single || is_shape(&problem) {
+                    errors.add(problem.field(), problem.key(), &problem.args(&locale));
+                }
+            }
+        }
+        return Ok(form_page(req, area, &resource, &errors, None, 422)?.into());
+    };
     let quota_left = if !manager && resource.quota > 0 {
         Some(resource.quota - store::upcoming_of(&user.id, resource.id())? as i64)
     } else {
@@ -414,7 +428,7 @@ pub fn handle(req: &Request, area: Area) -> Result<Response, Error> {
     let page = view("preview.html")
         .title(&title)
         .with(json!({
-            "resource": resource,
+            "resource": resource.view(),
             "rows": plan.rows,
             "free": free,
             "blocked": plan.blocked,
@@ -515,7 +529,7 @@ fn form_page(
         .title(errors.title(&title))
         .with(errors.context())
         .with(json!({
-            "resource": resource,
+            "resource": resource.view(),
             "place": place,
             "values": values,
             "weekdays": weekdays,

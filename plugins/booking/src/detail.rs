@@ -94,7 +94,7 @@ fn page(
         .with(errors.context())
         .with(json!({
             "booking": booking,
-            "resource": resource,
+            "resource": resource.view(),
             "place": place,
             "slot": fmt::slot(booking.starts_at, booking.ends_at, locale),
             "series": series,
@@ -102,8 +102,6 @@ fn page(
             "can": can,
             "area": area.name(),
             "values": req.form_values(),
-            "handed_over_at": booking.handed_over_at.as_deref().map(fmt::moment),
-            "returned_at": booking.returned_at.as_deref().map(fmt::moment),
             "breadcrumb": [back],
         }))
         .status(status))

@@ -78,13 +78,6 @@ pub fn times_on(start: DateTime, end: DateTime, day: Date) -> String {
     format!("{from} – {to}")
 }
 
-/// An RFC 3339 UTC moment as stored (`2026-11-28T15:30:00Z`) shortened to
-/// its date and time for a table, `2026-11-28 15:30` (UTC: the host's
-/// `datetime` filter gives local times in templates).
-pub fn moment(rfc3339: &str) -> String {
-    rfc3339.get(..16).unwrap_or(rfc3339).replace('T', " ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

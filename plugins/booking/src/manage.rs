@@ -24,7 +24,7 @@ pub fn list(_req: &Request) -> Result<Response, Error> {
         .iter()
         .map(|r| {
             json!({
-                "resource": r,
+                "resource": r.view(),
                 "place": places.iter().find(|p| p.id.is_some() && p.id == r.place_id).map(|p| &p.name),
             })
         })

@@ -55,7 +55,7 @@ fn notice_rows(req: &Request, notices: &[Notice]) -> Vec<serde_json::Value> {
                 "dates": n.occurrences,
                 "reason": n.reason,
                 "actor": n.actor,
-                "at": fmt::moment(&n.created_at),
+                "at": n.created_at,
                 "read": n.read,
                 "booking_id": n.booking_id,
             })

@@ -99,6 +99,20 @@ impl Resource {
     pub fn id(&self) -> i64 {
         self.id.unwrap_or(0)
     }
+
+    /// The resource as templates see it: its `json` columns as lists
+    /// rather than the JSON text they are stored as.
+    pub fn view(&self) -> serde_json::Value {
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        value["bookers"] = serde_json::json!(self.bookers);
+        value["opening_hours"] = serde_json::json!(self.opening_hours);
+        value
+    }
+}
+
+/// The template view of several resources; see [`Resource::view`].
+pub fn views<'a>(resources: impl IntoIterator<Item = &'a Resource>) -> Vec<serde_json::Value> {
+    resources.into_iter().map(Resource::view).collect()
 }
 
 /// One booking of one slot (an occurrence, when it belongs to a series).
@@ -236,4 +250,24 @@ pub struct FeedToken {
     pub token: String,
     /// When it was made (RFC 3339, UTC).
     pub created_at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_view_of_a_resource_holds_lists_not_json_text() {
+        let r = Resource {
+            bookers: vec!["citizen".into()],
+            ..Resource::default()
+        };
+        // Stored, the list is JSON text…
+        assert_eq!(
+            serde_json::to_value(&r).unwrap()["bookers"],
+            r#"["citizen"]"#
+        );
+        // …but templates loop over a list.
+        assert_eq!(r.view()["bookers"], serde_json::json!(["citizen"]));
+    }
 }

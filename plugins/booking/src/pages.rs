@@ -31,7 +31,8 @@ fn by_place(resources: &[Resource], places: &[Place]) -> Vec<serde_json::Value> 
         .filter_map(|p| {
             let of_place: Vec<&Resource> =
                 resources.iter().filter(|r| r.place_id == p.id).collect();
-            (!of_place.is_empty()).then(|| json!({ "place": p, "resources": of_place }))
+            (!of_place.is_empty())
+                .then(|| json!({ "place": p, "resources": crate::model::views(of_place) }))
         })
         .collect();
     let known: Vec<Option<i64>> = places.iter().map(|p| p.id).collect();
@@ -40,7 +41,7 @@ fn by_place(resources: &[Resource], places: &[Place]) -> Vec<serde_json::Value> 
         .filter(|r| !known.contains(&r.place_id))
         .collect();
     if !homeless.is_empty() {
-        groups.push(json!({ "place": null, "resources": homeless }));
+        groups.push(json!({ "place": null, "resources": crate::model::views(homeless) }));
     }
     groups
 }
@@ -178,7 +179,7 @@ pub fn resource(req: &Request, area: Area) -> Result<Response, Error> {
         .with(grid_data(week, date, &items, &grid))
         .with(json!({
             "caption": resource.name,
-            "resource": resource,
+            "resource": resource.view(),
             "place": place,
             "hours": hours,
             "may_book": may_book,
@@ -247,7 +248,7 @@ pub fn place(req: &Request, area: Area) -> Result<Response, Error> {
         .with(json!({
             "caption": place.name,
             "place": place,
-            "resources": resources,
+            "resources": crate::model::views(&resources),
             "here": here,
             "view": if week { "semaine" } else { "mois" },
             "date": date.to_string(),

@@ -6,7 +6,7 @@
 //! The clock plugins see is Saturday 28 November 2026, 09:00 in Paris.
 
 use anyhow::{Context as _, Result, ensure};
-use estive_sdk::testing::{Builder, Client, Database, Page, TestHost};
+use estive_sdk::testing::{Builder, Client, Database, PASSWORD, Page, TestHost};
 
 const NOW: &str = "2026-11-28T09:00:00+01:00";
 
@@ -98,6 +98,7 @@ struct Room<'a> {
     horizon: &'a str,
     quota: &'a str,
     public: bool,
+    place: &'a str,
 }
 
 impl Default for Room<'_> {
@@ -113,6 +114,7 @@ impl Default for Room<'_> {
             horizon: "180",
             quota: "0",
             public: true,
+            place: "",
         }
     }
 }
@@ -132,6 +134,7 @@ async fn create(agent: &Client, room: Room<'_>) -> Result<String> {
         ("max_hours", "0"),
         ("quota", room.quota),
         ("active", "1"),
+        ("place_id", room.place),
     ];
     for day in [
         "hours_1", "hours_2", "hours_3", "hours_4", "hours_5", "hours_6", "hours_7",
@@ -355,6 +358,28 @@ async fn an_end_before_the_start_is_refused_with_a_clear_message() -> Result<()>
     ensure!(text.contains("error-summary") && text.contains("href=\"#booking-end\""));
     // The form keeps what was typed.
     ensure!(text.contains("value=\"2026-12-01T20:00\""));
+    // Every error is reported at once, the fields' and the slot's.
+    let both = book(
+        &citizen,
+        "portal",
+        &hall,
+        &[
+            ("purpose", ""),
+            ("start", "2026-12-01T20:00"),
+            ("end", "2026-12-01T18:00"),
+        ],
+    )
+    .await?;
+    let text = expect(&both, 422)?;
+    ensure!(
+        text.contains("Erreur : 2 champs à corriger"),
+        "{}",
+        excerpt(&text)
+    );
+    ensure!(
+        text.contains("Ce champ est obligatoire.")
+            && text.contains("La fin doit être après le début.")
+    );
     Ok(())
 }
 
@@ -1197,5 +1222,196 @@ async fn concurrent_equipment_requests_never_lend_more_than_the_stock_on_postgre
     )?;
     // Six loans of 30 out of 200 overlap on 6 December: 20 are left.
     ensure!(month.contains("20 disponibles"), "{}", excerpt(&month));
+    Ok(())
+}
+
+#[tokio::test]
+async fn every_page_answers_in_french_and_in_english() -> Result<()> {
+    let host = builder().start().await?;
+    let agent = host.login("agent").await?;
+    agent
+        .get("/extranet/reservations/gestion/lieux/nouveau")
+        .await?;
+    let made = agent
+        .post_form_no_follow(
+            "/extranet/reservations/gestion/lieux/nouveau",
+            &[
+                ("name", "Maison des associations"),
+                ("address", "1 place de la Mairie, Arreau"),
+                ("description", "Clés à l'accueil."),
+            ],
+        )
+        .await?;
+    expect(&made, 303)?;
+    let list = expect(&agent.get("/extranet/reservations/gestion").await?, 200)?;
+    let place = id_on_page(&list, "lieux", "Maison des associations")?;
+    let hall = create(
+        &agent,
+        Room {
+            place: &place,
+            ..Room::default()
+        },
+    )
+    .await?;
+    let chairs = chairs(&agent).await?;
+    let citizen = host.login("citoyen").await?;
+    let mut fields = HALL_SLOT.to_vec();
+    fields.extend([
+        ("repeat", "daily"),
+        ("interval", "1"),
+        ("until", "2026-12-03"),
+    ]);
+    let preview = book(&citizen, "portal", &hall, &fields).await?;
+    expect(&preview, 200)?;
+    let path = format!("/reservations/ressources/{hall}/reserver");
+    let mut confirm = fields.clone();
+    confirm.extend([
+        ("purpose", "Stage de danse"),
+        ("step", "confirm"),
+        ("mode", "all"),
+    ]);
+    let series = citizen.post_form_no_follow(&path, &confirm).await?;
+    expect(&series, 303)?;
+    let id = id_in(&series)?;
+    for lang in ["fr", "en"] {
+        for client in [&agent, &citizen] {
+            client.get(&format!("/langue/{lang}?next=/")).await?;
+        }
+        let portal = [
+            "/reservations/".to_owned(),
+            format!("/reservations/ressources/{hall}"),
+            format!("/reservations/ressources/{hall}?vue=mois&date=2026-12-01"),
+            format!("/reservations/ressources/{chairs}?vue=semaine&date=2026-12-01"),
+            format!("/reservations/lieux/{place}"),
+            format!("/reservations/lieux/{place}?vue=mois"),
+            format!("/reservations/ressources/{hall}/reserver"),
+            "/reservations/mes-reservations".to_owned(),
+            format!("/reservations/mes-reservations/{id}"),
+        ];
+        for path in &portal {
+            let page = citizen.get(path).await?;
+            expect(&page, 200).with_context(|| format!("{lang} {path}"))?;
+        }
+        let extranet = [
+            "/extranet/reservations/".to_owned(),
+            format!("/extranet/reservations/ressources/{hall}"),
+            format!("/extranet/reservations/lieux/{place}?vue=semaine&date=2026-12-01"),
+            format!("/extranet/reservations/ressources/{chairs}/reserver"),
+            format!("/extranet/reservations/reservations/{id}"),
+            "/extranet/reservations/approbations".to_owned(),
+            "/extranet/reservations/remises".to_owned(),
+            "/extranet/reservations/avis".to_owned(),
+            "/extranet/reservations/gestion".to_owned(),
+            "/extranet/reservations/gestion/ressources/nouvelle".to_owned(),
+            format!("/extranet/reservations/gestion/ressources/{hall}"),
+            "/extranet/reservations/gestion/lieux/nouveau".to_owned(),
+            format!("/extranet/reservations/gestion/lieux/{place}"),
+        ];
+        for path in &extranet {
+            let page = agent.get(path).await?;
+            expect(&page, 200).with_context(|| format!("{lang} {path}"))?;
+        }
+    }
+    // The place's calendar shows the series with the room's name; the
+    // booking shows its three dates.
+    let place_week = expect(
+        &agent
+            .get(&format!(
+                "/extranet/reservations/lieux/{place}?vue=semaine&date=2026-12-01"
+            ))
+            .await?,
+        200,
+    )?;
+    ensure!(
+        place_week.contains("Salle des fêtes : Stage de danse"),
+        "{}",
+        excerpt(&place_week)
+    );
+    let detail = expect(
+        &agent
+            .get(&format!("/extranet/reservations/reservations/{id}"))
+            .await?,
+        200,
+    )?;
+    ensure!(
+        detail.contains("The 3 dates of the series"),
+        "{}",
+        excerpt(&detail)
+    );
+    ensure!(detail.contains("Apply to the 3 pending dates of the series"));
+    Ok(())
+}
+
+#[tokio::test]
+async fn closed_periods_close_every_resource_and_unreadable_lines_are_shown_to_managers()
+-> Result<()> {
+    let host = builder()
+        .setting(
+            "booking",
+            "closed_periods",
+            vec!["2026-12-14..2026-12-18 Travaux de peinture", "Noël"],
+        )
+        .start()
+        .await?;
+    let agent = host.login("agent").await?;
+    let hall = create(&agent, Room::default()).await?;
+    let manage = expect(&agent.get("/extranet/reservations/gestion").await?, 200)?;
+    ensure!(manage.contains("n'ont pas pu être lues") && manage.contains("<code>Noël</code>"));
+    let citizen = host.login("citoyen").await?;
+    let page = book(
+        &citizen,
+        "portal",
+        &hall,
+        &[("start", "2026-12-15T18:00"), ("end", "2026-12-15T20:00")],
+    )
+    .await?;
+    let text = expect(&page, 422)?;
+    ensure!(
+        text.contains("Fermé pendant cette période (Travaux de peinture)."),
+        "{}",
+        excerpt(&text)
+    );
+    let month = expect(
+        &citizen
+            .get(&format!(
+                "/reservations/ressources/{hall}?vue=mois&date=2026-12-01"
+            ))
+            .await?,
+        200,
+    )?;
+    ensure!(
+        month.contains("fermé (Travaux de peinture)"),
+        "{}",
+        excerpt(&month)
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_person_downloads_their_bookings_and_erasing_the_account_frees_their_slots() -> Result<()>
+{
+    let (host, _agent, hall) = setup().await?;
+    let citizen = host.login("citoyen").await?;
+    expect(&book(&citizen, "portal", &hall, &HALL_SLOT).await?, 303)?;
+    let data = citizen.get("/compte/donnees.json").await?;
+    ensure!(data.status == 200, "status {}", data.status);
+    ensure!(
+        data.text.contains("Répétition") && data.text.contains("2026-12-01T18:00"),
+        "{}",
+        data.text
+    );
+    citizen.get("/compte/supprimer").await?;
+    let gone = citizen
+        .post_form_no_follow("/compte/supprimer", &[("password", PASSWORD)])
+        .await?;
+    ensure!(
+        gone.status == 303,
+        "status {}:\n{}",
+        gone.status,
+        excerpt(&gone.text)
+    );
+    // The slot is free again, and the history keeps no name.
+    let chorale = host.login("chorale").await?;
+    expect(&book(&chorale, "portal", &hall, &HALL_SLOT).await?, 303)?;
     Ok(())
 }

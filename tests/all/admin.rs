@@ -1388,3 +1388,48 @@ reason = { fr = "Lire les fiches pratiques déposées par le service.", en = "Re
         )
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_suspended_plugin_shows_its_faults_and_can_be_resumed() {
+    let host = host_with(&["trap"]).await;
+    let visitor = host.client();
+    for _ in 0..5 {
+        assert_eq!(visitor.get("/trap/").await.unwrap().status, 500);
+    }
+    assert_eq!(visitor.get("/trap/").await.unwrap().status, 503);
+    let admin = host.login("admin").await.unwrap();
+    let page = admin.get("/admin/plugins/trap").await.unwrap();
+    assert!(page.contains("Suspendu jusqu’au"), "{}", page.text);
+    assert!(
+        page.contains("<dt>Pannes</dt><dd class=\"stat-value\">5</dd>"),
+        "{}",
+        page.text
+    );
+    assert!(
+        admin
+            .get("/admin/")
+            .await
+            .unwrap()
+            .contains("badge-refused")
+    );
+    let resumed = admin
+        .post_form("/admin/plugins/trap/resume", &[])
+        .await
+        .unwrap();
+    assert_eq!(resumed.status, 200);
+    assert!(
+        resumed.contains("Le module reprend son service."),
+        "{}",
+        resumed.text
+    );
+    assert!(!resumed.contains("Suspendu jusqu’au"), "{}", resumed.text);
+    // It runs again (and traps again: a fault, not a suspension).
+    assert_eq!(visitor.get("/trap/").await.unwrap().status, 500);
+    assert!(
+        admin
+            .get("/admin/audit")
+            .await
+            .unwrap()
+            .contains("Module remis en service")
+    );
+}

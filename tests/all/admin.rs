@@ -255,6 +255,13 @@ async fn only_administrators_open_the_administration() {
         for path in pages.iter().map(String::as_str).chain(["/admin/server"]) {
             let page = c.get(path).await.unwrap();
             assert_eq!(page.status, 403, "{who} {path}");
+            assert_eq!(
+                page.headers
+                    .get("x-estive-refused")
+                    .and_then(|v| v.to_str().ok()),
+                Some("access"),
+                "refused by the host's role check: {who} {path}"
+            );
         }
         // Forms are refused before anything else, token or not.
         let roles_path = format!("/admin/users/{}/roles", user_id(&host, "elu").await);

@@ -53,7 +53,7 @@ fn require_server_admin(ctx: &Ctx) -> Result<&CurrentUser> {
     if u.server_admin {
         Ok(u)
     } else {
-        Err(Error::Forbidden(None))
+        Err(Error::AccessDenied)
     }
 }
 

@@ -54,8 +54,8 @@ fn read_form(req: &Request, axes: &[i64], communes: &[Commune]) -> Result<Action
     let chosen = form.choices("communes", &codes).value();
     let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
     let status = form.choice("status", &statuses).value();
-    let starts_on = form.date("starts_on").optional();
-    let ends_on = form.date("ends_on").optional();
+    let starts_on = forms::date(&mut form, req, "starts_on");
+    let ends_on = forms::date(&mut form, req, "ends_on");
     if let (Some(start), Some(end)) = (starts_on, ends_on)
         && end < start
     {
@@ -345,8 +345,11 @@ pub fn delete(req: &Request) -> Result<Response, Error> {
 fn read_milestone(req: &Request, action_id: i64) -> Result<Milestone, Error> {
     let mut form = req.validator();
     let title = form.text("milestone_title").required().max_len(200).value();
-    let due_on = form.date("due_on").optional();
-    let done_on = form.date("done_on").max(today()).optional();
+    let due_on = forms::date(&mut form, req, "due_on");
+    let done_on = forms::date(&mut form, req, "done_on");
+    if done_on.is_some_and(|d| d > today()) {
+        form.error("done_on", "error-done-in-future");
+    }
     form.finish()?;
     Ok(Milestone {
         id: None,

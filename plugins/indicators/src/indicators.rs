@@ -130,9 +130,9 @@ fn read_form(req: &Request, actions: &[i64]) -> Result<Indicator, Error> {
         Direction::Up
     };
     let baseline_value = read_decimal(&mut form, req, "baseline_value", -1e15, 1e15);
-    let baseline_on = form.date("baseline_on").optional();
+    let baseline_on = forms::date(&mut form, req, "baseline_on");
     let target_value = read_decimal(&mut form, req, "target_value", -1e15, 1e15);
-    let target_on = form.date("target_on").optional();
+    let target_on = forms::date(&mut form, req, "target_on");
     let frequencies: Vec<&str> = Frequency::ALL.iter().map(|f| f.as_str()).collect();
     let frequency = form.choice("frequency", &frequencies).or("yearly".into());
     let source = form.text("source").max_len(300).value();

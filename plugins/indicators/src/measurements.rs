@@ -193,7 +193,7 @@ fn read_form(
     communes: &[Commune],
 ) -> Result<(Date, f64, String, String, String), Error> {
     let mut form = req.validator();
-    let on = form.date("measured_on").value();
+    let on = forms::required_date(&mut form, req, "measured_on");
     if on > today() {
         form.error("measured_on", "error-date-in-future");
     }

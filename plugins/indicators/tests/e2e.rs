@@ -862,7 +862,7 @@ async fn managers_edit_axes_and_milestones_and_late_ones_show_on_the_dashboard()
             &format!("{EXTRANET}/actions/{action}/jalons"),
             &[
                 ("milestone_title", "Choix de l'architecte"),
-                ("due_on", "2026-03-01"),
+                ("due_on", "01/03/2026"),
             ],
         )
         .await?;

@@ -353,7 +353,13 @@ impl TrendChart {
                         r#"<line class="chart-target" x1="{lx}" x2="{x2}" y1="{y:.1}" y2="{y:.1}" stroke="currentColor" stroke-width="2"{dash}/>{mark}"#,
                         x2 = lx + 32.0,
                         dash = dash_attribute(reference_dash(r.kind)),
-                        mark = reference_marker(r.kind, lx + 16.0, y),
+                        // The marker only when the line is pinned to a date,
+                        // as it is drawn on the plot only then.
+                        mark = if r.on.is_some() {
+                            reference_marker(r.kind, lx + 16.0, y)
+                        } else {
+                            String::new()
+                        },
                     )
                 }
             };

@@ -1025,3 +1025,48 @@ async fn every_page_renders_in_french_and_in_english_without_a_missing_message()
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_person_downloads_then_erases_what_the_agenda_holds_about_them() -> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let axis = first_axis(&elu).await?;
+    let action = create_action(&elu, &axis, "Pistes cyclables").await?;
+    let indicator = create_indicator(&elu, &action, "VELO", false).await?;
+    ok(
+        &enter_value(&elu, &indicator, "2025-12-31", "250", "").await?,
+        "value",
+    )?;
+    let citizen = host.login("citoyen").await?;
+    citizen
+        .post_form(
+            &format!("/agenda21/actions/{action}/avis"),
+            &[("rating", "2"), ("comment", "Trop lent")],
+        )
+        .await?;
+
+    let mine = citizen.get("/compte/donnees.json").await?;
+    ok(&mine, "citizen's data")?;
+    ensure!(shows(&mine, "Trop lent"), "the opinion is in the download");
+    let theirs = elu.get("/compte/donnees.json").await?;
+    ensure!(
+        shows(&theirs, "\"measured_on\": \"2025-12-31\""),
+        "values entered are listed"
+    );
+
+    let gone = elu
+        .post_form(
+            "/compte/supprimer",
+            &[("password", estive_sdk::testing::PASSWORD)],
+        )
+        .await?;
+    ensure!(gone.status < 400, "account deleted: {}", gone.status);
+    let agent = host.login("agent").await?;
+    let page = agent
+        .get(&format!("{EXTRANET}/indicateurs/{indicator}"))
+        .await?;
+    ok(&page, "indicator after erasure")?;
+    ensure!(shows(&page, "250\u{a0}kg"), "the territory's value stays");
+    ensure!(!shows(&page, "Élodie Élue"), "its author's name is gone");
+    Ok(())
+}

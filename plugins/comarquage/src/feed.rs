@@ -279,10 +279,7 @@ pub fn parse_publication(text: &str) -> Result<Publication, Problem> {
     }
     let id = root.attribute("ID").unwrap_or_default().trim().to_owned();
     if !is_publication_id(&id) {
-        return Err(Problem::new(
-            "import-error-bad-id",
-            format!("ID=\"{id}\""),
-        ));
+        return Err(Problem::new("import-error-bad-id", format!("ID=\"{id}\"")));
     }
     let mut r = Reader::default();
     let mut publication = Publication {
@@ -311,10 +308,10 @@ pub fn parse_publication(text: &str) -> Result<Publication, Problem> {
         }
         match child.tag_name().name() {
             "Audience" => {
-                if let Some(slug) = audience_slug(&plain(child)) {
-                    if !publication.audiences.iter().any(|a| a == slug) {
-                        publication.audiences.push(slug.to_owned());
-                    }
+                if let Some(slug) = audience_slug(&plain(child))
+                    && !publication.audiences.iter().any(|a| a == slug)
+                {
+                    publication.audiences.push(slug.to_owned());
                 }
             }
             "FilDAriane" => publication.breadcrumb = fil_d_ariane(&mut r, child),
@@ -345,7 +342,9 @@ pub fn parse_publication(text: &str) -> Result<Publication, Problem> {
             "VoirAussi" => body.see_also.extend(voir_aussi(&mut r, child)),
             "Montant" => body.amounts.push(montant(&mut r, child)),
             "Actualite" => body.news.push(actualite(child)),
-            "InformationComplementaire" => body.extras.push(information_complementaire(&mut r, child)),
+            "InformationComplementaire" => {
+                body.extras.push(information_complementaire(&mut r, child))
+            }
             _ => body.others.push(r.unknown(child, false)),
         }
     }
@@ -511,7 +510,9 @@ fn collapse(text: &str) -> String {
 pub fn safe_url(url: Option<&str>) -> Option<String> {
     let url = url?.trim();
     let lower = url.to_ascii_lowercase();
-    let ok = (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
+    let ok = (lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("mailto:"))
         && !url.chars().any(|c| c.is_control() || c == ' ');
     ok.then(|| url.to_owned())
 }
@@ -780,7 +781,11 @@ fn avertissement(r: &mut Reader, node: Node, h: u8) -> Value {
 /// `ListeSituations` and `BlocCas` both become tabs (radio buttons and
 /// panels, no script needed): one per `Situation` or `Cas`.
 fn tabs(r: &mut Reader, node: Node, element: &str, item: &str, h: u8) -> Value {
-    let group = r.id(if element == "BlocCas" { "cas" } else { "situations" });
+    let group = r.id(if element == "BlocCas" {
+        "cas"
+    } else {
+        "situations"
+    });
     let items: Vec<Value> = node
         .children()
         .filter(|c| c.is_element() && c.tag_name().name() == item)
@@ -824,7 +829,10 @@ fn bloc_cas(r: &mut Reader, node: Node, h: u8) -> Value {
 }
 
 fn liste(r: &mut Reader, node: Node, h: u8) -> Value {
-    let ordered = matches!(attr(node, "type").as_str(), "numero" | "numéro" | "numerotee");
+    let ordered = matches!(
+        attr(node, "type").as_str(),
+        "numero" | "numéro" | "numerotee"
+    );
     let items: Vec<Value> = node
         .children()
         .filter(Node::is_element)
@@ -1038,7 +1046,10 @@ fn collect_text(v: &Value, out: &mut String) {
         Value::Object(map) => {
             for (k, x) in map {
                 // Technical fields hold no words of the page.
-                if !matches!(k.as_str(), "e" | "ref" | "url" | "id" | "aud" | "name" | "display" | "scope" | "type") {
+                if !matches!(
+                    k.as_str(),
+                    "e" | "ref" | "url" | "id" | "aud" | "name" | "display" | "scope" | "type"
+                ) {
                     collect_text(x, out);
                 }
             }
@@ -1170,7 +1181,10 @@ mod tests {
 
     #[test]
     fn file_names_give_the_kind_of_file() {
-        assert_eq!(file_kind("part/F1234.xml"), FileKind::Publication("F1234".into()));
+        assert_eq!(
+            file_kind("part/F1234.xml"),
+            FileKind::Publication("F1234".into())
+        );
         assert_eq!(file_kind("N19.xml"), FileKind::Publication("N19".into()));
         assert_eq!(file_kind("arborescence.xml"), FileKind::Tree);
         assert_eq!(file_kind("redirections.xml"), FileKind::Other);
@@ -1200,13 +1214,19 @@ mod tests {
         assert_eq!(p.audiences, ["particuliers"]);
         assert_eq!(p.breadcrumb.len(), 2);
         assert_eq!(p.breadcrumb[1].id, "N2");
-        assert_eq!(p.sp_url, "https://www.service-public.fr/particuliers/vosdroits/F1");
+        assert_eq!(
+            p.sp_url,
+            "https://www.service-public.fr/particuliers/vosdroits/F1"
+        );
     }
 
     #[test]
     fn navigation_references_are_hard_and_text_links_soft() {
         let p = parse_publication(SHEET).unwrap();
-        assert_eq!(p.hard_refs, BTreeSet::from(["N2".into(), "F1".into(), "F3".into()]));
+        assert_eq!(
+            p.hard_refs,
+            BTreeSet::from(["N2".into(), "F1".into(), "F3".into()])
+        );
         assert!(p.soft_refs.contains("F9"));
         assert!(p.soft_refs.contains("N2"));
         // "Particuliers" is a level of the breadcrumb, not a publication.
@@ -1222,7 +1242,10 @@ mod tests {
         assert_eq!(chapter["title"], json!(["Qui est concerné ?"]));
         let para = &chapter["c"][0];
         assert_eq!(para["c"][0], "Le ");
-        assert_eq!(para["c"][1], json!({ "e": "MiseEnEvidence", "c": ["berger"] }));
+        assert_eq!(
+            para["c"][1],
+            json!({ "e": "MiseEnEvidence", "c": ["berger"] })
+        );
         assert_eq!(para["c"][3]["e"], "Valeur");
         assert_eq!(para["c"][5]["e"], "LienInterne");
         assert_eq!(para["c"][5]["ref"], "F9");
@@ -1235,7 +1258,10 @@ mod tests {
         let tabs = &p.body["text"][0]["c"][1];
         assert_eq!(tabs["e"], "ListeSituations");
         assert_eq!(tabs["items"][0]["label"], "Vous êtes berger");
-        assert_eq!(tabs["items"][1]["id"], format!("{}-2", tabs["id"].as_str().unwrap()));
+        assert_eq!(
+            tabs["items"][1]["id"],
+            format!("{}-2", tabs["id"].as_str().unwrap())
+        );
     }
 
     #[test]
@@ -1259,8 +1285,14 @@ mod tests {
 
     #[test]
     fn only_web_and_mail_urls_become_links() {
-        assert_eq!(safe_url(Some(" https://a.fr/x ")).as_deref(), Some("https://a.fr/x"));
-        assert_eq!(safe_url(Some("mailto:a@b.fr")).as_deref(), Some("mailto:a@b.fr"));
+        assert_eq!(
+            safe_url(Some(" https://a.fr/x ")).as_deref(),
+            Some("https://a.fr/x")
+        );
+        assert_eq!(
+            safe_url(Some("mailto:a@b.fr")).as_deref(),
+            Some("mailto:a@b.fr")
+        );
         assert_eq!(safe_url(Some("javascript:alert(1)")), None);
         assert_eq!(safe_url(Some("https://a.fr/\nx")), None);
         assert_eq!(safe_url(None), None);
@@ -1276,9 +1308,14 @@ mod tests {
 
     #[test]
     fn a_root_other_than_publication_or_a_bad_id_is_refused() {
-        assert_eq!(parse_publication("<Fiche/>").unwrap_err().code, "import-error-not-publication");
         assert_eq!(
-            parse_publication("<Publication ID=\"X1\"/>").unwrap_err().code,
+            parse_publication("<Fiche/>").unwrap_err().code,
+            "import-error-not-publication"
+        );
+        assert_eq!(
+            parse_publication("<Publication ID=\"X1\"/>")
+                .unwrap_err()
+                .code,
             "import-error-bad-id"
         );
     }
@@ -1290,13 +1327,19 @@ mod tests {
             "<Texte>".repeat(MAX_DEPTH + 2),
             "</Texte>".repeat(MAX_DEPTH + 2)
         );
-        assert_eq!(parse_publication(&deep).unwrap_err().code, "import-error-too-deep");
+        assert_eq!(
+            parse_publication(&deep).unwrap_err().code,
+            "import-error-too-deep"
+        );
     }
 
     #[test]
     fn entities_from_a_dtd_are_refused() {
         let bomb = r#"<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaa">]><Publication ID="F1">&a;</Publication>"#;
-        assert_eq!(parse_publication(bomb).unwrap_err().code, "import-error-malformed");
+        assert_eq!(
+            parse_publication(bomb).unwrap_err().code,
+            "import-error-malformed"
+        );
     }
 
     #[test]
@@ -1305,7 +1348,10 @@ mod tests {
         bytes.extend([0xE9, 0xA4]);
         bytes.extend(b"</a>");
         assert!(decode(&bytes).unwrap().ends_with("<a>é€</a>"));
-        assert_eq!(decode(&[0xff, 0xfe]).unwrap_err().code, "import-error-encoding");
+        assert_eq!(
+            decode(&[0xff, 0xfe]).unwrap_err().code,
+            "import-error-encoding"
+        );
     }
 
     #[test]
@@ -1315,7 +1361,10 @@ mod tests {
             <Dossier ID="N3">Bois</Dossier></Publication>"#;
         let p = parse_publication(xml).unwrap();
         assert_eq!(p.title, "Thème");
-        assert_eq!(p.body["sections"][0]["items"][0], json!({ "ref": "N2", "title": "Estives et transhumance" }));
+        assert_eq!(
+            p.body["sections"][0]["items"][0],
+            json!({ "ref": "N2", "title": "Estives et transhumance" })
+        );
         assert_eq!(p.body["items"][0], json!({ "ref": "N3", "title": "Bois" }));
         assert_eq!(p.hard_refs, BTreeSet::from(["N2".into(), "N3".into()]));
     }
@@ -1354,7 +1403,10 @@ mod tests {
         assert_eq!(tree.audience.as_deref(), Some("particuliers"));
         assert_eq!(tree.items[0].children[0].children[0].id, "F3");
         assert_eq!(tree.refs().len(), 3);
-        assert_eq!(parse_tree("<Publication/>").unwrap_err().code, "import-error-not-tree");
+        assert_eq!(
+            parse_tree("<Publication/>").unwrap_err().code,
+            "import-error-not-tree"
+        );
     }
 
     #[test]

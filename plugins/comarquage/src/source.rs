@@ -122,14 +122,20 @@ pub fn discover(root: &Path, wanted: &[String]) -> Result<Vec<Spec>, Problem> {
     if holds_xml(root) {
         return Ok(vec![Spec::Folder { path: ".".into() }]);
     }
-    Err(Problem::new("import-error-no-source", root.display().to_string()))
+    Err(Problem::new(
+        "import-error-no-source",
+        root.display().to_string(),
+    ))
 }
 
 fn holds_xml(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|entries| {
-        entries
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().to_lowercase().ends_with(".xml"))
+        entries.flatten().any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .to_lowercase()
+                .ends_with(".xml")
+        })
     })
 }
 
@@ -166,11 +172,19 @@ pub trait ZipSource {
     /// The entry at `index`, at most `max` bytes; `None` for a folder
     /// entry.
     fn entry(&mut self, index: usize, max: u64) -> Option<Entry>;
+    /// Number of XML entries.
+    fn xml_count(&self) -> usize;
 }
 
 impl<R: Read + Seek> ZipSource for zip::ZipArchive<R> {
     fn len(&self) -> usize {
         zip::ZipArchive::len(self)
+    }
+
+    fn xml_count(&self) -> usize {
+        self.file_names()
+            .filter(|n| !matches!(feed::file_kind(n), feed::FileKind::NotXml))
+            .count()
     }
 
     fn entry(&mut self, index: usize, max: u64) -> Option<Entry> {
@@ -315,7 +329,7 @@ impl Archive {
                 .iter()
                 .filter(|n| !matches!(feed::file_kind(n), feed::FileKind::NotXml))
                 .count() as u64,
-            Archive::Zip(_) => self.len() as u64,
+            Archive::Zip(z) => z.xml_count() as u64,
         }
     }
 }
@@ -346,8 +360,12 @@ mod tests {
         assert_eq!(
             specs,
             [
-                Spec::Zip { path: "vosdroits-asso.zip".into() },
-                Spec::Zip { path: "vosdroits-part.zip".into() },
+                Spec::Zip {
+                    path: "vosdroits-asso.zip".into()
+                },
+                Spec::Zip {
+                    path: "vosdroits-part.zip".into()
+                },
             ]
         );
     }
@@ -355,7 +373,12 @@ mod tests {
     #[test]
     fn named_entries_may_be_folders_and_must_exist() {
         let specs = discover(&testdata(), &["src/part".into()]).unwrap();
-        assert_eq!(specs, [Spec::Folder { path: "src/part".into() }]);
+        assert_eq!(
+            specs,
+            [Spec::Folder {
+                path: "src/part".into()
+            }]
+        );
         let err = discover(&testdata(), &["nope.zip".into()]).unwrap_err();
         assert_eq!(err.code, "import-error-missing-entry");
         let err = discover(&testdata(), &["../etc".into()]).unwrap_err();
@@ -374,7 +397,12 @@ mod tests {
         std::fs::create_dir_all(dir.join("part")).unwrap();
         std::fs::write(dir.join("part/F1.xml"), "<Publication/>").unwrap();
         std::fs::create_dir_all(dir.join("empty")).unwrap();
-        assert_eq!(discover(&dir, &[]).unwrap(), [Spec::Folder { path: "part".into() }]);
+        assert_eq!(
+            discover(&dir, &[]).unwrap(),
+            [Spec::Folder {
+                path: "part".into()
+            }]
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -383,15 +411,31 @@ mod tests {
         // Keeps testdata/*.zip in step with testdata/src/ (see its README).
         for audience in ["part", "asso"] {
             let root = testdata();
-            let mut zip = open_local(&root, &Spec::Zip { path: format!("vosdroits-{audience}.zip") }).unwrap();
-            let mut folder = open_local(&root, &Spec::Folder { path: format!("src/{audience}") }).unwrap();
+            let mut zip = open_local(
+                &root,
+                &Spec::Zip {
+                    path: format!("vosdroits-{audience}.zip"),
+                },
+            )
+            .unwrap();
+            let mut folder = open_local(
+                &root,
+                &Spec::Folder {
+                    path: format!("src/{audience}"),
+                },
+            )
+            .unwrap();
             assert_eq!(zip.len(), folder.len(), "{audience}: number of files");
             for i in 0..zip.len() {
                 let (Some(a), Some(b)) = (zip.entry(i, 1 << 20), folder.entry(i, 1 << 20)) else {
                     panic!("{audience}: entry {i} missing");
                 };
                 assert_eq!(a.name, b.name);
-                assert!(a.bytes.unwrap() == b.bytes.unwrap(), "{audience}: {} differs, rebuild the zip", a.name);
+                assert!(
+                    a.bytes.unwrap() == b.bytes.unwrap(),
+                    "{audience}: {} differs, rebuild the zip",
+                    a.name
+                );
             }
         }
     }
@@ -400,15 +444,27 @@ mod tests {
     fn every_sample_file_parses_without_unknown_elements_but_exposant() {
         let root = testdata();
         for audience in ["part", "asso"] {
-            let mut folder = open_local(&root, &Spec::Folder { path: format!("src/{audience}") }).unwrap();
+            let mut folder = open_local(
+                &root,
+                &Spec::Folder {
+                    path: format!("src/{audience}"),
+                },
+            )
+            .unwrap();
             for i in 0..folder.len() {
                 let entry = folder.entry(i, 1 << 20).unwrap();
                 let text = feed::decode(&entry.bytes.unwrap()).unwrap();
                 match feed::file_kind(&entry.name) {
                     feed::FileKind::Publication(id) => {
-                        let p = feed::parse_publication(&text).unwrap_or_else(|e| panic!("{}: {e:?}", entry.name));
+                        let p = feed::parse_publication(&text)
+                            .unwrap_or_else(|e| panic!("{}: {e:?}", entry.name));
                         assert_eq!(p.id, id);
-                        assert!(p.unknown.keys().all(|k| k == "Exposant"), "{}: {:?}", entry.name, p.unknown);
+                        assert!(
+                            p.unknown.keys().all(|k| k == "Exposant"),
+                            "{}: {:?}",
+                            entry.name,
+                            p.unknown
+                        );
                         assert!(p.verified_on.is_some(), "{}", entry.name);
                     }
                     feed::FileKind::Tree => {
@@ -423,7 +479,9 @@ mod tests {
     #[test]
     fn a_truncated_zip_is_corrupt() {
         let bytes = std::fs::read(testdata().join("vosdroits-part.zip")).unwrap();
-        let err = open_zip_bytes(bytes[..bytes.len() / 2].to_vec()).err().unwrap();
+        let err = open_zip_bytes(bytes[..bytes.len() / 2].to_vec())
+            .err()
+            .unwrap();
         assert_eq!(err.code, "import-error-corrupt-zip");
         assert!(open_zip_bytes(bytes).is_ok());
     }
@@ -437,7 +495,10 @@ mod tests {
         let dir = temp("large");
         std::fs::write(dir.join("F1.xml"), vec![b' '; 500]).unwrap();
         let mut folder = open_local(&dir, &Spec::Folder { path: ".".into() }).unwrap();
-        assert_eq!(folder.entry(0, 100).unwrap().bytes.unwrap_err().code, "import-error-too-large");
+        assert_eq!(
+            folder.entry(0, 100).unwrap().bytes.unwrap_err().code,
+            "import-error-too-large"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -456,10 +517,25 @@ mod tests {
 
     #[test]
     fn sources_name_their_audience() {
-        assert_eq!(audience_of(&Spec::Zip { path: "vosdroits-part.zip".into() }), Some("particuliers"));
-        assert_eq!(audience_of(&Spec::Folder { path: "asso".into() }), Some("associations"));
         assert_eq!(
-            audience_of(&Spec::Url { url: "https://lecomarquage.service-public.fr/vdd/3.3/pro/zip/vosdroits-latest.zip".into(), index: 0, chunks: 1 }),
+            audience_of(&Spec::Zip {
+                path: "vosdroits-part.zip".into()
+            }),
+            Some("particuliers")
+        );
+        assert_eq!(
+            audience_of(&Spec::Folder {
+                path: "asso".into()
+            }),
+            Some("associations")
+        );
+        assert_eq!(
+            audience_of(&Spec::Url {
+                url: "https://lecomarquage.service-public.fr/vdd/3.3/pro/zip/vosdroits-latest.zip"
+                    .into(),
+                index: 0,
+                chunks: 1
+            }),
             Some("professionnels")
         );
     }

@@ -79,6 +79,12 @@ col-state = State
 state-active = In service
 state-withdrawn = Withdrawn
 
+## Punctuation that differs between the languages
+
+labelled = { $label }: { $value }
+note-separator = {": "}
+list-separator = {"; "}
+
 ## Portal list (home.html)
 
 home-title = Book a room or equipment

@@ -85,6 +85,13 @@ col-state = État
 state-active = En service
 state-withdrawn = Retirée
 
+## Punctuation that differs between the languages
+
+# "label : value", with a no-break space before the colon.
+labelled = { $label } : { $value }
+note-separator = {" "}:{" "}
+list-separator = {" "};{" "}
+
 ## Portal list (home.html)
 
 home-title = Réserver une salle ou du matériel

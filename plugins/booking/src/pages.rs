@@ -223,10 +223,19 @@ pub fn place(req: &Request, area: Area) -> Result<Response, Error> {
         .iter()
         .map(|b| Item {
             booking: b,
-            label: format!(
-                "{} : {}",
-                names.get(&b.resource_id).copied().unwrap_or_default(),
-                web::label(b, area, req.user())
+            label: tr(
+                "labelled",
+                &[
+                    (
+                        "label",
+                        names
+                            .get(&b.resource_id)
+                            .copied()
+                            .unwrap_or_default()
+                            .to_owned(),
+                    ),
+                    ("value", web::label(b, area, req.user())),
+                ],
             ),
             url: web::booking_url(req, area, b),
         })

@@ -1313,7 +1313,7 @@ async fn every_page_answers_in_french_and_in_english() -> Result<()> {
         }
     }
     // The place's calendar shows the series with the room's name; the
-    // booking shows its three dates.
+    // booking shows its three dates (the pages are in English now).
     let place_week = expect(
         &agent
             .get(&format!(
@@ -1323,7 +1323,7 @@ async fn every_page_answers_in_french_and_in_english() -> Result<()> {
         200,
     )?;
     ensure!(
-        place_week.contains("Salle des fêtes : Stage de danse"),
+        place_week.contains("Salle des fêtes: Stage de danse"),
         "{}",
         excerpt(&place_week)
     );

@@ -144,11 +144,11 @@ fn save(req: &Request, editing: Option<&Category>) -> Result<Response, Error> {
                     .filter(eq("id", old.id()))
                     .set_fields(&category),
             );
-            "forums.category.updated"
+            "category.updated"
         }
         None => {
             tx.insert("categories", &category);
-            "forums.category.created"
+            "category.created"
         }
     };
     tx.audit(

@@ -93,3 +93,115 @@ impl Plugin for Forums {
 }
 
 register_plugin!(Forums);
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    fn keys(catalogue: &str) -> BTreeSet<String> {
+        catalogue
+            .lines()
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_owned()))
+            .filter(|k| !k.is_empty() && !k.starts_with('#') && !k.starts_with(' '))
+            .collect()
+    }
+
+    fn files(dir: &str, ext: &str) -> Vec<(String, String)> {
+        let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
+        let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .map(|p| {
+                (
+                    p.display().to_string(),
+                    std::fs::read_to_string(&p).unwrap(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Every `forums-…` key in a text that follows one of `openings` (a
+    /// key that ends with `-` is a prefix a template completes).
+    fn used_keys(text: &str, openings: &[&str]) -> Vec<String> {
+        text.match_indices("forums-")
+            .filter(|(at, _)| openings.iter().any(|o| text[..*at].ends_with(o)))
+            .map(|(at, _)| {
+                text[at..]
+                    .chars()
+                    .take_while(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '_'
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The keys a template builds from a prefix, with every value they take.
+    fn expand(key: &str) -> Vec<String> {
+        let values: &[&str] = match key {
+            "forums-alignment-" => &crate::model::ALIGNMENTS,
+            "forums-reason-" => &crate::model::REPORT_REASONS,
+            "forums-frequency-" => &[
+                "immediate",
+                "daily",
+                "weekly",
+                "none",
+                "immediate-hint",
+                "daily-hint",
+                "weekly-hint",
+                "none-hint",
+            ],
+            "forums-hidden-" => &["reports", "moderator"],
+            "forums-notice-" => &["reply", "new_topic", "mention", "concluded", "approved"],
+            "forums-period-" => &["daily", "weekly"],
+            "forums-status-" => &["published", "pending", "hidden", "rejected"],
+            other => return vec![other.to_owned()],
+        };
+        values.iter().map(|v| format!("{key}{v}")).collect()
+    }
+
+    #[test]
+    fn both_catalogues_have_the_same_messages() {
+        let fr = keys(include_str!("../locales/fr.ftl"));
+        let en = keys(include_str!("../locales/en.ftl"));
+        assert_eq!(
+            fr.symmetric_difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new()
+        );
+    }
+
+    #[test]
+    fn every_message_the_templates_and_code_use_is_in_the_catalogue() {
+        let fr = keys(include_str!("../locales/fr.ftl"));
+        let mut used = BTreeSet::new();
+        for (_, text) in files("templates", "html") {
+            for k in used_keys(&text, &["t(\"", "t('"]) {
+                used.extend(expand(&k));
+            }
+        }
+        for (_, text) in files("src", "rs") {
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            // Any text literal naming a key, but not HTML written by code.
+            for k in used_keys(code, &[" \"", "(\"", "[\""]) {
+                used.extend(expand(&k));
+            }
+        }
+        let missing: Vec<&String> = used.iter().filter(|k| !fr.contains(*k)).collect();
+        assert!(missing.is_empty(), "missing from fr.ftl: {missing:?}");
+        assert!(used.len() > 150, "the scan found only {} keys", used.len());
+    }
+
+    #[test]
+    fn french_catalogue_uses_french_spacing_before_double_punctuation() {
+        for line in include_str!("../locales/fr.ftl").lines() {
+            let value = line.split_once(" = ").map_or(line, |(_, v)| v);
+            for bad in [" :", " ;", " !", " ?", "« ", " »"] {
+                assert!(!value.contains(bad), "ordinary space in `{line}`");
+            }
+        }
+    }
+}

@@ -12,7 +12,8 @@
 //!   `data:`…) drops the link and keeps its text;
 //! - images become links to the image (no remote images in pages: they
 //!   would track readers), with the same address rules;
-//! - headings move down two levels (a post sits under the page's `<h2>`);
+//! - headings move down three levels (a post sits under its author's
+//!   `<h3>`, itself under the page's `<h2>`);
 //! - code blocks lose their language class; tables, footnotes, task lists
 //!   and heading attributes are not enabled at all;
 //! - `@handle` outside code and links becomes a `<strong>` when the handle
@@ -71,9 +72,8 @@ pub fn safe_href(dest: &str, link_type: LinkType) -> Option<String> {
 
 fn shifted(level: HeadingLevel) -> HeadingLevel {
     match level {
-        HeadingLevel::H1 => HeadingLevel::H3,
-        HeadingLevel::H2 => HeadingLevel::H4,
-        HeadingLevel::H3 => HeadingLevel::H5,
+        HeadingLevel::H1 => HeadingLevel::H4,
+        HeadingLevel::H2 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
 }
@@ -387,8 +387,8 @@ mod tests {
     #[test]
     fn headings_move_down_and_code_keeps_no_class() {
         let out = html("# Titre\n\n## Sous-titre\n\n```js onload=x\nlet a = '<b>';\n```\n");
-        assert!(out.contains("<h3>Titre</h3>"), "{out}");
-        assert!(out.contains("<h4>Sous-titre</h4>"), "{out}");
+        assert!(out.contains("<h4>Titre</h4>"), "{out}");
+        assert!(out.contains("<h5>Sous-titre</h5>"), "{out}");
         assert!(
             out.contains("<pre><code>let a = &#39;&lt;b&gt;&#39;;\n</code></pre>")
                 || out.contains("<pre><code>let a = '&lt;b&gt;';\n</code></pre>"),

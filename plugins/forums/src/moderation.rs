@@ -277,7 +277,7 @@ pub fn moderate_post(req: &Request) -> Result<Response, Error> {
             let mut open_topic = topic.clone();
             open_topic.status = "open".into();
             announce_approved(&mut tx, req, &post, &open_topic, &category)?;
-            tx.audit("forums.post.approved", &subject, &details);
+            tx.audit("post.approved", &subject, &details);
             "forums-post-approved"
         }
         "reject" if post.status == "pending" => {
@@ -289,24 +289,24 @@ pub fn moderate_post(req: &Request) -> Result<Response, Error> {
                         .set("status", "rejected"),
                 );
             }
-            tx.audit("forums.post.rejected", &subject, &details);
+            tx.audit("post.rejected", &subject, &details);
             "forums-post-rejected"
         }
         "hide" if post.status == "published" => {
             tx.update(set_status("hidden", Some("moderator")));
             tx.update(close_reports());
-            tx.audit("forums.post.hidden", &subject, &details);
+            tx.audit("post.hidden", &subject, &details);
             "forums-post-hidden"
         }
         "restore" if post.status == "hidden" => {
             tx.update(set_status("published", None));
             tx.update(close_reports());
-            tx.audit("forums.post.restored", &subject, &details);
+            tx.audit("post.restored", &subject, &details);
             "forums-post-restored"
         }
         "dismiss" => {
             tx.update(close_reports());
-            tx.audit("forums.reports.dismissed", &subject, &details);
+            tx.audit("reports.dismissed", &subject, &details);
             "forums-reports-dismissed"
         }
         "hide-author" => {
@@ -328,9 +328,9 @@ pub fn moderate_post(req: &Request) -> Result<Response, Error> {
                     .set("hidden", true)
                     .set("hidden_at", now.as_str()),
             );
-            tx.audit("forums.post.hidden", &subject, &details);
+            tx.audit("post.hidden", &subject, &details);
             tx.audit(
-                "forums.member.hidden",
+                "member.hidden",
                 &format!("user:{}", post.author_id),
                 &json!({ "name": post.author_name, "by": user.name }),
             );
@@ -362,37 +362,37 @@ pub fn moderate_topic(req: &Request) -> Result<Response, Error> {
     let (change, audit, notice) = match action {
         "lock" => (
             update().set("locked", true),
-            "forums.topic.locked",
+            "topic.locked",
             "forums-topic-locked-done",
         ),
         "unlock" => (
             update().set("locked", false),
-            "forums.topic.unlocked",
+            "topic.unlocked",
             "forums-topic-unlocked-done",
         ),
         "pin" => (
             update().set("pinned", true),
-            "forums.topic.pinned",
+            "topic.pinned",
             "forums-topic-pinned-done",
         ),
         "unpin" => (
             update().set("pinned", false),
-            "forums.topic.unpinned",
+            "topic.unpinned",
             "forums-topic-unpinned-done",
         ),
         "hide" => (
             update().set("hidden", true),
-            "forums.topic.hidden",
+            "topic.hidden",
             "forums-topic-hidden-done",
         ),
         "unhide" => (
             update().set("hidden", false),
-            "forums.topic.unhidden",
+            "topic.unhidden",
             "forums-topic-unhidden-done",
         ),
         "reopen" if topic.closed => (
             update().set("closed", false),
-            "forums.topic.reopened",
+            "topic.reopened",
             "forums-topic-reopened-done",
         ),
         "move" => {
@@ -413,7 +413,7 @@ pub fn moderate_topic(req: &Request) -> Result<Response, Error> {
                     .set("category_id", target.id()),
             );
             tx.audit(
-                "forums.topic.moved",
+                "topic.moved",
                 &subject,
                 &json!({ "from": category.slug, "to": target.slug, "by": user.name }),
             );
@@ -466,9 +466,9 @@ pub fn moderate_member(req: &Request) -> Result<Response, Error> {
     );
     tx.audit(
         if hide {
-            "forums.member.hidden"
+            "member.hidden"
         } else {
-            "forums.member.unhidden"
+            "member.unhidden"
         },
         &format!("user:{}", member.user_id),
         &json!({ "name": member.name, "by": user.name }),
@@ -572,7 +572,7 @@ pub fn report(req: &Request) -> Result<Response, Error> {
                     .set("moderated_at", model::now()),
             );
             tx.audit(
-                "forums.post.auto_hidden",
+                "post.auto_hidden",
                 &format!("post:{}", post.id()),
                 &json!({ "reports": open, "threshold": settings.auto_hide_reports, "topic_id": topic.id() }),
             );
@@ -663,7 +663,7 @@ pub fn conclude(req: &Request) -> Result<Response, Error> {
         &[],
     )?;
     tx.audit(
-        "forums.topic.concluded",
+        "topic.concluded",
         &format!("topic:{}", topic.id()),
         &json!({ "title": topic.title, "by": user.name }),
     );

@@ -102,10 +102,12 @@ fn format(b: &FluentBundle<FluentResource>, key: &str, args: &[(&str, String)]) 
     };
     let mut fargs = FluentArgs::new();
     for (k, v) in args {
-        // Numbers stay numbers so that plural selectors work.
-        match v.parse::<f64>() {
-            Ok(n) if !v.is_empty() => fargs.set(*k, FluentValue::from(n)),
-            _ => fargs.set(*k, FluentValue::String(Cow::Owned(v.clone()))),
+        // Whole numbers become numbers so that plural selectors work; other
+        // values stay text, as formatted by the caller (Fluent would print
+        // "2.5" even in French).
+        match v.parse::<i64>() {
+            Ok(n) => fargs.set(*k, FluentValue::from(n)),
+            Err(_) => fargs.set(*k, FluentValue::String(Cow::Owned(v.clone()))),
         }
     }
     let mut errors = Vec::new();
@@ -133,5 +135,7 @@ mod tests {
         );
         assert_eq!(c.t_args("fr", "votes", &[("n", "1".into())]), "1 vote");
         assert_eq!(c.t_args("fr", "votes", &[("n", "3".into())]), "3 votes");
+        let d = Catalogues::new(&["share = { $p } %"], &[]);
+        assert_eq!(d.t_args("fr", "share", &[("p", "2,5".into())]), "2,5 %");
     }
 }

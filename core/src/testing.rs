@@ -508,6 +508,22 @@ impl TestHost {
         crate::events::dispatch::drain(&self.state).await
     }
 
+    /// Publish an event on the test site as if a plugin had (e.g. another
+    /// plugin's `polls.closed`), then deliver it.
+    ///
+    /// # Errors
+    /// The database fails.
+    pub async fn publish(&self, topic: &str, payload: &serde_json::Value) -> Result<usize> {
+        let snapshot = self.state.platform.snapshot();
+        let site = snapshot.site(SITE).context("the test site")?;
+        {
+            let storage = &self.state.platform.runtime.services.storage;
+            let _guard = storage.write_guard().await;
+            crate::events::outbox::publish(&storage.db, site.id, topic, &payload.to_string()).await?;
+        }
+        self.deliver_events().await
+    }
+
     /// E-mails sent so far (written to the data folder), oldest first.
     pub fn mails(&self) -> Vec<String> {
         self.state.mail.sent()
@@ -738,6 +754,46 @@ impl Client {
         let mut form: Vec<(String, String)> = vec![("csrf_token".into(), token)];
         form.extend(fields.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         self.send(reqwest::Method::POST, path, Some(&form)).await
+    }
+
+    /// POST a multipart form with the current CSRF token: text fields and
+    /// files as (field, file name, content type, bytes); redirects followed.
+    ///
+    /// # Errors
+    /// The connection fails.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &str, Vec<u8>)],
+    ) -> Result<Page> {
+        if self.csrf.lock().expect("csrf lock").is_none() {
+            self.get("/login").await?;
+        }
+        let token = self.csrf.lock().expect("csrf lock").clone().unwrap_or_default();
+        let mut form = reqwest::multipart::Form::new().text("csrf_token", token);
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        for (k, name, ct, bytes) in files {
+            let part = reqwest::multipart::Part::bytes(bytes.clone()).file_name(name.to_string()).mime_str(ct)?;
+            form = form.part(k.to_string(), part);
+        }
+        let resp = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header(reqwest::header::COOKIE, self.cookie_header())
+            .multipart(form)
+            .send()
+            .await?;
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        self.keep_cookies(&headers);
+        let text = resp.text().await?;
+        if let Some(token) = extract_csrf(&text) {
+            *self.csrf.lock().expect("csrf lock") = Some(token);
+        }
+        self.follow(Page { status, path: path.to_string(), text, headers }).await
     }
 
     /// POST a form exactly as given (no CSRF token added), no redirect

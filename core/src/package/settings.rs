@@ -59,8 +59,10 @@ pub fn check_value(s: &Setting, v: &Value) -> Result<(), String> {
 pub fn effective(manifest: &Manifest, stored: &Value) -> Value {
     let mut out = Map::new();
     for s in &manifest.settings {
+        // An emptied field is stored as null: the default applies then too.
         let v = stored
             .get(&s.name)
+            .filter(|v| !v.is_null())
             .cloned()
             .or_else(|| s.default.as_ref().map(setting_from_toml))
             .unwrap_or(Value::Null);
@@ -192,8 +194,8 @@ required = true
 
     #[test]
     fn defaults_fill_missing_settings() {
-        let v = effective(&manifest(), &serde_json::json!({"zone": "A", "gone": 1}));
-        assert_eq!(v["deadline"], "09:30");
+        let v = effective(&manifest(), &serde_json::json!({"zone": "A", "gone": 1, "deadline": null}));
+        assert_eq!(v["deadline"], "09:30", "an emptied setting takes its default");
         assert_eq!(v["zone"], "A");
         assert!(v.get("gone").is_none());
     }

@@ -146,6 +146,17 @@ impl Platform {
             .await?
             .with_context(|| format!("{name} {version} is not installed"))?;
         let manifest = Manifest::parse(&row.manifest)?;
+        let enabled = site_plugin::Entity::find()
+            .filter(site_plugin::Column::SiteId.eq(site_id))
+            .filter(site_plugin::Column::Enabled.eq(true))
+            .all(&self.db)
+            .await?;
+        for (dep, req) in &manifest.requires {
+            let ok = enabled.iter().any(|o| o.plugin == *dep && Version::parse(&o.version).is_ok_and(|v| req.matches(&v)));
+            if !ok {
+                bail!("{name} {version} requires {dep} {req} to be enabled on the site first");
+            }
+        }
         let txn = self.db.begin().await?;
         apply_schema(&txn, &manifest).await?;
         let sp = site_plugin::Entity::find_by_id((site_id, name.to_string()))
@@ -158,7 +169,7 @@ impl Platform {
         am.update(&txn).await?;
         seed_permissions(&txn, site_id, &manifest, false).await?;
         txn.commit().await?;
-        Ok(())
+        self.changed().await
     }
 
     /// Enable a plugin on a site (newest installed version unless one is

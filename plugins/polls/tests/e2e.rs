@@ -781,6 +781,8 @@ async fn results_after_closing_stay_hidden_until_the_schedule_closes_the_poll() 
     assert_eq!(closed[0]["poll_id"].to_string(), id);
     assert_eq!(closed[0]["respondents"], 1);
     assert_eq!(closed[0]["questions"][2]["kind"], "ranking");
+    let url = closed[0]["url"].as_str().unwrap_or_default();
+    assert!(url.ends_with(&format!("/consultations/{id}")), "{url}");
     // Running the schedule again announces nothing twice.
     host.run_schedule("polls", "close-expired").await?;
     assert_eq!(closed_events(&host).await?.len(), 1);

@@ -54,6 +54,7 @@ search-results = { $count ->
     [one] One result for "{ $q }"
    *[other] { $count } results for "{ $q }"
 }
+search-local = Information from { $site }
 search-none = Try other words, or fewer words.
 widget-search-intro = Find out how to go about your procedures, with the offices of your area.
 

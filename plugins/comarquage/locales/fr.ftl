@@ -56,6 +56,7 @@ search-results = { $count ->
     [one] Un résultat pour « { $q } »
    *[other] { $count } résultats pour « { $q } »
 }
+search-local = Information de { $site }
 search-none = Essayez d'autres mots, ou moins de mots.
 widget-search-intro = Trouvez la marche à suivre pour vos démarches, avec les guichets de votre territoire.
 

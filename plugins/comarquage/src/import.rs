@@ -77,7 +77,8 @@ pub enum Trigger {
     Daily,
     /// Someone pressed the button: same, recorded with their name.
     Manual,
-    /// The minute schedule: carry on the running import, start nothing.
+    /// The minute schedule: carry on the running import; start one only
+    /// if the site never had any.
     Continue,
 }
 
@@ -102,6 +103,14 @@ pub enum Outcome {
 /// problems go to its report).
 pub fn run(trigger: Trigger, user: Option<&User>, budget: Duration) -> Result<Outcome, Error> {
     let deadline = Instant::now() + budget;
+    // The minute schedule reads before it writes: most minutes there is
+    // nothing to carry on, and taking the lease is a write.
+    if trigger == Trigger::Continue
+        && store::state()?.running_import.is_none()
+        && db::count("imports").get()? > 0
+    {
+        return Ok(Outcome::Idle);
+    }
     if !take_lease()? {
         return Ok(Outcome::Busy);
     }
@@ -124,6 +133,14 @@ fn run_leased(trigger: Trigger, user: Option<&User>, deadline: Instant) -> Resul
     };
     let mut imp = match (running, trigger) {
         (Some(imp), _) => imp,
+        // The first import of a site starts within a minute of the
+        // plugin being enabled, not at the next 04:30.
+        (None, Trigger::Continue) if db::count("imports").get()? == 0 => {
+            match start(&settings, &state, Trigger::Daily, None)? {
+                Started::Running(imp) => *imp,
+                Started::Ended(id) => return Ok(Outcome::Finished(id)),
+            }
+        }
         (None, Trigger::Continue) => {
             if state.running_import.is_some() {
                 db::update("state")

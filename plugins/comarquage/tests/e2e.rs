@@ -222,6 +222,20 @@ async fn the_sample_feed_is_imported_and_served_by_audience_theme_folder_and_she
     );
     ensure!(anon.get("/demarches/particuliers/F12345").await?.status == 404);
     ensure!(anon.get("/demarches/elus").await?.status == 404);
+
+    // The widgets: a search box on the portal, the import's status on the
+    // extranet dashboard of those who manage it.
+    let portal = get_ok(&anon, "/").await?;
+    ensure!(
+        portal.contains("action=\"/demarches/recherche\""),
+        "portal search widget"
+    );
+    let agent = host.login("agent").await?;
+    let dashboard = get_ok(&agent, "/extranet/").await?;
+    ensure!(
+        dashboard.contains("Fiches importées le 10 novembre 2026"),
+        "extranet status widget"
+    );
     Ok(())
 }
 
@@ -905,5 +919,53 @@ async fn extranet_pages_are_for_those_who_hold_the_permissions() -> Result<()> {
     let admin = host.login("admin").await?;
     get_ok(&admin, "/extranet/demarches/imports").await?;
     get_ok(&admin, "/extranet/demarches/fiches-locales").await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_first_import_starts_on_its_own_within_a_minute() -> Result<()> {
+    let dir = sample_dir("first")?;
+    let host = host_with(dir.path(), builder()).await?;
+    ensure!(
+        host.client()
+            .get("/demarches/particuliers/F90101")
+            .await?
+            .status
+            == 404
+    );
+    host.run_schedule("comarquage", "continue").await?;
+    get_ok(&host.client(), "/demarches/particuliers/F90101").await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_demo_data_loads_and_fills_the_sample_feed() -> Result<()> {
+    let dir = sample_dir("demo")?;
+    let host = host_with(dir.path(), builder()).await?;
+    let demo = TempDir::new("demo-json")?;
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sites/veziaux-aure/demo/comarquage.json");
+    std::fs::copy(&file, demo.path().join("comarquage.json"))?;
+    let loaded = host.state.platform.load_demo("test", demo.path()).await?;
+    ensure!(
+        loaded.iter().any(|(p, n)| p == "comarquage" && *n == 5),
+        "demo rows: {loaded:?}"
+    );
+    import(&host).await?;
+    let anon = host.client();
+    let sheet = get_ok(&anon, "/demarches/particuliers/F90101").await?;
+    ensure!(
+        sheet.contains("Mairie de Sarrat-d'Aure"),
+        "demo offices in Où s'adresser"
+    );
+    ensure!(
+        sheet.contains("déposée à la Maison de l'intercommunalité"),
+        "demo addition"
+    );
+    let folder = get_ok(&anon, "/demarches/particuliers/N90011").await?;
+    ensure!(
+        folder.contains("Retirer les clés d'une cabane pastorale"),
+        "demo local sheet in its folder"
+    );
     Ok(())
 }

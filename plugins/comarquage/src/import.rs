@@ -498,7 +498,10 @@ fn step(imp: &mut Import, settings: &Settings, deadline: Instant) -> Result<Outc
         };
         let fallback = source::audience_of(&spec);
         while (imp.cursor_entry as usize) < archive.len() {
-            if Instant::now() >= deadline || read_this_call >= settings.batch_files.max(1) {
+            // At least one file per call, so that a slow start (a large
+            // staged zip to reassemble) still moves the import on.
+            let out_of_time = read_this_call > 0 && Instant::now() >= deadline;
+            if out_of_time || read_this_call >= settings.batch_files.max(1) {
                 flush(imp, &mut pending)?;
                 return Ok(Outcome::Paused(imp.id()));
             }

@@ -969,3 +969,71 @@ async fn the_demo_data_loads_and_fills_the_sample_feed() -> Result<()> {
     );
     Ok(())
 }
+
+/// Runs SQL on the host's database (to stand for what a test cannot
+/// cause: a call that died, another node holding the lease).
+async fn sql(host: &TestHost, statement: &str) -> Result<()> {
+    use sea_orm::ConnectionTrait;
+    host.state.platform.db.execute_unprepared(statement).await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn two_calls_never_import_at_once() -> Result<()> {
+    let dir = sample_dir("lease")?;
+    let host = host_with(dir.path(), builder()).await?;
+    good_import(&host).await?;
+    // Another call holds the lease (it ends in 2099).
+    sql(
+        &host,
+        "UPDATE p_comarquage__state SET lock_until = '2099-01-01T00:00:00Z'",
+    )
+    .await?;
+    let agent = host.login("agent").await?;
+    get_ok(&agent, "/extranet/demarches/imports").await?;
+    let page = post_ok(&agent, "/extranet/demarches/imports/lancer", &[]).await?;
+    ensure!(
+        page.contains("Un import est déjà en train de travailler"),
+        "busy notice"
+    );
+    let listed = page
+        .text
+        .match_indices("/extranet/demarches/imports/")
+        .filter(|(i, m)| page.text[i + m.len()..].starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    ensure!(listed == 1, "no second import started ({listed} listed)");
+    still_served(&host).await
+}
+
+#[tokio::test]
+async fn a_file_that_stops_every_call_fails_the_import_instead_of_the_plugin() -> Result<()> {
+    let dir = sample_dir("stuck")?;
+    let host = host_with(
+        dir.path(),
+        builder().setting("comarquage", "batch_files", 5),
+    )
+    .await?;
+    // A first import, in steps.
+    for _ in 0..5 {
+        host.run_schedule("comarquage", "continue").await?;
+    }
+    still_served(&host).await?;
+    // A second one starts, then its calls die three times at the same
+    // file (as a call stopped at its deadline would leave it).
+    let agent = host.login("agent").await?;
+    get_ok(&agent, "/extranet/demarches/imports").await?;
+    post_ok(&agent, "/extranet/demarches/imports/lancer", &[]).await?;
+    sql(
+        &host,
+        "UPDATE p_comarquage__imports SET stuck_at = cursor_source || ':' || cursor_entry, stuck_tries = 3 WHERE status = 'running'",
+    )
+    .await?;
+    host.run_schedule("comarquage", "continue").await?;
+    let report = last_report(&host).await?;
+    ensure!(report.contains("Échoué"), "failed");
+    ensure!(
+        report.contains("ce fichier interrompt l'import à chaque essai"),
+        "the report names the stuck file"
+    );
+    still_served(&host).await
+}

@@ -1037,3 +1037,37 @@ async fn a_file_that_stops_every_call_fails_the_import_instead_of_the_plugin() -
     );
     still_served(&host).await
 }
+
+#[tokio::test]
+async fn a_staff_member_s_data_download_lists_what_they_wrote_and_started() -> Result<()> {
+    let dir = sample_dir("rgpd")?;
+    let host = host_with(dir.path(), builder()).await?;
+    good_import(&host).await?;
+    let agent = host.login("agent").await?;
+    get_ok(&agent, "/extranet/demarches/imports").await?;
+    post_ok(&agent, "/extranet/demarches/imports/lancer", &[]).await?;
+    get_ok(&agent, "/extranet/demarches/complements/F90102").await?;
+    post_ok(
+        &agent,
+        "/extranet/demarches/complements/F90102",
+        &[
+            ("position", "bottom"),
+            ("body", "Permanence le mardi."),
+            ("links", ""),
+        ],
+    )
+    .await?;
+    let data = agent.get("/compte/donnees.json").await?;
+    ensure!(data.status == 200, "download: {}", data.status);
+    let json: serde_json::Value = serde_json::from_str(&data.text)?;
+    let mine = json.to_string();
+    ensure!(
+        mine.contains("\"sheet\":\"F90102\""),
+        "addition listed: {mine}"
+    );
+    ensure!(
+        mine.contains("\"imports_started\":[{\"import\":"),
+        "imports listed: {mine}"
+    );
+    Ok(())
+}

@@ -88,7 +88,7 @@ forums-posts-heading = Posts
 forums-no-posts = No visible posts.
 forums-opening-post = opening post
 forums-quote = Quote
-forums-quote-whose = { $name }'s post
+forums-quote-whose = { $name }’s post
 forums-quote-intro = **{ $name }** wrote:
 forums-report = Report
 forums-show-hidden = Show the hidden post (moderation)
@@ -174,7 +174,7 @@ forums-already-reported = You have already reported this post.
 forums-report-own = You cannot report your own post.
 
 forums-moderation-title = Moderation
-forums-moderation-intro = A post is hidden automatically after { $reports } reports (0: never). Citizens with fewer than { $trusted } approved posts post after a moderator's approval.
+forums-moderation-intro = A post is hidden automatically after { $reports } reports (0: never). Citizens with fewer than { $trusted } approved posts post after a moderator’s approval.
 forums-moderation-tools = Topic moderation
 forums-queue-pending = { $count ->
     [0] Posts waiting for approval

@@ -2,7 +2,7 @@
 
 forums-title = Débats
 forums-groups-title = Groupes de travail
-forums-intro = Débattez des projets de la communauté de communes : chaque catégorie rassemble les discussions d'un thème de l'Agenda 21. Soyez courtois, restez sur le sujet.
+forums-intro = Débattez des projets de la communauté de communes : chaque catégorie rassemble les discussions d’un thème de l’Agenda 21. Soyez courtois, restez sur le sujet.
 forums-groups-intro = Les forums de vos groupes de travail sont réservés à leurs membres. Les débats publics restent ouverts à tous sur le portail.
 forums-categories-heading = Catégories
 forums-latest-heading = Derniers débats
@@ -11,10 +11,10 @@ forums-group-latest-heading = Dernières discussions de vos groupes
 forums-group-latest-caption = Les sujets les plus récemment actifs de vos groupes
 forums-my-groups-heading = Mes groupes de travail
 forums-public-heading = Débats publics
-forums-no-categories = Aucune catégorie pour l'instant
+forums-no-categories = Aucune catégorie pour l’instant
 forums-no-group-categories = Aucun forum pour vos groupes de travail
-forums-no-groups = Vous ne faites partie d'aucun groupe de travail.
-forums-no-topics = Aucun sujet pour l'instant
+forums-no-groups = Vous ne faites partie d’aucun groupe de travail.
+forums-no-topics = Aucun sujet pour l’instant
 forums-no-topics-text = Lancez la discussion : ouvrez le premier sujet.
 forums-topic-count = { $count ->
     [0] Aucun sujet
@@ -51,14 +51,14 @@ forums-search-results = { $count ->
    *[other] { $count } résultats pour « { $q } »
 }
 forums-search-none = Aucun message ne correspond
-forums-search-none-text = Essayez d'autres mots, ou moins de mots.
+forums-search-none-text = Essayez d’autres mots, ou moins de mots.
 
 forums-col-topic = Sujet
 forums-col-category = Catégorie
 forums-col-replies = Réponses
 forums-col-activity = Dernière activité
 forums-by = par { $name }
-forums-category-caption = Sujets de la catégorie « { $category } », épinglés d'abord puis par activité
+forums-category-caption = Sujets de la catégorie « { $category } », épinglés d’abord puis par activité
 forums-new-topic = Ouvrir un sujet
 forums-new-topic-in = Nouveau sujet dans « { $category } »
 forums-new-topic-private-note = Ce sujet ne sera visible que des membres du groupe de travail.
@@ -86,15 +86,15 @@ forums-concluded-by = Conclusion rédigée par { $name } le { $when }.
 forums-positions = Positions exprimées
 forums-posts-heading = Messages
 forums-no-posts = Aucun message visible.
-forums-opening-post = message d'ouverture
+forums-opening-post = message d’ouverture
 forums-quote = Citer
 forums-quote-whose = le message de { $name }
 forums-quote-intro = **{ $name }** a écrit :
 forums-report = Signaler
 forums-show-hidden = Afficher le message masqué (modération)
-forums-hidden-reports = Ce message a été masqué après plusieurs signalements, en attendant la décision d'un modérateur.
+forums-hidden-reports = Ce message a été masqué après plusieurs signalements, en attendant la décision d’un modérateur.
 forums-hidden-moderator = Ce message a été masqué par la modération.
-forums-pending-note = Seuls vous et les modérateurs voyez ce message tant qu'il n'est pas approuvé.
+forums-pending-note = Seuls vous et les modérateurs voyez ce message tant qu’il n’est pas approuvé.
 forums-status-published = Publié
 forums-status-pending = En attente de modération
 forums-status-hidden = Masqué
@@ -111,39 +111,39 @@ forums-your-handle = Mentionnez un membre avec son identifiant ; le vôtre est
 forums-publish = Publier la réponse
 forums-privacy = Votre nom et votre message sont publiés avec la date. Ils sont conservés tant que le débat existe ; vous pouvez les télécharger ou demander leur effacement depuis votre compte.
 forums-privacy-dpo = Délégué à la protection des données : { $email }.
-forums-not-published = Votre message n'a pas été publié
+forums-not-published = Votre message n’a pas été publié
 forums-your-text = Votre texte, conservé
 forums-your-text-hint = Copiez-le pour ne pas le perdre.
 forums-sign-in = Se connecter
 forums-sign-in-to-reply = Connectez-vous pour répondre.
 forums-no-post-permission = Votre compte ne permet pas de publier dans les débats.
-forums-you-are-hidden = La modération a suspendu la publication depuis votre compte : vous ne pouvez plus publier dans les débats. Contactez la communauté de communes si vous pensez qu'il s'agit d'une erreur.
-forums-topic-closed = Ce débat est clos par une conclusion : il n'accepte plus de réponses.
-forums-topic-locked = Ce sujet est verrouillé par la modération : il n'accepte plus de réponses.
-forums-topic-not-open = Ce sujet n'accepte pas de réponses pour l'instant.
+forums-you-are-hidden = La modération a suspendu la publication depuis votre compte : vous ne pouvez plus publier dans les débats. Contactez la communauté de communes si vous pensez qu’il s’agit d’une erreur.
+forums-topic-closed = Ce débat est clos par une conclusion : il n’accepte plus de réponses.
+forums-topic-locked = Ce sujet est verrouillé par la modération : il n’accepte plus de réponses.
+forums-topic-not-open = Ce sujet n’accepte pas de réponses pour l’instant.
 forums-members-only = Ce forum est réservé aux membres de son groupe de travail.
 forums-body-required = Écrivez votre message.
 forums-body-too-long = Votre message compte { $count } caractères : raccourcissez-le à { $max } caractères au plus.
 forums-form-stale = Ce formulaire a expiré : vérifiez votre texte et envoyez-le de nouveau.
-forums-try-again = Le message n'a pas pu être enregistré : envoyez-le de nouveau.
-forums-already-posted = Ce message était déjà publié : il n'a été enregistré qu'une fois.
+forums-try-again = Le message n’a pas pu être enregistré : envoyez-le de nouveau.
+forums-already-posted = Ce message était déjà publié : il n’a été enregistré qu’une fois.
 forums-reply-posted = Votre réponse est publiée.
-forums-reply-pending = Merci ! Votre réponse sera publiée dès qu'un modérateur l'aura approuvée.
+forums-reply-pending = Merci ! Votre réponse sera publiée dès qu’un modérateur l’aura approuvée.
 forums-topic-created = Votre sujet est ouvert.
-forums-topic-pending = Merci ! Votre sujet sera visible dès qu'un modérateur l'aura approuvé.
+forums-topic-pending = Merci ! Votre sujet sera visible dès qu’un modérateur l’aura approuvé.
 forums-required = (obligatoire)
 forums-required-note = Les champs marqués « (obligatoire) » doivent être remplis.
 forums-error-prefix = Erreur :
 forums-form-errors = { $count ->
-    [one] Une erreur empêche l'envoi du formulaire
-   *[other] { $count } erreurs empêchent l'envoi du formulaire
+    [one] Une erreur empêche l’envoi du formulaire
+   *[other] { $count } erreurs empêchent l’envoi du formulaire
 }
 forums-page-title-errors = { $count ->
     [one] Erreur : 1 champ à corriger – { $title }
    *[other] Erreur : { $count } champs à corriger – { $title }
 }
 forums-field-title = Titre
-forums-field-title-hint = Une phrase qui dit de quoi il s'agit, 150 caractères au plus.
+forums-field-title-hint = Une phrase qui dit de quoi il s’agit, 150 caractères au plus.
 forums-field-body = Message
 forums-publish-topic = Ouvrir le sujet
 forums-cancel = Annuler
@@ -155,10 +155,10 @@ forums-next = Suivante
 
 forums-subject-intro = Cette discussion accompagne une consultation ou une action de la communauté de communes.
 forums-subject-default-title = Discussion : { $key }
-forums-no-replies-yet = Aucune réponse pour l'instant
+forums-no-replies-yet = Aucune réponse pour l’instant
 forums-be-first = Donnez votre avis le premier : votre réponse ouvrira la discussion.
 forums-attached-category-title = Discussions liées
-forums-attached-category-description = Les discussions ouvertes à propos des consultations et des actions de l'Agenda 21.
+forums-attached-category-description = Les discussions ouvertes à propos des consultations et des actions de l’Agenda 21.
 
 forums-report-title = Signaler un message
 forums-report-intro = Signalez un message qui enfreint les règles du débat. Les modérateurs examinent chaque signalement.
@@ -174,12 +174,12 @@ forums-already-reported = Vous avez déjà signalé ce message.
 forums-report-own = Vous ne pouvez pas signaler votre propre message.
 
 forums-moderation-title = Modération
-forums-moderation-intro = Un message est masqué automatiquement après { $reports } signalements (0 : jamais). Les habitants dont moins de { $trusted } messages ont été approuvés publient après accord d'un modérateur.
+forums-moderation-intro = Un message est masqué automatiquement après { $reports } signalements (0 : jamais). Les habitants dont moins de { $trusted } messages ont été approuvés publient après accord d’un modérateur.
 forums-moderation-tools = Modération du sujet
 forums-queue-pending = { $count ->
-    [0] Messages en attente d'approbation
-    [one] 1 message en attente d'approbation
-   *[other] { $count } messages en attente d'approbation
+    [0] Messages en attente d’approbation
+    [one] 1 message en attente d’approbation
+   *[other] { $count } messages en attente d’approbation
 }
 forums-queue-reported = { $count ->
     [0] Messages signalés
@@ -199,7 +199,7 @@ forums-action-reject = Refuser
 forums-action-hide = Masquer
 forums-action-restore = Rétablir
 forums-action-dismiss = Classer les signalements
-forums-action-hide-author = Masquer et suspendre l'auteur
+forums-action-hide-author = Masquer et suspendre l’auteur
 forums-action-unhide-member = Rétablir la publication
 forums-action-lock = Verrouiller
 forums-action-unlock = Déverrouiller
@@ -220,7 +220,7 @@ forums-reports-dismissed = Signalements classés.
 forums-member-hidden = Le compte ne peut plus publier dans les débats.
 forums-member-unhidden = Le compte peut de nouveau publier.
 forums-cannot-hide-self = Vous ne pouvez pas suspendre votre propre compte.
-forums-action-not-possible = Cette action n'est pas possible dans l'état actuel du message ou du sujet.
+forums-action-not-possible = Cette action n’est pas possible dans l’état actuel du message ou du sujet.
 forums-topic-locked-done = Sujet verrouillé.
 forums-topic-unlocked-done = Sujet déverrouillé.
 forums-topic-pinned-done = Sujet épinglé.
@@ -232,10 +232,10 @@ forums-topic-moved-done = Sujet déplacé.
 
 forums-conclude = Conclure le débat
 forums-conclude-title = Conclure « { $title } »
-forums-conclude-intro = La conclusion clôt le débat : plus personne ne peut y répondre. Elle s'affiche en tête du sujet, signée de votre nom, et les personnes qui le suivent en sont averties.
+forums-conclude-intro = La conclusion clôt le débat : plus personne ne peut y répondre. Elle s’affiche en tête du sujet, signée de votre nom, et les personnes qui le suivent en sont averties.
 forums-back-to-topic = Retour au débat « { $title } »
 forums-field-conclusion = Conclusion
-forums-field-conclusion-hint = Ce que la communauté de communes retient du débat et ce qu'elle en fera. Mise en forme Markdown.
+forums-field-conclusion-hint = Ce que la communauté de communes retient du débat et ce qu’elle en fera. Mise en forme Markdown.
 forums-conclude-submit = Clore le débat avec cette conclusion
 forums-conclude-confirm = Clore ce débat ? Plus personne ne pourra y répondre.
 forums-concluded = Le débat est clos ; votre conclusion est publiée.
@@ -249,7 +249,7 @@ forums-notices-queued = { $count ->
    *[other] { $count } avis attendent votre prochain résumé.
 }
 forums-mark-all-read = { $count ->
-    [one] Marquer l'avis comme lu
+    [one] Marquer l’avis comme lu
    *[other] Marquer les { $count } avis comme lus
 }
 forums-notices-marked = Vos avis sont marqués comme lus.
@@ -279,7 +279,7 @@ forums-digest-mentions = { $count ->
 forums-latest-topic = dernier sujet :
 
 forums-preferences-title = Fréquence des avis
-forums-preferences-intro = Choisissez quand être averti des nouveaux messages dans ce que vous suivez. Vous n'êtes jamais averti de vos propres messages.
+forums-preferences-intro = Choisissez quand être averti des nouveaux messages dans ce que vous suivez. Vous n’êtes jamais averti de vos propres messages.
 forums-field-frequency = Recevoir les avis
 forums-frequency-immediate = À chaque message
 forums-frequency-immediate-hint = Un avis par nouveau message, aussitôt.
@@ -289,12 +289,12 @@ forums-frequency-weekly = Un résumé par semaine
 forums-frequency-weekly-hint = Un seul avis le lundi matin, qui récapitule la semaine.
 forums-frequency-none = Jamais
 forums-frequency-none-hint = Aucun avis, même quand on vous mentionne.
-forums-no-mail-yet = Les avis et les résumés s'affichent sur cette page et sur votre tableau de bord. Leur envoi par courriel n'est pas encore disponible.
+forums-no-mail-yet = Les avis et les résumés s’affichent sur cette page et sur votre tableau de bord. Leur envoi par courriel n’est pas encore disponible.
 forums-preferences-saved = Votre choix est enregistré.
 
 forums-categories-title = Catégories
-forums-categories-intro = Les catégories publiques s'affichent sur le portail ; les catégories privées sont réservées aux membres d'un groupe de travail, dans l'extranet.
-forums-categories-caption = Toutes les catégories, dans l'ordre d'affichage
+forums-categories-intro = Les catégories publiques s’affichent sur le portail ; les catégories privées sont réservées aux membres d’un groupe de travail, dans l’extranet.
+forums-categories-caption = Toutes les catégories, dans l’ordre d’affichage
 forums-category-new-title = Nouvelle catégorie
 forums-category-edit-title = Modifier la catégorie
 forums-category-saved = Catégorie enregistrée.
@@ -304,12 +304,12 @@ forums-field-description = Description
 forums-field-visibility = Visibilité
 forums-visibility-public = Publique
 forums-visibility-public-long = Publique : sur le portail, lisible par tous
-forums-visibility-private-long = Privée : réservée aux membres d'un groupe de travail
+forums-visibility-private-long = Privée : réservée aux membres d’un groupe de travail
 forums-field-group = Groupe de travail
 forums-field-group-hint = Identifiant du groupe (par exemple commission-environnement), obligatoire pour une catégorie privée.
 forums-your-groups = Vos groupes : { $groups }.
-forums-field-position = Ordre d'affichage
-forums-field-position-hint = De 0 à 999, les plus petits d'abord.
+forums-field-position = Ordre d’affichage
+forums-field-position-hint = De 0 à 999, les plus petits d’abord.
 forums-slug-invalid = Utilisez des lettres minuscules, des chiffres et des tirets simples.
 forums-slug-taken = Une autre catégorie a déjà cette adresse.
-forums-group-required = Indiquez le groupe de travail d'une catégorie privée.
+forums-group-required = Indiquez le groupe de travail d’une catégorie privée.

@@ -462,6 +462,7 @@ pub fn mark_read(req: &Request) -> Result<Response, Error> {
 /// A storage failure; [`Error::Invalid`] for an unknown frequency.
 pub fn preferences(req: &Request) -> Result<Response, Error> {
     let user = req.require_user()?;
+    crate::members::touch(user)?;
     if req.is_post() {
         let mut form = req.validator();
         let frequency = form.choice("frequency", &model::FREQUENCIES).value();

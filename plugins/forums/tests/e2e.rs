@@ -158,6 +158,12 @@ async fn reply(c: &Client, topic: &str, body: &str, alignment: Option<&str>) -> 
     c.post_form(topic, &form).await
 }
 
+/// A page's text with the slashes that autoescaping writes `&#x2f;`
+/// turned back, to find paths in links and form actions.
+fn unescaped(page: &Page) -> String {
+    page.text.replace("&#x2f;", "/")
+}
+
 /// How many posts a topic page shows.
 fn post_count(page: &Page) -> usize {
     page.text
@@ -245,8 +251,9 @@ async fn script_in_markdown_is_shown_as_text_and_never_runs() -> Result<()> {
     assert!(!page.contains("<img src=x"), "no raw image tag");
     assert!(!page.contains("href=\"javascript:"), "no javascript: link");
     assert!(
-        page.contains("&lt;script&gt;alert(&quot;piraté&quot;)&lt;/script&gt;"),
-        "the script is shown as text"
+        page.contains("&lt;script&gt;alert(\"piraté\")&lt;/script&gt;"),
+        "the script is shown as text: {}",
+        page.text
     );
     assert!(page.contains("ce lien"), "the unsafe link's text is kept");
     assert!(
@@ -257,7 +264,11 @@ async fn script_in_markdown_is_shown_as_text_and_never_runs() -> Result<()> {
     // The title is escaped by the host's autoescaping too.
     let topic = open_topic(&f.citoyen, PORTAL, "mobilite", "<b>gras</b>", "texte").await?;
     let page = f.host.client().get(&topic).await?;
-    assert!(!page.contains("<b>gras</b>") && page.contains("&lt;b&gt;gras&lt;/b&gt;"));
+    assert!(
+        !page.contains("<b>gras") && page.contains("&lt;b&gt;gras&lt;"),
+        "{}",
+        page.text
+    );
     Ok(())
 }
 
@@ -342,10 +353,7 @@ async fn a_reply_in_a_locked_topic_is_refused_and_the_text_is_kept() -> Result<(
         .await?;
     assert_eq!(page.status, 409);
     assert!(page.contains("Ce sujet est verrouillé par la modération"));
-    assert!(
-        page.contains("Votre message n’a pas été publié")
-            || page.contains("Votre message n'a pas été publié")
-    );
+    assert!(page.contains("Votre message n’a pas été publié"));
     assert!(
         page.contains("readonly") && page.contains("Mon avis tardif sur le parking."),
         "text kept"
@@ -463,6 +471,18 @@ async fn a_hidden_user_cannot_reply_and_keeps_the_text() -> Result<()> {
         .first()
         .cloned()
         .context("a post")?;
+    // The citizen has a reply form open on another topic when the
+    // moderator hides the account.
+    let other = open_topic(
+        &f.elu,
+        PORTAL,
+        "mobilite",
+        "Covoiturage",
+        "Qui est partant ?",
+    )
+    .await?;
+    let form = f.citoyen.get(&other).await?;
+    let open_token = token(&form)?;
     let done = f
         .agent
         .post_form(
@@ -475,36 +495,33 @@ async fn a_hidden_user_cannot_reply_and_keeps_the_text() -> Result<()> {
         "{}",
         done.text
     );
-    let other = open_topic(
-        &f.elu,
-        PORTAL,
-        "mobilite",
-        "Covoiturage",
-        "Qui est partant ?",
-    )
-    .await?;
-    let page = reply(
-        &f.citoyen,
-        &other,
-        "Encore une promotion sur mes montres",
-        None,
-    )
-    .await?;
+    let page = f
+        .citoyen
+        .post_form(
+            &other,
+            &[
+                ("body", "Encore une promotion sur mes montres"),
+                ("form_token", &open_token),
+            ],
+        )
+        .await?;
     assert_eq!(page.status, 403);
     assert!(page.contains("La modération a suspendu la publication depuis votre compte"));
     assert!(
         page.contains("Encore une promotion sur mes montres"),
         "text kept"
     );
+    // The topic page no longer offers the form, and says why.
+    let now = f.citoyen.get(&other).await?;
+    assert!(!now.contains("name=\"form_token\"") && now.contains("La modération a suspendu"));
     // A form field naming another author changes nothing.
-    let form = f.citoyen.get(&other).await?;
     let forged = f
         .citoyen
         .post_form(
             &other,
             &[
-                ("body", "Je parle au nom de l'élue"),
-                ("form_token", &token(&form)?),
+                ("body", "Je parle au nom de l’élue"),
+                ("form_token", &open_token),
                 ("author_id", "2"),
                 ("author_name", "Élodie Élue"),
             ],
@@ -521,8 +538,7 @@ async fn a_hidden_user_cannot_reply_and_keeps_the_text() -> Result<()> {
     // Allowed again, the citizen can post.
     let queue = f.agent.get(&format!("{EXTRANET}/moderation")).await?;
     assert!(queue.contains("Claire Citoyenne"));
-    let citizen_id = queue
-        .text
+    let citizen_id = unescaped(&queue)
         .split(&format!("{EXTRANET}/membres/"))
         .nth(1)
         .and_then(|s| s.split('/').next())
@@ -562,8 +578,7 @@ async fn the_same_post_twice_by_a_double_click_is_stored_once() -> Result<()> {
     let second = f.elu.post_form(&topic, &fields).await?;
     assert_eq!(second.status, 200);
     assert!(
-        second.contains("il n’a été enregistré qu’une fois")
-            || second.contains("il n'a été enregistré qu'une fois"),
+        second.contains("il n’a été enregistré qu’une fois"),
         "{}",
         second.text
     );
@@ -628,8 +643,7 @@ async fn first_posts_of_new_citizens_wait_for_a_moderator() -> Result<()> {
     )
     .await?;
     assert!(
-        page.contains("sera publiée dès qu’un modérateur")
-            || page.contains("sera publiée dès qu'un modérateur"),
+        page.contains("sera publiée dès qu’un modérateur"),
         "{}",
         page.text
     );
@@ -645,8 +659,7 @@ async fn first_posts_of_new_citizens_wait_for_a_moderator() -> Result<()> {
         queue.contains("Des arceaux devant la mairie."),
         "in the queue"
     );
-    let post = queue
-        .text
+    let post = unescaped(&queue)
         .split(&format!("{EXTRANET}/p/"))
         .nth(1)
         .and_then(|s| s.split('/').next())
@@ -665,7 +678,7 @@ async fn first_posts_of_new_citizens_wait_for_a_moderator() -> Result<()> {
     assert_eq!(f.audit("post.approved").await?.len(), 1);
     let notices = f.citoyen.get(&format!("{PORTAL}/avis")).await?;
     assert!(
-        notices.contains("Votre message dans « Le plan vélo » a été approuvé"),
+        notices.contains("Votre message dans «\u{202f}Le plan vélo\u{202f}» a été approuvé"),
         "{}",
         notices.text
     );
@@ -931,7 +944,7 @@ async fn followers_get_notices_and_nobody_is_told_of_their_own_post() -> Result<
     .await?;
     let elu = f.elu.get(&format!("{PORTAL}/avis")).await?;
     assert!(
-        elu.contains("Claire Citoyenne a ouvert le sujet « Trottoirs du bourg »"),
+        elu.contains("Claire Citoyenne a ouvert le sujet «\u{202f}Trottoirs du bourg\u{202f}»"),
         "{}",
         elu.text
     );
@@ -944,7 +957,7 @@ async fn followers_get_notices_and_nobody_is_told_of_their_own_post() -> Result<
     reply(&f.elu, &topic, "Nous les élargirons.", None).await?;
     let citizen = f.citoyen.get(&format!("{PORTAL}/avis")).await?;
     assert!(
-        citizen.contains("Élodie Élue a répondu dans « Trottoirs du bourg »"),
+        citizen.contains("Élodie Élue a répondu dans «\u{202f}Trottoirs du bourg\u{202f}»"),
         "the author follows their topic"
     );
     let elu = f.elu.get(&format!("{PORTAL}/avis")).await?;
@@ -998,7 +1011,8 @@ async fn a_mention_tells_the_member_and_links_to_nothing() -> Result<()> {
     assert!(!page.contains("forums-mention\">@personne"));
     let notices = f.elu.get(&format!("{PORTAL}/avis")).await?;
     assert!(
-        notices.contains("Claire Citoyenne vous a mentionné dans « Éclairage public »"),
+        notices
+            .contains("Claire Citoyenne vous a mentionné dans «\u{202f}Éclairage public\u{202f}»"),
         "{}",
         notices.text
     );
@@ -1055,7 +1069,7 @@ async fn daily_digests_sum_queued_notices_up_once() -> Result<()> {
         after.text
     );
     assert!(
-        after.contains("Aire de covoiturage</a> : 2 nouveaux messages"),
+        after.contains("Aire de covoiturage</a> · 2 nouveaux messages"),
         "{}",
         after.text
     );
@@ -1099,10 +1113,7 @@ async fn an_attached_discussion_opens_on_first_reply_and_tells_other_plugins() -
     let path = format!("{PORTAL}/sujet/polls:42?titre=Horaires%20de%20la%20piscine");
     let empty = f.citoyen.get(&path).await?;
     assert_eq!(empty.status, 200);
-    assert!(
-        empty.contains("Aucune réponse pour l’instant")
-            || empty.contains("Aucune réponse pour l'instant")
-    );
+    assert!(empty.contains("Aucune réponse pour l’instant"));
     assert!(empty.contains("Horaires de la piscine"));
     assert_eq!(
         f.host
@@ -1217,7 +1228,7 @@ async fn an_elu_concludes_a_debate_and_replies_are_closed() -> Result<()> {
     assert!(late.contains("clos par une conclusion") && late.contains("Trop tard ?"));
     assert_eq!(f.audit("topic.concluded").await?.len(), 1);
     let notices = f.citoyen.get(&format!("{PORTAL}/avis")).await?;
-    assert!(notices.contains("a conclu le débat « Zone 30 au centre »"));
+    assert!(notices.contains("a conclu le débat «\u{202f}Zone 30 au centre\u{202f}»"));
     Ok(())
 }
 
@@ -1246,7 +1257,12 @@ async fn search_finds_words_across_titles_and_posts_that_one_may_read() -> Resul
         .get(&format!("{PORTAL}/recherche?q=piscine%20%C3%A9t%C3%A9"))
         .await?;
     assert!(found.contains("1 résultat pour"), "{}", found.text);
-    assert!(found.contains("Piscine intercommunale") && found.contains(&format!("{topic}#post-")));
+    assert!(
+        found.contains("Piscine intercommunale")
+            && unescaped(&found).contains(&format!("{topic}#post-")),
+        "{}",
+        found.text
+    );
     assert!(!found.contains("Piscine et budget"));
     let member = f
         .elu
@@ -1311,7 +1327,7 @@ async fn categories_are_managed_by_elus_with_clear_errors() -> Result<()> {
     let list = f.elu.get(&format!("{EXTRANET}/categories")).await?;
     assert!(
         list.contains("Mobilité douce")
-            && list.contains("Réservé au groupe « commission-environnement »"),
+            && list.contains("Réservé au groupe «\u{202f}commission-environnement\u{202f}»"),
         "{}",
         list.text
     );
@@ -1332,10 +1348,7 @@ async fn categories_are_managed_by_elus_with_clear_errors() -> Result<()> {
         .await?;
     assert_eq!(page.status, 422);
     assert!(page.contains("Une autre catégorie a déjà cette adresse."));
-    assert!(
-        page.contains("Indiquez le groupe de travail d’une catégorie privée.")
-            || page.contains("Indiquez le groupe de travail d'une catégorie privée.")
-    );
+    assert!(page.contains("Indiquez le groupe de travail d’une catégorie privée."));
     assert!(page.contains("value=\"Doublon\""));
     assert_eq!(f.audit("category.created").await?.len(), 2);
     Ok(())

@@ -9,6 +9,7 @@ form-errors = { $count ->
     [one] One thing needs correcting
    *[other] { $count } things need correcting
 }
+colon = :
 save = Save
 cancel = Cancel
 external-link = (external site)
@@ -143,6 +144,7 @@ imports-entries = Files read
 imports-entries-all = Every zip at the top of the granted folder
 imports-schedule = Automatic import
 imports-schedule-value = Every day at 04:30, then in steps every minute when the feed is long
+imports-admin-link = Change the feed's source and the access granted to the plugin
 imports-history = History
 imports-caption = Imports, newest first
 imports-none = No import yet.

@@ -11,6 +11,7 @@ form-errors = { $count ->
     [one] Une information est à corriger
    *[other] { $count } informations sont à corriger
 }
+colon =  :
 save = Enregistrer
 cancel = Annuler
 external-link = (site externe)
@@ -145,6 +146,7 @@ imports-entries = Fichiers lus
 imports-entries-all = Tous les zips à la racine du dossier accordé
 imports-schedule = Import automatique
 imports-schedule-value = Chaque jour à 04:30, puis par étapes chaque minute si le flux est long
+imports-admin-link = Changer la source du flux et les accès accordés au module
 imports-history = Historique
 imports-caption = Imports, du plus récent au plus ancien
 imports-none = Aucun import pour l'instant.

@@ -1413,3 +1413,43 @@ async fn a_person_downloads_and_erases_their_forum_data() -> Result<()> {
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn the_demo_site_data_loads_and_shows_a_lively_forum() -> Result<()> {
+    let host = builder().start().await?;
+    let demo =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sites/veziaux-aure/demo");
+    let loaded = host
+        .state
+        .platform
+        .load_demo(estive_sdk::testing::SITE, &demo)
+        .await?;
+    ensure!(
+        loaded.iter().any(|(p, n)| p == "forums" && *n > 20),
+        "{loaded:?}"
+    );
+    let home = host.client().get(&format!("{PORTAL}/")).await?;
+    assert!(home.contains("Climat et énergie") && home.contains("Une chaufferie bois"));
+    assert!(!home.contains("Commission environnement"));
+    let closed = host
+        .client()
+        .get(&format!("{PORTAL}/c/climat-energie"))
+        .await?;
+    let path = unescaped(&closed)
+        .split("href=\"")
+        .find(|s| s.contains("/t/") && closed.text.contains("Éteindre"))
+        .map(|s| s.split('"').next().unwrap_or_default().to_owned())
+        .context("a topic link")?;
+    assert!(path.starts_with(PORTAL), "{path}");
+    let agent = host.login("agent").await?;
+    let queue = agent.get(&format!("{EXTRANET}/moderation")).await?;
+    assert!(
+        queue.contains("3 signalements") && queue.contains("Je veux bien être référente"),
+        "{}",
+        queue.text
+    );
+    let elu = host.login("elu").await?;
+    let group = elu.get(&format!("{EXTRANET}/c/commission")).await?;
+    assert!(group.contains("Ordre du jour de la commission"));
+    Ok(())
+}

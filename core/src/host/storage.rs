@@ -17,15 +17,28 @@ fn affected(o: Outcome) -> u64 {
     }
 }
 
+/// Run a storage operation, counting the wait as the host's, not the
+/// plugin's (queueing behind other writers must not eat its deadline).
+macro_rules! timed {
+    ($state:ident, |$call:ident, $storage:ident| $body:expr) => {{
+        let started = std::time::Instant::now();
+        let out = {
+            let $call = $state.call()?;
+            let $storage = &$state.services.storage;
+            $body.await
+        };
+        $state.host_wait += started.elapsed();
+        out
+    }};
+}
+
 impl storage::Host for PluginState {
     async fn query(&mut self, q: storage::RowQuery) -> Res<Rows> {
-        let call = self.call()?;
-        Ok(self.services.storage.query(call.scope(), q).await)
+        Ok(timed!(self, |call, storage| storage.query(call.scope(), q)))
     }
 
     async fn aggregate(&mut self, a: storage::RowAggregate) -> Res<Rows> {
-        let call = self.call()?;
-        Ok(self.services.storage.aggregate(call.scope(), a).await)
+        Ok(timed!(self, |call, storage| storage.aggregate(call.scope(), a)))
     }
 
     async fn insert(&mut self, op: storage::RowInsert) -> Res<i64> {
@@ -69,9 +82,8 @@ impl storage::Host for PluginState {
     }
 
     async fn transaction(&mut self, ops: Vec<Operation>) -> Res<Vec<Outcome>> {
-        let call = self.call()?;
         let publishes = ops.iter().any(|o| matches!(o, Operation::Publish(_)));
-        let out = self.services.storage.transaction(call.scope(), ops).await;
+        let out = timed!(self, |call, storage| storage.transaction(call.scope(), ops));
         if publishes && out.is_ok() {
             self.services.outbox.notify_one();
         }

@@ -42,6 +42,10 @@ pub use state::{CallInfo, Grants, PluginState, SiteInfo};
 /// How often the engine's epoch advances: the granularity of yielding and of
 /// deadlines.
 const TICK: Duration = Duration::from_millis(1);
+/// How long a call may wait for a free slot of its plugin before 503.
+const QUEUE_WAIT: Duration = Duration::from_secs(10);
+/// Extra time a call may spend in host functions beyond its deadline.
+const HOST_WAIT_BOUND: Duration = Duration::from_secs(60);
 
 /// Shared services the host interfaces use.
 pub struct Services {
@@ -412,7 +416,7 @@ impl Runtime {
         let permit = match loaded.permits.clone().try_acquire_owned() {
             Ok(p) => p,
             Err(_) => {
-                match tokio::time::timeout(deadline, loaded.permits.clone().acquire_owned()).await {
+                match tokio::time::timeout(deadline.max(QUEUE_WAIT), loaded.permits.clone().acquire_owned()).await {
                     Ok(Ok(p)) => p,
                     _ => {
                         loaded.metrics.call(export, "busy", started.elapsed());
@@ -433,10 +437,11 @@ impl Runtime {
         ready.store.data_mut().begin(info);
         ready.store.set_epoch_deadline(1);
 
-        // The epoch deadline only fires while guest code runs; the outer
-        // timeout also covers a guest waiting on a slow host call.
+        // The epoch deadline stops the plugin's own work (host waits are
+        // not counted); this outer bound only catches a call stuck in the
+        // host, which storage and HTTP timeouts should prevent.
         let outcome =
-            tokio::time::timeout(deadline + Duration::from_millis(250), run(&mut ready, call))
+            tokio::time::timeout(deadline + HOST_WAIT_BOUND, run(&mut ready, call))
                 .await;
         drop(permit);
         let (memory_hit, dropped_logs) = {

@@ -105,6 +105,9 @@ pub struct PluginState {
     pub services: Arc<Services>,
     pub call: Option<CallInfo>,
     pub started: Instant,
+    /// Time this call spent waiting on the host (storage, outbound HTTP):
+    /// not counted against the plugin's deadline, which is for its own work.
+    pub host_wait: Duration,
     pub memory_cap: usize,
     pub memory_hit: bool,
     pub log_lines: u32,
@@ -120,6 +123,7 @@ impl PluginState {
             services,
             call: None,
             started: Instant::now(),
+            host_wait: Duration::ZERO,
             memory_cap: 64 << 20,
             memory_hit: false,
             log_lines: 0,
@@ -135,7 +139,13 @@ impl PluginState {
         }
         self.memory_cap = call.memory_cap;
         self.started = Instant::now();
+        self.host_wait = Duration::ZERO;
         self.call = Some(call);
+    }
+
+    /// The plugin's own running time so far (host waits excluded).
+    pub fn own_time(&self) -> Duration {
+        self.started.elapsed().saturating_sub(self.host_wait)
     }
 
     /// The current call. Host functions only run during a call.

@@ -615,12 +615,27 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
             }
             for l in &i.links {
                 column_type(t, &l.column)?;
+                if i.row.iter().any(|c| c.column == l.column) {
+                    return Err(StorageError::InvalidOperation(format!(
+                        "column `{}` is both given a value and linked to an earlier operation",
+                        l.column
+                    )));
+                }
             }
         }
         O::Upsert(u) => {
             let t = table(manifest, &u.table)?;
             for c in &u.row {
                 bind(t, &c.column, &c.value)?;
+            }
+            for l in &u.links {
+                column_type(t, &l.column)?;
+                if u.row.iter().any(|c| c.column == l.column) {
+                    return Err(StorageError::InvalidOperation(format!(
+                        "column `{}` is both given a value and linked to an earlier operation",
+                        l.column
+                    )));
+                }
             }
             let mut key = u.key.clone();
             key.sort();

@@ -201,7 +201,12 @@ fn engine_config(pooling: bool, cache_dir: Option<&Path>) -> Result<Config> {
             .total_tables(2000)
             .total_stacks(1000)
             .max_memory_size(1 << 30)
-            .max_memories_per_component(4);
+            .max_memories_per_component(4)
+            // Reused slots are wiped with memset up to these sizes instead of
+            // being decommitted and faulted in again at the next call.
+            .linear_memory_keep_resident(1 << 20)
+            .table_keep_resident(64 << 10)
+            .async_stack_keep_resident(64 << 10);
         config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
     }
     Ok(config)

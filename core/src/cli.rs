@@ -115,6 +115,18 @@ pub enum PluginCommand {
     },
     /// Check a package without installing it.
     Check { package: PathBuf },
+    /// Run one of a plugin's scheduled tasks now on a site (e.g. the
+    /// comarquage import), showing its progress.
+    Run {
+        name: String,
+        task: String,
+        #[arg(long)]
+        site: String,
+        /// Run it again until it reports it is done (for tasks that work in
+        /// batches), at most this many times.
+        #[arg(long, default_value_t = 1)]
+        repeat: u32,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -403,6 +415,19 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
                     }
                 }
             }
+            Ok(())
+        }
+        PluginCommand::Run { name, task, site, repeat } => {
+            let pb = bar(u64::from(repeat.max(1)), &format!("{name}/{task}"));
+            for i in 0..repeat.max(1) {
+                pb.set_message(format!("run {}", i + 1));
+                crate::events::schedule::run_now(&state, &site, &name, &task).await?;
+                // Events the task published are delivered before the next run.
+                crate::events::dispatch::drain(&state).await?;
+                pb.inc(1);
+            }
+            pb.finish_and_clear();
+            println!("{name}/{task} ran {} time(s) on {site}", repeat.max(1));
             Ok(())
         }
         PluginCommand::Check { .. } => unreachable!("handled above"),

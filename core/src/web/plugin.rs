@@ -181,8 +181,10 @@ async fn read_form(headers: &axum::http::HeaderMap, body: Body) -> Result<Vec<(S
     }
 }
 
-/// Multipart forms: text fields as they are, files as their UTF-8 text
-/// (lossy) with `<name>.filename` beside them.
+/// Multipart forms: text fields as they are; a file gives `<name>` (its
+/// text when it is UTF-8, else empty), `<name>.filename`,
+/// `<name>.content-type` and, when it is not UTF-8 (an image…),
+/// `<name>.base64` with its bytes.
 async fn read_multipart(
     content_type: &str,
     bytes: axum::body::Bytes,
@@ -199,14 +201,26 @@ async fn read_multipart(
     {
         let name = field.name().unwrap_or_default().to_string();
         let filename = field.file_name().map(str::to_string);
+        let content_type = field.content_type().map(|m| m.to_string());
         let data = field
             .bytes()
             .await
             .map_err(|_| Error::BadRequest("error-form-malformed".into()))?;
-        if let Some(f) = filename {
-            out.push((format!("{name}.filename"), f));
+        let Some(f) = filename else {
+            out.push((name, String::from_utf8_lossy(&data).into_owned()));
+            continue;
+        };
+        out.push((format!("{name}.filename"), f));
+        if let Some(ct) = content_type {
+            out.push((format!("{name}.content-type"), ct));
         }
-        out.push((name, String::from_utf8_lossy(&data).into_owned()));
+        match String::from_utf8(data.to_vec()) {
+            Ok(text) => out.push((name, text)),
+            Err(_) => {
+                out.push((format!("{name}.base64"), base64::engine::general_purpose::STANDARD.encode(&data)));
+                out.push((name, String::new()));
+            }
+        }
     }
     Ok(out)
 }

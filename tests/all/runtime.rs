@@ -129,3 +129,25 @@ async fn repeated_faults_suspend_the_plugin() {
     assert_eq!(page.status, 503, "suspended after five faults");
     assert_eq!(c.get("/bonjour/").await.unwrap().status, 200);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_instance_pool_stays_at_its_depth_under_many_calls() {
+    let host = host_with(&[]).await;
+    let c = host.client();
+    let mut tasks = Vec::new();
+    for _ in 0..8 {
+        let c = c.clone();
+        tasks.push(tokio::spawn(async move {
+            for _ in 0..40 {
+                assert_eq!(c.get("/bonjour/ping").await.unwrap().status, 200);
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let snap = host.state.platform.snapshot();
+    let hello = snap.site("test").unwrap().plugin("hello").unwrap().loaded.clone();
+    assert!(hello.pooled() <= 2, "{} instances pooled: a refill ran away", hello.pooled());
+}

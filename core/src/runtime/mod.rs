@@ -109,6 +109,10 @@ pub struct Loaded {
     pub catalogues: Arc<Catalogues>,
     pre: PluginPre<PluginState>,
     ready: Mutex<Vec<Ready>>,
+    /// A refill task is running: at most one per plugin version, or a burst
+    /// of calls would start as many refills, each adding instances past the
+    /// pool's depth.
+    refilling: std::sync::atomic::AtomicBool,
     permits: Arc<Semaphore>,
     pub concurrency: usize,
     pub health: Health,
@@ -123,6 +127,11 @@ impl Loaded {
 
     pub fn version(&self) -> &Version {
         &self.manifest.version
+    }
+
+    /// Ready instances waiting in the pool.
+    pub fn pooled(&self) -> usize {
+        self.ready.lock().expect("pool lock").len()
     }
 }
 
@@ -309,6 +318,7 @@ impl Runtime {
             package,
             pre,
             ready: Mutex::new(Vec::new()),
+            refilling: std::sync::atomic::AtomicBool::new(false),
             permits: Arc::new(Semaphore::new(concurrency)),
             concurrency,
             health: Health::default(),
@@ -373,12 +383,15 @@ impl Runtime {
 
     /// Keep `loaded`'s pool of ready instances full, off the request path.
     fn refill(self: &Arc<Self>, loaded: &Arc<Loaded>) {
+        use std::sync::atomic::Ordering;
+        if loaded.ready.lock().expect("pool lock").len() >= self.config.pool_depth
+            || loaded.refilling.swap(true, Ordering::AcqRel)
+        {
+            return;
+        }
         let (rt, loaded) = (self.clone(), loaded.clone());
         tokio::spawn(async move {
-            loop {
-                if loaded.ready.lock().expect("pool lock").len() >= rt.config.pool_depth {
-                    break;
-                }
+            while loaded.ready.lock().expect("pool lock").len() < rt.config.pool_depth {
                 match rt.instantiate(&loaded).await {
                     Ok(r) => loaded.ready.lock().expect("pool lock").push(r),
                     Err(e) => {
@@ -387,6 +400,7 @@ impl Runtime {
                     }
                 }
             }
+            loaded.refilling.store(false, Ordering::Release);
         });
     }
 

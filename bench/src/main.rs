@@ -419,7 +419,11 @@ async fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
     // `--only call|page|spin|start`: one measure (for profiling).
-    let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let run = |name: &str| only.as_deref().is_none_or(|o| o == name);
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     println!("Estive benchmarks ({cores} cores)");
@@ -429,20 +433,34 @@ async fn main() -> Result<()> {
         let (p50, p99) = call_latency(true, calls).await?;
         let (u50, u99) = call_latency(false, calls).await?;
         println!("\nplugin call on the request path ({calls} calls, trivial handler)");
-        println!("  pooling allocator:    median {:7.1} µs   p99 {:7.1} µs   (goal ≤ 20 / ≤ 60)", us(p50), us(p99));
-        println!("  on-demand allocation: median {:7.1} µs   p99 {:7.1} µs", us(u50), us(u99));
+        println!(
+            "  pooling allocator:    median {:7.1} µs   p99 {:7.1} µs   (goal ≤ 20 / ≤ 60)",
+            us(p50),
+            us(p99)
+        );
+        println!(
+            "  on-demand allocation: median {:7.1} µs   p99 {:7.1} µs",
+            us(u50),
+            us(u99)
+        );
     }
     if run("page") {
         let (native, plugin) = page_ratio().await?;
         println!("\nsame page (database read + template in the layout), 16 clients");
         println!("  native handler: {native:8.0} req/s");
         println!("  plugin:         {plugin:8.0} req/s");
-        println!("  ratio plugin/native: {:.2}   (goal ≥ 0.9)", plugin / native);
+        println!(
+            "  ratio plugin/native: {:.2}   (goal ≥ 0.9)",
+            plugin / native
+        );
     }
     if run("spin") {
         let (calm99, busy50, busy99, spins) = spin_p99().await?;
         println!("\nnormal pages while {cores} plugin calls spin (deadline 300 ms each)");
-        println!("  p99 without spinners: {:6.1} ms", calm99.as_secs_f64() * 1e3);
+        println!(
+            "  p99 without spinners: {:6.1} ms",
+            calm99.as_secs_f64() * 1e3
+        );
         println!(
             "  with spinners: median {:6.1} ms   p99 {:6.1} ms   (goal p99 ≤ 50 ms; {spins} spinning calls stopped)",
             busy50.as_secs_f64() * 1e3,
@@ -452,8 +470,13 @@ async fn main() -> Result<()> {
     if run("start") {
         let sites = if quick { 50 } else { 200 };
         let (plugins, start, per_site, loaded) = start_and_sites(sites).await?;
-        println!("\nserver start with {plugins} plugins installed and cached: {:.0} ms   (goal < 1000 ms)", start.as_secs_f64() * 1e3);
-        println!("memory per added site with every plugin enabled: {per_site:.0} KiB ({sites} sites; {loaded} compiled plugin versions shared by all)");
+        println!(
+            "\nserver start with {plugins} plugins installed and cached: {:.0} ms   (goal < 1000 ms)",
+            start.as_secs_f64() * 1e3
+        );
+        println!(
+            "memory per added site with every plugin enabled: {per_site:.0} KiB ({sites} sites; {loaded} compiled plugin versions shared by all)"
+        );
     }
     Ok(())
 }

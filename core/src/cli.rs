@@ -417,7 +417,12 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
             }
             Ok(())
         }
-        PluginCommand::Run { name, task, site, repeat } => {
+        PluginCommand::Run {
+            name,
+            task,
+            site,
+            repeat,
+        } => {
             let pb = bar(u64::from(repeat.max(1)), &format!("{name}/{task}"));
             for i in 0..repeat.max(1) {
                 pb.set_message(format!("run {}", i + 1));

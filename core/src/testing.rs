@@ -519,7 +519,8 @@ impl TestHost {
         {
             let storage = &self.state.platform.runtime.services.storage;
             let _guard = storage.write_guard().await;
-            crate::events::outbox::publish(&storage.db, site.id, topic, &payload.to_string()).await?;
+            crate::events::outbox::publish(&storage.db, site.id, topic, &payload.to_string())
+                .await?;
         }
         self.deliver_events().await
     }
@@ -770,13 +771,20 @@ impl Client {
         if self.csrf.lock().expect("csrf lock").is_none() {
             self.get("/login").await?;
         }
-        let token = self.csrf.lock().expect("csrf lock").clone().unwrap_or_default();
+        let token = self
+            .csrf
+            .lock()
+            .expect("csrf lock")
+            .clone()
+            .unwrap_or_default();
         let mut form = reqwest::multipart::Form::new().text("csrf_token", token);
         for (k, v) in fields {
             form = form.text(k.to_string(), v.to_string());
         }
         for (k, name, ct, bytes) in files {
-            let part = reqwest::multipart::Part::bytes(bytes.clone()).file_name(name.to_string()).mime_str(ct)?;
+            let part = reqwest::multipart::Part::bytes(bytes.clone())
+                .file_name(name.to_string())
+                .mime_str(ct)?;
             form = form.part(k.to_string(), part);
         }
         let resp = self
@@ -793,7 +801,13 @@ impl Client {
         if let Some(token) = extract_csrf(&text) {
             *self.csrf.lock().expect("csrf lock") = Some(token);
         }
-        self.follow(Page { status, path: path.to_string(), text, headers }).await
+        self.follow(Page {
+            status,
+            path: path.to_string(),
+            text,
+            headers,
+        })
+        .await
     }
 
     /// POST a form exactly as given (no CSRF token added), no redirect

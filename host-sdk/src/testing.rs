@@ -24,4 +24,6 @@
 //! Use [`TestHost::builder`] for settings, groups, more accounts, a fixed
 //! clock or PostgreSQL ([`Database::postgres`]).
 
-pub use estive_core::testing::{Builder, Client, Database, PASSWORD, Page, SITE, TestHost, build_package};
+pub use estive_core::testing::{
+    Builder, Client, Database, PASSWORD, Page, SITE, TestHost, build_package,
+};

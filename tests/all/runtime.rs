@@ -148,6 +148,16 @@ async fn the_instance_pool_stays_at_its_depth_under_many_calls() {
     }
     tokio::time::sleep(Duration::from_millis(200)).await;
     let snap = host.state.platform.snapshot();
-    let hello = snap.site("test").unwrap().plugin("hello").unwrap().loaded.clone();
-    assert!(hello.pooled() <= 2, "{} instances pooled: a refill ran away", hello.pooled());
+    let hello = snap
+        .site("test")
+        .unwrap()
+        .plugin("hello")
+        .unwrap()
+        .loaded
+        .clone();
+    assert!(
+        hello.pooled() <= 2,
+        "{} instances pooled: a refill ran away",
+        hello.pooled()
+    );
 }

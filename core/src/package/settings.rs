@@ -194,8 +194,14 @@ required = true
 
     #[test]
     fn defaults_fill_missing_settings() {
-        let v = effective(&manifest(), &serde_json::json!({"zone": "A", "gone": 1, "deadline": null}));
-        assert_eq!(v["deadline"], "09:30", "an emptied setting takes its default");
+        let v = effective(
+            &manifest(),
+            &serde_json::json!({"zone": "A", "gone": 1, "deadline": null}),
+        );
+        assert_eq!(
+            v["deadline"], "09:30",
+            "an emptied setting takes its default"
+        );
         assert_eq!(v["zone"], "A");
         assert!(v.get("gone").is_none());
     }

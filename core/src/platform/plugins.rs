@@ -152,7 +152,9 @@ impl Platform {
             .all(&self.db)
             .await?;
         for (dep, req) in &manifest.requires {
-            let ok = enabled.iter().any(|o| o.plugin == *dep && Version::parse(&o.version).is_ok_and(|v| req.matches(&v)));
+            let ok = enabled.iter().any(|o| {
+                o.plugin == *dep && Version::parse(&o.version).is_ok_and(|v| req.matches(&v))
+            });
             if !ok {
                 bail!("{name} {version} requires {dep} {req} to be enabled on the site first");
             }

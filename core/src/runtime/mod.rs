@@ -435,7 +435,12 @@ impl Runtime {
         let permit = match loaded.permits.clone().try_acquire_owned() {
             Ok(p) => p,
             Err(_) => {
-                match tokio::time::timeout(deadline.max(QUEUE_WAIT), loaded.permits.clone().acquire_owned()).await {
+                match tokio::time::timeout(
+                    deadline.max(QUEUE_WAIT),
+                    loaded.permits.clone().acquire_owned(),
+                )
+                .await
+                {
                     Ok(Ok(p)) => p,
                     _ => {
                         loaded.metrics.call(export, "busy", started.elapsed());
@@ -459,9 +464,7 @@ impl Runtime {
         // The epoch deadline stops the plugin's own work (host waits are
         // not counted); this outer bound only catches a call stuck in the
         // host, which storage and HTTP timeouts should prevent.
-        let outcome =
-            tokio::time::timeout(deadline + HOST_WAIT_BOUND, run(&mut ready, call))
-                .await;
+        let outcome = tokio::time::timeout(deadline + HOST_WAIT_BOUND, run(&mut ready, call)).await;
         drop(permit);
         let (memory_hit, dropped_logs) = {
             let s = ready.store.data();

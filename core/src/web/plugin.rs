@@ -217,7 +217,10 @@ async fn read_multipart(
         match String::from_utf8(data.to_vec()) {
             Ok(text) => out.push((name, text)),
             Err(_) => {
-                out.push((format!("{name}.base64"), base64::engine::general_purpose::STANDARD.encode(&data)));
+                out.push((
+                    format!("{name}.base64"),
+                    base64::engine::general_purpose::STANDARD.encode(&data),
+                ));
                 out.push((name, String::new()));
             }
         }

@@ -272,3 +272,63 @@ async fn a_plugin_sees_only_its_own_sites_rows() {
         .unwrap();
     assert!(rows.rows.is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_site_overrides_the_layout_and_a_plugin_template() {
+    let host = host_with(&[]).await;
+    let snapshot = host.state.platform.snapshot();
+    let site = snapshot.site("test").unwrap();
+    let mut templates = site.templates.clone();
+    let layout = estive_core::web::render::asset("templates/layout.html")
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap();
+    templates.insert(
+        "layout.html".into(),
+        layout.replace(
+            "<main id=\"contenu\"",
+            "<p id=\"bandeau\">Bandeau de la communauté</p><main id=\"contenu\"",
+        ),
+    );
+    templates.insert(
+        "hello/list.html".into(),
+        "<p id=\"local\">{{ greeting }}, version locale</p>{% set count = greetings|length %}{% include \"count.html\" %}".into(),
+    );
+    host.state
+        .platform
+        .apply_site(site.config.clone(), templates, site.statics.clone(), None)
+        .await
+        .unwrap();
+    host.state.render.reset(&host.state.platform);
+    let page = host.client().get("/bonjour/").await.unwrap();
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert!(
+        page.contains("id=\"bandeau\""),
+        "the site's layout: {}",
+        page.text
+    );
+    assert!(
+        page.contains("Bonjour, version locale"),
+        "the site's plugin template: {}",
+        page.text
+    );
+    assert!(
+        page.contains("0 salutation"),
+        "the override includes the plugin's own template: {}",
+        page.text
+    );
+    // Other sites keep the host's layout.
+    let mut other = estive_core::sites::config::SiteConfig::new("autre", "Autre");
+    other.domains = vec!["autre.localhost".into()];
+    host.state
+        .platform
+        .apply_site(other, BTreeMap::new(), BTreeMap::new(), None)
+        .await
+        .unwrap();
+    let resp = reqwest::Client::new()
+        .get(format!("{}/", host.url))
+        .header("host", "autre.localhost")
+        .send()
+        .await
+        .unwrap();
+    assert!(!resp.text().await.unwrap().contains("bandeau"));
+}

@@ -64,6 +64,9 @@ pub struct Renderer {
     host: Arc<Catalogues>,
     /// Catalogues by template namespace (`polls@1.2.0`).
     plugin_catalogues: Arc<RwLock<HashMap<String, Arc<Catalogues>>>>,
+    platform: Arc<Platform>,
+    /// The configuration revision the compiled templates belong to.
+    revision: std::sync::atomic::AtomicI64,
 }
 
 /// The namespace of a template name: `polls@1.2.0` of
@@ -131,6 +134,7 @@ impl Renderer {
             }
         });
         let loader_platform = platform.clone();
+        let own_platform = platform.clone();
         env.set_loader(move |name| Ok(load(&loader_platform, name)));
         let host_for_t = host.clone();
         let cats_for_t = plugin_catalogues.clone();
@@ -170,6 +174,8 @@ impl Renderer {
             env: RwLock::new(env),
             host,
             plugin_catalogues,
+            platform: own_platform,
+            revision: std::sync::atomic::AtomicI64::new(i64::MIN),
         })
     }
 
@@ -177,8 +183,26 @@ impl Renderer {
         &self.host
     }
 
+    /// Reset when the platform's configuration changed since the last
+    /// render (on this node or another): templates and catalogues of
+    /// plugins and sites follow every change without a restart.
+    fn sync(&self) {
+        let current = self.platform.snapshot().revision;
+        if self
+            .revision
+            .swap(current, std::sync::atomic::Ordering::AcqRel)
+            != current
+        {
+            self.reset(&self.platform);
+        }
+    }
+
     /// Forget compiled templates (after a reload) and register catalogues.
     pub fn reset(&self, platform: &Platform) {
+        self.revision.store(
+            platform.snapshot().revision,
+            std::sync::atomic::Ordering::Release,
+        );
         let mut cats = HashMap::new();
         for l in platform.runtime.all() {
             cats.insert(
@@ -219,6 +243,7 @@ impl Renderer {
     /// # Errors
     /// A missing template or a template error (with its line).
     pub fn render<S: Serialize>(&self, name: &str, ctx: S) -> anyhow::Result<String> {
+        self.sync();
         let env = self.env.read().expect("env lock");
         let tmpl = env
             .get_template(name)
@@ -233,6 +258,7 @@ impl Renderer {
     /// A template error.
     pub fn page(&self, site: &Site, frame: &PageFrame, content: &str) -> anyhow::Result<String> {
         let ctx = minijinja::context! { content => content, ..Value::from(minijinja::value::Serde(frame)) };
+        self.sync();
         let env = self.env.read().expect("env lock");
         let name = Self::host_template(site, "layout.html");
         let tmpl = env

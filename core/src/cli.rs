@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::package::Package;
 use crate::platform::plugins::{EnableOptions, InstallOutcome};
 use crate::server::{self, Config};
+use crate::web::AppState;
 
 /// Estive: the shared ground of an intercommunality's web services.
 #[derive(Parser, Debug)]
@@ -277,9 +278,10 @@ async fn site(config: &Config, cmd: SiteCommand) -> Result<()> {
             }
             if demo {
                 let loaded = state.platform.load_demo(&slug, &dir.join("demo")).await?;
-                for (plugin, rows) in loaded {
+                for (plugin, rows) in &loaded {
                     println!("  demo data: {plugin}: {rows} rows");
                 }
+                run_demo_tasks(&state, &slug, &dir.join("demo"), &loaded).await?;
             }
             Ok(())
         }
@@ -494,6 +496,24 @@ async fn user(config: &Config, cmd: UserCommand) -> Result<()> {
     }
 }
 
+/// Run the tasks the demo files just loaded ask for, with their events
+/// delivered, so the demo does not wait for their schedules.
+async fn run_demo_tasks(
+    state: &AppState,
+    slug: &str,
+    dir: &Path,
+    loaded: &[(String, usize)],
+) -> Result<()> {
+    for (plugin, _) in loaded {
+        for task in crate::platform::data::demo_tasks(dir, plugin)? {
+            println!("  demo: running {plugin}/{task}…");
+            crate::events::schedule::run_now(state, slug, plugin, &task).await?;
+            crate::events::dispatch::drain(state).await?;
+        }
+    }
+    Ok(())
+}
+
 async fn demo(config: &Config, plugins: &Path, sites: &Path, no_serve: bool) -> Result<()> {
     let state = server::open(config).await?;
     let platform = &state.platform;
@@ -586,10 +606,19 @@ async fn demo(config: &Config, plugins: &Path, sites: &Path, no_serve: bool) -> 
         let report = platform.apply_site_dir(&dir, Some(&password)).await?;
         let slug = crate::sites::config::SiteConfig::read(&dir)?.slug;
         let loaded = platform.load_demo(&slug, &dir.join("demo")).await?;
+        run_demo_tasks(&state, &slug, &dir.join("demo"), &loaded).await?;
+        let demo: Vec<String> = loaded
+            .iter()
+            .map(|(plugin, rows)| format!("{plugin} {rows}"))
+            .collect();
         println!(
-            "site {slug}: {} plugins, {} demo tables loaded",
+            "site {slug}: {} plugins enabled; demo rows loaded: {}",
             report.plugins_enabled.len(),
-            loaded.len()
+            if demo.is_empty() {
+                "none".to_string()
+            } else {
+                demo.join(", ")
+            }
         );
         for w in &report.warnings {
             println!("  warning: {w}");

@@ -12,14 +12,40 @@ use crate::package::manifest::{ColumnType, Manifest, Table};
 use crate::runtime::bindings::storage as wit;
 use crate::storage::{Actor, Scope};
 
-/// Turn a JSON value from a demo file into a column value. Strings
-/// `@today`, `@today+3`, `@today-2` give dates relative to today and
-/// `@now`, `@now+2h`, `@now-3d` date-times relative to now, so that demo data
-/// stays current.
+/// `±N` followed by a unit `m`, `h` or `d` (`-2h`, `+3d`), or nothing: the
+/// shift of an `@now` or `@local` value.
+fn demo_delta(s: &str, rest: &str) -> Result<chrono::TimeDelta> {
+    if rest.is_empty() {
+        return Ok(chrono::TimeDelta::zero());
+    }
+    let bad = || anyhow::anyhow!("`{s}` is not @now±N(m|h|d) or @local±N(m|h|d)");
+    let (num, unit) = rest.split_at(rest.len() - 1);
+    if !num.starts_with(['+', '-']) {
+        return Err(bad());
+    }
+    let n: i64 = num.parse().map_err(|_| bad())?;
+    Ok(match unit {
+        "m" => chrono::TimeDelta::minutes(n),
+        "h" => chrono::TimeDelta::hours(n),
+        "d" => chrono::TimeDelta::days(n),
+        _ => return Err(bad()),
+    })
+}
+
+/// Turn a JSON value from a demo file into a column value, so that demo
+/// data stays current:
+/// - `@today`, `@today+3`, `@today-2`: dates `YYYY-MM-DD` relative to the
+///   site's local date;
+/// - `@today+3T18:30`: that local date at that wall time,
+///   `YYYY-MM-DDTHH:MM` (what plugins keep for opening hours and bookings);
+/// - `@local`, `@local-2h`, `@local+3d`: the site's local date-time now,
+///   shifted, `YYYY-MM-DDTHH:MM`;
+/// - `@now`, `@now+2h`, `@now-3d`: RFC 3339 UTC date-times.
 fn demo_value(
     column: Option<ColumnType>,
     v: &Json,
     now: chrono::DateTime<chrono::Utc>,
+    tz: chrono_tz::Tz,
 ) -> Result<wit::Value> {
     Ok(match v {
         Json::Null => wit::Value::Null,
@@ -29,30 +55,35 @@ fn demo_value(
             _ => wit::Value::Integer(n.as_i64().context("an integer is expected")?),
         },
         Json::String(s) if s.starts_with("@today") => {
-            let days: i64 = s[6..].parse().unwrap_or(0);
-            wit::Value::Text(
-                (now.date_naive() + chrono::TimeDelta::days(days))
-                    .format("%Y-%m-%d")
-                    .to_string(),
-            )
+            let bad = || anyhow::anyhow!("`{s}` is not @today±N or @today±NTHH:MM");
+            let (days, time) = match s[6..].split_once('T') {
+                Some((days, time)) => (days, Some(time)),
+                None => (&s[6..], None),
+            };
+            let days: i64 = if days.is_empty() {
+                0
+            } else if days.starts_with(['+', '-']) {
+                days.parse().map_err(|_| bad())?
+            } else {
+                return Err(bad());
+            };
+            let date = now.with_timezone(&tz).date_naive() + chrono::TimeDelta::days(days);
+            match time {
+                None => wit::Value::Text(date.format("%Y-%m-%d").to_string()),
+                Some(time) => {
+                    let time =
+                        chrono::NaiveTime::parse_from_str(time, "%H:%M").map_err(|_| bad())?;
+                    wit::Value::Text(date.and_time(time).format("%Y-%m-%dT%H:%M").to_string())
+                }
+            }
+        }
+        Json::String(s) if s.starts_with("@local") => {
+            let at = now + demo_delta(s, &s[6..])?;
+            wit::Value::Text(at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
         }
         Json::String(s) if s.starts_with("@now") => {
-            let rest = &s[4..];
-            let delta = if rest.is_empty() {
-                chrono::TimeDelta::zero()
-            } else {
-                let (num, unit) = rest.split_at(rest.len() - 1);
-                let n: i64 = num
-                    .parse()
-                    .with_context(|| format!("`{s}` is not @now±N(m|h|d)"))?;
-                match unit {
-                    "m" => chrono::TimeDelta::minutes(n),
-                    "h" => chrono::TimeDelta::hours(n),
-                    "d" => chrono::TimeDelta::days(n),
-                    _ => bail!("`{s}` is not @now±N(m|h|d)"),
-                }
-            };
-            wit::Value::Text((now + delta).format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            let at = now + demo_delta(s, &s[4..])?;
+            wit::Value::Text(at.format("%Y-%m-%dT%H:%M:%SZ").to_string())
         }
         Json::String(s) => wit::Value::Text(s.clone()),
         other => wit::Value::Text(other.to_string()),
@@ -66,6 +97,7 @@ fn row_ops(
     keys: &mut HashMap<String, u32>,
     ops: &mut Vec<wit::Operation>,
     now: chrono::DateTime<chrono::Utc>,
+    tz: chrono_tz::Tz,
 ) -> Result<()> {
     for row in rows {
         let obj = row.as_object().context("each row is a JSON object")?;
@@ -94,7 +126,8 @@ fn row_ops(
             }
             cells.push(wit::Cell {
                 column: k.clone(),
-                value: demo_value(Some(col.kind), v, now)?,
+                value: demo_value(Some(col.kind), v, now, tz)
+                    .with_context(|| format!("{}: {}.{k}", manifest.name, table.name))?,
             });
         }
         if let Some(key) = obj.get("_key").and_then(Json::as_str) {
@@ -107,6 +140,30 @@ fn row_ops(
         }));
     }
     Ok(())
+}
+
+/// The scheduled tasks a demo file asks to run once its rows are loaded
+/// (`"run": ["continue"]`), so that the demo shows what a task builds
+/// (comarquage's first import) without waiting for its schedule.
+///
+/// # Errors
+/// A malformed file or a `run` that is not a list of task names.
+pub fn demo_tasks(dir: &Path, plugin: &str) -> Result<Vec<String>> {
+    let path = dir.join(format!("{plugin}.json"));
+    let data: Json = serde_json::from_str(&std::fs::read_to_string(&path)?)
+        .with_context(|| format!("{} is not JSON", path.display()))?;
+    match &data["run"] {
+        Json::Null => Ok(Vec::new()),
+        Json::Array(tasks) => tasks
+            .iter()
+            .map(|t| {
+                t.as_str().map(str::to_string).with_context(|| {
+                    format!("{}: `run` lists task names as strings", path.display())
+                })
+            })
+            .collect(),
+        _ => bail!("{}: `run` is a list of task names", path.display()),
+    }
 }
 
 impl Platform {
@@ -196,7 +253,15 @@ impl Platform {
                     .table(table_name)
                     .with_context(|| format!("{name} has no table `{table_name}`"))?;
                 let rows = t["rows"].as_array().context("each entry has `rows`")?;
-                row_ops(&manifest, table, rows, &mut keys, &mut ops, now)?;
+                row_ops(
+                    &manifest,
+                    table,
+                    rows,
+                    &mut keys,
+                    &mut ops,
+                    now,
+                    site.info.timezone,
+                )?;
             }
             let count = ops.len();
             for chunk_start in (0..count).step_by(crate::storage::MAX_OPERATIONS) {
@@ -335,14 +400,70 @@ mod tests {
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:00:00Z")
             .unwrap()
             .with_timezone(&chrono::Utc);
+        let paris = chrono_tz::Europe::Paris;
         assert_eq!(
-            demo_value(Some(ColumnType::Date), &json!("@today+3"), now).unwrap(),
+            demo_value(Some(ColumnType::Date), &json!("@today+3"), now, paris).unwrap(),
             wit::Value::Text("2026-12-01".into())
         );
         assert_eq!(
-            demo_value(Some(ColumnType::Datetime), &json!("@now-2h"), now).unwrap(),
+            demo_value(Some(ColumnType::Datetime), &json!("@now-2h"), now, paris).unwrap(),
             wit::Value::Text("2026-11-28T08:00:00Z".into())
         );
-        assert!(demo_value(Some(ColumnType::Datetime), &json!("@now+2y"), now).is_err());
+        assert!(demo_value(Some(ColumnType::Datetime), &json!("@now+2y"), now, paris).is_err());
+    }
+
+    #[test]
+    fn local_demo_date_times_are_the_sites_wall_time() {
+        // 23:30 UTC is already the next day in Paris (UTC+1 in winter).
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-28T23:30:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let paris = chrono_tz::Europe::Paris;
+        let text = |v: &str| demo_value(Some(ColumnType::Text), &json!(v), now, paris);
+        assert_eq!(
+            text("@today").unwrap(),
+            wit::Value::Text("2026-11-29".into())
+        );
+        assert_eq!(
+            text("@today+3T18:30").unwrap(),
+            wit::Value::Text("2026-12-02T18:30".into())
+        );
+        assert_eq!(
+            text("@today-1T08:00").unwrap(),
+            wit::Value::Text("2026-11-28T08:00".into())
+        );
+        assert_eq!(
+            text("@todayT09:15").unwrap(),
+            wit::Value::Text("2026-11-29T09:15".into())
+        );
+        assert_eq!(
+            text("@local").unwrap(),
+            wit::Value::Text("2026-11-29T00:30".into())
+        );
+        assert_eq!(
+            text("@local-2h").unwrap(),
+            wit::Value::Text("2026-11-28T22:30".into())
+        );
+        assert_eq!(
+            text("@local+3d").unwrap(),
+            wit::Value::Text("2026-12-02T00:30".into())
+        );
+        // Summer time: UTC+2.
+        let summer = chrono::DateTime::parse_from_rfc3339("2026-07-01T10:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        assert_eq!(
+            demo_value(Some(ColumnType::Text), &json!("@local"), summer, paris).unwrap(),
+            wit::Value::Text("2026-07-01T12:00".into())
+        );
+        for bad in [
+            "@today+3T25:00",
+            "@today3",
+            "@today+xT10:00",
+            "@local+2y",
+            "@local2h",
+        ] {
+            assert!(text(bad).is_err(), "{bad} should be refused");
+        }
     }
 }

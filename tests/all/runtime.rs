@@ -161,3 +161,71 @@ async fn the_instance_pool_stays_at_its_depth_under_many_calls() {
         hello.pooled()
     );
 }
+
+/// A host with the pooling allocator, as in production (the other tests
+/// allocate on demand so that many hosts fit in one test process).
+async fn pooled_host() -> estive_core::testing::TestHost {
+    estive_core::testing::Builder::default()
+        .plugin(crate::fixtures::fixture("hello"))
+        .pooling(true)
+        .start()
+        .await
+        .expect("test host starts")
+}
+
+/// Every call's store is freed: far more calls than the pooling allocator
+/// has instance slots (1,000 components) all succeed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_calls_never_exhaust_the_instance_slots() {
+    let host = pooled_host().await;
+    let c = host.client();
+    for i in 0..1500 {
+        let page = c.get("/bonjour/ping").await.unwrap();
+        assert_eq!(page.status, 200, "call {i}: {}", page.text);
+    }
+}
+
+/// The same, calling the runtime directly in a tight loop (as the
+/// benchmark does): stores dropped in the background are freed in time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tight_loop_of_calls_frees_every_store() {
+    use estive_core::package::manifest::Area;
+    use estive_core::runtime::bindings::types as wit;
+    use estive_core::runtime::{Call, Reply};
+    use estive_core::web::ctx::Ctx;
+    use estive_core::web::plugin as webplugin;
+
+    let host = pooled_host().await;
+    let snap = host.state.platform.snapshot();
+    let site = snap.site("test").unwrap();
+    let p = site.plugin("hello").unwrap().clone();
+    let ctx = Ctx::resolve(
+        &host.state,
+        &Default::default(),
+        &"/bonjour/ping".parse().unwrap(),
+        None,
+    )
+    .await
+    .map_err(|e| e.to_string())
+    .unwrap();
+    let rt = &host.state.platform.runtime;
+    for i in 0..3000 {
+        let req = wit::Request {
+            context: webplugin::wit_context(&ctx, &p, Some(Area::Portal)),
+            route: "ping".into(),
+            method: wit::Method::Get,
+            params: vec![],
+            query: vec![],
+            form: vec![],
+            client: wit::Client {
+                visitor: "v".into(),
+                address: "a".into(),
+            },
+        };
+        let r = rt
+            .call(&p.loaded, webplugin::call_info(&ctx, &p), Call::Handle(req))
+            .await;
+        assert!(matches!(r, Ok(Reply::Handle(Ok(_)))), "call {i}: {r:?}");
+        tokio::task::yield_now().await;
+    }
+}

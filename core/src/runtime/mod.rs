@@ -181,7 +181,14 @@ pub struct Runtime {
     pub services: Arc<Services>,
     loaded: RwLock<HashMap<(String, Version), Arc<Loaded>>>,
     stop: Arc<std::sync::atomic::AtomicBool>,
+    /// Stores handed to background tasks and not dropped yet.
+    pending_drops: Arc<std::sync::atomic::AtomicUsize>,
 }
+
+/// Stores waiting to be dropped in the background, beyond which a call
+/// drops its own store: the backlog (and the pooled slots it holds) stays
+/// bounded when calls come faster than the background can free them.
+const MAX_PENDING_DROPS: usize = 32;
 
 impl Drop for Runtime {
     fn drop(&mut self) {
@@ -275,6 +282,7 @@ impl Runtime {
             services,
             loaded: RwLock::new(HashMap::new()),
             stop,
+            pending_drops: Arc::default(),
         }))
     }
 
@@ -404,6 +412,22 @@ impl Runtime {
         });
     }
 
+    /// Drop a used store on a background task, or here when too many are
+    /// already waiting.
+    fn drop_later(&self, ready: Ready) {
+        use std::sync::atomic::Ordering;
+        if self.pending_drops.fetch_add(1, Ordering::AcqRel) >= MAX_PENDING_DROPS {
+            self.pending_drops.fetch_sub(1, Ordering::AcqRel);
+            drop(ready);
+            return;
+        }
+        let pending = self.pending_drops.clone();
+        tokio::spawn(async move {
+            drop(ready);
+            pending.fetch_sub(1, Ordering::AcqRel);
+        });
+    }
+
     /// Fill the pools of every loaded plugin (at start).
     pub fn warm(self: &Arc<Self>) {
         for l in self.all() {
@@ -477,8 +501,10 @@ impl Runtime {
                 "plugin log lines dropped (limit per call)"
             );
         }
-        // Dropping a store costs some microseconds: do it off the request path.
-        tokio::spawn(async move { drop(ready) });
+        // Dropping a store costs some microseconds (its pooled memory is
+        // wiped): do it off the request path, unless the background is
+        // already behind.
+        self.drop_later(ready);
 
         let result = match outcome {
             Err(_) => Err(Fault::Timeout),

@@ -218,9 +218,18 @@ fn engine_config(pooling: bool, cache_dir: Option<&Path>) -> Result<Config> {
             .total_stacks(1000)
             .max_memory_size(1 << 30)
             .max_memories_per_component(4)
-            // Reused slots are wiped with memset up to these sizes instead of
-            // being decommitted and faulted in again at the next call.
-            .linear_memory_keep_resident(1 << 20)
+            // A freed slot's memory stays mapped. With PAGEMAP_SCAN (Linux ≥
+            // 6.7) only the pages the call dirtied are reset, so the next
+            // call neither faults pages in again nor pays for a memset of
+            // untouched memory (the call benchmark went from about 40 µs to
+            // under 10 µs with it). Without it, a memset of the low megabyte
+            // (a Rust guest's stack) and a decommit of the rest.
+            .pagemap_scan(wasmtime::Enabled::Auto)
+            .linear_memory_keep_resident(if PoolingAllocationConfig::is_pagemap_scan_available() {
+                16 << 20
+            } else {
+                1 << 20
+            })
             .table_keep_resident(64 << 10)
             .async_stack_keep_resident(64 << 10);
         config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));

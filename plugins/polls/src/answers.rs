@@ -465,6 +465,7 @@ pub fn store_new(
     let local = model::now_local();
     let mut tx = db::transaction();
     guard_poll(&mut tx, poll, &local);
+    tx.update(model::touch_results(poll.id()));
     let set = tx.insert(
         "answer_sets",
         &AnswerSet {
@@ -514,6 +515,7 @@ pub fn store_change(poll: &Poll, set: &AnswerSet, answers: &[Answer]) -> Result<
     let set_id = set.id.unwrap_or_default();
     let mut tx = db::transaction();
     guard_poll(&mut tx, poll, &local);
+    tx.update(model::touch_results(poll.id()));
     // Takes the answer sets' lock too, so that two changes by the same
     // person cannot interleave.
     tx.expect(

@@ -35,6 +35,7 @@ pub fn close(poll: &Poll, by: &str) -> Result<bool, Error> {
             .set("status", "closed")
             .set("closed_at", now.as_str()),
     );
+    tx.update(model::touch_results(poll.id()));
     tx.audit(
         "poll.closed",
         &format!("poll:{}", poll.id()),

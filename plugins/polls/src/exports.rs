@@ -314,6 +314,7 @@ mod tests {
             published_at: None,
             closed_at: None,
             announced: false,
+            results_stamp: None,
         }
     }
 

@@ -250,6 +250,7 @@ pub fn new(req: &Request) -> Result<Response, Error> {
         published_at: None,
         closed_at: None,
         announced: false,
+        results_stamp: Some(model::fresh_stamp()),
     };
     let mut tx = db::transaction();
     let step = tx.insert("polls", &poll);
@@ -305,6 +306,7 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
             .set("allow_change", form.allow_change)
             .set("results", form.results),
     );
+    tx.update(model::touch_results(poll.id()));
     tx.audit(
         "poll.edited",
         &format!("poll:{}", poll.id()),
@@ -394,6 +396,7 @@ pub fn publish(req: &Request) -> Result<Response, Error> {
             .set("status", "published")
             .set("published_at", now.as_str()),
     );
+    tx.update(model::touch_results(poll.id()));
     tx.audit(
         "poll.published",
         &format!("poll:{}", poll.id()),
@@ -433,6 +436,7 @@ pub fn delete(req: &Request) -> Result<Response, Error> {
     tx.delete(db::delete("options").filter(eq("poll_id", poll.id())));
     tx.delete(db::delete("questions").filter(eq("poll_id", poll.id())));
     tx.delete(db::delete("polls").filter(eq("id", poll.id())));
+    tx.delete(db::delete("results_cache").filter(eq("poll_id", poll.id())));
     tx.audit(
         "poll.deleted",
         &format!("poll:{}", poll.id()),
@@ -512,6 +516,7 @@ pub fn quick(req: &Request) -> Result<Response, Error> {
             published_at: Some(now),
             closed_at: None,
             announced: false,
+            results_stamp: Some(model::fresh_stamp()),
         },
     );
     let question = tx.insert_linked(

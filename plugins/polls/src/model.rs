@@ -138,6 +138,10 @@ pub struct Poll {
     pub closed_at: Option<String>,
     #[serde(default)]
     pub announced: bool,
+    /// Moved by every change that can move the results; see
+    /// [`touch_results`].
+    #[serde(default)]
+    pub results_stamp: Option<String>,
 }
 
 impl Poll {
@@ -186,7 +190,7 @@ impl Poll {
 }
 
 /// The kinds of question.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Single,
@@ -364,6 +368,32 @@ pub const PENDING: &str = "pending";
 pub const APPROVED: &str = "approved";
 pub const REJECTED: &str = "rejected";
 
+/// A new results stamp: 128 random bits (the standard library's randomly
+/// keyed hashers, seeded from the host's WASI random source) and the time.
+/// Never reused, so a stamp once replaced never comes back and a results
+/// cache row counted under it can never look fresh again.
+pub fn fresh_stamp() -> String {
+    use std::hash::{BuildHasher, Hasher, RandomState};
+    let now = clock::now().unix_millis;
+    let mut bits = [0u64; 2];
+    for (i, b) in bits.iter_mut().enumerate() {
+        let mut h = RandomState::new().build_hasher();
+        h.write_u64(i as u64);
+        h.write_i64(now);
+        *b = h.finish();
+    }
+    format!("{now:x}.{:016x}{:016x}", bits[0], bits[1])
+}
+
+/// The update step every change that can move a poll's results adds to
+/// its transaction: a fresh results stamp on the poll row, so that the
+/// cached results stop being fresh exactly when the change commits.
+pub fn touch_results(poll_id: i64) -> db::Update {
+    db::update("polls")
+        .filter(eq("id", poll_id))
+        .set("results_stamp", fresh_stamp())
+}
+
 /// A poll by id.
 ///
 /// # Errors
@@ -450,6 +480,7 @@ mod tests {
             published_at: None,
             closed_at: None,
             announced: false,
+            results_stamp: None,
         }
     }
 

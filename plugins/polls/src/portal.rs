@@ -257,18 +257,16 @@ pub fn drawn_results(
 }
 
 /// `GET /{id}/resultats`: public results, when the poll's setting allows.
+/// They come from the results cache (fresh by construction, see
+/// [`results::public`]); only the charts are drawn for each view.
 pub fn results(req: &Request) -> Result<Response, Error> {
     let poll = visible_poll(req)?;
     let now = model::now_local();
-    let questions = model::load_questions(poll.id())?;
     let public = poll.results_public(&now);
     let results = if public {
-        Some(drawn_results(
-            &poll,
-            &questions,
-            Texts::Approved,
-            req.locale(),
-        )?)
+        let mut r = results::public(&poll)?;
+        results::draw(&mut r, &Labels::translated(req.locale()));
+        Some(r)
     } else {
         None
     };
@@ -295,19 +293,20 @@ pub fn results(req: &Request) -> Result<Response, Error> {
         .into())
 }
 
-fn open_data_poll(req: &Request) -> Result<(Poll, Vec<Question>), Error> {
+/// A poll whose results are public, with those results (from the cache).
+fn open_data_poll(req: &Request) -> Result<(Poll, results::Results), Error> {
     let poll = visible_poll(req)?;
     if !poll.results_public(&model::now_local()) {
         return Err(Error::not_found("results-not-public"));
     }
-    let questions = model::load_questions(poll.id())?;
-    Ok((poll, questions))
+    let r = results::public(&poll)?;
+    Ok((poll, r))
 }
 
-/// `GET /{id}/resultats.csv`: public results as open data.
+/// `GET /{id}/resultats.csv`: public results as open data (the CSV has no
+/// free texts, so the public results serve as they are).
 pub fn open_csv(req: &Request) -> Result<Response, Error> {
-    let (poll, questions) = open_data_poll(req)?;
-    let r = results::load(poll.id(), &questions, Texts::None)?;
+    let (poll, r) = open_data_poll(req)?;
     Ok(exports::results_csv(&poll, &r)
         .into_download(&format!("consultation-{}-resultats.csv", poll.id()))
         .into())
@@ -316,8 +315,7 @@ pub fn open_csv(req: &Request) -> Result<Response, Error> {
 /// `GET /{id}/resultats.json`: public results as open data, with the
 /// approved free texts.
 pub fn open_json(req: &Request) -> Result<Response, Error> {
-    let (poll, questions) = open_data_poll(req)?;
-    let r = results::load(poll.id(), &questions, Texts::Approved)?;
+    let (poll, r) = open_data_poll(req)?;
     let body = exports::results_json(&poll, &r, req.site(), req.mount("portal"));
     Ok(download(
         "application/json",

@@ -87,6 +87,7 @@ pub fn erase(ctx: &Context, user_id: &str) -> Result<(), Error> {
         }
     }
     let mut tx = db::transaction();
+    let mut touched: Vec<i64> = Vec::new();
     for (poll_id, key) in &keys {
         let Some(set) = crate::answers::existing(*poll_id, key)? else {
             continue;
@@ -97,6 +98,18 @@ pub fn erase(ctx: &Context, user_id: &str) -> Result<(), Error> {
                 .filter(eq("id", id))
                 .set("respondent", format!("x:{id}"))
                 .set("respondent_name", None::<String>),
+        );
+        if !touched.contains(poll_id) {
+            touched.push(*poll_id);
+        }
+    }
+    // The counts do not change (the answers stay), but whatever the
+    // results show of these answer sets must not outlive the erasure.
+    if !touched.is_empty() {
+        tx.update(
+            db::update("polls")
+                .filter(one_of("id", touched.iter().copied()))
+                .set("results_stamp", model::fresh_stamp()),
         );
     }
     tx.update(

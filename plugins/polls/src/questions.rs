@@ -137,7 +137,8 @@ fn guard(tx: &mut db::Transaction, poll: &Poll) {
     tx.update(
         db::update("polls")
             .filter(eq("id", poll.id()))
-            .set("revision", poll.revision + 1),
+            .set("revision", poll.revision + 1)
+            .set("results_stamp", model::fresh_stamp()),
     );
 }
 

@@ -3,13 +3,15 @@
 //! the charts that show them.
 //!
 //! Counting is two aggregates over `answers` whatever the number of
-//! answers, so results pages stay cheap.
+//! answers; the public results are moreover counted once per change and
+//! kept in `results_cache` (see [`public`]), so that a view costs the poll
+//! row and one cache row however many people answered.
 
 use estive_sdk::chart::{BarChart, Chart, LineChart};
 use estive_sdk::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{APPROVED, Kind, Question};
+use crate::model::{self, APPROVED, Kind, Poll, Question};
 
 /// One group of the counting aggregate.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -29,7 +31,7 @@ pub struct ReachRow {
 }
 
 /// One option's result.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OptionResult {
     pub id: i64,
     pub label: String,
@@ -46,7 +48,7 @@ pub struct OptionResult {
 }
 
 /// One score of a scale and how often it was given.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScoreResult {
     pub score: i64,
     pub count: i64,
@@ -64,7 +66,7 @@ pub struct TextItem {
 }
 
 /// One question's results.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuestionResult {
     pub id: i64,
     pub title: String,
@@ -82,7 +84,10 @@ pub struct QuestionResult {
     pub texts: Vec<TextItem>,
     /// Every free text received, shown or not.
     pub text_count: i64,
+    /// Drawn for each page ([`draw`]), never cached.
+    #[serde(default, skip_deserializing)]
     pub chart: Option<Chart>,
+    #[serde(default, skip_deserializing)]
     pub chart_first: Option<Chart>,
 }
 
@@ -96,11 +101,12 @@ pub struct Day {
 }
 
 /// Every result of a poll.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Results {
     pub respondents: i64,
     pub questions: Vec<QuestionResult>,
     pub participation: Vec<Day>,
+    #[serde(default, skip_deserializing)]
     pub participation_chart: Option<Chart>,
 }
 
@@ -287,6 +293,82 @@ pub fn load(poll_id: i64, questions: &[Question], texts: Texts) -> Result<Result
         participation,
         participation_chart: None,
     })
+}
+
+/// The shape of the cached results: raised when [`Results`] changes, so
+/// that rows written by an older version are counted again.
+const CACHE_FORMAT: u32 = 1;
+
+/// A row of `results_cache`.
+#[derive(Debug, Deserialize, Serialize)]
+struct CacheRow {
+    poll_id: i64,
+    fingerprint: String,
+    results: String,
+    computed_at: String,
+}
+
+/// What the cached results of `poll` must have been counted under to be
+/// fresh: every change that can move the results writes a new, never
+/// reused stamp on the poll row in its own transaction
+/// ([`model::touch_results`]), and question edits raise the revision.
+///
+/// Why that is enough: a cache row is written by a view that read the poll
+/// row (fingerprint F) *before* counting, so it holds every change
+/// committed before that read. A change committed later moves the stamp
+/// away from F for good, so the row can only be served to views that read
+/// the poll before that change committed.
+pub fn fingerprint(poll: &Poll) -> String {
+    format!(
+        "{CACHE_FORMAT}:{}:{}",
+        poll.revision,
+        poll.results_stamp.as_deref().unwrap_or("-")
+    )
+}
+
+/// The public results of a poll (approved free texts only), from the cache
+/// when it is fresh, otherwise counted and stored for the next views.
+/// Charts are not drawn.
+///
+/// # Errors
+///
+/// A storage failure while counting.
+pub fn public(poll: &Poll) -> Result<Results, Error> {
+    let key = fingerprint(poll);
+    let cached: Option<CacheRow> = db::select("results_cache")
+        .filter(eq("poll_id", poll.id()))
+        .first()?;
+    if let Some(row) = cached.filter(|row| row.fingerprint == key) {
+        match serde_json::from_str::<Results>(&row.results) {
+            Ok(results) => return Ok(results),
+            Err(e) => log::warn!("poll {}: unreadable results cache: {e}", poll.id()),
+        }
+    }
+    let questions = model::load_questions(poll.id())?;
+    let results = load(poll.id(), &questions, Texts::Approved)?;
+    store(poll.id(), &key, &results);
+    Ok(results)
+}
+
+/// Keeps counted results for the next views. A failure only costs the next
+/// view a count, so it is logged and not returned.
+fn store(poll_id: i64, key: &str, results: &Results) {
+    let text = match serde_json::to_string(results) {
+        Ok(text) => text,
+        Err(e) => {
+            log::warn!("poll {poll_id}: results not cached: {e}");
+            return;
+        }
+    };
+    let row = CacheRow {
+        poll_id,
+        fingerprint: key.to_owned(),
+        results: text,
+        computed_at: clock::now().utc,
+    };
+    if let Err(e) = db::upsert("results_cache", &row, &["poll_id"]) {
+        log::warn!("poll {poll_id}: results not cached: {e}");
+    }
 }
 
 /// Words the charts need, in the page's language.
@@ -565,6 +647,77 @@ mod tests {
         ]);
         assert_eq!(days[0].day, "2026-11-01");
         assert_eq!((days[0].total, days[1].total), (2, 6));
+    }
+
+    #[test]
+    fn cached_results_read_back_the_same_without_their_charts() {
+        let qs = [
+            q(1, Kind::Ranking, &[10, 11]),
+            q(2, Kind::Single, &[20, 21]),
+            q(3, Kind::Scale, &[]),
+            q(4, Kind::ShortText, &[]),
+        ];
+        let counts = [
+            row(1, Some(10), Some(1), None, 1),
+            row(2, Some(20), None, None, 2),
+            row(2, None, None, None, 1),
+            row(3, None, None, Some(4), 3),
+            row(4, None, None, None, 2),
+        ];
+        let reach = [
+            ReachRow {
+                question_id: 2,
+                sets: 3,
+            },
+            ReachRow {
+                question_id: 3,
+                sets: 3,
+            },
+        ];
+        let mut results = Results {
+            respondents: 3,
+            questions: tally(&qs, &counts, &reach),
+            participation: cumulate(vec![Day {
+                day: "2026-11-03".into(),
+                count: 3,
+                total: 0,
+            }]),
+            participation_chart: None,
+        };
+        results.questions[3].texts = vec![TextItem {
+            id: 7,
+            question_id: 4,
+            option_id: None,
+            body: "Des bancs « à l'ombre »\n".into(),
+            moderation: Some(APPROVED.into()),
+        }];
+        let text = serde_json::to_string(&results).unwrap();
+        let back: Results = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, results);
+        // Charts drawn before storing are not read back: pages draw their own.
+        let mut drawn = results.clone();
+        drawn.questions[1].chart = Some(BarChart::new("x").bars([("a".to_owned(), 1.0)]).render());
+        let back: Results = serde_json::from_str(&serde_json::to_string(&drawn).unwrap()).unwrap();
+        assert_eq!(back, results);
+    }
+
+    #[test]
+    fn the_fingerprint_moves_with_the_stamp_and_the_revision() {
+        let mut poll: Poll = serde_json::from_value(serde_json::json!({
+            "id": 3, "title": "T", "description": null, "themes": "[]",
+            "status": "published", "opens_at": "2026-11-01T08:00",
+            "closes_at": "2026-11-30T18:00", "audience": "anyone",
+            "group_slug": null, "anonymous": true, "allow_change": false,
+            "results": "live", "revision": 2, "created_by": null,
+            "created_at": null, "published_at": null, "closed_at": null,
+        }))
+        .unwrap();
+        let before = fingerprint(&poll);
+        poll.results_stamp = Some("a".into());
+        let stamped = fingerprint(&poll);
+        assert_ne!(before, stamped);
+        poll.revision += 1;
+        assert_ne!(fingerprint(&poll), stamped);
     }
 
     #[test]

@@ -119,6 +119,8 @@ pub fn moderation(req: &Request) -> Result<Response, Error> {
                 .filter(one_of("id", ids.iter().copied()))
                 .set("moderation", decision),
         );
+        // Approved texts show on the public results.
+        tx.update(model::touch_results(poll.id()));
         tx.audit(
             "answers.moderated",
             &format!("poll:{}", poll.id()),

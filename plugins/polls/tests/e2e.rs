@@ -943,3 +943,211 @@ async fn closed_events(host: &TestHost) -> Result<Vec<serde_json::Value>> {
         })
         .collect()
 }
+
+/// Runs a statement straight on the test host's database.
+async fn sql_execute(host: &TestHost, sql: &str) -> Result<()> {
+    use sea_orm::ConnectionTrait;
+    host.state.platform.db.execute_unprepared(sql).await?;
+    Ok(())
+}
+
+/// The public results page of a poll, which must be shown.
+async fn public_results(host: &TestHost, id: &str) -> Result<Page> {
+    let page = host
+        .client()
+        .get(&format!("/consultations/{id}/resultats"))
+        .await?;
+    ensure!(page.status == 200, "results page: {}", page.status);
+    Ok(page)
+}
+
+/// The count a results table gives an option.
+fn option_count(page: &Page, label: &str) -> Result<u64> {
+    let cell = format!("{label}</th><td class=\"num\">");
+    let at = page.text.find(&cell).context("no such option")? + cell.len();
+    Ok(page.text[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()?)
+}
+
+/// The number of participants the results page shows.
+fn respondents(page: &Page) -> Result<u64> {
+    let cell = "<dd class=\"stat-value\">";
+    let at = page.text.find(cell).context("no respondents figure")? + cell.len();
+    Ok(page.text[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()?)
+}
+
+/// Marks the cached results of a poll (a question title changed in the
+/// cache row only), so that a page showing the mark was served from the
+/// cache and a page without it was counted again.
+async fn mark_cache(host: &TestHost, id: &str) -> Result<()> {
+    sql_execute(
+        host,
+        &format!(
+            "UPDATE p_polls__results_cache SET results = \
+             REPLACE(results, 'Quel créneau ?', 'Créneau du cache') WHERE poll_id = {id}"
+        ),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn cached_results_follow_every_answer_change_and_moderation() -> Result<()> {
+    const MARK: &str = "Créneau du cache";
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let id = create_poll(
+        &elu,
+        PollSpec {
+            audience: "accounts",
+            anonymous: false,
+            allow_change: true,
+            ..PollSpec::default()
+        },
+    )
+    .await?;
+    publish(&elu, &id).await?;
+    let cache_rows = format!("SELECT COUNT(*) FROM p_polls__results_cache WHERE poll_id = {id}");
+
+    // A first view counts (nothing yet) and fills the cache; the next view
+    // is served from it.
+    let page = public_results(&host, &id).await?;
+    assert_eq!((respondents(&page)?, option_count(&page, "Matin")?), (0, 0));
+    assert_eq!(
+        sql_count(&host, &cache_rows).await?,
+        1,
+        "the cache is filled"
+    );
+    mark_cache(&host, &id).await?;
+    assert!(
+        public_results(&host, &id).await?.contains(MARK),
+        "an unchanged poll is served from the cache"
+    );
+
+    // A new answer: counted at once.
+    let citizen = host.login("citoyen").await?;
+    let f = form(&citizen, &id).await?;
+    let (single, s) = f.field(0);
+    assert_eq!(answer(&citizen, &id, &f.good()).await?.status, 303);
+    let page = public_results(&host, &id).await?;
+    assert!(!page.contains(MARK), "a new answer makes the cache stale");
+    assert_eq!((respondents(&page)?, option_count(&page, "Matin")?), (1, 1));
+    let json = host
+        .client()
+        .get(&format!("/consultations/{id}/resultats.json"))
+        .await?;
+    let v: serde_json::Value = serde_json::from_str(&json.text)?;
+    assert_eq!(v["respondents"], 1);
+    assert_eq!(v["questions"][0]["options"][0]["count"], 1);
+
+    // A second person.
+    mark_cache(&host, &id).await?;
+    let agent = host.login("agent").await?;
+    assert_eq!(answer(&agent, &id, &f.good()).await?.status, 303);
+    let page = public_results(&host, &id).await?;
+    assert!(!page.contains(MARK));
+    assert_eq!((respondents(&page)?, option_count(&page, "Matin")?), (2, 2));
+
+    // A changed answer: Matin becomes Soir.
+    mark_cache(&host, &id).await?;
+    let mut changed = f.good();
+    changed.retain(|(k, _)| k != single);
+    changed.push((single.to_owned(), s[2].clone()));
+    assert_eq!(answer(&citizen, &id, &changed).await?.status, 303);
+    let page = public_results(&host, &id).await?;
+    assert!(
+        !page.contains(MARK),
+        "a changed answer makes the cache stale"
+    );
+    assert_eq!(respondents(&page)?, 2);
+    assert_eq!(
+        (option_count(&page, "Matin")?, option_count(&page, "Soir")?),
+        (1, 1)
+    );
+    let csv = host
+        .client()
+        .get(&format!("/consultations/{id}/resultats.csv"))
+        .await?;
+    assert!(
+        csv.contains("Quel créneau ?,single,Matin,1,50")
+            && csv.contains("Quel créneau ?,single,Soir,1,50"),
+        "{}",
+        csv.text
+    );
+
+    // Moderation: a free text approved shows, rejected again it goes.
+    assert!(!page.contains("Plus de bancs"), "texts wait for moderation");
+    let queue = agent
+        .get(&format!("/extranet/consultations/{id}/moderation"))
+        .await?;
+    let at = queue
+        .text
+        .find("name=\"ids\" value=\"")
+        .context("a text to moderate")?
+        + 18;
+    let text_id: String = queue.text[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    for (decision, shown) in [("approved", true), ("rejected", false)] {
+        mark_cache(&host, &id).await?;
+        let done = agent
+            .post_form_no_follow(
+                &format!("/extranet/consultations/{id}/moderation"),
+                &[
+                    ("ids", text_id.as_str()),
+                    ("decision", decision),
+                    ("state", "pending"),
+                ],
+            )
+            .await?;
+        assert_eq!(done.status, 303);
+        let page = public_results(&host, &id).await?;
+        assert!(!page.contains(MARK), "moderation makes the cache stale");
+        assert_eq!(page.contains("Plus de bancs"), shown, "{decision}");
+        let json = host
+            .client()
+            .get(&format!("/consultations/{id}/resultats.json"))
+            .await?;
+        assert_eq!(
+            json.contains("Plus de bancs"),
+            shown,
+            "open data: {decision}"
+        );
+    }
+
+    // Closing, then the erasure of an account: the figures stay right.
+    mark_cache(&host, &id).await?;
+    let closed = elu
+        .post_form_no_follow(&format!("/extranet/consultations/{id}/close"), &[])
+        .await?;
+    assert_eq!(closed.status, 303);
+    let page = public_results(&host, &id).await?;
+    assert!(!page.contains(MARK), "closing makes the cache stale");
+    assert!(page.contains("Terminée"));
+    assert_eq!(respondents(&page)?, 2);
+    mark_cache(&host, &id).await?;
+    citizen.get("/compte/supprimer").await?;
+    let gone = citizen
+        .post_form_no_follow(
+            "/compte/supprimer",
+            &[("password", estive_sdk::testing::PASSWORD)],
+        )
+        .await?;
+    assert!(gone.status < 400, "account deleted: {}", gone.status);
+    let page = public_results(&host, &id).await?;
+    assert!(!page.contains(MARK), "an erasure makes the cache stale");
+    assert_eq!(respondents(&page)?, 2, "erased answers stay counted");
+    assert_eq!(
+        (option_count(&page, "Matin")?, option_count(&page, "Soir")?),
+        (1, 1)
+    );
+    assert_eq!(sql_count(&host, &cache_rows).await?, 1, "one row per poll");
+    Ok(())
+}

@@ -91,7 +91,7 @@ impl Figures {
             self.poll_rps
         );
         println!(
-            "  results page of the poll answered above ({} sets): {:8.0} req/s   (for reference: cost grows with answers)",
+            "  results page of the poll answered above ({} sets): {:8.0} req/s   (for reference: the same page with many more answers; results are cached per poll)",
             self.stored, self.big_results_rps
         );
     }

@@ -93,6 +93,12 @@ pub async fn open(config: &Config) -> Result<AppState> {
                 .map_or(0, |now| (now - chrono::Utc::now()).num_milliseconds()),
         ),
         outbox: Arc::new(tokio::sync::Notify::new()),
+        mail: Arc::new(
+            crate::mail::Mailer::from_env(&config.data_dir).unwrap_or_else(|e| {
+                tracing::error!(error = %format!("{e:#}"), "mail set-up failed; writing messages to a temporary folder");
+                crate::mail::Mailer::folder(&std::env::temp_dir().join("estive-mail"))
+            }),
+        ),
     });
     let runtime = Runtime::new(
         RuntimeConfig {

@@ -4,7 +4,7 @@
 //! `bindings` directly, so that a test double of the host can later be
 //! swapped in here (behind a feature) without touching the rest of the SDK.
 
-use crate::bindings::estive::plugin::{clock, config, events, http, i18n, log, storage};
+use crate::bindings::estive::plugin::{clock, config, events, http, i18n, log, mail, storage};
 
 pub(crate) fn query(q: &storage::RowQuery) -> Result<storage::Rows, storage::StorageError> {
     storage::query(q)
@@ -54,6 +54,10 @@ pub(crate) fn settings() -> String {
 
 pub(crate) fn write_log(level: log::Level, message: &str) {
     log::write(level, message)
+}
+
+pub(crate) fn send_mail(user_id: &str, subject: &str, body: &str) -> Result<(), String> {
+    mail::send(user_id, subject, body)
 }
 
 pub(crate) fn now() -> clock::Instant {

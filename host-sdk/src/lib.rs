@@ -144,6 +144,7 @@ pub mod i18n;
 pub mod ical;
 pub mod json_column;
 pub mod log;
+pub mod mail;
 pub mod messages;
 pub mod page;
 pub mod prelude;

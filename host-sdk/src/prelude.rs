@@ -15,6 +15,7 @@ pub use crate::form::Validator;
 pub use crate::page::Page;
 pub use crate::{
     Context, Download, Error, Event, FieldError, Plugin, Redirect, Request, Response, User, View,
-    clock, config, download, events, http, i18n, log, messages, redirect, register_plugin, view,
+    clock, config, download, events, http, i18n, log, mail, messages, redirect, register_plugin,
+    view,
 };
 pub use serde_json::json;

@@ -7,6 +7,7 @@ mod events;
 mod http;
 mod i18n;
 mod log;
+mod mail;
 mod storage;
 mod types;
 

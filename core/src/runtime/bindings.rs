@@ -11,4 +11,4 @@ wasmtime::component::bindgen!({
     additional_derives: [PartialEq],
 });
 
-pub use estive::plugin::{clock, config, events, http, i18n, log, storage, types};
+pub use estive::plugin::{clock, config, events, http, i18n, log, mail, storage, types};

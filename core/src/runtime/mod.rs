@@ -56,6 +56,8 @@ pub struct Services {
     pub clock_offset_ms: std::sync::atomic::AtomicI64,
     /// Wakes the event dispatcher when something is published.
     pub outbox: Arc<tokio::sync::Notify>,
+    /// Outgoing e-mail (SMTP, or a folder in development and tests).
+    pub mail: Arc<crate::mail::Mailer>,
 }
 
 impl Services {

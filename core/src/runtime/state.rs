@@ -112,6 +112,8 @@ pub struct PluginState {
     pub memory_hit: bool,
     pub log_lines: u32,
     pub log_dropped: u32,
+    /// Messages this call sent (see `host::mail`).
+    pub mails_sent: u32,
     pub plugin: String,
 }
 
@@ -128,6 +130,7 @@ impl PluginState {
             memory_hit: false,
             log_lines: 0,
             log_dropped: 0,
+            mails_sent: 0,
             plugin,
         }
     }

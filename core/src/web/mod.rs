@@ -78,10 +78,7 @@ impl AppState {
         let render = Renderer::new(platform.clone());
         render.reset(&platform);
         let secret = Arc::new(platform.secret.clone());
-        let mail = Arc::new(crate::mail::Mailer::from_env(&platform.settings.data_dir).unwrap_or_else(|e| {
-            tracing::error!(error = %format!("{e:#}"), "mail set-up failed; writing messages to the data folder");
-            crate::mail::Mailer::folder(&std::env::temp_dir().join("estive-mail"))
-        }));
+        let mail = platform.runtime.services.mail.clone();
         AppState {
             platform,
             render,

@@ -1,0 +1,40 @@
+//! E-mail to the accounts of the site.
+//!
+//! A plugin names an account by the id it sees in [`crate::User::id`]; the
+//! host looks up the address, prefixes the subject with the site's name and
+//! sends a plain-text message (SMTP in production; in development and in
+//! tests, a file per message in the data folder, which
+//! [`crate::testing`]'s `TestHost::mails` reads). Plugins never see e-mail
+//! addresses.
+//!
+//! ```no_run
+//! use estive_sdk::mail;
+//!
+//! # fn notify(user_id: &str) -> Result<(), String> {
+//! mail::send(
+//!     user_id,
+//!     "Votre réservation est confirmée",
+//!     "La salle des fêtes vous attend samedi à 14 h.",
+//! )?;
+//! # Ok(())
+//! # }
+//! ```
+
+use crate::host;
+
+/// Most messages one call may send: a task with more to send (a digest)
+/// sends this many and leaves the rest for its next run.
+pub const PER_CALL: u32 = 50;
+
+/// Send `body` (plain text) with `subject` (one line) to the account
+/// `user_id` of the call's site.
+///
+/// # Errors
+/// A message in English for the log: the account is not an active one of
+/// this site, has no e-mail address, the subject or body is malformed, the
+/// call already sent [`PER_CALL`] messages, or the transport failed. The
+/// caller decides whether that matters (a notice kept in the extranet is
+/// usually enough).
+pub fn send(user_id: &str, subject: &str, body: &str) -> Result<(), String> {
+    host::send_mail(user_id, subject, body)
+}

@@ -347,12 +347,18 @@ async fn a_plugin_mails_an_account_of_its_site_by_id() {
     assert_eq!(host.mails().len(), before);
     // Signed in: one receipt at the account's address, with the site's name.
     let c = host.login("citoyen").await.unwrap();
-    let page = c.post_form("/bonjour/", &[("name", "Jeanne")]).await.unwrap();
+    let page = c
+        .post_form("/bonjour/", &[("name", "Jeanne")])
+        .await
+        .unwrap();
     assert_eq!(page.status, 200, "{}", page.text);
     let mails = host.mails();
     assert_eq!(mails.len(), before + 1, "{mails:?}");
     let last = mails.last().unwrap();
     assert!(last.contains("citoyen@example.org"), "{last}");
-    assert!(last.contains("Subject:") && last.contains("Salutation"), "{last}");
+    assert!(
+        last.contains("Subject:") && last.contains("Salutation"),
+        "{last}"
+    );
     assert!(last.contains("Merci, Jeanne"), "{last}");
 }

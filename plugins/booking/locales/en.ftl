@@ -341,7 +341,7 @@ notice-place-saved = “{ $name }” is saved.
 notices-title = Booking notices
 notices-lead = Requests to review and what became of your bookings.
 notices-mine-title = Notices
-notices-no-mail = These notices stand in for e-mails: sending messages is not available on this site yet.
+notices-no-mail = These notices are also sent to you by e-mail, at the address of your account.
 notices-none = No notice.
 notices-mark-read = Mark as read
 notice-new = New
@@ -488,3 +488,14 @@ field-not-a-choice = Pick one of the options offered.
 field-too-few-choices = Tick more options.
 field-too-many-choices = Tick fewer options.
 field-invalid-email = Enter a valid e-mail address.
+
+## E-mails that go with notices (src/mails.rs)
+
+mail-subject-requested = Booking request: { $resource }, { $date }
+mail-subject-received = Request recorded: { $resource }, { $date }
+mail-subject-confirmed = Booking confirmed: { $resource }, { $date }
+mail-subject-approved = Booking approved: { $resource }, { $date }
+mail-subject-refused = Request refused: { $resource }, { $date }
+mail-subject-cancelled = Booking cancelled: { $resource }, { $date }
+mail-open = See the booking:
+mail-footer = This message repeats a booking notice, which you also find on the site.

@@ -348,7 +348,7 @@ notice-place-saved = « { $name } » est enregistré.
 notices-title = Avis de réservation
 notices-lead = Demandes à examiner et suites données à vos réservations.
 notices-mine-title = Avis
-notices-no-mail = Ces avis remplacent les courriels : l'envoi de messages n'est pas encore disponible sur ce site.
+notices-no-mail = Ces avis vous sont aussi envoyés par courriel, à l'adresse de votre compte.
 notices-none = Aucun avis.
 notices-mark-read = Marquer comme lus
 notice-new = Nouveau
@@ -495,3 +495,14 @@ field-not-a-choice = Choisissez une des options proposées.
 field-too-few-choices = Cochez plus d'options.
 field-too-many-choices = Cochez moins d'options.
 field-invalid-email = Saisissez une adresse électronique valide.
+
+## E-mails that go with notices (src/mails.rs)
+
+mail-subject-requested = Demande de réservation : { $resource }, { $date }
+mail-subject-received = Demande enregistrée : { $resource }, { $date }
+mail-subject-confirmed = Réservation confirmée : { $resource }, { $date }
+mail-subject-approved = Réservation approuvée : { $resource }, { $date }
+mail-subject-refused = Demande refusée : { $resource }, { $date }
+mail-subject-cancelled = Réservation annulée : { $resource }, { $date }
+mail-open = Voir la réservation :
+mail-footer = Ce message reprend un avis de réservation, que vous retrouvez aussi sur le site.

@@ -452,6 +452,7 @@ fn conflict_field(key: &str) -> &'static str {
 
 /// After booking: the booking's page, with a one-time notice.
 fn done(req: &Request, area: Area, id: i64, approved: bool, count: usize) -> Redirect {
+    crate::mails::deliver_for_booking(req, id);
     let url = match area {
         Area::Portal => req.url(&format!("/mes-reservations/{id}")),
         Area::Extranet => req.url(&format!("/reservations/{id}")),

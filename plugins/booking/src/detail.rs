@@ -198,17 +198,15 @@ pub fn decide(req: &Request) -> Result<Response, Error> {
     } else {
         "refused"
     };
-    tx.insert(
-        "notices",
-        &notice(
-            &booking,
-            &booking.user_id,
-            kind,
-            count,
-            reason.as_deref(),
-            &user.name,
-        )?,
-    );
+    let decision_notice = notice(
+        &booking,
+        &booking.user_id,
+        kind,
+        count,
+        reason.as_deref(),
+        &user.name,
+    )?;
+    tx.insert("notices", &decision_notice);
     let resolved = match (whole_series, booking.series_id) {
         (true, Some(sid)) => db::update("notices")
             .filter(eq("recipient", APPROVERS))
@@ -234,6 +232,7 @@ pub fn decide(req: &Request) -> Result<Response, Error> {
         &payload,
     );
     tx.commit()?;
+    crate::mails::deliver(req, &[decision_notice]);
     // A series whose last pending date was just decided needs no approver.
     if let Some(sid) = booking.series_id
         && db::count("bookings")
@@ -319,17 +318,15 @@ pub fn cancel(req: &Request, area: Area) -> Result<Response, Error> {
     } else {
         booking.user_id.as_str()
     };
-    tx.insert(
-        "notices",
-        &notice(
-            &booking,
-            recipient,
-            "cancelled",
-            count,
-            reason.as_deref(),
-            &user.name,
-        )?,
-    );
+    let cancel_notice = notice(
+        &booking,
+        recipient,
+        "cancelled",
+        count,
+        reason.as_deref(),
+        &user.name,
+    )?;
+    tx.insert("notices", &cancel_notice);
     if booking.status == PENDING {
         tx.update(
             db::update("notices")
@@ -353,6 +350,7 @@ pub fn cancel(req: &Request, area: Area) -> Result<Response, Error> {
         &payload,
     );
     tx.commit()?;
+    crate::mails::deliver(req, &[cancel_notice]);
     let url = match area {
         Area::Portal => req.url(&format!("/mes-reservations/{}", booking.id())),
         Area::Extranet => req.url(&format!("/reservations/{}", booking.id())),

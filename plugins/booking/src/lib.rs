@@ -15,10 +15,12 @@
 //! table, on SQLite and PostgreSQL alike.
 //!
 //! Every resource that is public has an iCal feed; every person has a
-//! private one behind a secret link. What e-mails would say (a request to
-//! approve, a decision, a cancellation) is kept as notices in the
-//! `notices` table and shown on the extranet and on "my bookings": the
-//! plugin API has no mail interface.
+//! private one behind a secret link. A request to approve, a decision and
+//! a cancellation are kept as notices in the `notices` table (shown on the
+//! extranet and on "my bookings") and also sent by e-mail to the accounts
+//! concerned, after the action commits (see [`mails`]): a failed e-mail is
+//! logged and never undoes the action. Only accounts are mailed: the
+//! free-text contact address of a booking never is.
 
 use estive_sdk::prelude::*;
 
@@ -29,6 +31,7 @@ pub mod detail;
 pub mod feeds;
 pub mod fmt;
 pub mod hours;
+pub mod mails;
 pub mod manage;
 pub mod mine;
 pub mod model;
@@ -47,6 +50,15 @@ struct BookingPlugin;
 impl Plugin for BookingPlugin {
     fn handle(req: Request) -> Result<Response, Error> {
         let area = Area::of(req.route());
+        if area == Area::Extranet
+            && let Some(user) = req.user()
+        {
+            // The list only decides who is mailed: a failure here must
+            // not fail the page.
+            if let Err(e) = mails::remember_approver(user) {
+                log::warn(&format!("booking: approvers list not updated: {e:?}"));
+            }
+        }
         match req.route() {
             "home" => pages::home(&req),
             "resource" | "x-resource" => pages::resource(&req, area),
@@ -95,8 +107,13 @@ impl Plugin for BookingPlugin {
         let feed: Option<FeedToken> = db::select("feed_tokens")
             .filter(eq("user_id", user_id))
             .first()?;
+        let approver = db::count("approvers")
+            .filter(eq("user_id", user_id))
+            .get()?
+            > 0;
         Ok(json!({
             "bookings": bookings,
+            "mailed_new_requests": approver,
             "series": series,
             "notices": notices,
             "private_feed_created_at": feed.map(|f| f.created_at),
@@ -133,6 +150,7 @@ impl Plugin for BookingPlugin {
         );
         tx.delete(db::delete("notices").filter(eq("recipient", user_id)));
         tx.delete(db::delete("feed_tokens").filter(eq("user_id", user_id)));
+        tx.delete(db::delete("approvers").filter(eq("user_id", user_id)));
         tx.commit()?;
         Ok(())
     }

@@ -1415,3 +1415,178 @@ async fn a_person_downloads_their_bookings_and_erasing_the_account_frees_their_s
     expect(&book(&chorale, "portal", &hall, &HALL_SLOT).await?, 303)?;
     Ok(())
 }
+
+/// The e-mails sent so far, with quoted-printable bodies decoded.
+fn mails(host: &TestHost) -> Vec<String> {
+    host.mails().iter().map(|m| decode_qp(m)).collect()
+}
+
+/// Undoes quoted-printable: soft line breaks and `=XX` bytes.
+fn decode_qp(text: &str) -> String {
+    let text = text.replace("=\r\n", "").replace("=\n", "");
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'='
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).replace("\r\n", "\n")
+}
+
+#[tokio::test]
+async fn requests_decisions_and_cancellations_are_mailed_and_refused_actions_are_not() -> Result<()>
+{
+    let (host, agent, hall) = setup().await?;
+    // Approvers become known to the plugin when they open its extranet.
+    let elu = host.login("elu").await?;
+    expect(&elu.get("/extranet/reservations/").await?, 200)?;
+    ensure!(host.mails().is_empty(), "{:?}", host.mails());
+
+    let citizen = host.login("citoyen").await?;
+    let sent = book(&citizen, "portal", &hall, &HALL_SLOT).await?;
+    expect(&sent, 303)?;
+    let id = id_in(&sent)?;
+    let all = mails(&host);
+    ensure!(all.len() == 2, "{all:#?}");
+    for who in ["elu", "agent"] {
+        let mail = all
+            .iter()
+            .find(|m| m.contains(&format!("To: {who}@example.org")))
+            .with_context(|| format!("no mail to {who}: {all:#?}"))?;
+        ensure!(
+            mail.contains("Claire Citoyenne demande Salle des fêtes"),
+            "{mail}"
+        );
+        ensure!(
+            mail.contains(&format!(
+                "http://test.localhost/extranet/reservations/reservations/{id}"
+            )),
+            "{mail}"
+        );
+    }
+    ensure!(!all.iter().any(|m| m.contains("To: citoyen@example.org")));
+
+    // A clash is refused and mails no one.
+    let chorale = host.login("chorale").await?;
+    expect(&book(&chorale, "portal", &hall, &HALL_SLOT).await?, 409)?;
+    ensure!(host.mails().len() == 2, "{:#?}", mails(&host));
+
+    // The approval goes to the requester, with its reason and link.
+    let decided = elu
+        .post_form_no_follow(
+            &format!("/extranet/reservations/reservations/{id}/decision"),
+            &[("decision", "approve"), ("reason", "Clés à l'accueil")],
+        )
+        .await?;
+    expect(&decided, 303)?;
+    let all = mails(&host);
+    ensure!(all.len() == 3, "{all:#?}");
+    let approval = &all[2];
+    ensure!(approval.contains("To: citoyen@example.org"), "{approval}");
+    ensure!(
+        approval.contains("Élodie Élue a approuvé votre réservation de Salle des fêtes"),
+        "{approval}"
+    );
+    ensure!(approval.contains("Clés à l'accueil"), "{approval}");
+    ensure!(
+        approval.contains(&format!(
+            "http://test.localhost/reservations/mes-reservations/{id}"
+        )),
+        "{approval}"
+    );
+    // The extranet keeps its copy as before.
+    let mine = expect(&citizen.get("/reservations/mes-reservations").await?, 200)?;
+    ensure!(mine.contains("a approuvé votre réservation de Salle des fêtes"));
+
+    // A manager cancels: the requester is told.
+    let page = format!("/extranet/reservations/reservations/{id}");
+    agent.get(&page).await?;
+    let cancelled = agent
+        .post_form_no_follow(
+            &format!("{page}/annuler"),
+            &[("cancel_reason", "Salle inondée")],
+        )
+        .await?;
+    expect(&cancelled, 303)?;
+    let all = mails(&host);
+    ensure!(all.len() == 4, "{all:#?}");
+    ensure!(all[3].contains("To: citoyen@example.org"), "{}", all[3]);
+    ensure!(
+        all[3].contains("Arnaud Agent a annulé la réservation de Salle des fêtes")
+            && all[3].contains("Salle inondée"),
+        "{}",
+        all[3]
+    );
+
+    // Cancelling again is refused and mails no one.
+    let again = agent
+        .post_form_no_follow(&format!("{page}/annuler"), &[])
+        .await?;
+    ensure!(again.status >= 400, "{}", again.status);
+    ensure!(host.mails().len() == 4, "{:#?}", mails(&host));
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_series_is_one_mail_per_person_and_action_not_one_per_date() -> Result<()> {
+    let (host, _agent, hall) = setup().await?;
+    let citizen = host.login("citoyen").await?;
+    let mut fields = HALL_SLOT.to_vec();
+    fields.extend([
+        ("repeat", "weekly"),
+        ("interval", "1"),
+        ("until", "2026-12-22"),
+    ]);
+    let preview = book(&citizen, "portal", &hall, &fields).await?;
+    expect(&preview, 200)?;
+    ensure!(host.mails().is_empty(), "{:#?}", mails(&host));
+    let path = format!("/reservations/ressources/{hall}/reserver");
+    let mut confirm = fields.clone();
+    confirm.extend([
+        ("purpose", "Répétition"),
+        ("step", "confirm"),
+        ("mode", "all"),
+    ]);
+    let done = citizen.post_form_no_follow(&path, &confirm).await?;
+    expect(&done, 303)?;
+    let id = id_in(&done)?;
+    // The agent, the only approver known so far, gets one mail for the
+    // four dates.
+    let all = mails(&host);
+    ensure!(all.len() == 1, "{all:#?}");
+    ensure!(all[0].contains("To: agent@example.org"), "{}", all[0]);
+    ensure!(all[0].contains("(4 dates)"), "{}", all[0]);
+
+    let elu = host.login("elu").await?;
+    let decided = elu
+        .post_form_no_follow(
+            &format!("/extranet/reservations/reservations/{id}/decision"),
+            &[
+                ("decision", "refuse"),
+                ("reason", "Salle prise par le conseil"),
+                ("whole_series", "1"),
+            ],
+        )
+        .await?;
+    expect(&decided, 303)?;
+    let all = mails(&host);
+    ensure!(all.len() == 2, "{all:#?}");
+    ensure!(all[1].contains("To: citoyen@example.org"), "{}", all[1]);
+    ensure!(
+        all[1].contains("Élodie Élue a refusé votre demande pour Salle des fêtes")
+            && all[1].contains("(4 dates)")
+            && all[1].contains("Salle prise par le conseil"),
+        "{}",
+        all[1]
+    );
+    Ok(())
+}

@@ -313,3 +313,13 @@ forums-field-position-hint = From 0 to 999, smallest first.
 forums-slug-invalid = Use lowercase letters, digits and single hyphens.
 forums-slug-taken = Another category already has this address.
 forums-group-required = Give the working group of a private category.
+
+forums-mail-subject-reply = New reply: { $title }
+forums-mail-subject-new_topic = New topic: { $title }
+forums-mail-subject-mention = You were mentioned: { $title }
+forums-mail-subject-concluded = Debate concluded: { $title }
+forums-mail-subject-daily = Daily digest of the debates
+forums-mail-subject-weekly = Weekly digest of the debates
+forums-mail-digest-intro = New posts in the debates you follow:
+forums-mail-read = Read the post: { $url }
+forums-mail-footer = You receive this message because you follow this debate or were mentioned in it. To change how often you get notices: { $url }

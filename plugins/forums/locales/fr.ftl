@@ -313,3 +313,13 @@ forums-field-position-hint = De 0 à 999, les plus petits d’abord.
 forums-slug-invalid = Utilisez des lettres minuscules, des chiffres et des tirets simples.
 forums-slug-taken = Une autre catégorie a déjà cette adresse.
 forums-group-required = Indiquez le groupe de travail d’une catégorie privée.
+
+forums-mail-subject-reply = Nouvelle réponse : { $title }
+forums-mail-subject-new_topic = Nouveau sujet : { $title }
+forums-mail-subject-mention = Vous êtes mentionné : { $title }
+forums-mail-subject-concluded = Débat conclu : { $title }
+forums-mail-subject-daily = Résumé du jour des débats
+forums-mail-subject-weekly = Résumé de la semaine des débats
+forums-mail-digest-intro = Nouveaux messages dans les débats que vous suivez :
+forums-mail-read = Lire le message : { $url }
+forums-mail-footer = Vous recevez ce message parce que vous suivez ce débat ou y êtes mentionné. Pour changer la fréquence des avis : { $url }

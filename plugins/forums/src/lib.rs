@@ -29,45 +29,62 @@ mod widgets;
 
 struct Forums;
 
+/// The page of a route.
+fn route(req: &Request) -> Result<Response, Error> {
+    match req.route() {
+        // Both areas: the handlers check the category's area and group.
+        "home" => pages::home(req),
+        "groups" => pages::groups(req),
+        "search" | "x-search" => pages::search(req),
+        "category" | "x-category" => pages::category(req),
+        "new-topic" | "x-new-topic" => posting::new_topic(req),
+        "follow-category" | "x-follow-category" => notify::follow_category(req),
+        "topic" | "x-topic" => pages::topic(req),
+        "reply" | "x-reply" => posting::reply(req),
+        "follow-topic" | "x-follow-topic" => notify::follow_topic(req),
+        "report" | "x-report" => moderation::report(req),
+        "subject" => pages::subject(req),
+        "subject-reply" => posting::subject_reply(req),
+        "notices" | "x-notices" => notify::page(req),
+        "notices-read" | "x-notices-read" => notify::mark_read(req),
+        "preferences" | "x-preferences" => notify::preferences(req),
+        // Extranet only.
+        "conclude" => moderation::conclude(req),
+        "moderation" => moderation::queue(req),
+        "moderate-post" => moderation::moderate_post(req),
+        "moderate-topic" => moderation::moderate_topic(req),
+        "moderate-member" => moderation::moderate_member(req),
+        "categories" => categories::list(req),
+        "category-new" => categories::new(req),
+        "category-edit" => categories::edit(req),
+        _ => Err(Error::not_found(messages::NOT_FOUND)),
+    }
+}
+
 impl Plugin for Forums {
     fn handle(req: Request) -> Result<Response, Error> {
-        match req.route() {
-            // Both areas: the handlers check the category's area and group.
-            "home" => pages::home(&req),
-            "groups" => pages::groups(&req),
-            "search" | "x-search" => pages::search(&req),
-            "category" | "x-category" => pages::category(&req),
-            "new-topic" | "x-new-topic" => posting::new_topic(&req),
-            "follow-category" | "x-follow-category" => notify::follow_category(&req),
-            "topic" | "x-topic" => pages::topic(&req),
-            "reply" | "x-reply" => posting::reply(&req),
-            "follow-topic" | "x-follow-topic" => notify::follow_topic(&req),
-            "report" | "x-report" => moderation::report(&req),
-            "subject" => pages::subject(&req),
-            "subject-reply" => posting::subject_reply(&req),
-            "notices" | "x-notices" => notify::page(&req),
-            "notices-read" | "x-notices-read" => notify::mark_read(&req),
-            "preferences" | "x-preferences" => notify::preferences(&req),
-            // Extranet only.
-            "conclude" => moderation::conclude(&req),
-            "moderation" => moderation::queue(&req),
-            "moderate-post" => moderation::moderate_post(&req),
-            "moderate-topic" => moderation::moderate_topic(&req),
-            "moderate-member" => moderation::moderate_member(&req),
-            "categories" => categories::list(&req),
-            "category-new" => categories::new(&req),
-            "category-edit" => categories::edit(&req),
-            _ => Err(Error::not_found(messages::NOT_FOUND)),
+        let out = route(&req);
+        // A post is stored before its e-mails go: a mail failure is only
+        // logged, and what this call could not send waits for the `mail`
+        // schedule.
+        if out.is_ok() && req.is_post() && notify::MAILING_ROUTES.contains(&req.route()) {
+            notify::mail_pending(req.context());
         }
+        out
     }
 
-    fn on_schedule(_ctx: &Context, task: &str) -> Result<(), String> {
+    fn on_schedule(ctx: &Context, task: &str) -> Result<(), String> {
         match task {
             "digests" => {
                 let written = notify::run_digests()?;
                 if written > 0 {
                     log::info!("{written} digest(s) composed");
                 }
+                notify::mail_pending(ctx);
+                Ok(())
+            }
+            "mail" => {
+                notify::mail_pending(ctx);
                 Ok(())
             }
             other => Err(format!("unknown scheduled task `{other}`")),
@@ -158,6 +175,14 @@ mod tests {
             "forums-hidden-" => &["reports", "moderator"],
             "forums-notice-" => &["reply", "new_topic", "mention", "concluded", "approved"],
             "forums-period-" => &["daily", "weekly"],
+            "forums-mail-subject-" => &[
+                "reply",
+                "new_topic",
+                "mention",
+                "concluded",
+                "daily",
+                "weekly",
+            ],
             "forums-status-" => &["published", "pending", "hidden", "rejected"],
             other => return vec![other.to_owned()],
         };

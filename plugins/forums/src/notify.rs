@@ -5,8 +5,12 @@
 //! person mentioned. Each person chooses how often: `immediate` (a notice
 //! at once), `daily` or `weekly` (notices wait, `queued`, until the
 //! `digests` task sums them up in one notice), or `none`. Nobody is told of
-//! their own posts. Notices are listed on the notices page and in a widget;
-//! the host has no mail interface for plugins, so they are not e-mailed.
+//! their own posts. Notices are listed on the notices page and in a widget,
+//! and e-mailed: an immediate notice at once (after the post is stored), a
+//! digest when the `digests` task composes it. Each e-mailed notice is
+//! `mail = pending` until sent (then `sent`, or `failed` when the host
+//! refuses it, logged), so a call sends at most the host's cap and the
+//! `mail` schedule sends the rest, never twice.
 //!
 //! Who may read a private category can change after a notice is written:
 //! the notices page checks access again when it shows them.
@@ -265,6 +269,8 @@ pub fn fan_out(
             "actor_name": about.actor_name,
             "status": p.status,
             "created_at": now,
+            // Queued notices go out in their digest.
+            "mail": (p.status == "shown").then_some("pending"),
         });
         let mut links: Vec<(&str, Step)> = Vec::new();
         if let Some(step) = about.topic_step {
@@ -663,6 +669,7 @@ pub fn run_digests() -> Result<usize, Error> {
                 "items": serde_json::to_string(&items)?,
                 "status": "shown",
                 "created_at": model::now(),
+                "mail": "pending",
             }),
         );
         tx.update(
@@ -685,6 +692,178 @@ pub fn run_digests() -> Result<usize, Error> {
         .filter(lt("created_at", cutoff.as_str()))
         .run()?;
     Ok(written)
+}
+
+/// Routes whose POST may write notices to e-mail.
+pub const MAILING_ROUTES: [&str; 8] = [
+    "new-topic",
+    "x-new-topic",
+    "reply",
+    "x-reply",
+    "subject-reply",
+    "conclude",
+    "moderate-post",
+    "moderate-topic",
+];
+
+/// Longest topic title in a subject (the host takes 200 characters with
+/// the site's name in front).
+const SUBJECT_TITLE_CHARS: usize = 120;
+
+/// An e-mail to write.
+#[derive(Debug, PartialEq)]
+pub struct Mail {
+    pub subject: String,
+    pub body: String,
+}
+
+/// A title on one line, cut to `max` characters.
+fn one_line(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        return line;
+    }
+    let mut cut: String = line.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// Absolute link to a path of the site.
+fn absolute(ctx: &Context, path: &str) -> String {
+    format!("{}{}", ctx.site().base_url.trim_end_matches('/'), path)
+}
+
+/// The e-mail of a notice (plain text: the excerpt is already stripped of
+/// Markdown and HTML), or `None` for one not to e-mail.
+pub fn compose(ctx: &Context, n: &Notice, categories: &BTreeMap<i64, Category>) -> Option<Mail> {
+    let url_of = |category_id: i64, topic_id: i64, post_id: Option<i64>| {
+        let c = categories.get(&category_id)?;
+        let anchor = post_id.map(|p| format!("#post-{p}")).unwrap_or_default();
+        Some(absolute(
+            ctx,
+            &access::url_for(ctx, c, &format!("/t/{topic_id}{anchor}")),
+        ))
+    };
+    let preferences = absolute(
+        ctx,
+        &ctx.url_in("portal", "/preferences")
+            .unwrap_or_else(|| ctx.url("/preferences")),
+    );
+    let footer = i18n::t_args("forums-mail-footer", &[("url", &preferences)]);
+    if n.kind == "digest" {
+        let period = if n.period.as_deref() == Some("weekly") {
+            "weekly"
+        } else {
+            "daily"
+        };
+        let mut body = format!("{}\n", i18n::t("forums-mail-digest-intro"));
+        for it in n.items.as_deref().unwrap_or_default() {
+            let count = it.count.to_string();
+            let mut line = format!(
+                "\n- {} — {}",
+                one_line(&it.title, 200),
+                i18n::t_args("forums-digest-count", &[("count", &count)])
+            );
+            if it.mentions > 0 {
+                let m = it.mentions.to_string();
+                line.push(' ');
+                line.push_str(&i18n::t_args("forums-digest-mentions", &[("count", &m)]));
+            }
+            if let Some(url) = url_of(it.category_id, it.topic_id, None) {
+                line.push_str(&format!("\n  {url}"));
+            }
+            body.push_str(&line);
+        }
+        body.push_str(&format!("\n\n-- \n{footer}\n"));
+        return Some(Mail {
+            subject: i18n::t(&format!("forums-mail-subject-{period}")),
+            body,
+        });
+    }
+    if !["reply", "new_topic", "mention", "concluded"].contains(&n.kind.as_str()) {
+        return None;
+    }
+    let title = one_line(n.title.as_deref().unwrap_or_default(), SUBJECT_TITLE_CHARS);
+    let full_title = one_line(n.title.as_deref().unwrap_or_default(), 500);
+    let actor = n
+        .actor_name
+        .clone()
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| "—".to_owned());
+    let mut body = i18n::t_args(
+        &format!("forums-notice-{}", n.kind),
+        &[("actor", &actor), ("title", &full_title)],
+    );
+    if let Some(excerpt) = n.excerpt.as_deref().filter(|e| !e.trim().is_empty()) {
+        body.push_str(&format!("\n\n{}", excerpt.trim()));
+    }
+    if let (Some(c), Some(t)) = (n.category_id, n.topic_id)
+        && let Some(url) = url_of(c, t, n.post_id)
+    {
+        body.push_str(&format!(
+            "\n\n{}",
+            i18n::t_args("forums-mail-read", &[("url", &url)])
+        ));
+    }
+    body.push_str(&format!("\n\n-- \n{footer}\n"));
+    Some(Mail {
+        subject: i18n::t_args(
+            &format!("forums-mail-subject-{}", n.kind),
+            &[("title", &title)],
+        ),
+        body,
+    })
+}
+
+/// Sends pending e-mails, oldest first, at most the host's cap for one
+/// call; each is marked `sent` (or `failed`, logged) as it goes, so the
+/// next call (a post, the `mail` or `digests` schedule) sends the rest and
+/// nothing twice. Never fails: the notices stay in the plugin whatever
+/// happens to the e-mail.
+pub fn mail_pending(ctx: &Context) {
+    if let Err(e) = try_mail_pending(ctx) {
+        log::warn(&format!("forums: e-mails not sent: {e}"));
+    }
+}
+
+fn try_mail_pending(ctx: &Context) -> Result<usize, Error> {
+    let pending: Vec<Notice> = db::select("notices")
+        .filter(eq("mail", "pending"))
+        .order_asc("id")
+        .limit(estive_sdk::mail::PER_CALL)
+        .fetch()?;
+    if pending.is_empty() {
+        return Ok(0);
+    }
+    let categories: BTreeMap<i64, Category> = model::categories()?
+        .into_iter()
+        .map(|c| (c.id(), c))
+        .collect();
+    let mut sent = 0;
+    for n in &pending {
+        let Some(id) = n.id else { continue };
+        let outcome = match compose(ctx, n, &categories) {
+            Some(m) => match mail::send(&n.user_id, &m.subject, &m.body) {
+                Ok(()) => "sent",
+                Err(e) => {
+                    log::warn(&format!(
+                        "forums: notice {id} not e-mailed to {}: {e}",
+                        n.user_id
+                    ));
+                    "failed"
+                }
+            },
+            None => "failed",
+        };
+        db::update("notices")
+            .filter(eq("id", id))
+            .set("mail", outcome)
+            .run()?;
+        if outcome == "sent" {
+            sent += 1;
+        }
+    }
+    Ok(sent)
 }
 
 #[cfg(test)]

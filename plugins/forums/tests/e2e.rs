@@ -1453,3 +1453,86 @@ async fn the_demo_site_data_loads_and_shows_a_lively_forum() -> Result<()> {
     assert!(group.contains("Ordre du jour de la commission"));
     Ok(())
 }
+
+/// The e-mails sent to an account, soft line breaks of quoted-printable
+/// bodies undone.
+fn mails_to(host: &TestHost, username: &str) -> Vec<String> {
+    let to = format!("{username}@example.org");
+    host.mails()
+        .into_iter()
+        .filter(|m| m.lines().any(|l| l.starts_with("To:") && l.contains(&to)))
+        .map(|m| m.replace("=\r\n", "").replace("=\n", ""))
+        .collect()
+}
+
+#[tokio::test]
+async fn immediate_followers_get_one_mail_per_reply_and_none_for_their_own() -> Result<()> {
+    let f = Forum::start(builder()).await?;
+    let topic = open_topic(
+        &f.elu,
+        PORTAL,
+        "mobilite",
+        "Navette du marche",
+        "Quel jour ?",
+    )
+    .await?;
+    assert!(
+        mails_to(&f.host, "elu").is_empty(),
+        "no mail for one's own topic"
+    );
+    reply(
+        &f.citoyen,
+        &topic,
+        "Plutot le mardi soir, **vraiment**.",
+        None,
+    )
+    .await?;
+    let to_elu = mails_to(&f.host, "elu");
+    assert_eq!(to_elu.len(), 1, "{to_elu:?}");
+    let mail = &to_elu[0];
+    assert!(mail.contains("Plutot le mardi soir, vraiment."), "{mail}");
+    assert!(!mail.contains("<strong>") && !mail.contains("**"), "{mail}");
+    assert!(mail.contains("http://test.localhost/debats/t/"), "{mail}");
+    assert!(
+        mails_to(&f.host, "citoyen").is_empty(),
+        "the author of the reply is not told"
+    );
+    // The author's own reply to their topic: nothing more for them.
+    reply(&f.elu, &topic, "Va pour mardi.", None).await?;
+    assert_eq!(mails_to(&f.host, "elu").len(), 1);
+    // The citoyen follows the topic by replying: told of the elu's reply.
+    assert_eq!(mails_to(&f.host, "citoyen").len(), 1);
+    // The notice is kept in the plugin too.
+    let notices = f.elu.get(&format!("{PORTAL}/avis")).await?;
+    assert!(notices.contains("Navette du marche"), "{}", notices.text);
+    Ok(())
+}
+
+#[tokio::test]
+async fn daily_followers_get_their_digest_by_mail_once() -> Result<()> {
+    let f = Forum::start(builder()).await?;
+    f.elu
+        .post_form(&format!("{PORTAL}/preferences"), &[("frequency", "daily")])
+        .await?;
+    let topic = open_topic(&f.elu, PORTAL, "mobilite", "Pistes cyclables", "Ou ?").await?;
+    reply(&f.citoyen, &topic, "Le long du canal.", None).await?;
+    reply(&f.citoyen, &topic, "Et vers la gare.", None).await?;
+    assert!(
+        mails_to(&f.host, "elu").is_empty(),
+        "no immediate mail for a daily digest"
+    );
+    f.host.set_now("2026-11-25T07:00:00+01:00");
+    f.host.run_schedule("forums", "digests").await?;
+    let to_elu = mails_to(&f.host, "elu");
+    assert_eq!(to_elu.len(), 1, "{to_elu:?}");
+    assert!(to_elu[0].contains("Pistes cyclables"), "{}", to_elu[0]);
+    assert!(
+        to_elu[0].contains("http://test.localhost/debats/t/"),
+        "{}",
+        to_elu[0]
+    );
+    f.host.run_schedule("forums", "digests").await?;
+    f.host.run_schedule("forums", "mail").await?;
+    assert_eq!(mails_to(&f.host, "elu").len(), 1, "nothing sent twice");
+    Ok(())
+}

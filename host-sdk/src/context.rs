@@ -230,6 +230,20 @@ impl Context {
     pub fn url_in(&self, area: &str, path: &str) -> Option<String> {
         self.mount(area).map(|base| join_path(base, path))
     }
+
+    /// The absolute address of a site path (one from [`Context::url`] or
+    /// [`Context::url_in`]), for e-mails and feeds read outside the site.
+    ///
+    /// ```
+    /// # use estive_sdk::{Context, Site};
+    /// # let site = Site { slug: "s".into(), name: "S".into(),
+    /// #     base_url: "https://s.example".into(), timezone: "Europe/Paris".into() };
+    /// let ctx = Context::new(site, "fr").with_base_path("/consultations");
+    /// assert_eq!(ctx.absolute(&ctx.url("/42")), "https://s.example/consultations/42");
+    /// ```
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.site.base_url.trim_end_matches('/'))
+    }
 }
 
 /// Joins a mount path and a path inside it, with exactly one `/` between.

@@ -289,6 +289,11 @@ impl Request {
     pub fn mount(&self, area: &str) -> Option<&str> {
         self.context.mount(area)
     }
+
+    /// The absolute address of a site path; see [`Context::absolute`].
+    pub fn absolute(&self, path: &str) -> String {
+        self.context.absolute(path)
+    }
 }
 
 #[cfg(test)]

@@ -90,7 +90,7 @@ pub fn resource(req: &Request) -> Result<Response, Error> {
     let page = req
         .context()
         .url_in("portal", &format!("/ressources/{}", resource.id()))
-        .map(|p| format!("{}{p}", req.site().base_url));
+        .map(|p| req.absolute(&p));
     let mut calendar = Calendar::new("-//Estive//booking//FR")
         .name(format!("{} – {}", resource.name, req.site().name))
         .refresh_every_minutes(60);
@@ -142,7 +142,7 @@ pub fn person(req: &Request) -> Result<Response, Error> {
         let url = req
             .context()
             .url_in("portal", &format!("/mes-reservations/{}", b.id()))
-            .map(|p| format!("{}{p}", req.site().base_url));
+            .map(|p| req.absolute(&p));
         let mut summary = format!("{} – {}", resource.name, b.purpose);
         if !resource.is_room() {
             summary = format!("{summary} ({})", b.quantity);

@@ -114,10 +114,7 @@ fn link(req: &Request, notice: &Notice) -> Option<String> {
         ("portal", format!("/mes-reservations/{id}"))
     };
     let path = req.context().url_in(area, &path)?;
-    Some(format!(
-        "{}{path}",
-        req.site().base_url.trim_end_matches('/')
-    ))
+    Some(req.absolute(&path))
 }
 
 /// Sends the e-mails of notices just committed: one message per person

@@ -37,7 +37,7 @@ fn token_from(millis: i64) -> String {
 fn feed_url(req: &Request, token: &str) -> Option<String> {
     req.context()
         .url_in("portal", &format!("/agenda/{token}/reservations.ics"))
-        .map(|path| format!("{}{path}", req.site().base_url))
+        .map(|path| req.absolute(&path))
 }
 
 /// Notices as template data, newest first.

@@ -165,7 +165,7 @@ pub fn resource(req: &Request, area: Area) -> Result<Response, Error> {
             )
         })
         .flatten()
-        .map(|path| format!("{}{path}", req.site().base_url));
+        .map(|path| req.absolute(&path));
     let here = req.url(&format!("/ressources/{}", resource.id()));
     let mut crumbs = Vec::new();
     if let Some(p) = &place {

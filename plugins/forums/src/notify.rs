@@ -728,24 +728,15 @@ fn one_line(text: &str, max: usize) -> String {
     cut
 }
 
-/// Absolute link to a path of the site.
-fn absolute(ctx: &Context, path: &str) -> String {
-    format!("{}{}", ctx.site().base_url.trim_end_matches('/'), path)
-}
-
 /// The e-mail of a notice (plain text: the excerpt is already stripped of
 /// Markdown and HTML), or `None` for one not to e-mail.
 pub fn compose(ctx: &Context, n: &Notice, categories: &BTreeMap<i64, Category>) -> Option<Mail> {
     let url_of = |category_id: i64, topic_id: i64, post_id: Option<i64>| {
         let c = categories.get(&category_id)?;
         let anchor = post_id.map(|p| format!("#post-{p}")).unwrap_or_default();
-        Some(absolute(
-            ctx,
-            &access::url_for(ctx, c, &format!("/t/{topic_id}{anchor}")),
-        ))
+        Some(ctx.absolute(&access::url_for(ctx, c, &format!("/t/{topic_id}{anchor}"))))
     };
-    let preferences = absolute(
-        ctx,
+    let preferences = ctx.absolute(
         &ctx.url_in("portal", "/preferences")
             .unwrap_or_else(|| ctx.url("/preferences")),
     );

@@ -179,7 +179,19 @@ pub struct Route {
     /// parameters and without permission only).
     #[serde(default = "yes")]
     pub sitemap: bool,
+    /// Let the host keep the answer for visitors who are not signed in, and
+    /// serve it again for up to this many seconds without calling the
+    /// plugin (portal GET routes without permission only). The plugin
+    /// promises that, for such visitors, the answer depends only on the
+    /// address, the language, the site's settings and its own stored data;
+    /// the host drops the kept answer as soon as the plugin writes on that
+    /// site. See `docs/plugins.md`.
+    #[serde(default, rename = "cache-seconds")]
+    pub cache_seconds: Option<u32>,
 }
+
+/// Longest a route may ask the host to keep its page.
+pub const MAX_CACHE_SECONDS: u32 = 3_600;
 
 fn yes() -> bool {
     true
@@ -521,6 +533,20 @@ impl Manifest {
                 bail!("route `{}`: methods is empty", r.name);
             }
             check_permission(&format!("route `{}`", r.name), &r.permission)?;
+            if let Some(seconds) = r.cache_seconds {
+                if seconds == 0 || seconds > MAX_CACHE_SECONDS {
+                    bail!(
+                        "route `{}`: cache-seconds must be between 1 and {MAX_CACHE_SECONDS}, not {seconds}",
+                        r.name
+                    );
+                }
+                if r.area != Area::Portal || r.permission.is_some() || r.methods != [Method::Get] {
+                    bail!(
+                        "route `{}`: cache-seconds is for public pages only (area portal, methods [\"get\"], no permission)",
+                        r.name
+                    );
+                }
+            }
             for m in &r.methods {
                 let key = match m {
                     Method::Get => "get",
@@ -800,6 +826,35 @@ indexes = [["status"]]
             "[[routes]]\nname = \"other\"\npath = \"/{slug}\"\narea = \"portal\"\n",
         ));
         assert!(e.contains("route `other`") && e.contains("clashes"), "{e}");
+    }
+
+    #[test]
+    fn page_caching_is_for_public_pages_for_a_bounded_time() {
+        let public = "[[routes]]\nname = \"open\"\npath = \"/open\"\narea = \"portal\"\n";
+        let m = Manifest::parse(&with(&format!("{public}cache-seconds = 30\n"))).unwrap();
+        assert_eq!(m.route("open").unwrap().cache_seconds, Some(30));
+        for (extra, expected) in [
+            ("cache-seconds = 0\n", "between 1 and 3600, not 0"),
+            ("cache-seconds = 7200\n", "between 1 and 3600, not 7200"),
+            (
+                "cache-seconds = 30\npermission = \"polls.manage\"\n",
+                "is for public pages only",
+            ),
+            (
+                "cache-seconds = 30\nmethods = [\"get\", \"post\"]\n",
+                "is for public pages only",
+            ),
+        ] {
+            let e = error(&with(&format!("{public}{extra}")));
+            assert!(
+                e.contains("route `open`: cache-seconds") && e.contains(expected),
+                "{e}"
+            );
+        }
+        let e = error(&with(
+            "[[routes]]\nname = \"staff\"\npath = \"/staff\"\narea = \"extranet\"\ncache-seconds = 5\n",
+        ));
+        assert!(e.contains("is for public pages only"), "{e}");
     }
 
     #[test]

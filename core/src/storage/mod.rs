@@ -37,6 +37,54 @@ pub struct Storage {
     /// SQLite allows one writer at a time; writers of this process queue
     /// here instead of failing with `SQLITE_BUSY`. None on PostgreSQL.
     write_lock: Option<Arc<tokio::sync::Mutex<()>>>,
+    /// Moves with every transaction of a plugin on a site.
+    pub writes: Arc<WriteClock>,
+}
+
+/// A counter per (site, plugin) that every transaction moves once it has
+/// ended (committed or not), so that what was read before can be known to
+/// be unchanged: the page cache keeps a page only while the count it read
+/// before calling the plugin is still the count (see `web::cache`).
+///
+/// It counts the writes made through this node only; another node's
+/// writes show once the cached page's own age runs out.
+#[derive(Default)]
+pub struct WriteClock {
+    counts:
+        std::sync::Mutex<std::collections::HashMap<i64, std::collections::HashMap<String, u64>>>,
+}
+
+impl WriteClock {
+    /// The count of writes so far by `plugin` on site `site_id`.
+    pub fn now(&self, site_id: i64, plugin: &str) -> u64 {
+        let counts = self.counts.lock().expect("write clock lock");
+        counts
+            .get(&site_id)
+            .and_then(|plugins| plugins.get(plugin))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Count one more write by `plugin` on site `site_id`.
+    pub fn tick(&self, site_id: i64, plugin: &str) {
+        let mut counts = self.counts.lock().expect("write clock lock");
+        let plugins = counts.entry(site_id).or_default();
+        match plugins.get_mut(plugin) {
+            Some(n) => *n += 1,
+            None => {
+                plugins.insert(plugin.to_owned(), 1);
+            }
+        }
+    }
+}
+
+/// Moves a write clock when dropped.
+struct Tick<'a>(&'a WriteClock, i64, &'a str);
+
+impl Drop for Tick<'_> {
+    fn drop(&mut self) {
+        self.0.tick(self.1, self.2);
+    }
 }
 
 /// Who is writing, for the audit log and events.
@@ -84,7 +132,11 @@ impl Storage {
     pub fn new(db: DatabaseConnection) -> Storage {
         let write_lock = (db.get_database_backend() == DbBackend::Sqlite)
             .then(|| Arc::new(tokio::sync::Mutex::new(())));
-        Storage { db, write_lock }
+        Storage {
+            db,
+            write_lock,
+            writes: Arc::default(),
+        }
     }
 
     pub fn backend(&self) -> DbBackend {
@@ -220,7 +272,21 @@ impl Storage {
     /// Run operations atomically. Expectations take a lock per (site, table)
     /// first, so that the check and the writes after it are serialised with
     /// every other guarded transaction on the same table.
+    ///
+    /// Once it has ended, committed or not, the write clock of the site and
+    /// plugin moves.
     pub async fn transaction(
+        &self,
+        scope: Scope<'_>,
+        ops: Vec<wit::Operation>,
+    ) -> Res<Vec<Outcome>> {
+        // Ticks on drop: also when the call is abandoned half-way, since a
+        // commit may have gone through by then.
+        let _tick = Tick(&self.writes, scope.site_id, &scope.manifest.name);
+        self.run_transaction(scope, ops).await
+    }
+
+    async fn run_transaction(
         &self,
         scope: Scope<'_>,
         ops: Vec<wit::Operation>,

@@ -6,6 +6,7 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod cache;
 pub mod ctx;
 pub mod error;
 pub mod extranet;
@@ -71,6 +72,8 @@ pub struct AppState {
     pub render: Arc<Renderer>,
     pub secret: Arc<Vec<u8>>,
     pub mail: Arc<crate::mail::Mailer>,
+    /// Pages kept for visitors who are not signed in.
+    pub pages: Arc<cache::PageCache>,
 }
 
 impl AppState {
@@ -84,6 +87,7 @@ impl AppState {
             render,
             secret,
             mail,
+            pages: Arc::default(),
         }
     }
 

@@ -12,6 +12,7 @@ use base64::Engine as _;
 use serde::Serialize;
 
 use super::AppState;
+use super::cache::{Key, Stamp};
 use super::ctx::{Ctx, NOTICE_COOKIE, Visitor};
 use super::error::{Error, Result};
 use super::page::{frame, globals, html, may_use, merge};
@@ -118,6 +119,12 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Res
     if !may_use(&ctx, &plugin, area, matched.route.permission.as_deref()) {
         return Err(Error::AccessDenied);
     }
+    let cached = cache_slot(&state, &ctx, &plugin, matched.route);
+    if let Some((key, stamp, _)) = &cached
+        && let Some(hit) = state.pages.get(key, *stamp)
+    {
+        return Ok(hit);
+    }
     let mut form = Vec::new();
     if method == Method::Post {
         form = read_form(&parts.headers, body).await?;
@@ -155,12 +162,61 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Res
             Call::Handle(request),
         )
         .await;
-    match reply {
-        Ok(Reply::Handle(Ok(resp))) => respond(&state, &ctx, &plugin, area, resp),
-        Ok(Reply::Handle(Err(e))) => Err(plugin_error(&state, &ctx, &plugin, e)),
-        Ok(_) => Err(Error::Internal(anyhow::anyhow!("unexpected reply kind"))),
-        Err(fault) => Err(fault_error(fault)),
+    let response = match reply {
+        Ok(Reply::Handle(Ok(resp))) => respond(&state, &ctx, &plugin, area, resp)?,
+        Ok(Reply::Handle(Err(e))) => return Err(plugin_error(&state, &ctx, &plugin, e)),
+        Ok(_) => return Err(Error::Internal(anyhow::anyhow!("unexpected reply kind"))),
+        Err(fault) => return Err(fault_error(fault)),
+    };
+    Ok(match cached {
+        Some((key, stamp, max_age)) => {
+            state
+                .pages
+                .keep(key, stamp, max_age, &ctx.csrf, response)
+                .await
+        }
+        None => response,
+    })
+}
+
+/// Where this request's answer may be kept in the page cache: only for a
+/// route that asks for it (`cache-seconds`, portal GET routes without
+/// permission), for a visitor who is not signed in and has no notice
+/// waiting. The stamp is read before the plugin runs, so that a write
+/// during the call leaves the page unkept.
+fn cache_slot(
+    state: &AppState,
+    ctx: &Ctx,
+    plugin: &SitePlugin,
+    route: &crate::package::manifest::Route,
+) -> Option<(Key, Stamp, std::time::Duration)> {
+    let seconds = route.cache_seconds?;
+    if ctx.user.is_some() || ctx.session_token.is_some() || ctx.notice.is_some() {
+        return None;
     }
+    let key = Key {
+        site_id: ctx.site.id,
+        plugin: plugin.name.clone(),
+        lang: ctx.lang,
+        target: ctx.path_and_query(),
+    };
+    let stamp = Stamp {
+        revision: ctx.snapshot.revision,
+        writes: state
+            .platform
+            .runtime
+            .services
+            .storage
+            .writes
+            .now(ctx.site.id, &plugin.name),
+        clock_offset_ms: state
+            .platform
+            .runtime
+            .services
+            .clock_offset_ms
+            .load(std::sync::atomic::Ordering::Relaxed),
+    };
+    Some((key, stamp, std::time::Duration::from_secs(seconds.into())))
 }
 
 async fn read_form(headers: &axum::http::HeaderMap, body: Body) -> Result<Vec<(String, String)>> {

@@ -47,13 +47,28 @@ async fn healthz(State(state): State<AppState>) -> Response {
     (status, axum::Json(body)).into_response()
 }
 
-async fn metrics() -> Response {
+async fn metrics(State(state): State<AppState>) -> Response {
+    let mut body = crate::metrics::render();
+    let (hits, misses) = state.pages.counts();
+    let (entries, bytes) = state.pages.size();
+    body.push_str(&format!(
+        "# HELP estive_page_cache_requests_total Cacheable page requests, by result.\n\
+         # TYPE estive_page_cache_requests_total counter\n\
+         estive_page_cache_requests_total{{result=\"hit\"}} {hits}\n\
+         estive_page_cache_requests_total{{result=\"miss\"}} {misses}\n\
+         # HELP estive_page_cache_entries Pages kept in the page cache.\n\
+         # TYPE estive_page_cache_entries gauge\n\
+         estive_page_cache_entries {entries}\n\
+         # HELP estive_page_cache_bytes Bytes of pages kept in the page cache.\n\
+         # TYPE estive_page_cache_bytes gauge\n\
+         estive_page_cache_bytes {bytes}\n"
+    ));
     (
         [(
             header::CONTENT_TYPE,
             "text/plain; version=0.0.4; charset=utf-8",
         )],
-        crate::metrics::render(),
+        body,
     )
         .into_response()
 }

@@ -1151,3 +1151,92 @@ async fn cached_results_follow_every_answer_change_and_moderation() -> Result<()
     assert_eq!(sql_count(&host, &cache_rows).await?, 1, "one row per poll");
     Ok(())
 }
+
+/// The host's page-cache counter `result` ("hit" or "miss") from `/metrics`.
+async fn page_cache(host: &TestHost, result: &str) -> Result<u64> {
+    let metrics = host.client().get("/metrics").await?;
+    let line = format!("estive_page_cache_requests_total{{result=\"{result}\"}} ");
+    let at = metrics.text.find(&line).context("no page cache figures")? + line.len();
+    Ok(metrics.text[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()?)
+}
+
+#[tokio::test]
+async fn public_results_are_kept_for_visitors_until_the_next_write() -> Result<()> {
+    const MARK: &str = "Créneau du cache";
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let id = create_poll(&elu, PollSpec::default()).await?;
+    publish(&elu, &id).await?;
+
+    // The first view counts the results and writes them to the plugin's
+    // own cache: a write, so the page made meanwhile is not kept. The
+    // second view is kept; the next, from another browser, is served from
+    // the page cache without running the plugin, so a change made behind
+    // the plugin's back (in its results cache) does not show.
+    let hits = page_cache(&host, "hit").await?;
+    public_results(&host, &id).await?;
+    let first = public_results(&host, &id).await?;
+    assert_eq!(page_cache(&host, "hit").await?, hits, "nothing kept yet");
+    mark_cache(&host, &id).await?;
+    let second = public_results(&host, &id).await?;
+    assert_eq!(page_cache(&host, "hit").await?, hits + 1);
+    assert!(!second.contains(MARK), "served from the page cache");
+    assert_eq!(first.text, second.text, "the same page");
+    assert_eq!(
+        second.headers.get("content-type").map(|v| v.to_str().ok()),
+        Some(Some("text/html; charset=utf-8"))
+    );
+
+    // Signed-in people always get a fresh page (it may carry their name,
+    // their links, their forms).
+    let fresh = elu.get(&format!("/consultations/{id}/resultats")).await?;
+    assert!(fresh.contains(MARK), "not kept for signed-in people");
+    assert_eq!(page_cache(&host, "hit").await?, hits + 1);
+
+    // Another language or address is another page.
+    let english = host
+        .client()
+        .get(&format!("/consultations/{id}/resultats?lang=en"))
+        .await?;
+    assert!(english.contains(MARK), "the English page is made afresh");
+
+    // An answer is a write of the plugin on this site: the next view is
+    // counted again, with the answer in it.
+    let visitor = host.client();
+    let f = form(&visitor, &id).await?;
+    assert_eq!(answer(&visitor, &id, &f.good()).await?.status, 303);
+    let after = public_results(&host, &id).await?;
+    assert_eq!(respondents(&after)?, 1, "the answer shows at once");
+    assert_eq!(page_cache(&host, "hit").await?, hits + 1);
+    public_results(&host, &id).await?;
+    assert_eq!(
+        respondents(&public_results(&host, &id).await?)?,
+        1,
+        "and is kept again"
+    );
+    assert_eq!(page_cache(&host, "hit").await?, hits + 2);
+
+    // Open data is kept too, as a download.
+    let csv = format!("/consultations/{id}/resultats.csv");
+    let a = host.client().get(&csv).await?;
+    let b = host.client().get(&csv).await?;
+    assert_eq!((a.status, b.text == a.text), (200, true));
+    assert_eq!(page_cache(&host, "hit").await?, hits + 3);
+    assert!(
+        b.headers
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("resultats.csv")),
+        "the file keeps its name"
+    );
+
+    // A page that never asked to be kept (the poll with its form) is not.
+    host.client().get(&format!("/consultations/{id}")).await?;
+    host.client().get(&format!("/consultations/{id}")).await?;
+    assert_eq!(page_cache(&host, "hit").await?, hits + 3);
+    Ok(())
+}

@@ -511,6 +511,126 @@ both!(a_failed_transaction_leaves_nothing, |db| {
     assert_eq!(rows.rows.len(), 1, "the first insert was undone");
 });
 
+/// Rows of `table` as maps of column → value, by id.
+async fn rows_by_id(
+    db: &Db,
+    s: Scope<'_>,
+    table: &str,
+) -> std::collections::BTreeMap<i64, std::collections::BTreeMap<String, Value>> {
+    let rows = db.storage.query(s, select(table, vec![])).await.unwrap();
+    rows.rows
+        .into_iter()
+        .map(|r| {
+            let row: std::collections::BTreeMap<String, Value> =
+                rows.columns.iter().cloned().zip(r).collect();
+            let Value::Integer(id) = row["id"] else {
+                panic!("{row:?}")
+            };
+            (id, row)
+        })
+        .collect()
+}
+
+// Consecutive inserts into one table run as one statement: each still gets
+// its own id in order, its own columns, the declared defaults for what it
+// leaves out, and links to earlier inserts (also of the same run).
+both!(
+    consecutive_inserts_keep_their_ids_defaults_and_links,
+    |db| {
+        let s = db.scope(1);
+        let slot = |room: &str, link: u32| {
+            Operation::Insert(RowInsert {
+                table: "slots".into(),
+                row: vec![
+                    cell("room", text(room)),
+                    cell("starts", text("2026-12-01T10:00:00+01:00")),
+                    cell("ends", text("2026-12-01T12:00:00+01:00")),
+                ],
+                links: vec![Link {
+                    column: "item_id".into(),
+                    operation: link,
+                }],
+            })
+        };
+        let mut ops = vec![
+            item("Salle", 1, "salle"),
+            insert("items", vec![cell("name", text("Vidéoprojecteur"))]),
+            insert(
+                "items",
+                vec![
+                    cell("kind", text("mobilier")),
+                    cell("name", text("Tables")),
+                    cell("flag", Value::Boolean(true)),
+                ],
+            ),
+            slot("fêtes", 0),
+            slot("fêtes", 2),
+        ];
+        // 300 more rows: more than one statement takes.
+        ops.extend((0..300).map(|i| item(&format!("chaise {i:03}"), i, "mobilier")));
+        let out = db.storage.transaction(s, ops).await.unwrap();
+        let ids: Vec<i64> = out
+            .iter()
+            .map(|o| match o {
+                Outcome::Inserted(id) => *id,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(ids.len(), 305);
+        let items = rows_by_id(&db, s, "items").await;
+        assert_eq!(items.len(), 303);
+        let name = |id: i64| items[&id]["name"].clone();
+        assert_eq!(name(ids[0]), text("Salle"));
+        assert_eq!(name(ids[1]), text("Vidéoprojecteur"));
+        assert_eq!(name(ids[2]), text("Tables"));
+        for i in 0..300 {
+            let row = &items[&ids[5 + i]];
+            assert_eq!(row["name"], text(&format!("chaise {i:03}")));
+            assert_eq!(row["qty"], Value::Integer(i as i64));
+        }
+        // Left out: the declared default, or nothing.
+        assert_eq!(items[&ids[1]]["qty"], Value::Integer(0));
+        assert_eq!(items[&ids[1]]["kind"], Value::Null);
+        assert_eq!(items[&ids[2]]["qty"], Value::Integer(0));
+        assert_eq!(items[&ids[2]]["flag"], Value::Boolean(true));
+        assert_eq!(items[&ids[0]]["flag"], Value::Null);
+        let slots = rows_by_id(&db, s, "slots").await;
+        assert_eq!(slots[&ids[3]]["item_id"], Value::Integer(ids[0]));
+        assert_eq!(slots[&ids[4]]["item_id"], Value::Integer(ids[2]));
+
+        // One bad row fails the whole run.
+        let bad = vec![
+            item("Banc", 1, "mobilier"),
+            insert(
+                "items",
+                vec![cell("name", text("Estrade")), cell("qty", text("deux"))],
+            ),
+        ];
+        let e = db.storage.transaction(s, bad).await.unwrap_err();
+        assert!(
+            matches!(&e, StorageError::InvalidValue(m) if m.contains("`qty`")),
+            "{e:?}"
+        );
+        let taken = vec![item("Banc", 1, "mobilier"), item("Salle", 2, "salle")];
+        let e = db.storage.transaction(s, taken).await.unwrap_err();
+        assert_eq!(e, StorageError::Conflict("name".into()));
+        let twice = vec![insert(
+            "items",
+            vec![cell("name", text("Estrade")), cell("name", text("Podium"))],
+        )];
+        let e = db.storage.transaction(s, twice).await.unwrap_err();
+        assert!(
+            matches!(&e, StorageError::InvalidOperation(m) if m == "operation 0: column `name` is given twice"),
+            "{e:?}"
+        );
+        assert_eq!(
+            rows_by_id(&db, s, "items").await.len(),
+            303,
+            "nothing added"
+        );
+    }
+);
+
 both!(links_and_upserts_in_a_transaction, |db| {
     let s = db.scope(1);
     let ops = vec![

@@ -301,8 +301,8 @@ impl Storage {
             )));
         }
         // Check every name and value before touching the database.
-        for op in &ops {
-            validate_op(scope.manifest, op)?;
+        for (i, op) in ops.iter().enumerate() {
+            validate_op(scope.manifest, op).map_err(|e| at_operation(i, e))?;
         }
         let _guard = self.write_guard().await;
         let txn = self.db.begin().await.map_err(db_error)?;
@@ -328,17 +328,40 @@ impl Storage {
             }
         }
         let mut outcomes = Vec::with_capacity(ops.len());
-        for (i, op) in ops.into_iter().enumerate() {
-            match run_op(&txn, scope, op, &outcomes).await {
-                Ok(o) => outcomes.push(o),
+        let mut ops = ops.into_iter().enumerate().peekable();
+        while let Some((i, op)) = ops.next() {
+            let done = match op {
+                // Inserts that follow one another into the same table go as
+                // one statement: fewer round trips while the write lock is
+                // held (an answer to a consultation is 8 rows of `answers`).
+                wit::Operation::Insert(first) => {
+                    let mut batch = vec![first];
+                    let mut columns = batch[0].row.len() + batch[0].links.len();
+                    while let Some((_, wit::Operation::Insert(next))) = ops.peek() {
+                        let width = columns.max(next.row.len() + next.links.len()) + 1;
+                        if next.table != batch[0].table
+                            || batch.len() >= MAX_ROWS_PER_INSERT
+                            || (batch.len() + 1) * width > MAX_BINDS
+                            || next.links.iter().any(|l| l.operation as usize >= i)
+                        {
+                            break;
+                        }
+                        columns = width - 1;
+                        if let Some((_, wit::Operation::Insert(next))) = ops.next() {
+                            batch.push(next);
+                        }
+                    }
+                    insert_rows(&txn, scope, batch, &outcomes)
+                        .await
+                        .map(|ids| ids.into_iter().map(Outcome::Inserted).collect())
+                }
+                op => run_op(&txn, scope, op, &outcomes).await.map(|o| vec![o]),
+            };
+            match done {
+                Ok(o) => outcomes.extend(o),
                 Err(e) => {
                     let _ = txn.rollback().await;
-                    return Err(match e {
-                        StorageError::InvalidOperation(m) => {
-                            StorageError::InvalidOperation(format!("operation {i}: {m}"))
-                        }
-                        other => other,
-                    });
+                    return Err(at_operation(i, e));
                 }
             }
         }
@@ -671,11 +694,17 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
     match op {
         O::Insert(i) => {
             let t = table(manifest, &i.table)?;
-            for c in &i.row {
+            for (k, c) in i.row.iter().enumerate() {
                 if c.column == "id" {
                     return Err(StorageError::InvalidOperation(
                         "`id` is assigned by the host".into(),
                     ));
+                }
+                if i.row[..k].iter().any(|o| o.column == c.column) {
+                    return Err(StorageError::InvalidOperation(format!(
+                        "column `{}` is given twice",
+                        c.column
+                    )));
                 }
                 bind(t, &c.column, &c.value)?;
             }
@@ -780,6 +809,112 @@ fn linked_id(outcomes: &[Outcome], link: &wit::Link) -> Res<i64> {
     }
 }
 
+/// Say which operation of a transaction a refusal is about.
+fn at_operation(i: usize, e: StorageError) -> StorageError {
+    match e {
+        StorageError::InvalidOperation(m) => {
+            StorageError::InvalidOperation(format!("operation {i}: {m}"))
+        }
+        other => other,
+    }
+}
+
+/// Most rows one INSERT statement takes.
+const MAX_ROWS_PER_INSERT: usize = 200;
+/// Most bound values in one statement (SQLite allows 32,766).
+const MAX_BINDS: usize = 30_000;
+
+/// Insert rows into one table in one statement; their ids, in the order of
+/// the rows. A column one row leaves out gets its declared default (as a
+/// single insert would), so rows need not name the same columns.
+async fn insert_rows<C: ConnectionTrait>(
+    conn: &C,
+    scope: Scope<'_>,
+    rows: Vec<wit::RowInsert>,
+    done: &[Outcome],
+) -> Res<Vec<i64>> {
+    let manifest = scope.manifest;
+    let t = table(manifest, &rows[0].table)?;
+    let mut columns: Vec<String> = Vec::new();
+    let mut given: Vec<Vec<(usize, sq::Value)>> = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let mut values = Vec::with_capacity(row.row.len() + row.links.len());
+        let cells = row
+            .row
+            .iter()
+            .map(|c| Ok((&c.column, bind(t, &c.column, &c.value)?)));
+        let links = row
+            .links
+            .iter()
+            .map(|l| Ok((&l.column, sq::Value::from(linked_id(done, l)?))));
+        for cell in cells.chain(links) {
+            let (column, value) = cell?;
+            let at = match columns.iter().position(|c| c == column) {
+                Some(at) => at,
+                None => {
+                    columns.push(column.clone());
+                    columns.len() - 1
+                }
+            };
+            if values.iter().any(|(c, _)| *c == at) {
+                return Err(StorageError::InvalidOperation(format!(
+                    "column `{column}` is given twice"
+                )));
+            }
+            values.push((at, value));
+        }
+        given.push(values);
+    }
+    let mut stmt = Query::insert();
+    stmt.into_table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
+    stmt.columns(std::iter::once(Alias::new("site_id")).chain(columns.iter().map(Alias::new)));
+    for mut values in given {
+        let mut row = Vec::with_capacity(columns.len() + 1);
+        row.push(SimpleExpr::from(scope.site_id));
+        for (at, column) in columns.iter().enumerate() {
+            let value = match values.iter().position(|(c, _)| *c == at) {
+                Some(k) => values.swap_remove(k).1,
+                None => default_of(t, column),
+            };
+            row.push(value.into());
+        }
+        stmt.values(row)
+            .map_err(|e| StorageError::InvalidOperation(e.to_string()))?;
+    }
+    stmt.returning_col(Alias::new("id"));
+    let found = conn
+        .query_all(&stmt)
+        .await
+        .map_err(|e| write_error(manifest, t, e))?;
+    let mut ids = found
+        .iter()
+        .map(|r| r.try_get_by_index::<i64>(0))
+        .collect::<Result<Vec<i64>, _>>()
+        .map_err(db_error)?;
+    if ids.len() != rows.len() {
+        return Err(StorageError::Unavailable(format!(
+            "{} rows inserted, {} ids returned",
+            rows.len(),
+            ids.len()
+        )));
+    }
+    // RETURNING promises no order; ids are handed out in the order the
+    // VALUES rows are inserted, on SQLite (rowid) and PostgreSQL (serial).
+    ids.sort_unstable();
+    Ok(ids)
+}
+
+/// What a column a row leaves out holds: its declared default, or NULL.
+fn default_of(table: &Table, column: &str) -> sq::Value {
+    match table.column(column) {
+        Some(c) => c
+            .default
+            .as_ref()
+            .map_or_else(|| null_of(Some(c.kind)), schema::default_value),
+        None => null_of(None),
+    }
+}
+
 async fn run_op<C: ConnectionTrait>(
     conn: &C,
     scope: Scope<'_>,
@@ -789,35 +924,9 @@ async fn run_op<C: ConnectionTrait>(
     use wit::Operation as O;
     let manifest = scope.manifest;
     match op {
-        O::Insert(i) => {
-            let t = table(manifest, &i.table)?;
-            let mut stmt = Query::insert();
-            stmt.into_table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
-            let (mut cols, mut vals) = (
-                vec![Alias::new("site_id")],
-                vec![SimpleExpr::from(scope.site_id)],
-            );
-            for c in &i.row {
-                cols.push(Alias::new(&c.column));
-                vals.push(bind(t, &c.column, &c.value)?.into());
-            }
-            for l in &i.links {
-                cols.push(Alias::new(&l.column));
-                vals.push(linked_id(done, l)?.into());
-            }
-            stmt.columns(cols);
-            stmt.values(vals)
-                .map_err(|e| StorageError::InvalidOperation(e.to_string()))?;
-            stmt.returning_col(Alias::new("id"));
-            let row = conn
-                .query_one(&stmt)
-                .await
-                .map_err(|e| write_error(manifest, t, e))?;
-            let id = row
-                .and_then(|r| r.try_get_by_index::<i64>(0).ok())
-                .ok_or_else(|| StorageError::Unavailable("insert returned no id".into()))?;
-            Ok(Outcome::Inserted(id))
-        }
+        O::Insert(i) => insert_rows(conn, scope, vec![i], done)
+            .await
+            .map(|ids| Outcome::Inserted(ids[0])),
         O::Upsert(u) => {
             let t = table(manifest, &u.table)?;
             let mut stmt = Query::insert();

@@ -49,16 +49,20 @@ fn column_def(c: &Column) -> ColumnDef {
         def.null();
     }
     if let Some(d) = &c.default {
-        let v: sq::Value = match d {
-            toml::Value::Integer(i) => (*i).into(),
-            toml::Value::Float(f) => (*f).into(),
-            toml::Value::Boolean(b) => (*b).into(),
-            toml::Value::String(s) => s.clone().into(),
-            other => other.to_string().into(),
-        };
-        def.default(v);
+        def.default(default_value(d));
     }
     def
+}
+
+/// A column's declared default as a value.
+pub fn default_value(d: &toml::Value) -> sq::Value {
+    match d {
+        toml::Value::Integer(i) => (*i).into(),
+        toml::Value::Float(f) => (*f).into(),
+        toml::Value::Boolean(b) => (*b).into(),
+        toml::Value::String(s) => s.clone().into(),
+        other => other.to_string().into(),
+    }
 }
 
 fn create_table(plugin: &str, t: &Table) -> sq::TableCreateStatement {

@@ -335,18 +335,20 @@ impl Storage {
                 // one statement: fewer round trips while the write lock is
                 // held (an answer to a consultation is 8 rows of `answers`).
                 wit::Operation::Insert(first) => {
+                    // A row binds at most the table's columns and `site_id`.
+                    let width = scope
+                        .manifest
+                        .table(&first.table)
+                        .map_or(1, |t| t.columns.len() + 1);
+                    let most = MAX_ROWS_PER_INSERT.min(MAX_BINDS / width);
                     let mut batch = vec![first];
-                    let mut columns = batch[0].row.len() + batch[0].links.len();
                     while let Some((_, wit::Operation::Insert(next))) = ops.peek() {
-                        let width = columns.max(next.row.len() + next.links.len()) + 1;
                         if next.table != batch[0].table
-                            || batch.len() >= MAX_ROWS_PER_INSERT
-                            || (batch.len() + 1) * width > MAX_BINDS
+                            || batch.len() >= most
                             || next.links.iter().any(|l| l.operation as usize >= i)
                         {
                             break;
                         }
-                        columns = width - 1;
                         if let Some((_, wit::Operation::Insert(next))) = ops.next() {
                             batch.push(next);
                         }

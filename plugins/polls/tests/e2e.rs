@@ -961,26 +961,27 @@ async fn public_results(host: &TestHost, id: &str) -> Result<Page> {
     Ok(page)
 }
 
-/// The count a results table gives an option.
-fn option_count(page: &Page, label: &str) -> Result<u64> {
-    let cell = format!("{label}</th><td class=\"num\">");
-    let at = page.text.find(&cell).context("no such option")? + cell.len();
-    Ok(page.text[at..]
+/// The whole number written right after the first `marker` in `text`.
+fn number_after(text: &str, marker: &str) -> Result<u64> {
+    let at = text
+        .find(marker)
+        .with_context(|| format!("no `{marker}`"))?
+        + marker.len();
+    Ok(text[at..]
         .chars()
         .take_while(char::is_ascii_digit)
         .collect::<String>()
         .parse()?)
 }
 
+/// The count a results table gives an option.
+fn option_count(page: &Page, label: &str) -> Result<u64> {
+    number_after(&page.text, &format!("{label}</th><td class=\"num\">"))
+}
+
 /// The number of participants the results page shows.
 fn respondents(page: &Page) -> Result<u64> {
-    let cell = "<dd class=\"stat-value\">";
-    let at = page.text.find(cell).context("no respondents figure")? + cell.len();
-    Ok(page.text[at..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()?)
+    number_after(&page.text, "<dd class=\"stat-value\">")
 }
 
 /// Marks the cached results of a poll (a question title changed in the
@@ -1155,13 +1156,10 @@ async fn cached_results_follow_every_answer_change_and_moderation() -> Result<()
 /// The host's page-cache counter `result` ("hit" or "miss") from `/metrics`.
 async fn page_cache(host: &TestHost, result: &str) -> Result<u64> {
     let metrics = host.client().get("/metrics").await?;
-    let line = format!("estive_page_cache_requests_total{{result=\"{result}\"}} ");
-    let at = metrics.text.find(&line).context("no page cache figures")? + line.len();
-    Ok(metrics.text[at..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()?)
+    number_after(
+        &metrics.text,
+        &format!("estive_page_cache_requests_total{{result=\"{result}\"}} "),
+    )
 }
 
 #[tokio::test]

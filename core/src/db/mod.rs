@@ -141,6 +141,32 @@ pub async fn revision<C: ConnectionTrait>(db: &C) -> Result<i64> {
 
 #[cfg(test)]
 mod tests {
+    use sea_orm::{ConnectionTrait, Statement};
+
+    /// The bundled SQLite must be built with `SQLITE_ENABLE_QPSG` (see
+    /// `.cargo/config.toml`): without it, every statement with a bound
+    /// LIMIT is parsed again on each run, which cost about a fifth of the
+    /// CPU of answering a consultation.
+    #[tokio::test]
+    async fn sqlite_is_built_with_a_stable_query_planner() {
+        let db = sea_orm::Database::connect("sqlite::memory:").await.unwrap();
+        let rows = db
+            .query_all_raw(Statement::from_string(
+                sea_orm::DbBackend::Sqlite,
+                "PRAGMA compile_options",
+            ))
+            .await
+            .unwrap();
+        let options: Vec<String> = rows
+            .iter()
+            .map(|r| r.try_get_by_index::<String>(0).unwrap())
+            .collect();
+        assert!(
+            options.iter().any(|o| o == "ENABLE_QPSG"),
+            "SQLite was built without ENABLE_QPSG: {options:?}"
+        );
+    }
+
     #[test]
     fn redact_hides_the_password() {
         assert_eq!(

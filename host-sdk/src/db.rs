@@ -64,6 +64,7 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::de::value::MapDeserializer;
 use serde_json::{Map, Value as Json};
 
 use crate::bindings::estive::plugin::storage as wit;
@@ -322,10 +323,16 @@ pub fn rows_to_maps(rows: Rows) -> Vec<Map<String, Json>> {
 /// [`Error::Internal`] naming the table, the type and the first field that
 /// does not fit.
 pub fn from_rows<T: DeserializeOwned>(table: &str, rows: Rows) -> Result<Vec<T>, Error> {
-    rows_to_maps(rows)
-        .into_iter()
-        .map(|map| {
-            serde_json::from_value(Json::Object(map)).map_err(|e| {
+    let Rows { columns, rows } = rows;
+    rows.into_iter()
+        .map(|values| {
+            // Straight from the cells, as `rows_to_maps` would give them,
+            // without building a map of each row first.
+            let cells = columns
+                .iter()
+                .map(String::as_str)
+                .zip(values.into_iter().map(json_of));
+            T::deserialize(MapDeserializer::<_, serde_json::Error>::new(cells)).map_err(|e| {
                 Error::internal(format!(
                     "a row of `{table}` does not fit {}: {e}",
                     std::any::type_name::<T>()

@@ -728,11 +728,34 @@ fn one_line(text: &str, max: usize) -> String {
     cut
 }
 
+/// Whether someone in `groups` may read a category.
+fn readable_by(groups: &[String], c: &Category) -> bool {
+    !c.is_private()
+        || c.group_slug
+            .as_deref()
+            .is_some_and(|g| groups.iter().any(|x| x == g))
+}
+
 /// The e-mail of a notice (plain text: the excerpt is already stripped of
 /// Markdown and HTML), or `None` for one not to e-mail.
-pub fn compose(ctx: &Context, n: &Notice, categories: &BTreeMap<i64, Category>) -> Option<Mail> {
+///
+/// `groups` are the recipient's working groups as last seen: access is
+/// checked again at sending, as on the notices page, so that someone who
+/// left a private category's group is not e-mailed about it (a digest
+/// leaves those topics out, and is not sent when none is left).
+pub fn compose(
+    ctx: &Context,
+    n: &Notice,
+    categories: &BTreeMap<i64, Category>,
+    groups: &[String],
+) -> Option<Mail> {
+    let category = |id: i64| categories.get(&id);
+    let withheld = |id: Option<i64>| {
+        id.and_then(category)
+            .is_some_and(|c| !readable_by(groups, c))
+    };
     let url_of = |category_id: i64, topic_id: i64, post_id: Option<i64>| {
-        let c = categories.get(&category_id)?;
+        let c = category(category_id)?;
         let anchor = post_id.map(|p| format!("#post-{p}")).unwrap_or_default();
         Some(ctx.absolute(&access::url_for(ctx, c, &format!("/t/{topic_id}{anchor}"))))
     };
@@ -747,8 +770,18 @@ pub fn compose(ctx: &Context, n: &Notice, categories: &BTreeMap<i64, Category>) 
         } else {
             "daily"
         };
+        let items: Vec<&DigestItem> = n
+            .items
+            .as_deref()
+            .unwrap_or_default()
+            .iter()
+            .filter(|it| !withheld(Some(it.category_id)))
+            .collect();
+        if items.is_empty() {
+            return None;
+        }
         let mut body = format!("{}\n", i18n::t("forums-mail-digest-intro"));
-        for it in n.items.as_deref().unwrap_or_default() {
+        for it in items {
             let count = it.count.to_string();
             let mut line = format!(
                 "\n- {} — {}",
@@ -771,7 +804,9 @@ pub fn compose(ctx: &Context, n: &Notice, categories: &BTreeMap<i64, Category>) 
             body,
         });
     }
-    if !["reply", "new_topic", "mention", "concluded"].contains(&n.kind.as_str()) {
+    if !["reply", "new_topic", "mention", "concluded"].contains(&n.kind.as_str())
+        || withheld(n.category_id)
+    {
         return None;
     }
     let title = one_line(n.title.as_deref().unwrap_or_default(), SUBJECT_TITLE_CHARS);
@@ -830,10 +865,20 @@ fn try_mail_pending(ctx: &Context) -> Result<usize, Error> {
         .into_iter()
         .map(|c| (c.id(), c))
         .collect();
+    let recipients: Vec<String> = pending
+        .iter()
+        .map(|n| n.user_id.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let members = crate::members::by_ids(&recipients)?;
     let mut sent = 0;
     for n in &pending {
         let Some(id) = n.id else { continue };
-        let outcome = match compose(ctx, n, &categories) {
+        let groups = members
+            .get(&n.user_id)
+            .map_or(&[][..], |m| m.groups.as_slice());
+        let outcome = match compose(ctx, n, &categories, groups) {
             Some(m) => match mail::send(&n.user_id, &m.subject, &m.body) {
                 Ok(()) => "sent",
                 Err(e) => {
@@ -962,6 +1007,25 @@ mod tests {
             .map(|p| (p.user_id.as_str(), p.status))
             .collect();
         assert_eq!(statuses, [("2", "queued"), ("4", "queued")]);
+    }
+
+    #[test]
+    fn mail_about_a_private_category_needs_its_group_at_sending() {
+        let category = |group: Option<&str>| Category {
+            id: Some(1),
+            slug: "c".into(),
+            title: "C".into(),
+            description: None,
+            visibility: if group.is_some() { "private" } else { "public" }.into(),
+            group_slug: group.map(str::to_owned),
+            position: 0,
+            created_at: None,
+        };
+        let voirie = ids(&["voirie"]);
+        assert!(readable_by(&[], &category(None)));
+        assert!(readable_by(&voirie, &category(Some("voirie"))));
+        assert!(!readable_by(&ids(&["ecole"]), &category(Some("voirie"))));
+        assert!(!readable_by(&[], &category(Some("voirie"))));
     }
 
     #[test]

@@ -51,10 +51,17 @@ pub fn can_read(user: Option<&User>, category: &Category) -> bool {
     if !category.is_private() {
         return true;
     }
-    match (user, category.group_slug.as_deref()) {
-        (Some(u), Some(group)) => u.in_group(group),
-        _ => false,
-    }
+    user.is_some_and(|u| in_groups_may_read(&u.groups, category))
+}
+
+/// Whether someone in `groups` may read a category: for checks made
+/// without a request (e-mails), on the groups as last seen.
+pub fn in_groups_may_read(groups: &[String], category: &Category) -> bool {
+    !category.is_private()
+        || category
+            .group_slug
+            .as_deref()
+            .is_some_and(|g| groups.iter().any(|x| x == g))
 }
 
 /// Whether someone may see a topic's page at all (moderators also see
@@ -181,6 +188,18 @@ mod tests {
             &private
         ));
         assert!(can_read(None, &category(1, None)));
+    }
+
+    #[test]
+    fn mail_about_a_private_category_needs_its_group_at_sending() {
+        let voirie = ["voirie".to_owned()];
+        assert!(in_groups_may_read(&[], &category(1, None)));
+        assert!(in_groups_may_read(&voirie, &category(2, Some("voirie"))));
+        assert!(!in_groups_may_read(
+            &["ecole".to_owned()],
+            &category(2, Some("voirie"))
+        ));
+        assert!(!in_groups_may_read(&[], &category(2, Some("voirie"))));
     }
 
     #[test]

@@ -728,14 +728,6 @@ fn one_line(text: &str, max: usize) -> String {
     cut
 }
 
-/// Whether someone in `groups` may read a category.
-fn readable_by(groups: &[String], c: &Category) -> bool {
-    !c.is_private()
-        || c.group_slug
-            .as_deref()
-            .is_some_and(|g| groups.iter().any(|x| x == g))
-}
-
 /// The e-mail of a notice (plain text: the excerpt is already stripped of
 /// Markdown and HTML), or `None` for one not to e-mail.
 ///
@@ -752,7 +744,7 @@ pub fn compose(
     let category = |id: i64| categories.get(&id);
     let withheld = |id: Option<i64>| {
         id.and_then(category)
-            .is_some_and(|c| !readable_by(groups, c))
+            .is_some_and(|c| !access::in_groups_may_read(groups, c))
     };
     let url_of = |category_id: i64, topic_id: i64, post_id: Option<i64>| {
         let c = category(category_id)?;
@@ -1007,25 +999,6 @@ mod tests {
             .map(|p| (p.user_id.as_str(), p.status))
             .collect();
         assert_eq!(statuses, [("2", "queued"), ("4", "queued")]);
-    }
-
-    #[test]
-    fn mail_about_a_private_category_needs_its_group_at_sending() {
-        let category = |group: Option<&str>| Category {
-            id: Some(1),
-            slug: "c".into(),
-            title: "C".into(),
-            description: None,
-            visibility: if group.is_some() { "private" } else { "public" }.into(),
-            group_slug: group.map(str::to_owned),
-            position: 0,
-            created_at: None,
-        };
-        let voirie = ids(&["voirie"]);
-        assert!(readable_by(&[], &category(None)));
-        assert!(readable_by(&voirie, &category(Some("voirie"))));
-        assert!(!readable_by(&ids(&["ecole"]), &category(Some("voirie"))));
-        assert!(!readable_by(&[], &category(Some("voirie"))));
     }
 
     #[test]

@@ -841,20 +841,11 @@ async fn insert_rows<C: ConnectionTrait>(
     let mut given: Vec<Vec<(usize, sq::Value)>> = Vec::with_capacity(rows.len());
     for row in &rows {
         let mut values = Vec::with_capacity(row.row.len() + row.links.len());
-        let cells = row
-            .row
-            .iter()
-            .map(|c| Ok((&c.column, bind(t, &c.column, &c.value)?)));
-        let links = row
-            .links
-            .iter()
-            .map(|l| Ok((&l.column, sq::Value::from(linked_id(done, l)?))));
-        for cell in cells.chain(links) {
-            let (column, value) = cell?;
+        for (column, value) in row_values(t, &row.row, &row.links, done)? {
             let at = match columns.iter().position(|c| c == column) {
                 Some(at) => at,
                 None => {
-                    columns.push(column.clone());
+                    columns.push(column.to_owned());
                     columns.len() - 1
                 }
             };
@@ -906,6 +897,22 @@ async fn insert_rows<C: ConnectionTrait>(
     Ok(ids)
 }
 
+/// The values a row gives, its cells then its links to earlier inserts.
+fn row_values<'r>(
+    table: &Table,
+    cells: &'r [wit::Cell],
+    links: &'r [wit::Link],
+    done: &[Outcome],
+) -> Res<Vec<(&'r str, sq::Value)>> {
+    let cells = cells
+        .iter()
+        .map(|c| Ok((c.column.as_str(), bind(table, &c.column, &c.value)?)));
+    let links = links
+        .iter()
+        .map(|l| Ok((l.column.as_str(), sq::Value::from(linked_id(done, l)?))));
+    cells.chain(links).collect()
+}
+
 /// What a column a row leaves out holds: its declared default, or NULL.
 fn default_of(table: &Table, column: &str) -> sq::Value {
     match table.column(column) {
@@ -938,18 +945,11 @@ async fn run_op<C: ConnectionTrait>(
                 vec![SimpleExpr::from(scope.site_id)],
             );
             let mut update = Vec::new();
-            for c in &u.row {
-                cols.push(Alias::new(&c.column));
-                vals.push(bind(t, &c.column, &c.value)?.into());
-                if !u.key.contains(&c.column) {
-                    update.push(Alias::new(&c.column));
-                }
-            }
-            for l in &u.links {
-                cols.push(Alias::new(&l.column));
-                vals.push(linked_id(done, l)?.into());
-                if !u.key.contains(&l.column) {
-                    update.push(Alias::new(&l.column));
+            for (column, value) in row_values(t, &u.row, &u.links, done)? {
+                cols.push(Alias::new(column));
+                vals.push(value.into());
+                if !u.key.iter().any(|k| k == column) {
+                    update.push(Alias::new(column));
                 }
             }
             stmt.columns(cols);

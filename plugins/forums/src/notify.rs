@@ -857,12 +857,7 @@ fn try_mail_pending(ctx: &Context) -> Result<usize, Error> {
         .into_iter()
         .map(|c| (c.id(), c))
         .collect();
-    let recipients: Vec<String> = pending
-        .iter()
-        .map(|n| n.user_id.clone())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let recipients: Vec<String> = pending.iter().map(|n| n.user_id.clone()).collect();
     let members = crate::members::by_ids(&recipients)?;
     let mut sent = 0;
     for n in &pending {

@@ -81,7 +81,7 @@ pub async fn open(config: &Config) -> Result<AppState> {
     let db = crate::db::connect(&config.database_url).await?;
     let secret = crate::db::server_secret(&db).await?;
     let services = Arc::new(Services {
-        storage: Storage::new(db.clone()),
+        storage: Storage::new(db.clone()).await?,
         http: reqwest::Client::builder()
             .user_agent(concat!("Estive/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(Duration::from_secs(10))

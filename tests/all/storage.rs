@@ -94,7 +94,7 @@ pub async fn open(pg: bool) -> Db {
         .await
         .unwrap();
     Db {
-        storage: Storage::new(db),
+        storage: Storage::new(db).await.unwrap(),
         manifest,
         _tmp: tmp,
         pg: pgdb,
@@ -803,12 +803,12 @@ both!(additive_upgrade_keeps_rows_and_adds_columns, |db| {
         .write(db.scope(1), item("kept", 7, "x"))
         .await
         .unwrap();
-    let v2 = Manifest::parse(
+    let v2 = Arc::new(Manifest::parse(
         &MANIFEST
             .replace("version = \"1.0.0\"", "version = \"1.1.0\"")
             .replace("{ name = \"kind\", type = \"text\" },", "{ name = \"kind\", type = \"text\" },\n  { name = \"colour\", type = \"text\", required = true, default = \"vert\" },"),
     )
-    .unwrap();
+    .unwrap());
     estive_core::storage::schema::apply(&db.storage.db, &v2, Some(&db.manifest))
         .await
         .unwrap();
@@ -842,3 +842,81 @@ both!(additive_upgrade_keeps_rows_and_adds_columns, |db| {
         .unwrap_err();
     assert!(format!("{e:#}").contains("changes type"), "{e:#}");
 });
+
+both!(events_and_audit_entries_are_written_with_the_data, |db| {
+    use estive_core::db::entities::{audit_entry, outbox_event};
+    use sea_orm::{EntityTrait, QueryOrder};
+    let actor = Actor {
+        user_id: Some(7),
+        name: Some("marie".into()),
+    };
+    let scope = Scope {
+        site_id: 1,
+        manifest: &db.manifest,
+        actor: &actor,
+    };
+    let before = chrono::Utc::now() - chrono::Duration::seconds(1);
+    let ops = |name: &str| {
+        vec![
+            item(name, 1, "pain"),
+            Operation::Publish(Publication {
+                name: "stocked".into(),
+                payload: format!(r#"{{"name":"{name}"}}"#),
+            }),
+            Operation::Audit(AuditEntry {
+                action: "item.created".into(),
+                subject: format!("item:{name}"),
+                details: r#"{"qty":1}"#.into(),
+            }),
+        ]
+    };
+    db.storage.transaction(scope, ops("miche")).await.unwrap();
+    // A transaction that fails at its last step leaves no event and no entry.
+    let refused = db
+        .storage
+        .transaction(
+            scope,
+            [ops("baguette"), vec![item("miche", 2, "pain")]].concat(),
+        )
+        .await;
+    assert!(
+        matches!(refused, Err(StorageError::Conflict(_))),
+        "{refused:?}"
+    );
+
+    // Read back through sea-orm's entities, as the dispatcher and the
+    // audit pages read them.
+    let events = outbox_event::Entity::find()
+        .order_by_asc(outbox_event::Column::Id)
+        .all(&db.storage.db)
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].topic, "shop.stocked");
+    assert_eq!(events[0].payload, r#"{"name":"miche"}"#);
+    assert!(!events[0].dispatched);
+    assert!(events[0].published_at >= before && events[0].published_at <= chrono::Utc::now());
+    let entries = audit_entry::Entity::find()
+        .all(&db.storage.db)
+        .await
+        .unwrap();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    let e = &entries[0];
+    assert_eq!(
+        (e.site_id, e.user_id, e.actor.as_str(), e.plugin.as_deref()),
+        (1, Some(7), "marie", Some("shop"))
+    );
+    assert_eq!(
+        (e.action.as_str(), e.subject.as_str()),
+        ("item.created", "item:miche")
+    );
+    assert_eq!(e.details, r#"{"qty":1}"#);
+    assert!(e.at >= before && e.at <= chrono::Utc::now());
+});
+
+#[tokio::test]
+async fn plugin_storage_refuses_an_in_memory_sqlite_database() {
+    let db = sea_orm::Database::connect("sqlite::memory:").await.unwrap();
+    let err = Storage::new(db).await.err().expect("refused").to_string();
+    assert!(err.contains("SQLite database in a file"), "{err}");
+}

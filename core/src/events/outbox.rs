@@ -15,7 +15,12 @@ pub async fn publish<C: ConnectionTrait>(
     topic: &str,
     payload: &str,
 ) -> Result<i64, DbErr> {
-    let model = outbox_event::ActiveModel {
+    Ok(event(site_id, topic, payload).insert(conn).await?.id)
+}
+
+/// The row of an event published now, not yet delivered.
+pub fn event(site_id: i64, topic: &str, payload: &str) -> outbox_event::ActiveModel {
+    outbox_event::ActiveModel {
         site_id: Set(site_id),
         topic: Set(topic.to_string()),
         payload: Set(payload.to_string()),
@@ -23,7 +28,4 @@ pub async fn publish<C: ConnectionTrait>(
         dispatched: Set(false),
         ..Default::default()
     }
-    .insert(conn)
-    .await?;
-    Ok(model.id)
 }

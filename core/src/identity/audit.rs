@@ -18,6 +18,21 @@ pub async fn record<C: ConnectionTrait>(
     subject: &str,
     details: serde_json::Value,
 ) -> Result<(), DbErr> {
+    entry(site_id, actor, plugin, action, subject, details)
+        .insert(conn)
+        .await?;
+    Ok(())
+}
+
+/// The row of an action done now.
+pub fn entry(
+    site_id: i64,
+    actor: &Actor,
+    plugin: Option<&str>,
+    action: &str,
+    subject: &str,
+    details: serde_json::Value,
+) -> audit_entry::ActiveModel {
     audit_entry::ActiveModel {
         site_id: Set(site_id),
         at: Set(chrono::Utc::now()),
@@ -29,7 +44,4 @@ pub async fn record<C: ConnectionTrait>(
         details: Set(details.to_string()),
         ..Default::default()
     }
-    .insert(conn)
-    .await?;
-    Ok(())
 }

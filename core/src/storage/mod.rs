@@ -7,6 +7,7 @@
 //! checked against the declared column types, and `site_id = <current site>`
 //! is added to every statement by this module, never by the plugin.
 
+mod exec;
 pub mod schema;
 
 use std::sync::Arc;
@@ -15,9 +16,11 @@ use sea_orm::sea_query::{
     self as sq, Alias, Expr, ExprTrait, Func, LikeExpr, OnConflict, Query, SimpleExpr,
 };
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbBackend, DbErr, QueryResult, TransactionTrait,
+    ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryTrait, TransactionTrait,
 };
 use serde_json::json;
+
+use exec::{Exec, SqlError};
 
 use crate::package::manifest::{ColumnType, Manifest, Table};
 use crate::runtime::bindings::storage as wit;
@@ -37,6 +40,8 @@ pub struct Storage {
     /// SQLite allows one writer at a time; writers of this process queue
     /// here instead of failing with `SQLITE_BUSY`. None on PostgreSQL.
     write_lock: Option<Arc<tokio::sync::Mutex<()>>>,
+    /// On SQLite, the thread plugin transactions run on (see `exec`).
+    writer: Option<Arc<exec::Writer>>,
     /// Moves with every transaction of a plugin on a site.
     pub writes: Arc<WriteClock>,
 }
@@ -98,7 +103,7 @@ pub struct Actor {
 #[derive(Clone, Copy)]
 pub struct Scope<'a> {
     pub site_id: i64,
-    pub manifest: &'a Manifest,
+    pub manifest: &'a Arc<Manifest>,
     pub actor: &'a Actor,
 }
 
@@ -129,14 +134,26 @@ impl From<ColumnType> for Kind {
 }
 
 impl Storage {
-    pub fn new(db: DatabaseConnection) -> Storage {
-        let write_lock = (db.get_database_backend() == DbBackend::Sqlite)
-            .then(|| Arc::new(tokio::sync::Mutex::new(())));
-        Storage {
+    /// Plugin storage over `db`. On SQLite, it starts the thread plugin
+    /// transactions run on, with its own connection to the same file.
+    ///
+    /// # Errors
+    /// An SQLite database that is not a file (an in-memory one cannot be
+    /// shared with the writer's connection), or one the writer cannot open.
+    pub async fn new(db: DatabaseConnection) -> anyhow::Result<Storage> {
+        let sqlite = db.get_database_backend() == DbBackend::Sqlite;
+        let writer = if sqlite {
+            let file = sqlite_file(&db).await?;
+            Some(exec::Writer::start(&file)?)
+        } else {
+            None
+        };
+        Ok(Storage {
             db,
-            write_lock,
+            write_lock: sqlite.then(|| Arc::new(tokio::sync::Mutex::new(()))),
+            writer,
             writes: Arc::default(),
-        }
+        })
     }
 
     pub fn backend(&self) -> DbBackend {
@@ -193,12 +210,17 @@ impl Storage {
         if let Some(off) = q.offset {
             stmt.offset(u64::from(off));
         }
-        let rows = self.db.query_all(&stmt).await.map_err(db_error)?;
+        let rows = self
+            .db
+            .query_all(&stmt)
+            .await
+            .map_err(|e| db_error(e.into()))?;
         Ok(wit::Rows {
             rows: rows
                 .iter()
-                .map(|r| read_row(r, &kinds))
-                .collect::<Res<_>>()?,
+                .map(|r| exec::read_row(r, &kinds))
+                .collect::<Result<_, _>>()
+                .map_err(db_error)?,
             columns,
         })
     }
@@ -259,12 +281,17 @@ impl Storage {
         if let Some(limit) = a.limit {
             stmt.limit(u64::from(Ord::min(limit, MAX_ROWS)));
         }
-        let rows = self.db.query_all(&stmt).await.map_err(db_error)?;
+        let rows = self
+            .db
+            .query_all(&stmt)
+            .await
+            .map_err(|e| db_error(e.into()))?;
         Ok(wit::Rows {
             rows: rows
                 .iter()
-                .map(|r| read_row(r, &kinds))
-                .collect::<Res<_>>()?,
+                .map(|r| exec::read_row(r, &kinds))
+                .collect::<Result<_, _>>()
+                .map_err(db_error)?,
             columns,
         })
     }
@@ -304,71 +331,46 @@ impl Storage {
         for (i, op) in ops.iter().enumerate() {
             validate_op(scope.manifest, op).map_err(|e| at_operation(i, e))?;
         }
-        let _guard = self.write_guard().await;
-        let txn = self.db.begin().await.map_err(db_error)?;
-        if self.backend() == DbBackend::Postgres {
-            let mut locked: Vec<String> = ops
-                .iter()
-                .filter_map(|op| match op {
-                    wit::Operation::Expect(e) => Some(e.table.clone()),
-                    _ => None,
+        let (site_id, manifest, actor) =
+            (scope.site_id, scope.manifest.clone(), scope.actor.clone());
+        let writes = self.writes.clone();
+        let ended = || StorageError::Unavailable("the database writer has stopped".into());
+        match (&self.writer, &self.write_lock) {
+            (Some(writer), Some(lock)) => {
+                let lock = lock.clone();
+                writer
+                    .run(move |conn| {
+                        let scope = Scope {
+                            site_id,
+                            manifest: &manifest,
+                            actor: &actor,
+                        };
+                        let out = {
+                            let _guard = lock.blocking_lock();
+                            sqlite_transaction(conn, scope, ops)
+                        };
+                        // Moved once the commit is through, even when the
+                        // caller has stopped waiting.
+                        writes.tick(site_id, &manifest.name);
+                        out
+                    })
+                    .await
+                    .unwrap_or_else(|| Err(ended()))
+            }
+            _ => {
+                let db = self.db.clone();
+                tokio::task::spawn_blocking(move || {
+                    let scope = Scope {
+                        site_id,
+                        manifest: &manifest,
+                        actor: &actor,
+                    };
+                    sea_transaction(&db, scope, ops)
                 })
-                .collect();
-            locked.sort();
-            locked.dedup();
-            for t in locked {
-                let key = format!("{}:{}:{}", scope.site_id, scope.manifest.name, t);
-                txn.execute_raw(sea_orm::Statement::from_sql_and_values(
-                    DbBackend::Postgres,
-                    "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
-                    [key.into()],
-                ))
                 .await
-                .map_err(db_error)?;
+                .unwrap_or_else(|_| Err(ended()))
             }
         }
-        let mut outcomes = Vec::with_capacity(ops.len());
-        let mut ops = ops.into_iter().enumerate().peekable();
-        while let Some((i, op)) = ops.next() {
-            let done = match op {
-                // Inserts that follow one another into the same table go as
-                // one statement: fewer round trips while the write lock is
-                // held (an answer to a consultation is 8 rows of `answers`).
-                wit::Operation::Insert(first) => {
-                    // A row binds at most the table's columns and `site_id`.
-                    let width = scope
-                        .manifest
-                        .table(&first.table)
-                        .map_or(1, |t| t.columns.len() + 1);
-                    let most = MAX_ROWS_PER_INSERT.min(MAX_BINDS / width);
-                    let mut batch = vec![first];
-                    while let Some((_, wit::Operation::Insert(next))) = ops.peek() {
-                        if next.table != batch[0].table
-                            || batch.len() >= most
-                            || next.links.iter().any(|l| l.operation as usize >= i)
-                        {
-                            break;
-                        }
-                        if let Some((_, wit::Operation::Insert(next))) = ops.next() {
-                            batch.push(next);
-                        }
-                    }
-                    insert_rows(&txn, scope, batch, &outcomes)
-                        .await
-                        .map(|ids| ids.into_iter().map(Outcome::Inserted).collect())
-                }
-                op => run_op(&txn, scope, op, &outcomes).await.map(|o| vec![o]),
-            };
-            match done {
-                Ok(o) => outcomes.extend(o),
-                Err(e) => {
-                    let _ = txn.rollback().await;
-                    return Err(at_operation(i, e));
-                }
-            }
-        }
-        txn.commit().await.map_err(db_error)?;
-        Ok(outcomes)
     }
 
     /// One write, as a transaction of one operation.
@@ -376,6 +378,29 @@ impl Storage {
         let mut out = self.transaction(scope, vec![op]).await?;
         Ok(out.pop().unwrap_or(Outcome::Done))
     }
+}
+
+/// The file of an SQLite database, as SQLite itself names it.
+async fn sqlite_file(db: &DatabaseConnection) -> anyhow::Result<std::path::PathBuf> {
+    use anyhow::Context as _;
+    let rows = db
+        .query_all_raw(sea_orm::Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT file FROM pragma_database_list WHERE name = 'main'",
+        ))
+        .await
+        .context("cannot read which file the SQLite database is")?;
+    let file: String = rows
+        .first()
+        .map(|r| r.try_get_by_index(0))
+        .transpose()?
+        .unwrap_or_default();
+    anyhow::ensure!(
+        !file.is_empty(),
+        "plugin storage needs an SQLite database in a file, not in memory \
+         (give DATABASE_URL=sqlite://<file>?mode=rwc, or leave it unset for the data folder's)"
+    );
+    Ok(file.into())
 }
 
 fn table<'m>(manifest: &'m Manifest, name: &str) -> Res<&'m Table> {
@@ -664,33 +689,6 @@ fn measure_expr(table: &Table, m: &wit::Measure, backend: DbBackend) -> Res<(Sim
     })
 }
 
-fn read_row(row: &QueryResult, kinds: &[Kind]) -> Res<Vec<Value>> {
-    kinds
-        .iter()
-        .enumerate()
-        .map(|(i, kind)| {
-            let v = match kind {
-                Kind::Integer => row
-                    .try_get_by_index::<Option<i64>>(i)
-                    .map(|v| v.map(Value::Integer)),
-                Kind::Float => row
-                    .try_get_by_index::<Option<f64>>(i)
-                    .map(|v| v.map(Value::Float)),
-                Kind::Text => row
-                    .try_get_by_index::<Option<String>>(i)
-                    .map(|v| v.map(Value::Text)),
-                Kind::Boolean => row
-                    .try_get_by_index::<Option<bool>>(i)
-                    .map(|v| v.map(Value::Boolean)),
-                Kind::Bytes => row
-                    .try_get_by_index::<Option<Vec<u8>>>(i)
-                    .map(|v| v.map(Value::Bytes)),
-            };
-            v.map(|v| v.unwrap_or(Value::Null)).map_err(db_error)
-        })
-        .collect()
-}
-
 fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
     use wit::Operation as O;
     match op {
@@ -821,6 +819,119 @@ fn at_operation(i: usize, e: StorageError) -> StorageError {
     }
 }
 
+/// A transaction on the SQLite writer's connection. `BEGIN IMMEDIATE`
+/// takes the write lock at once (the process's writers already queue on
+/// `write_lock`; this keeps another process, the CLI, from deadlocking it).
+fn sqlite_transaction(
+    conn: &mut rusqlite::Connection,
+    scope: Scope<'_>,
+    ops: Vec<wit::Operation>,
+) -> Res<Vec<Outcome>> {
+    let txn = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(|e| db_error(e.into()))?;
+    // Dropping `txn` without a commit rolls it back.
+    let outcomes = apply(&mut exec::SqliteExec(&txn), scope, ops)?;
+    txn.commit().map_err(|e| db_error(e.into()))?;
+    Ok(outcomes)
+}
+
+/// A transaction through sea-orm (PostgreSQL), from a blocking thread.
+fn sea_transaction(
+    db: &DatabaseConnection,
+    scope: Scope<'_>,
+    ops: Vec<wit::Operation>,
+) -> Res<Vec<Outcome>> {
+    let rt = tokio::runtime::Handle::current();
+    let txn = rt.block_on(db.begin()).map_err(|e| db_error(e.into()))?;
+    let done = apply(
+        &mut exec::SeaExec {
+            txn: &txn,
+            rt: rt.clone(),
+        },
+        scope,
+        ops,
+    );
+    match done {
+        Ok(outcomes) => {
+            rt.block_on(txn.commit()).map_err(|e| db_error(e.into()))?;
+            Ok(outcomes)
+        }
+        Err(e) => {
+            let _ = rt.block_on(txn.rollback());
+            Err(e)
+        }
+    }
+}
+
+/// The operations of a checked transaction, in a transaction begun on
+/// `exec`; the caller commits, or rolls back on an error.
+fn apply(exec: &mut dyn Exec, scope: Scope<'_>, ops: Vec<wit::Operation>) -> Res<Vec<Outcome>> {
+    if exec.backend() == DbBackend::Postgres {
+        // Expectations lock their (site, table) until the commit, so that
+        // the check and the writes after it are serialised with every
+        // other guarded transaction on the table (SQLite has one writer).
+        let mut locked: Vec<&str> = ops
+            .iter()
+            .filter_map(|op| match op {
+                wit::Operation::Expect(e) => Some(e.table.as_str()),
+                _ => None,
+            })
+            .collect();
+        locked.sort_unstable();
+        locked.dedup();
+        for t in locked {
+            let key = format!("{}:{}:{}", scope.site_id, scope.manifest.name, t);
+            exec.rows(
+                sea_orm::Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))::text",
+                    [key.into()],
+                ),
+                &[Kind::Text],
+            )
+            .map_err(db_error)?;
+        }
+    }
+    let mut outcomes = Vec::with_capacity(ops.len());
+    let mut ops = ops.into_iter().enumerate().peekable();
+    while let Some((i, op)) = ops.next() {
+        let done = match op {
+            // Inserts that follow one another into the same table go as
+            // one statement: fewer statements while the write lock is held
+            // (an answer to a consultation is 8 rows of `answers`).
+            wit::Operation::Insert(first) => {
+                // A row binds at most the table's columns and `site_id`.
+                let width = scope
+                    .manifest
+                    .table(&first.table)
+                    .map_or(1, |t| t.columns.len() + 1);
+                let most = MAX_ROWS_PER_INSERT.min(MAX_BINDS / width);
+                let mut batch = vec![first];
+                while let Some((_, wit::Operation::Insert(next))) = ops.peek() {
+                    if next.table != batch[0].table
+                        || batch.len() >= most
+                        || next.links.iter().any(|l| l.operation as usize >= i)
+                    {
+                        break;
+                    }
+                    if let Some((_, wit::Operation::Insert(next))) = ops.next() {
+                        batch.push(next);
+                    }
+                }
+                insert_rows(exec, scope, batch, &outcomes)
+                    .map(|ids| ids.into_iter().map(Outcome::Inserted).collect())
+            }
+            op => run_op(exec, scope, op, &outcomes).map(|o| vec![o]),
+        };
+        match done {
+            Ok(o) => outcomes.extend(o),
+            Err(e) => return Err(at_operation(i, e)),
+        }
+    }
+    Ok(outcomes)
+}
+
 /// Most rows one INSERT statement takes.
 const MAX_ROWS_PER_INSERT: usize = 200;
 /// Most bound values in one statement (SQLite allows 32,766).
@@ -829,8 +940,8 @@ const MAX_BINDS: usize = 30_000;
 /// Insert rows into one table in one statement; their ids, in the order of
 /// the rows. A column one row leaves out gets its declared default (as a
 /// single insert would), so rows need not name the same columns.
-async fn insert_rows<C: ConnectionTrait>(
-    conn: &C,
+fn insert_rows(
+    exec: &mut dyn Exec,
     scope: Scope<'_>,
     rows: Vec<wit::RowInsert>,
     done: &[Outcome],
@@ -875,15 +986,16 @@ async fn insert_rows<C: ConnectionTrait>(
             .map_err(|e| StorageError::InvalidOperation(e.to_string()))?;
     }
     stmt.returning_col(Alias::new("id"));
-    let found = conn
-        .query_all(&stmt)
-        .await
+    let found = exec
+        .rows(exec.backend().build(&stmt), &[Kind::Integer])
         .map_err(|e| write_error(manifest, t, e))?;
     let mut ids = found
         .iter()
-        .map(|r| r.try_get_by_index::<i64>(0))
-        .collect::<Result<Vec<i64>, _>>()
-        .map_err(db_error)?;
+        .map(|r| match r.first() {
+            Some(Value::Integer(id)) => Ok(*id),
+            _ => Err(StorageError::Unavailable("an insert returned no id".into())),
+        })
+        .collect::<Res<Vec<i64>>>()?;
     if ids.len() != rows.len() {
         return Err(StorageError::Unavailable(format!(
             "{} rows inserted, {} ids returned",
@@ -924,8 +1036,8 @@ fn default_of(table: &Table, column: &str) -> sq::Value {
     }
 }
 
-async fn run_op<C: ConnectionTrait>(
-    conn: &C,
+fn run_op(
+    exec: &mut dyn Exec,
     scope: Scope<'_>,
     op: wit::Operation,
     done: &[Outcome],
@@ -933,9 +1045,9 @@ async fn run_op<C: ConnectionTrait>(
     use wit::Operation as O;
     let manifest = scope.manifest;
     match op {
-        O::Insert(i) => insert_rows(conn, scope, vec![i], done)
-            .await
-            .map(|ids| Outcome::Inserted(ids[0])),
+        O::Insert(i) => {
+            insert_rows(exec, scope, vec![i], done).map(|ids| Outcome::Inserted(ids[0]))
+        }
         O::Upsert(u) => {
             let t = table(manifest, &u.table)?;
             let mut stmt = Query::insert();
@@ -966,13 +1078,14 @@ async fn run_op<C: ConnectionTrait>(
             }
             stmt.on_conflict(on);
             stmt.returning_col(Alias::new("id"));
-            let row = conn
-                .query_one(&stmt)
-                .await
+            let rows = exec
+                .rows(exec.backend().build(&stmt), &[Kind::Integer])
                 .map_err(|e| write_error(manifest, t, e))?;
-            let id = row
-                .and_then(|r| r.try_get_by_index::<i64>(0).ok())
-                .ok_or_else(|| StorageError::Unavailable("upsert returned no id".into()))?;
+            let Some(Value::Integer(id)) =
+                rows.into_iter().next().and_then(|r| r.into_iter().next())
+            else {
+                return Err(StorageError::Unavailable("upsert returned no id".into()));
+            };
             Ok(Outcome::Inserted(id))
         }
         O::Update(u) => {
@@ -986,11 +1099,10 @@ async fn run_op<C: ConnectionTrait>(
             for c in &u.filter {
                 stmt.and_where(condition(t, c)?);
             }
-            let res = conn
-                .execute(&stmt)
-                .await
+            let changed = exec
+                .run(exec.backend().build(&stmt))
                 .map_err(|e| write_error(manifest, t, e))?;
-            Ok(Outcome::Affected(res.rows_affected()))
+            Ok(Outcome::Affected(changed))
         }
         O::Delete(d) => {
             let t = table(manifest, &d.table)?;
@@ -1000,20 +1112,20 @@ async fn run_op<C: ConnectionTrait>(
             for c in &d.filter {
                 stmt.and_where(condition(t, c)?);
             }
-            let res = conn
-                .execute(&stmt)
-                .await
+            let changed = exec
+                .run(exec.backend().build(&stmt))
                 .map_err(|e| write_error(manifest, t, e))?;
-            Ok(Outcome::Affected(res.rows_affected()))
+            Ok(Outcome::Affected(changed))
         }
         O::Expect(e) => {
             let t = table(manifest, &e.table)?;
-            let (expr, _) = measure_expr(t, &e.measure, conn.get_database_backend())?;
+            let backend = exec.backend();
+            let (expr, _) = measure_expr(t, &e.measure, backend)?;
             let mut stmt = Query::select();
             stmt.from(Alias::new(schema::physical_name(&manifest.name, &t.name)));
             stmt.expr(Func::cast_as(
                 expr,
-                Alias::new(if conn.get_database_backend() == DbBackend::Postgres {
+                Alias::new(if backend == DbBackend::Postgres {
                     "DOUBLE PRECISION"
                 } else {
                     "REAL"
@@ -1023,54 +1135,57 @@ async fn run_op<C: ConnectionTrait>(
             for c in &e.filter {
                 stmt.and_where(condition(t, c)?);
             }
-            let row = conn.query_one(&stmt).await.map_err(db_error)?;
-            let value = row
-                .and_then(|r| r.try_get_by_index::<Option<f64>>(0).ok().flatten())
-                .unwrap_or(0.0);
+            let rows = exec
+                .rows(backend.build(&stmt), &[Kind::Float])
+                .map_err(db_error)?;
+            let value = match rows.first().and_then(|r| r.first()) {
+                Some(Value::Float(v)) => *v,
+                _ => 0.0,
+            };
             if e.min.is_some_and(|min| value < min) || e.max.is_some_and(|max| value > max) {
                 return Err(StorageError::Conflict(e.message.clone()));
             }
             Ok(Outcome::Checked(value))
         }
         O::Publish(p) => {
-            crate::events::outbox::publish(
-                conn,
+            let event = crate::events::outbox::event(
                 scope.site_id,
                 &format!("{}.{}", manifest.name, p.name),
                 &p.payload,
-            )
-            .await
-            .map_err(db_error)?;
+            );
+            let backend = exec.backend();
+            exec.run(crate::db::entities::outbox_event::Entity::insert(event).build(backend))
+                .map_err(db_error)?;
             Ok(Outcome::Done)
         }
         O::Audit(a) => {
             let details: serde_json::Value =
                 serde_json::from_str(&a.details).unwrap_or(json!(null));
-            crate::identity::audit::record(
-                conn,
+            let entry = crate::identity::audit::entry(
                 scope.site_id,
                 scope.actor,
                 Some(&manifest.name),
                 &a.action,
                 &a.subject,
                 details,
-            )
-            .await
-            .map_err(db_error)?;
+            );
+            let backend = exec.backend();
+            exec.run(crate::db::entities::audit_entry::Entity::insert(entry).build(backend))
+                .map_err(db_error)?;
             Ok(Outcome::Done)
         }
     }
 }
 
-fn db_error(e: DbErr) -> StorageError {
-    tracing::error!(error = %e, "plugin storage failed");
+fn db_error(e: SqlError) -> StorageError {
+    tracing::error!(error = ?e, "plugin storage failed");
     StorageError::Unavailable("the database failed; the details are in the server log".into())
 }
 
 /// Unique violations become a conflict naming the constraint's columns.
-fn write_error(manifest: &Manifest, table: &Table, e: DbErr) -> StorageError {
-    match e.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(msg)) => {
+fn write_error(manifest: &Manifest, table: &Table, e: SqlError) -> StorageError {
+    match e {
+        SqlError::Unique(msg) => {
             let cols = table
                 .unique
                 .iter()
@@ -1085,8 +1200,7 @@ fn write_error(manifest: &Manifest, table: &Table, e: DbErr) -> StorageError {
                 .unwrap_or_else(|| "a unique constraint".into());
             StorageError::Conflict(cols)
         }
-        _ => {
-            let text = e.to_string();
+        SqlError::Other(ref text) => {
             if text.contains("NOT NULL") || text.contains("not-null") {
                 StorageError::MissingValue(
                     table

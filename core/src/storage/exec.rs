@@ -1,4 +1,8 @@
-//! Where the statements of a plugin's transaction run.
+//! Where plugin statements run.
+//!
+//! On SQLite, plugin queries run on a few reader threads, each with its own
+//! connection (no round trip through sqlx's pool and connection thread);
+//! transactions as described below.
 //!
 //! A transaction is one synchronous piece of code over [`Exec`], run away
 //! from the tokio workers so that a slow statement never holds up pages:
@@ -63,7 +67,7 @@ pub(super) trait Exec {
     fn run(&mut self, stmt: Statement) -> Result<u64, SqlError>;
 }
 
-/// SQLite, on the writer's connection.
+/// SQLite, on the connection of one of our threads.
 pub(super) struct SqliteExec<'c>(pub &'c rusqlite::Connection);
 
 impl SqliteExec<'_> {
@@ -119,6 +123,8 @@ fn cell_of(v: &sq::Value) -> Result<Cell, SqlError> {
         V::TinyUnsigned(i) => int(i.map(i64::from)),
         V::SmallUnsigned(i) => int(i.map(i64::from)),
         V::Unsigned(i) => int(i.map(i64::from)),
+        // LIMIT and OFFSET.
+        V::BigUnsigned(i) => int(i.map(|i| i64::try_from(i).unwrap_or(i64::MAX))),
         V::Float(f) => f.map_or(Cell::Null, |f| Cell::Real(f64::from(f))),
         V::Double(f) => f.map_or(Cell::Null, Cell::Real),
         V::String(s) => s.clone().map_or(Cell::Null, Cell::Text),
@@ -216,46 +222,60 @@ pub(super) fn read_row(row: &QueryResult, kinds: &[Kind]) -> Result<Vec<Value>, 
 
 type Job = Box<dyn FnOnce(&mut rusqlite::Connection) + Send>;
 
-/// The thread that runs plugin transactions on SQLite, one after another,
-/// over its own connection to the database file.
-pub(super) struct Writer {
+/// What a set of [`Connections`] is for.
+#[derive(Clone, Copy)]
+pub(super) enum Role {
+    /// One thread: plugin transactions, one after another.
+    Writer,
+    /// This many threads, each with a connection that may only read
+    /// (`PRAGMA query_only`), taking plugin queries from one queue.
+    Readers(usize),
+}
+
+/// Threads that each own a connection to the SQLite file and run the jobs
+/// of one queue. The threads end when the last handle is dropped.
+pub(super) struct Connections {
     jobs: std::sync::mpsc::Sender<Job>,
 }
 
-impl Writer {
-    /// Open the database file and start the thread. The thread ends when
-    /// the last handle to the writer is dropped.
-    pub(super) fn start(file: &Path) -> Result<Arc<Writer>> {
-        let conn = rusqlite::Connection::open_with_flags(
-            file,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .with_context(|| format!("cannot open {} for plugin writes", file.display()))?;
-        // As the sqlx connections are set up (db::connect): WAL, NORMAL sync
-        // (durable across a process crash), a generous busy wait, foreign keys.
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.set_prepared_statement_cache_capacity(256);
+impl Connections {
+    /// Open the database file once per thread and start the threads.
+    pub(super) fn start(file: &Path, role: Role) -> Result<Arc<Connections>> {
+        let (name, threads) = match role {
+            Role::Writer => ("estive-sqlite-writer", 1),
+            Role::Readers(n) => ("estive-sqlite-reader", n.max(1)),
+        };
         let (jobs, queue) = std::sync::mpsc::channel::<Job>();
-        std::thread::Builder::new()
-            .name("estive-sqlite-writer".into())
-            .spawn(move || {
-                let mut conn = conn;
-                while let Ok(job) = queue.recv() {
-                    // A panic fails that one transaction (rolled back as its
-                    // `rusqlite::Transaction` unwinds), not the ones after it.
-                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        job(&mut conn);
-                    }));
-                }
-            })
-            .context("cannot start the SQLite writer thread")?;
-        Ok(Arc::new(Writer { jobs }))
+        let queue = Arc::new(std::sync::Mutex::new(queue));
+        for _ in 0..threads {
+            let conn = open(file, role)?;
+            let queue = queue.clone();
+            std::thread::Builder::new()
+                .name(name.into())
+                .spawn(move || {
+                    let mut conn = conn;
+                    loop {
+                        // Only the thread waiting for the next job holds
+                        // the queue; it lets go before running it.
+                        let job = match queue.lock() {
+                            Ok(q) => q.recv(),
+                            Err(poisoned) => poisoned.into_inner().recv(),
+                        };
+                        let Ok(job) = job else { break };
+                        // A panic fails that one job (a transaction rolls
+                        // back as it unwinds), not the ones after it.
+                        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            job(&mut conn);
+                        }));
+                    }
+                })
+                .with_context(|| format!("cannot start the thread {name}"))?;
+        }
+        Ok(Arc::new(Connections { jobs }))
     }
 
-    /// Run `job` on the writer thread and wait for its result.
+    /// Run `job` on one of the threads and wait for its result; None when
+    /// the threads have stopped.
     pub(super) async fn run<T: Send + 'static>(
         &self,
         job: impl FnOnce(&mut rusqlite::Connection) -> T + Send + 'static,
@@ -267,4 +287,24 @@ impl Writer {
         self.jobs.send(job).ok()?;
         rx.await.ok()
     }
+}
+
+/// A connection set up as the sqlx ones are (`db::connect`): WAL, NORMAL
+/// sync (durable across a process crash), a generous busy wait, foreign
+/// keys; readers may not write.
+fn open(file: &Path, role: Role) -> Result<rusqlite::Connection> {
+    let conn = rusqlite::Connection::open_with_flags(
+        file,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .with_context(|| format!("cannot open {} for plugin storage", file.display()))?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    if let Role::Readers(_) = role {
+        conn.pragma_update(None, "query_only", "ON")?;
+    }
+    conn.set_prepared_statement_cache_capacity(256);
+    Ok(conn)
 }

@@ -26,6 +26,10 @@ use crate::package::manifest::{ColumnType, Manifest, Table};
 use crate::runtime::bindings::storage as wit;
 use wit::{Condition, Outcome, StorageError, Value};
 
+/// Threads (each with its SQLite connection) that run plugin queries: as
+/// many as sqlx's pool has connections, so that a few slow queries do not
+/// hold up the rest.
+const READERS: usize = 8;
 /// Most rows one query returns.
 pub const MAX_ROWS: u32 = 10_000;
 /// Most operations in one transaction.
@@ -40,8 +44,10 @@ pub struct Storage {
     /// SQLite allows one writer at a time; writers of this process queue
     /// here instead of failing with `SQLITE_BUSY`. None on PostgreSQL.
     write_lock: Option<Arc<tokio::sync::Mutex<()>>>,
-    /// On SQLite, the thread plugin transactions run on (see `exec`).
-    writer: Option<Arc<exec::Writer>>,
+    /// On SQLite, the thread plugin transactions run on, and the threads
+    /// plugin queries run on (see `exec`).
+    writer: Option<Arc<exec::Connections>>,
+    readers: Option<Arc<exec::Connections>>,
     /// Moves with every transaction of a plugin on a site.
     pub writes: Arc<WriteClock>,
 }
@@ -142,16 +148,23 @@ impl Storage {
     /// shared with the writer's connection), or one the writer cannot open.
     pub async fn new(db: DatabaseConnection) -> anyhow::Result<Storage> {
         let sqlite = db.get_database_backend() == DbBackend::Sqlite;
-        let writer = if sqlite {
+        let (writer, readers) = if sqlite {
             let file = sqlite_file(&db).await?;
-            Some(exec::Writer::start(&file)?)
+            (
+                Some(exec::Connections::start(&file, exec::Role::Writer)?),
+                Some(exec::Connections::start(
+                    &file,
+                    exec::Role::Readers(READERS),
+                )?),
+            )
         } else {
-            None
+            (None, None)
         };
         Ok(Storage {
             db,
             write_lock: sqlite.then(|| Arc::new(tokio::sync::Mutex::new(()))),
             writer,
+            readers,
             writes: Arc::default(),
         })
     }
@@ -165,6 +178,30 @@ impl Storage {
         match &self.write_lock {
             Some(lock) => Some(lock.lock().await),
             None => None,
+        }
+    }
+
+    /// The rows of a select, each cell read as its kind: on SQLite on one
+    /// of the reader threads, else through sea-orm.
+    async fn read(&self, stmt: &sq::SelectStatement, kinds: Vec<Kind>) -> Res<Vec<Vec<Value>>> {
+        let stmt = self.backend().build(stmt);
+        match &self.readers {
+            Some(readers) => readers
+                .run(move |conn| exec::SqliteExec(conn).rows(stmt, &kinds))
+                .await
+                .unwrap_or_else(|| Err(SqlError::Other("the SQLite readers have stopped".into())))
+                .map_err(db_error),
+            None => {
+                let rows = self
+                    .db
+                    .query_all_raw(stmt)
+                    .await
+                    .map_err(|e| db_error(e.into()))?;
+                rows.iter()
+                    .map(|r| exec::read_row(r, &kinds))
+                    .collect::<Result<_, _>>()
+                    .map_err(db_error)
+            }
         }
     }
 
@@ -210,17 +247,8 @@ impl Storage {
         if let Some(off) = q.offset {
             stmt.offset(u64::from(off));
         }
-        let rows = self
-            .db
-            .query_all(&stmt)
-            .await
-            .map_err(|e| db_error(e.into()))?;
         Ok(wit::Rows {
-            rows: rows
-                .iter()
-                .map(|r| exec::read_row(r, &kinds))
-                .collect::<Result<_, _>>()
-                .map_err(db_error)?,
+            rows: self.read(&stmt, kinds).await?,
             columns,
         })
     }
@@ -281,17 +309,8 @@ impl Storage {
         if let Some(limit) = a.limit {
             stmt.limit(u64::from(Ord::min(limit, MAX_ROWS)));
         }
-        let rows = self
-            .db
-            .query_all(&stmt)
-            .await
-            .map_err(|e| db_error(e.into()))?;
         Ok(wit::Rows {
-            rows: rows
-                .iter()
-                .map(|r| exec::read_row(r, &kinds))
-                .collect::<Result<_, _>>()
-                .map_err(db_error)?,
+            rows: self.read(&stmt, kinds).await?,
             columns,
         })
     }

@@ -161,9 +161,13 @@ impl View {
         if let Some(fault) = self.fault {
             return Err(Error::internal(fault));
         }
+        // Into a byte buffer: `Value`'s `Display` goes through the
+        // formatter a few bytes at a time, which costs more in wasm.
+        let context = serde_json::to_string(&self.context)
+            .map_err(|e| Error::internal(format!("context of {}: {e}", self.template)))?;
         Ok(wit::View {
             template: self.template,
-            context: Value::Object(self.context).to_string(),
+            context,
             title: self.title,
             status: self.status,
         })

@@ -57,6 +57,37 @@ async fn an_infinite_loop_is_stopped_at_its_deadline() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn waiting_on_the_host_does_not_count_against_the_deadline() {
+    let host = host_with(&[]).await;
+    let c = host.client();
+    c.get("/bonjour/").await.unwrap();
+    // Another writer holds the database for longer than hello's deadline
+    // (1 s) while a greeting is posted: the plugin waits in its storage
+    // call, and that wait is the host's, not the plugin's.
+    let storage = host.state.platform.runtime.services.storage.clone();
+    let (held, release) = tokio::sync::oneshot::channel();
+    let holder = tokio::spawn(async move {
+        let _guard = storage.write_guard().await;
+        let _ = held.send(());
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+    });
+    release.await.unwrap();
+    let started = Instant::now();
+    let page = c
+        .post_form("/bonjour/", &[("name", "Patiente")])
+        .await
+        .unwrap();
+    assert!(
+        started.elapsed() >= Duration::from_millis(1400),
+        "the write lock was not waited for: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert!(page.contains("<li>Patiente</li>"), "{}", page.text);
+    holder.await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_memory_bomb_is_stopped_by_the_cap() {
     let host = host_with(&["alloc"]).await;
     let c = host.client();

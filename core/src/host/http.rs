@@ -13,6 +13,19 @@ impl http::Host for PluginState {
         &mut self,
         req: HttpRequest,
     ) -> wasmtime::Result<Result<HttpResponse, HttpError>> {
+        // The wait is the host's, not the plugin's (see `own_time`).
+        let started = std::time::Instant::now();
+        let out = self.fetch_now(req).await;
+        self.host_wait += started.elapsed();
+        out
+    }
+}
+
+impl PluginState {
+    async fn fetch_now(
+        &mut self,
+        req: HttpRequest,
+    ) -> wasmtime::Result<Result<HttpResponse, HttpError>> {
         let call = self.call()?;
         let url = match reqwest::Url::parse(&req.url) {
             Ok(u) if matches!(u.scheme(), "http" | "https") => u,

@@ -385,7 +385,9 @@ impl Runtime {
                 .call
                 .as_ref()
                 .map_or(Duration::from_secs(1), |c| c.deadline);
-            if s.started.elapsed() >= limit {
+            // The plugin's own time: waiting on the host (the database's
+            // write lock, an outbound request) does not count against it.
+            if s.own_time() >= limit {
                 return Err(wasmtime::Error::msg(health::DEADLINE_MESSAGE));
             }
             // Let other tasks run: tokio's yield goes to the back of the

@@ -140,12 +140,13 @@ impl From<ColumnType> for Kind {
 }
 
 impl Storage {
-    /// Plugin storage over `db`. On SQLite, it starts the thread plugin
-    /// transactions run on, with its own connection to the same file.
+    /// Plugin storage over `db`. On SQLite, it starts the threads plugin
+    /// statements run on (one writer, `READERS` readers), each with its
+    /// own connection to the same file.
     ///
     /// # Errors
     /// An SQLite database that is not a file (an in-memory one cannot be
-    /// shared with the writer's connection), or one the writer cannot open.
+    /// shared with other connections), or one they cannot open.
     pub async fn new(db: DatabaseConnection) -> anyhow::Result<Storage> {
         let sqlite = db.get_database_backend() == DbBackend::Sqlite;
         let (writer, readers) = if sqlite {

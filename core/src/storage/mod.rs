@@ -89,15 +89,6 @@ impl WriteClock {
     }
 }
 
-/// Moves a write clock when dropped.
-struct Tick<'a>(&'a WriteClock, i64, &'a str);
-
-impl Drop for Tick<'_> {
-    fn drop(&mut self) {
-        self.0.tick(self.1, self.2);
-    }
-}
-
 /// Who is writing, for the audit log and events.
 #[derive(Debug, Clone, Default)]
 pub struct Actor {
@@ -321,19 +312,10 @@ impl Storage {
     /// every other guarded transaction on the same table.
     ///
     /// Once it has ended, committed or not, the write clock of the site and
-    /// plugin moves.
+    /// plugin moves. The transaction runs on its own thread, so it ends and
+    /// the clock moves after the commit even when the caller has stopped
+    /// waiting.
     pub async fn transaction(
-        &self,
-        scope: Scope<'_>,
-        ops: Vec<wit::Operation>,
-    ) -> Res<Vec<Outcome>> {
-        // Ticks on drop: also when the call is abandoned half-way, since a
-        // commit may have gone through by then.
-        let _tick = Tick(&self.writes, scope.site_id, &scope.manifest.name);
-        self.run_transaction(scope, ops).await
-    }
-
-    async fn run_transaction(
         &self,
         scope: Scope<'_>,
         ops: Vec<wit::Operation>,
@@ -369,8 +351,6 @@ impl Storage {
                             let _guard = lock.blocking_lock();
                             sqlite_transaction(conn, scope, ops)
                         };
-                        // Moved once the commit is through, even when the
-                        // caller has stopped waiting.
                         writes.tick(site_id, &manifest.name);
                         out
                     })
@@ -385,7 +365,9 @@ impl Storage {
                         manifest: &manifest,
                         actor: &actor,
                     };
-                    sea_transaction(&db, scope, ops)
+                    let out = sea_transaction(&db, scope, ops);
+                    writes.tick(site_id, &manifest.name);
+                    out
                 })
                 .await
                 .unwrap_or_else(|_| Err(ended()))

@@ -5,7 +5,9 @@
 //! - the plugin call on the request path (instantiate + handle + drop),
 //!   median and p99, with and without the pooling allocator;
 //! - the same page (a database read + a template in the layout) served by a
-//!   native handler and by a plugin, throughput side by side;
+//!   native handler and by a plugin, throughput side by side, and a page
+//!   without data served both ways, which splits what the plugin adds into
+//!   the cost of any call and the cost of the page's data;
 //! - the p99 of normal pages while as many plugin calls as cores spin;
 //! - server start with the plugins cached, and memory per site;
 //! - the `polls` plugin: anonymous answers accepted per second (none lost)
@@ -22,6 +24,7 @@ use anyhow::{Context as _, Result};
 use axum::extract::State;
 use axum::response::Response;
 use estive_core::package::manifest::Area;
+use estive_core::platform::SitePlugin;
 use estive_core::runtime::bindings::types as wit;
 use estive_core::runtime::{Call, Reply};
 use estive_core::testing::{Builder, TestHost};
@@ -118,11 +121,7 @@ async fn native_list(
     State(state): State<AppState>,
     ctx: Ctx,
 ) -> Result<Response, estive_core::web::error::Error> {
-    let p = ctx
-        .site
-        .plugin("hello")
-        .cloned()
-        .ok_or(estive_core::web::error::Error::NotFound(None))?;
+    let p = hello(&ctx)?;
     let actor = estive_core::storage::Actor::default();
     let scope = estive_core::storage::Scope {
         site_id: ctx.site.id,
@@ -168,10 +167,45 @@ async fn native_list(
         title: "Bonjour".into(),
         status: 200,
     };
-    let (content, _) = webplugin::render_view(&state, &ctx, &p, Area::Portal, &view)?;
+    native_page(&state, &ctx, &p, &view)
+}
+
+/// The native twin of hello's ping page: a template in the layout, no
+/// storage, no settings. Beside the plugin's ping page it gives the fixed
+/// cost of a plugin call, whatever the page does.
+async fn native_ping(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Response, estive_core::web::error::Error> {
+    let p = hello(&ctx)?;
+    let view = wit::View {
+        template: "ping.html".into(),
+        context: "{}".into(),
+        title: "ping".into(),
+        status: 200,
+    };
+    native_page(&state, &ctx, &p, &view)
+}
+
+fn hello(ctx: &Ctx) -> Result<Arc<SitePlugin>, estive_core::web::error::Error> {
+    ctx.site
+        .plugin("hello")
+        .cloned()
+        .ok_or(estive_core::web::error::Error::NotFound(None))
+}
+
+/// A view rendered in the site's layout, as the dispatcher renders a
+/// plugin's.
+fn native_page(
+    state: &AppState,
+    ctx: &Ctx,
+    p: &SitePlugin,
+    view: &wit::View,
+) -> Result<Response, estive_core::web::error::Error> {
+    let (content, _) = webplugin::render_view(state, ctx, p, Area::Portal, view)?;
     let f = page::frame(
-        &state,
-        &ctx,
+        state,
+        ctx,
         Area::Portal,
         &view.title,
         axum::http::StatusCode::OK,
@@ -220,10 +254,13 @@ async fn throughput(url: &str, path: &str, concurrency: usize, seconds: f64) -> 
 }
 
 async fn serve_with_native(host: &TestHost) -> Result<String> {
-    let app = axum::Router::new()
-        .route("/native/bonjour/", axum::routing::get(native_list))
-        .with_state(host.state.clone())
-        .merge(estive_core::web::app(host.state.clone()));
+    // Behind the same layers as every page of the host and its plugins.
+    let app = estive_core::web::app_with(
+        host.state.clone(),
+        axum::Router::new()
+            .route("/native/bonjour/", axum::routing::get(native_list))
+            .route("/native/bonjour/ping", axum::routing::get(native_ping)),
+    );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
     tokio::spawn(async move {
@@ -232,7 +269,16 @@ async fn serve_with_native(host: &TestHost) -> Result<String> {
     Ok(format!("http://{addr}"))
 }
 
-async fn page_ratio() -> Result<(f64, f64)> {
+/// Throughput of two pages, each served natively and by the plugin.
+struct Pages {
+    /// The list page: a database read and a template in the layout.
+    list: (f64, f64),
+    /// The ping page: a template in the layout, nothing else.
+    ping: (f64, f64),
+}
+
+/// `side`: measure only that one (`plugin-list`…), for profiling.
+async fn page_ratio(side: Option<&str>) -> Result<Pages> {
     let host = Builder::default()
         .plugin(fixture("hello"))
         .pooling(true)
@@ -244,26 +290,43 @@ async fn page_ratio() -> Result<(f64, f64)> {
             .await?;
     }
     let url = serve_with_native(&host).await?;
-    // Both pages must be the same page.
-    let native = reqwest::get(format!("{url}/native/bonjour/"))
-        .await?
-        .text()
-        .await?;
-    let plugin = reqwest::get(format!("{url}/bonjour/"))
-        .await?
-        .text()
-        .await?;
-    anyhow::ensure!(
-        native.contains("20 salutations") && plugin.contains("20 salutations"),
-        "the two pages differ"
-    );
-    let (mut n, mut p) = (0.0, 0.0);
-    // Interleaved rounds so that noise hits both alike.
-    for _ in 0..3 {
-        n += throughput(&url, "/native/bonjour/", 16, 2.0).await?;
-        p += throughput(&url, "/bonjour/", 16, 2.0).await?;
+    // Both sides must serve the same page.
+    for (native, plugin, mark) in [
+        ("/native/bonjour/", "/bonjour/", "20 salutations"),
+        ("/native/bonjour/ping", "/bonjour/ping", "pong"),
+    ] {
+        for path in [native, plugin] {
+            let page = reqwest::get(format!("{url}{path}")).await?.text().await?;
+            anyhow::ensure!(page.contains(mark), "{path} is not the page measured");
+        }
     }
-    Ok((n / 3.0, p / 3.0))
+    let mut pages = Pages {
+        list: (0.0, 0.0),
+        ping: (0.0, 0.0),
+    };
+    let measured = [
+        ("native-list", "/native/bonjour/", 2.0),
+        ("plugin-list", "/bonjour/", 2.0),
+        ("native-ping", "/native/bonjour/ping", 1.0),
+        ("plugin-ping", "/bonjour/ping", 1.0),
+    ];
+    // Interleaved rounds so that noise hits every side alike.
+    let rounds = 3;
+    for _ in 0..rounds {
+        for (i, (name, path, seconds)) in measured.iter().enumerate() {
+            if side.is_some_and(|s| s != *name) {
+                continue;
+            }
+            let rate = throughput(&url, path, 16, *seconds).await? / rounds as f64;
+            match i {
+                0 => pages.list.0 += rate,
+                1 => pages.list.1 += rate,
+                2 => pages.ping.0 += rate,
+                _ => pages.ping.1 += rate,
+            }
+        }
+    }
+    Ok(pages)
 }
 
 async fn spin_p99() -> Result<(Duration, Duration, Duration, usize)> {
@@ -422,13 +485,20 @@ async fn start_and_sites(sites: usize) -> Result<(usize, Duration, f64, u64)> {
 async fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
-    // `--only call|page|spin|start`: one measure (for profiling).
+    // `--only call|page|spin|start|polls`: one measure (for profiling).
     let only = args
         .iter()
         .position(|a| a == "--only")
         .and_then(|i| args.get(i + 1))
         .cloned();
     let run = |name: &str| only.as_deref().is_none_or(|o| o == name);
+    // `--only page --side plugin-list|native-list|plugin-ping|native-ping`:
+    // one side of the page measure (for profiling it alone).
+    let side = args
+        .iter()
+        .position(|a| a == "--side")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     println!("Estive benchmarks ({cores} cores)");
 
@@ -449,7 +519,16 @@ async fn main() -> Result<()> {
         );
     }
     if run("page") {
-        let (native, plugin) = page_ratio().await?;
+        let pages = page_ratio(side.as_deref()).await?;
+        if let Some(side) = &side {
+            let Pages { list, ping } = &pages;
+            let rate = [list.0, list.1, ping.0, ping.1]
+                .into_iter()
+                .fold(0.0, f64::max);
+            println!("\n{side}: {rate:.0} req/s, 16 clients");
+            return Ok(());
+        }
+        let (native, plugin) = pages.list;
         println!("\nsame page (database read + template in the layout), 16 clients");
         println!("  native handler: {native:8.0} req/s");
         println!("  plugin:         {plugin:8.0} req/s");
@@ -462,11 +541,31 @@ async fn main() -> Result<()> {
         // the difference is what the plugin adds, whatever the native
         // page costs: the ratio alone falls as the shared work gets faster.
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+        let cpu = |rate: f64| cores / rate * 1e6;
+        let added = |(native, plugin): (f64, f64)| cpu(plugin) - cpu(native);
         println!(
             "  the plugin adds about {:.0} µs of CPU per request (counting {cores:.0} busy cores: {:.0} µs native, {:.0} µs plugin)",
-            cores * (1.0 / plugin - 1.0 / native) * 1e6,
-            cores / native * 1e6,
-            cores / plugin * 1e6
+            added(pages.list),
+            cpu(native),
+            cpu(plugin)
+        );
+        // The ping page is the plugin call and the layout, nothing else:
+        // what the plugin adds there is paid by every plugin page, however
+        // little it does; the rest comes with the page's data.
+        let (pn, pp) = pages.ping;
+        println!(
+            "  a page without data (template in the layout): native {pn:.0} req/s, plugin {pp:.0} req/s, ratio {:.2}",
+            pp / pn
+        );
+        println!(
+            "  of the {:.0} µs: {:.0} µs for any plugin call (instantiate, call, drop), {:.0} µs for the page's data (storage call, rows and context through the guest)",
+            added(pages.list),
+            added(pages.ping),
+            added(pages.list) - added(pages.ping)
+        );
+        println!(
+            "  for 0.9 the plugin may add at most {:.0} µs to this page",
+            cpu(native) / 0.9 - cpu(native)
         );
     }
     if run("spin") {

@@ -203,6 +203,10 @@ fn engine_config(pooling: bool, cache_dir: Option<&Path>) -> Result<Config> {
     config.wasm_component_model(true);
     config.epoch_interruption(true);
     config.cranelift_opt_level(wasmtime::OptLevel::Speed);
+    // For `perf`: name the compiled plugin functions (docs/plugins.md).
+    if std::env::var_os("ESTIVE_PERFMAP").is_some() {
+        config.profiler(wasmtime::ProfilingStrategy::PerfMap);
+    }
     if let Some(dir) = cache_dir {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let mut cache = wasmtime::CacheConfig::new();

@@ -104,7 +104,14 @@ impl AppState {
 
 /// The whole application, for `serve` and for tests.
 pub fn app(state: AppState) -> Router {
-    Router::new()
+    app_with(state, Router::new())
+}
+
+/// The whole application with `extra` routes of the host beside its own,
+/// behind the same layers (error pages, visitor cookie, metrics): how a
+/// native page is served, for benchmarks that compare one with a plugin's.
+pub fn app_with(state: AppState, extra: Router<AppState>) -> Router {
+    extra
         .merge(system::routes())
         .merge(auth::routes())
         .merge(account::routes())

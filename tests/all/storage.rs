@@ -920,3 +920,70 @@ async fn plugin_storage_refuses_an_in_memory_sqlite_database() {
     let err = Storage::new(db).await.err().expect("refused").to_string();
     assert!(err.contains("SQLite database in a file"), "{err}");
 }
+
+/// SQLite, with `n` items on site 1.
+async fn sqlite_with_items(n: i64) -> Db {
+    let db = open(false).await;
+    let ops: Vec<_> = (0..n)
+        .map(|i| {
+            item(
+                &format!("item {i:05}"),
+                i,
+                if i % 2 == 0 { "x" } else { "y" },
+            )
+        })
+        .collect();
+    for chunk in ops.chunks(1000) {
+        db.storage
+            .transaction(db.scope(1), chunk.to_vec())
+            .await
+            .unwrap();
+    }
+    db
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quick_sqlite_queries_are_answered_on_the_callers_thread() {
+    let db = sqlite_with_items(50).await;
+    let rows = db
+        .storage
+        .query(db.scope(1), select("items", vec![]))
+        .await
+        .unwrap();
+    assert_eq!(rows.rows.len(), 50);
+    assert_eq!(db.storage.read_counts(), (1, 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sqlite_query_past_its_budget_is_answered_by_a_reader_thread() {
+    let db = sqlite_with_items(5000).await;
+    // No time at all on the caller's thread: the query is stopped at
+    // SQLite's first progress check and run again on a reader thread.
+    db.storage.set_inline_budget(std::time::Duration::ZERO);
+    let mut q = select("items", vec![]);
+    q.order = vec![Order {
+        column: "name".into(),
+        descending: true,
+    }];
+    let rows = db.storage.query(db.scope(1), q).await.unwrap();
+    assert_eq!(
+        rows.rows.len(),
+        5000,
+        "the whole answer, not what the stopped run had read"
+    );
+    let name = rows.columns.iter().position(|c| c == "name").unwrap();
+    assert_eq!(rows.rows[0][name], text("item 04999"));
+    assert_eq!(rows.rows[4999][name], text("item 00000"));
+    assert_eq!(db.storage.read_counts(), (0, 1));
+    // The connection it was stopped on is reused, and answers again once
+    // there is time.
+    db.storage
+        .set_inline_budget(std::time::Duration::from_secs(10));
+    let rows = db
+        .storage
+        .query(db.scope(1), select("items", vec![]))
+        .await
+        .unwrap();
+    assert_eq!(rows.rows.len(), 5000);
+    assert_eq!(db.storage.read_counts(), (1, 1));
+}

@@ -152,6 +152,12 @@ async fn health_metrics_and_sitemap_answer() {
         "{}",
         m.text
     );
+    // The list page's query was quick: answered on the caller's thread.
+    assert!(
+        m.contains("estive_storage_reads_total{thread=\"caller\"} 1\n"),
+        "{}",
+        m.text
+    );
     let s = c.get("/sitemap.xml").await.unwrap();
     assert!(s.contains("<loc>http://test.localhost"), "{}", s.text);
     assert!(

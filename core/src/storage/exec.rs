@@ -1,8 +1,13 @@
 //! Where plugin statements run.
 //!
-//! On SQLite, plugin queries run on a few reader threads, each with its own
-//! connection (no round trip through sqlx's pool and connection thread);
-//! transactions as described below.
+//! On SQLite, a plugin query runs first on the caller's own thread, over
+//! one of a few connections kept for that ([`InlineReads`]), within a small
+//! time budget: most queries take tens of microseconds, less than handing
+//! them to another thread and waking the caller again. A query that runs
+//! past the budget (or fails) is stopped and run again on one of a few
+//! reader threads, each with its own connection, so a long query never
+//! holds a tokio worker for more than the budget. Transactions as described
+//! below.
 //!
 //! A transaction is one synchronous piece of code over [`Exec`], run away
 //! from the tokio workers so that a slow statement never holds up pages:
@@ -15,8 +20,10 @@
 //!   across many scheduler wake-ups while every other writer queued;
 //! - on PostgreSQL, on a blocking thread that drives sea-orm's transaction.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use rusqlite::types::{Value as Cell, ValueRef};
@@ -287,6 +294,124 @@ impl Connections {
         self.jobs.send(job).ok()?;
         rx.await.ok()
     }
+}
+
+/// Reads run on the caller's thread, each within a time budget.
+pub(super) struct InlineReads {
+    file: PathBuf,
+    idle: std::sync::Mutex<Vec<InlineConnection>>,
+    /// Connections open (idle or in use), at most `max`.
+    open: AtomicUsize,
+    max: usize,
+    /// The budget, in nanoseconds.
+    budget: AtomicU64,
+    /// Reads answered here, and reads handed to the reader threads.
+    pub(super) answered: AtomicU64,
+    pub(super) handed_off: AtomicU64,
+}
+
+/// A reader connection whose progress handler stops the statement once
+/// `deadline` (nanoseconds after `base`) has passed.
+struct InlineConnection {
+    conn: rusqlite::Connection,
+    base: Instant,
+    deadline: Arc<AtomicU64>,
+}
+
+/// SQLite calls the progress handler every this many virtual-machine
+/// steps: a few tens of microseconds of work.
+const PROGRESS_STEPS: i32 = 1000;
+
+impl InlineReads {
+    /// Reads of `file`, at most `max` at once, each stopped after `budget`.
+    pub(super) fn new(file: &Path, max: usize, budget: Duration) -> InlineReads {
+        InlineReads {
+            file: file.to_path_buf(),
+            idle: std::sync::Mutex::default(),
+            open: AtomicUsize::new(0),
+            max,
+            budget: AtomicU64::new(nanos(budget)),
+            answered: AtomicU64::new(0),
+            handed_off: AtomicU64::new(0),
+        }
+    }
+
+    pub(super) fn set_budget(&self, budget: Duration) {
+        self.budget.store(nanos(budget), Ordering::Relaxed);
+    }
+
+    /// Run `job` here, within the budget. None when it could not: every
+    /// connection is in use, or the job failed or ran out of time (it is
+    /// then for the reader threads, whose answer stands: a read has no
+    /// effect, so running it again is safe).
+    pub(super) fn try_run<T>(
+        &self,
+        job: impl FnOnce(&mut rusqlite::Connection) -> Result<T, SqlError>,
+    ) -> Option<T> {
+        let Some(mut c) = self.take() else {
+            self.handed_off.fetch_add(1, Ordering::Relaxed);
+            return None;
+        };
+        let budget = self.budget.load(Ordering::Relaxed);
+        c.deadline.store(
+            nanos(c.base.elapsed()).saturating_add(budget),
+            Ordering::Relaxed,
+        );
+        let result = job(&mut c.conn);
+        c.deadline.store(u64::MAX, Ordering::Relaxed);
+        self.idle.lock().unwrap_or_else(|p| p.into_inner()).push(c);
+        match result {
+            Ok(v) => {
+                self.answered.fetch_add(1, Ordering::Relaxed);
+                Some(v)
+            }
+            Err(_) => {
+                self.handed_off.fetch_add(1, Ordering::Relaxed);
+                None
+            }
+        }
+    }
+
+    /// An idle connection, or a new one while fewer than `max` are open.
+    fn take(&self) -> Option<InlineConnection> {
+        if let Some(c) = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop() {
+            return Some(c);
+        }
+        if self.open.fetch_add(1, Ordering::AcqRel) >= self.max {
+            self.open.fetch_sub(1, Ordering::AcqRel);
+            return None;
+        }
+        match self.connect() {
+            Ok(c) => Some(c),
+            Err(e) => {
+                self.open.fetch_sub(1, Ordering::AcqRel);
+                tracing::warn!(error = %e, "cannot open a connection for reads; using the reader threads");
+                None
+            }
+        }
+    }
+
+    fn connect(&self) -> Result<InlineConnection> {
+        let conn = open(&self.file, Role::Readers(1))?;
+        // Never wait for a lock on a tokio worker: the reader threads will.
+        conn.busy_timeout(Duration::ZERO)?;
+        let base = Instant::now();
+        let deadline = Arc::new(AtomicU64::new(u64::MAX));
+        let d = deadline.clone();
+        conn.progress_handler(
+            PROGRESS_STEPS,
+            Some(move || nanos(base.elapsed()) > d.load(Ordering::Relaxed)),
+        )?;
+        Ok(InlineConnection {
+            conn,
+            base,
+            deadline,
+        })
+    }
+}
+
+fn nanos(d: Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
 }
 
 /// A connection set up as the sqlx ones are (`db::connect`): WAL, NORMAL

@@ -30,6 +30,10 @@ use wit::{Condition, Outcome, StorageError, Value};
 /// many as sqlx's pool has connections, so that a few slow queries do not
 /// hold up the rest.
 const READERS: usize = 8;
+/// How long a query may run on the caller's thread before it is stopped and
+/// handed to a reader thread (see `exec`): about ten times a page's usual
+/// query, and short enough that a tokio worker is never held up for long.
+const INLINE_BUDGET: std::time::Duration = std::time::Duration::from_millis(1);
 /// Most rows one query returns.
 pub const MAX_ROWS: u32 = 10_000;
 /// Most operations in one transaction.
@@ -48,6 +52,8 @@ pub struct Storage {
     /// plugin queries run on (see `exec`).
     writer: Option<Arc<exec::Connections>>,
     readers: Option<Arc<exec::Connections>>,
+    /// On SQLite, queries are tried on the caller's thread first.
+    inline: Option<Arc<exec::InlineReads>>,
     /// Moves with every transaction of a plugin on a site.
     pub writes: Arc<WriteClock>,
 }
@@ -140,7 +146,7 @@ impl Storage {
     /// shared with other connections), or one they cannot open.
     pub async fn new(db: DatabaseConnection) -> anyhow::Result<Storage> {
         let sqlite = db.get_database_backend() == DbBackend::Sqlite;
-        let (writer, readers) = if sqlite {
+        let (writer, readers, inline) = if sqlite {
             let file = sqlite_file(&db).await?;
             (
                 Some(exec::Connections::start(&file, exec::Role::Writer)?),
@@ -148,17 +154,43 @@ impl Storage {
                     &file,
                     exec::Role::Readers(READERS),
                 )?),
+                Some(Arc::new(exec::InlineReads::new(
+                    &file,
+                    READERS,
+                    INLINE_BUDGET,
+                ))),
             )
         } else {
-            (None, None)
+            (None, None, None)
         };
         Ok(Storage {
             db,
             write_lock: sqlite.then(|| Arc::new(tokio::sync::Mutex::new(()))),
             writer,
             readers,
+            inline,
             writes: Arc::default(),
         })
+    }
+
+    /// On SQLite, how many plugin queries were answered on the caller's
+    /// thread and how many went to the reader threads (too slow for the
+    /// budget, or every inline connection busy); zero on PostgreSQL.
+    pub fn read_counts(&self) -> (u64, u64) {
+        self.inline.as_ref().map_or((0, 0), |i| {
+            (
+                i.answered.load(std::sync::atomic::Ordering::Relaxed),
+                i.handed_off.load(std::sync::atomic::Ordering::Relaxed),
+            )
+        })
+    }
+
+    /// How long a query may run on the caller's thread before it goes to a
+    /// reader thread (default 1 ms; tests set it to zero).
+    pub fn set_inline_budget(&self, budget: std::time::Duration) {
+        if let Some(i) = &self.inline {
+            i.set_budget(budget);
+        }
     }
 
     pub fn backend(&self) -> DbBackend {
@@ -173,10 +205,16 @@ impl Storage {
         }
     }
 
-    /// The rows of a select, each cell read as its kind: on SQLite on one
-    /// of the reader threads, else through sea-orm.
+    /// The rows of a select, each cell read as its kind: on SQLite here if
+    /// it is quick, else on one of the reader threads; on PostgreSQL
+    /// through sea-orm.
     async fn read(&self, stmt: &sq::SelectStatement, kinds: Vec<Kind>) -> Res<Vec<Vec<Value>>> {
         let stmt = self.backend().build(stmt);
+        if let Some(rows) = self.inline.as_ref().and_then(|inline| {
+            inline.try_run(|conn| exec::SqliteExec(conn).rows(stmt.clone(), &kinds))
+        }) {
+            return Ok(rows);
+        }
         match &self.readers {
             Some(readers) => readers
                 .run(move |conn| exec::SqliteExec(conn).rows(stmt, &kinds))

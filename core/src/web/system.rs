@@ -51,6 +51,7 @@ async fn metrics(State(state): State<AppState>) -> Response {
     let mut body = crate::metrics::render();
     let (hits, misses) = state.pages.counts();
     let (entries, bytes) = state.pages.size();
+    let (inline, handed_off) = state.platform.runtime.services.storage.read_counts();
     body.push_str(&format!(
         "# HELP estive_page_cache_requests_total Cacheable page requests, by result.\n\
          # TYPE estive_page_cache_requests_total counter\n\
@@ -61,7 +62,11 @@ async fn metrics(State(state): State<AppState>) -> Response {
          estive_page_cache_entries {entries}\n\
          # HELP estive_page_cache_bytes Bytes of pages kept in the page cache.\n\
          # TYPE estive_page_cache_bytes gauge\n\
-         estive_page_cache_bytes {bytes}\n"
+         estive_page_cache_bytes {bytes}\n\
+         # HELP estive_storage_reads_total Plugin queries on SQLite, by where they ran: on the caller's thread, or on a reader thread (too long for the budget, or every connection busy).\n\
+         # TYPE estive_storage_reads_total counter\n\
+         estive_storage_reads_total{{thread=\"caller\"}} {inline}\n\
+         estive_storage_reads_total{{thread=\"reader\"}} {handed_off}\n"
     ));
     (
         [(

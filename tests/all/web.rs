@@ -230,6 +230,73 @@ async fn events_schedules_widgets_and_downloads_work() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sitemap_lists_a_page_per_row_of_the_site_with_its_date() {
+    let host = host_with(&[]).await;
+    let c = host.client();
+    for name in ["Anne", "Benoît & Cie"] {
+        c.post_form("/bonjour/", &[("name", name)]).await.unwrap();
+    }
+    let mut other = estive_core::sites::config::SiteConfig::new("autre", "Autre communauté");
+    other.domains = vec!["autre.localhost".into()];
+    other.plugins.insert("hello".into(), Default::default());
+    host.state
+        .platform
+        .apply_site(other, BTreeMap::new(), BTreeMap::new(), None)
+        .await
+        .unwrap();
+    let sitemap = c.get("/sitemap.xml").await.unwrap();
+    let pages: Vec<&str> = sitemap
+        .text
+        .lines()
+        .filter(|l| l.contains("/bonjour/salutations/"))
+        .collect();
+    assert_eq!(pages.len(), 2, "{}", sitemap.text);
+    for line in &pages {
+        // <url><loc>http://test.localhost…/bonjour/salutations/1</loc><lastmod>2026-…Z</lastmod></url>
+        let loc = line
+            .split("<loc>")
+            .nth(1)
+            .unwrap()
+            .split("</loc>")
+            .next()
+            .unwrap();
+        let lastmod = line
+            .split("<lastmod>")
+            .nth(1)
+            .unwrap()
+            .split("</lastmod>")
+            .next()
+            .unwrap();
+        assert!(
+            chrono::DateTime::parse_from_rfc3339(lastmod).is_ok(),
+            "{line}"
+        );
+        // Every listed address is a page anyone can open.
+        let path = &loc[loc.find("/bonjour/").unwrap()..];
+        let page = c.get(path).await.unwrap();
+        assert_eq!(page.status, 200, "{path}");
+        assert!(
+            page.contains("Anne") || page.contains("Benoît &amp; Cie"),
+            "{}",
+            page.text
+        );
+    }
+    // The other site has no greetings: none of these pages are its own.
+    let theirs = reqwest::Client::new()
+        .get(format!("{}/sitemap.xml", host.url))
+        .header("host", "autre.localhost")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(theirs.contains("<loc>http://autre.localhost"), "{theirs}");
+    assert!(theirs.contains("/bonjour/</loc>"), "{theirs}");
+    assert!(!theirs.contains("/salutations/"), "{theirs}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plugin_sees_only_its_own_sites_rows() {
     let host = estive_core::testing::TestHost::builder()
         .plugin(fixture("snoop"))

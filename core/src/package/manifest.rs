@@ -175,10 +175,11 @@ pub struct Route {
     /// need the site's `admin` role.
     #[serde(default)]
     pub permission: Option<String>,
-    /// List the page in `/sitemap.xml` (portal GET routes without
-    /// parameters and without permission only).
-    #[serde(default = "yes")]
-    pub sitemap: bool,
+    /// List the page in `/sitemap.xml` (public portal GET routes only):
+    /// `true` (the default) lists a route without parameters; a table lists
+    /// one page per matching row of a route with parameters.
+    #[serde(default, deserialize_with = "Sitemap::deserialize_flexibly")]
+    pub sitemap: Sitemap,
     /// Let the host keep the answer for visitors who are not signed in, and
     /// serve it again for up to this many seconds without calling the
     /// plugin (portal GET routes without permission only). The plugin
@@ -190,16 +191,138 @@ pub struct Route {
     pub cache_seconds: Option<u32>,
 }
 
+/// Which pages of a route `/sitemap.xml` lists.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Sitemap {
+    /// `true`: the route's one page, when it has no parameters.
+    /// `false`: none.
+    Page(bool),
+    /// One page per row of a table: `{ table = "polls", where = { status =
+    /// ["open", "closed"] }, lastmod = "updated_at" }`.
+    Rows(SitemapRows),
+}
+
+impl Default for Sitemap {
+    fn default() -> Self {
+        Sitemap::Page(true)
+    }
+}
+
+/// The rows whose pages a route lists in `/sitemap.xml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SitemapRows {
+    /// One of the plugin's tables (the host reads only the site's rows).
+    pub table: String,
+    /// The column each path parameter takes its value from, when it is not
+    /// the column of the same name (`{ id = "pub_id" }`).
+    #[serde(default)]
+    pub params: BTreeMap<String, String>,
+    /// Only rows whose column has this value, or one of these values.
+    #[serde(default, rename = "where")]
+    pub filter: BTreeMap<String, OneOrMany>,
+    /// A date or date-time column: when the page last changed.
+    #[serde(default)]
+    pub lastmod: Option<String>,
+}
+
+/// A value of a `where` condition, or a list of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(Literal),
+    Many(Vec<Literal>),
+}
+
+impl OneOrMany {
+    pub fn values(&self) -> &[Literal] {
+        match self {
+            OneOrMany::One(v) => std::slice::from_ref(v),
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+/// A text, integer or boolean in a manifest condition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Literal {
+    Text(String),
+    Integer(i64),
+    Boolean(bool),
+}
+
+impl Sitemap {
+    /// `true`, `false` or a table, with serde's own message (the unknown
+    /// key named) when the table is wrong.
+    fn deserialize_flexibly<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Sitemap, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Sitemap;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("true, false or a table like { table = \"polls\" }")
+            }
+            fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Sitemap, E> {
+                Ok(Sitemap::Page(b))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Sitemap, A::Error> {
+                SitemapRows::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Sitemap::Rows)
+            }
+        }
+        d.deserialize_any(V)
+    }
+
+    /// Whether the route's own page is listed (a route without parameters).
+    pub fn lists_page(&self) -> bool {
+        matches!(self, Sitemap::Page(true))
+    }
+}
+
 /// Longest a route may ask the host to keep its page.
 pub const MAX_CACHE_SECONDS: u32 = 3_600;
-
-fn yes() -> bool {
-    true
-}
 
 impl Route {
     fn default_methods() -> Vec<Method> {
         vec![Method::Get]
+    }
+
+    /// The names of the path's parameters, in order: `/{audience}/{id}`
+    /// gives `["audience", "id"]`.
+    pub fn params(&self) -> Vec<&str> {
+        self.path
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| {
+                rest.split_once('}')
+                    .map(|(name, _)| name.trim_start_matches('*'))
+            })
+            .collect()
+    }
+
+    /// The path with each parameter replaced by `value(name)`,
+    /// percent-encoded as one path segment.
+    pub fn fill(&self, mut value: impl FnMut(&str) -> String) -> String {
+        let mut out = String::with_capacity(self.path.len() + 16);
+        let mut rest = self.path.as_str();
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let Some(close) = rest[open..].find('}') else {
+                break;
+            };
+            let name = rest[open + 1..open + close].trim_start_matches('*');
+            for b in value(name).bytes() {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    out.push(char::from(b));
+                } else {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            rest = &rest[open + close + 1..];
+        }
+        out.push_str(rest);
+        out
     }
 }
 
@@ -439,6 +562,72 @@ impl Manifest {
     ///
     /// # Errors
     /// The first broken rule, naming the item.
+    /// A route's `sitemap = { table = … }`: a public page with parameters,
+    /// each taken from a column of a declared table.
+    fn check_sitemap_rows(&self, r: &Route, rows: &SitemapRows) -> Result<()> {
+        if r.area != Area::Portal || r.permission.is_some() || !r.methods.contains(&Method::Get) {
+            bail!("rows are listed for public pages only (area portal, method get, no permission)");
+        }
+        let params = r.params();
+        if params.is_empty() {
+            bail!("path `{}` has no parameter: use `sitemap = true`", r.path);
+        }
+        let Some(table) = self.tables.iter().find(|t| t.name == rows.table) else {
+            bail!("table `{}` is not declared in [[tables]]", rows.table);
+        };
+        let column_type = |c: &str| -> Result<Option<ColumnType>> {
+            if c == "id" {
+                return Ok(Some(ColumnType::Integer));
+            }
+            match table.column(c) {
+                Some(col) => Ok(Some(col.kind)),
+                None => bail!("table `{}` has no column `{c}`", table.name),
+            }
+        };
+        for p in rows.params.keys() {
+            if !params.contains(&p.as_str()) {
+                bail!(
+                    "params names `{p}`, which is not a parameter of `{}`",
+                    r.path
+                );
+            }
+        }
+        for p in &params {
+            let column = rows.params.get(*p).map_or(*p, String::as_str);
+            column_type(column).with_context(|| format!("parameter `{{{p}}}`"))?;
+        }
+        for (column, values) in &rows.filter {
+            let kind = column_type(column).context("where")?;
+            if values.values().is_empty() {
+                bail!("where: `{column}` has an empty list of values");
+            }
+            for v in values.values() {
+                let fits = matches!(
+                    (kind, v),
+                    (Some(ColumnType::Integer), Literal::Integer(_))
+                        | (Some(ColumnType::Boolean), Literal::Boolean(_))
+                        | (
+                            Some(ColumnType::Text | ColumnType::Date | ColumnType::Datetime),
+                            Literal::Text(_)
+                        )
+                );
+                if !fits {
+                    bail!(
+                        "where: `{column}` is a {} column; {v:?} does not fit it",
+                        kind.map_or("", ColumnType::as_str)
+                    );
+                }
+            }
+        }
+        if let Some(c) = &rows.lastmod {
+            match column_type(c).context("lastmod")? {
+                Some(ColumnType::Date | ColumnType::Datetime) => {}
+                _ => bail!("lastmod: `{c}` must be a date or datetime column"),
+            }
+        }
+        Ok(())
+    }
+
     pub fn validate(&self) -> Result<()> {
         if !is_identifier(&self.name, 24) {
             bail!(
@@ -546,6 +735,10 @@ impl Manifest {
                         r.name
                     );
                 }
+            }
+            if let Sitemap::Rows(rows) = &r.sitemap {
+                self.check_sitemap_rows(r, rows)
+                    .with_context(|| format!("route `{}`: sitemap", r.name))?;
             }
             for m in &r.methods {
                 let key = match m {
@@ -826,6 +1019,98 @@ indexes = [["status"]]
             "[[routes]]\nname = \"other\"\npath = \"/{slug}\"\narea = \"portal\"\n",
         ));
         assert!(e.contains("route `other`") && e.contains("clashes"), "{e}");
+    }
+
+    #[test]
+    fn a_route_with_parameters_lists_the_rows_of_a_table() {
+        let route = |sitemap: &str| {
+            GOOD.replace(
+                "path = \"/{id}\"\narea = \"portal\"\n",
+                &format!("path = \"/{{id}}\"\narea = \"portal\"\nsitemap = {sitemap}\n"),
+            )
+        };
+        let m = Manifest::parse(&route(
+            r#"{ table = "polls", where = { status = ["open", "closed"] } }"#,
+        ))
+        .unwrap();
+        let Sitemap::Rows(rows) = &m.route("poll").unwrap().sitemap else {
+            panic!("rows expected");
+        };
+        assert_eq!(rows.table, "polls");
+        assert_eq!(
+            rows.filter["status"].values(),
+            [Literal::Text("open".into()), Literal::Text("closed".into())]
+        );
+        assert!(
+            !Manifest::parse(&route("false")).unwrap().routes[1]
+                .sitemap
+                .lists_page()
+        );
+        for (sitemap, expected) in [
+            (r#"{ tabel = "polls" }"#, "unknown field `tabel`"),
+            ("3", "true, false or a table"),
+            (r#"{ table = "votes" }"#, "table `votes` is not declared"),
+            (
+                r#"{ table = "polls", params = { id = "poll_id" } }"#,
+                "parameter `{id}`: table `polls` has no column `poll_id`",
+            ),
+            (
+                r#"{ table = "polls", params = { slug = "title" } }"#,
+                "params names `slug`, which is not a parameter of `/{id}`",
+            ),
+            (
+                r#"{ table = "polls", where = { colour = "red" } }"#,
+                "where: table `polls` has no column `colour`",
+            ),
+            (
+                r#"{ table = "polls", where = { status = 3 } }"#,
+                "`status` is a text column; Integer(3) does not fit it",
+            ),
+            (
+                r#"{ table = "polls", where = { status = [] } }"#,
+                "`status` has an empty list of values",
+            ),
+            (
+                r#"{ table = "polls", lastmod = "title" }"#,
+                "lastmod: `title` must be a date or datetime column",
+            ),
+        ] {
+            let e = error(&route(sitemap));
+            assert!(e.contains(expected), "{sitemap}: {e}");
+        }
+        // Rows are for public pages with parameters.
+        let e = error(&GOOD.replace(
+            "path = \"/\"\narea = \"portal\"\n",
+            "path = \"/\"\narea = \"portal\"\nsitemap = { table = \"polls\" }\n",
+        ));
+        assert!(
+            e.contains("route `list`: sitemap: path `/` has no parameter"),
+            "{e}"
+        );
+        let e = error(&GOOD.replace(
+            "area = \"extranet\"\n",
+            "area = \"extranet\"\nsitemap = { table = \"polls\" }\n",
+        ));
+        assert!(e.contains("for public pages only"), "{e}");
+    }
+
+    #[test]
+    fn a_path_is_filled_with_encoded_segments() {
+        let r = Route {
+            name: "sheet".into(),
+            path: "/{audience}/{id}/fiche".into(),
+            area: Area::Portal,
+            methods: vec![Method::Get],
+            permission: None,
+            sitemap: Sitemap::default(),
+            cache_seconds: None,
+        };
+        assert_eq!(r.params(), ["audience", "id"]);
+        let path = r.fill(|p| match p {
+            "audience" => "particuliers".into(),
+            _ => "F 12/é?".into(),
+        });
+        assert_eq!(path, "/particuliers/F%2012%2F%C3%A9%3F/fiche");
     }
 
     #[test]

@@ -12,7 +12,8 @@ use super::AppState;
 use super::ctx::{Ctx, LANG_COOKIE};
 use super::error::{Error, Result};
 use super::render::asset;
-use crate::package::manifest::{Area, Method};
+use crate::package::manifest::{Area, Literal, Method, OneOrMany, Route, Sitemap, SitemapRows};
+use crate::platform::SitePlugin;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -93,11 +94,15 @@ fn xml_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Public pages of the site: host pages and every enabled plugin's portal
-/// GET routes that need no parameter and no permission.
-async fn sitemap(ctx: Ctx) -> Response {
+/// Most addresses one sitemap file may hold (sitemaps.org).
+const SITEMAP_MAX_URLS: usize = 50_000;
+
+/// Public pages of the site: host pages, every enabled plugin's public
+/// portal pages without parameters, and one page per matching row for the
+/// routes that declare `sitemap = { table = … }`.
+async fn sitemap(State(state): State<AppState>, ctx: Ctx) -> Response {
     let base = &ctx.site.info.base_url;
-    let mut urls: Vec<String> = [
+    let mut urls: Vec<(String, Option<String>)> = [
         "/",
         "/mentions-legales",
         "/donnees-personnelles",
@@ -105,30 +110,46 @@ async fn sitemap(ctx: Ctx) -> Response {
         "/plan-du-site",
     ]
     .iter()
-    .map(|p| format!("{base}{p}"))
+    .map(|p| (format!("{base}{p}"), None))
     .collect();
     for p in &ctx.site.plugins {
+        let mount = format!("{base}{}", p.mount(Area::Portal));
         for r in p.routes.all() {
-            if r.area == Area::Portal
-                && r.sitemap
-                && r.permission.is_none()
-                && r.methods.contains(&Method::Get)
-                && !r.path.contains('{')
+            if r.area != Area::Portal || r.permission.is_some() || !r.methods.contains(&Method::Get)
             {
-                let path = if r.path == "/" {
-                    String::from("/")
-                } else {
-                    r.path.clone()
-                };
-                urls.push(format!("{base}{}{path}", p.mount(Area::Portal)));
+                continue;
+            }
+            match &r.sitemap {
+                Sitemap::Page(true) if r.params().is_empty() => {
+                    urls.push((format!("{mount}{}", r.path), None));
+                }
+                Sitemap::Rows(rows) => match row_pages(&state, &ctx, p, r, rows).await {
+                    Ok(pages) => urls.extend(
+                        pages
+                            .into_iter()
+                            .map(|(path, lastmod)| (format!("{mount}{path}"), lastmod)),
+                    ),
+                    Err(e) => tracing::warn!(
+                        plugin = %p.name,
+                        route = %r.name,
+                        error = ?e,
+                        "sitemap: cannot list the route's pages"
+                    ),
+                },
+                Sitemap::Page(_) => {}
             }
         }
     }
+    urls.truncate(SITEMAP_MAX_URLS);
     let mut body = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for u in urls {
-        body.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&u)));
+    for (u, lastmod) in urls {
+        body.push_str(&format!("  <url><loc>{}</loc>", xml_escape(&u)));
+        if let Some(m) = lastmod {
+            body.push_str(&format!("<lastmod>{}</lastmod>", xml_escape(&m)));
+        }
+        body.push_str("</url>\n");
     }
     body.push_str("</urlset>\n");
     (
@@ -136,6 +157,111 @@ async fn sitemap(ctx: Ctx) -> Response {
         body,
     )
         .into_response()
+}
+
+/// The pages of a route with parameters, one per row of the site that
+/// matches the manifest's `where`: its path below the plugin's mount point
+/// and when it last changed. No plugin code runs: the host reads the rows.
+async fn row_pages(
+    state: &AppState,
+    ctx: &Ctx,
+    plugin: &SitePlugin,
+    route: &Route,
+    rows: &SitemapRows,
+) -> std::result::Result<
+    Vec<(String, Option<String>)>,
+    crate::runtime::bindings::storage::StorageError,
+> {
+    use crate::runtime::bindings::storage::{Cell, Cells, Condition, Order, RowQuery, Value};
+    let literal = |l: &Literal| match l {
+        Literal::Text(s) => Value::Text(s.clone()),
+        Literal::Integer(n) => Value::Integer(*n),
+        Literal::Boolean(b) => Value::Boolean(*b),
+    };
+    let column_of = |param: &str| {
+        rows.params
+            .get(param)
+            .cloned()
+            .unwrap_or_else(|| param.to_string())
+    };
+    let mut columns: Vec<String> = Vec::new();
+    for c in route
+        .params()
+        .into_iter()
+        .map(column_of)
+        .chain(rows.lastmod.clone())
+    {
+        if !columns.contains(&c) {
+            columns.push(c);
+        }
+    }
+    let filter = rows
+        .filter
+        .iter()
+        .map(|(column, values)| match values {
+            OneOrMany::One(v) => Condition::Eq(Cell {
+                column: column.clone(),
+                value: literal(v),
+            }),
+            OneOrMany::Many(vs) => Condition::OneOf(Cells {
+                column: column.clone(),
+                values: vs.iter().map(literal).collect(),
+            }),
+        })
+        .collect();
+    let query = RowQuery {
+        table: rows.table.clone(),
+        columns: columns.clone(),
+        filter,
+        order: vec![Order {
+            column: "id".into(),
+            descending: false,
+        }],
+        limit: None,
+        offset: None,
+    };
+    let actor = crate::storage::Actor::default();
+    let scope = crate::storage::Scope {
+        site_id: ctx.site.id,
+        manifest: &plugin.loaded.manifest,
+        actor: &actor,
+    };
+    let found = state
+        .platform
+        .runtime
+        .services
+        .storage
+        .query(scope, query)
+        .await?;
+    let text = |v: &Value| match v {
+        Value::Text(s) if !s.is_empty() => Some(s.clone()),
+        Value::Integer(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let at = |row: &[Value], column: &str| {
+        found
+            .columns
+            .iter()
+            .position(|c| c == column)
+            .and_then(|i| row.get(i))
+            .and_then(text)
+    };
+    Ok(found
+        .rows
+        .iter()
+        .filter_map(|row| {
+            // A row without a value for a parameter has no page.
+            let mut complete = true;
+            let path = route.fill(|param| {
+                at(row, &column_of(param)).unwrap_or_else(|| {
+                    complete = false;
+                    String::new()
+                })
+            });
+            let lastmod = rows.lastmod.as_deref().and_then(|c| at(row, c));
+            complete.then_some((path, lastmod))
+        })
+        .collect())
 }
 
 #[derive(Deserialize)]

@@ -260,6 +260,48 @@ async fn an_elected_official_creates_a_poll_a_citizen_answers_and_the_results_sh
 }
 
 #[tokio::test]
+async fn the_sitemap_lists_published_and_closed_polls_but_not_drafts() -> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let draft = create_poll(&elu, PollSpec::default()).await?;
+    let open = create_poll(&elu, PollSpec::default()).await?;
+    publish(&elu, &open).await?;
+    let closed = create_poll(&elu, PollSpec::default()).await?;
+    publish(&elu, &closed).await?;
+    let done = elu
+        .post_form_no_follow(&format!("/extranet/consultations/{closed}/close"), &[])
+        .await?;
+    assert_eq!(done.status, 303);
+
+    let sitemap = host.client().get("/sitemap.xml").await?;
+    assert_eq!(sitemap.status, 200);
+    let loc = |id: &str| format!("/consultations/{id}</loc>");
+    assert!(
+        sitemap.contains("/consultations/</loc>"),
+        "{}",
+        sitemap.text
+    );
+    assert!(sitemap.contains(&loc(&open)), "{}", sitemap.text);
+    assert!(sitemap.contains(&loc(&closed)), "{}", sitemap.text);
+    assert!(
+        !sitemap.contains(&loc(&draft)),
+        "a draft is not public: {}",
+        sitemap.text
+    );
+    // Each listed page is one anyone can open.
+    for id in [&open, &closed] {
+        assert_eq!(
+            host.client()
+                .get(&format!("/consultations/{id}"))
+                .await?
+                .status,
+            200
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
 async fn answers_to_a_draft_or_closed_poll_are_refused_and_counts_stay() -> Result<()> {
     let host = host().await?;
     let elu = host.login("elu").await?;

@@ -357,15 +357,25 @@ impl InlineReads {
             nanos(c.base.elapsed()).saturating_add(budget),
             Ordering::Relaxed,
         );
-        let result = job(&mut c.conn);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(&mut c.conn)));
         c.deadline.store(u64::MAX, Ordering::Relaxed);
-        self.idle.lock().unwrap_or_else(|p| p.into_inner()).push(c);
         match result {
-            Ok(v) => {
+            Ok(Ok(v)) => {
+                self.idle.lock().unwrap_or_else(|p| p.into_inner()).push(c);
                 self.answered.fetch_add(1, Ordering::Relaxed);
                 Some(v)
             }
+            Ok(Err(_)) => {
+                self.idle.lock().unwrap_or_else(|p| p.into_inner()).push(c);
+                self.handed_off.fetch_add(1, Ordering::Relaxed);
+                None
+            }
+            // A panic leaves the connection in an unknown state: close it
+            // (a later read opens another) and let a reader thread fail
+            // the job as it fails any that panics.
             Err(_) => {
+                drop(c);
+                self.open.fetch_sub(1, Ordering::AcqRel);
                 self.handed_off.fetch_add(1, Ordering::Relaxed);
                 None
             }

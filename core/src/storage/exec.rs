@@ -12,7 +12,7 @@
 //! A transaction is one synchronous piece of code over [`Exec`], run away
 //! from the tokio workers so that a slow statement never holds up pages:
 //!
-//! - on SQLite, whole on the [`Writer`] thread, over its own connection
+//! - on SQLite, whole on the writer thread ([`Role::Writer`]), over its own connection
 //!   (rusqlite, on the same bundled SQLite as sqlx). Nothing hops between
 //!   threads from `BEGIN` to `COMMIT`, so SQLite's single write lock is held
 //!   only as long as the statements take. Through sqlx every statement went
@@ -305,9 +305,8 @@ pub(super) struct InlineReads {
     max: usize,
     /// The budget, in nanoseconds.
     budget: AtomicU64,
-    /// Reads answered here, and reads handed to the reader threads.
-    pub(super) answered: AtomicU64,
-    pub(super) handed_off: AtomicU64,
+    answered: AtomicU64,
+    handed_off: AtomicU64,
 }
 
 /// A reader connection whose progress handler stops the statement once
@@ -338,6 +337,14 @@ impl InlineReads {
 
     pub(super) fn set_budget(&self, budget: Duration) {
         self.budget.store(nanos(budget), Ordering::Relaxed);
+    }
+
+    /// Reads answered here, and reads handed to the reader threads.
+    pub(super) fn counts(&self) -> (u64, u64) {
+        (
+            self.answered.load(Ordering::Relaxed),
+            self.handed_off.load(Ordering::Relaxed),
+        )
     }
 
     /// Run `job` here, within the budget. None when it could not: every

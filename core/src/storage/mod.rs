@@ -45,17 +45,24 @@ const MAX_BYTES: usize = 8 << 20;
 #[derive(Clone)]
 pub struct Storage {
     pub db: DatabaseConnection,
-    /// SQLite allows one writer at a time; writers of this process queue
-    /// here instead of failing with `SQLITE_BUSY`. None on PostgreSQL.
-    write_lock: Option<Arc<tokio::sync::Mutex<()>>>,
-    /// On SQLite, the thread plugin transactions run on, and the threads
-    /// plugin queries run on (see `exec`).
-    writer: Option<Arc<exec::Connections>>,
-    readers: Option<Arc<exec::Connections>>,
-    /// On SQLite, queries are tried on the caller's thread first.
-    inline: Option<Arc<exec::InlineReads>>,
+    /// What SQLite needs beside `db`; None on PostgreSQL.
+    sqlite: Option<Arc<Sqlite>>,
     /// Moves with every transaction of a plugin on a site.
     pub writes: Arc<WriteClock>,
+}
+
+/// The write lock and the connections plugin statements run on, on SQLite
+/// (see `exec`).
+struct Sqlite {
+    /// SQLite allows one writer at a time; writers of this process queue
+    /// here instead of failing with `SQLITE_BUSY`.
+    write_lock: Arc<tokio::sync::Mutex<()>>,
+    /// The thread plugin transactions run on.
+    writer: Arc<exec::Connections>,
+    /// The threads plugin queries run on when they are not quick.
+    readers: Arc<exec::Connections>,
+    /// Queries are tried on the caller's thread first.
+    inline: exec::InlineReads,
 }
 
 /// A counter per (site, plugin) that every transaction moves once it has
@@ -145,30 +152,20 @@ impl Storage {
     /// An SQLite database that is not a file (an in-memory one cannot be
     /// shared with other connections), or one they cannot open.
     pub async fn new(db: DatabaseConnection) -> anyhow::Result<Storage> {
-        let sqlite = db.get_database_backend() == DbBackend::Sqlite;
-        let (writer, readers, inline) = if sqlite {
+        let sqlite = if db.get_database_backend() == DbBackend::Sqlite {
             let file = sqlite_file(&db).await?;
-            (
-                Some(exec::Connections::start(&file, exec::Role::Writer)?),
-                Some(exec::Connections::start(
-                    &file,
-                    exec::Role::Readers(READERS),
-                )?),
-                Some(Arc::new(exec::InlineReads::new(
-                    &file,
-                    READERS,
-                    INLINE_BUDGET,
-                ))),
-            )
+            Some(Arc::new(Sqlite {
+                write_lock: Arc::default(),
+                writer: exec::Connections::start(&file, exec::Role::Writer)?,
+                readers: exec::Connections::start(&file, exec::Role::Readers(READERS))?,
+                inline: exec::InlineReads::new(&file, READERS, INLINE_BUDGET),
+            }))
         } else {
-            (None, None, None)
+            None
         };
         Ok(Storage {
             db,
-            write_lock: sqlite.then(|| Arc::new(tokio::sync::Mutex::new(()))),
-            writer,
-            readers,
-            inline,
+            sqlite,
             writes: Arc::default(),
         })
     }
@@ -177,19 +174,14 @@ impl Storage {
     /// thread and how many went to the reader threads (too slow for the
     /// budget, or every inline connection busy); zero on PostgreSQL.
     pub fn read_counts(&self) -> (u64, u64) {
-        self.inline.as_ref().map_or((0, 0), |i| {
-            (
-                i.answered.load(std::sync::atomic::Ordering::Relaxed),
-                i.handed_off.load(std::sync::atomic::Ordering::Relaxed),
-            )
-        })
+        self.sqlite.as_ref().map_or((0, 0), |s| s.inline.counts())
     }
 
     /// How long a query may run on the caller's thread before it goes to a
     /// reader thread (default 1 ms; tests set it to zero).
     pub fn set_inline_budget(&self, budget: std::time::Duration) {
-        if let Some(i) = &self.inline {
-            i.set_budget(budget);
+        if let Some(s) = &self.sqlite {
+            s.inline.set_budget(budget);
         }
     }
 
@@ -199,8 +191,8 @@ impl Storage {
 
     /// Hold this while writing on SQLite (a no-op guard on PostgreSQL).
     pub async fn write_guard(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
-        match &self.write_lock {
-            Some(lock) => Some(lock.lock().await),
+        match &self.sqlite {
+            Some(s) => Some(s.write_lock.lock().await),
             None => None,
         }
     }
@@ -210,17 +202,23 @@ impl Storage {
     /// through sea-orm.
     async fn read(&self, stmt: &sq::SelectStatement, kinds: Vec<Kind>) -> Res<Vec<Vec<Value>>> {
         let stmt = self.backend().build(stmt);
-        if let Some(rows) = self.inline.as_ref().and_then(|inline| {
-            inline.try_run(|conn| exec::SqliteExec(conn).rows(stmt.clone(), &kinds))
-        }) {
-            return Ok(rows);
-        }
-        match &self.readers {
-            Some(readers) => readers
-                .run(move |conn| exec::SqliteExec(conn).rows(stmt, &kinds))
-                .await
-                .unwrap_or_else(|| Err(SqlError::Other("the SQLite readers have stopped".into())))
-                .map_err(db_error),
+        match &self.sqlite {
+            Some(sqlite) => {
+                if let Some(rows) = sqlite
+                    .inline
+                    .try_run(|conn| exec::SqliteExec(conn).rows(stmt.clone(), &kinds))
+                {
+                    return Ok(rows);
+                }
+                sqlite
+                    .readers
+                    .run(move |conn| exec::SqliteExec(conn).rows(stmt, &kinds))
+                    .await
+                    .unwrap_or_else(|| {
+                        Err(SqlError::Other("the SQLite readers have stopped".into()))
+                    })
+                    .map_err(db_error)
+            }
             None => {
                 let rows = self
                     .db
@@ -375,10 +373,11 @@ impl Storage {
             (scope.site_id, scope.manifest.clone(), scope.actor.clone());
         let writes = self.writes.clone();
         let ended = || StorageError::Unavailable("the database writer has stopped".into());
-        match (&self.writer, &self.write_lock) {
-            (Some(writer), Some(lock)) => {
-                let lock = lock.clone();
-                writer
+        match &self.sqlite {
+            Some(sqlite) => {
+                let lock = sqlite.write_lock.clone();
+                sqlite
+                    .writer
                     .run(move |conn| {
                         let scope = Scope {
                             site_id,
@@ -395,7 +394,7 @@ impl Storage {
                     .await
                     .unwrap_or_else(|| Err(ended()))
             }
-            _ => {
+            None => {
                 let db = self.db.clone();
                 tokio::task::spawn_blocking(move || {
                     let scope = Scope {

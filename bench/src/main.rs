@@ -300,33 +300,26 @@ async fn page_ratio(side: Option<&str>) -> Result<Pages> {
             anyhow::ensure!(page.contains(mark), "{path} is not the page measured");
         }
     }
-    let mut pages = Pages {
-        list: (0.0, 0.0),
-        ping: (0.0, 0.0),
-    };
     let measured = [
         ("native-list", "/native/bonjour/", 2.0),
         ("plugin-list", "/bonjour/", 2.0),
         ("native-ping", "/native/bonjour/ping", 1.0),
         ("plugin-ping", "/bonjour/ping", 1.0),
     ];
+    let mut rates = [0.0; 4];
     // Interleaved rounds so that noise hits every side alike.
     let rounds = 3;
     for _ in 0..rounds {
-        for (i, (name, path, seconds)) in measured.iter().enumerate() {
-            if side.is_some_and(|s| s != *name) {
-                continue;
-            }
-            let rate = throughput(&url, path, 16, *seconds).await? / rounds as f64;
-            match i {
-                0 => pages.list.0 += rate,
-                1 => pages.list.1 += rate,
-                2 => pages.ping.0 += rate,
-                _ => pages.ping.1 += rate,
+        for ((name, path, seconds), rate) in measured.iter().zip(&mut rates) {
+            if side.is_none_or(|s| s == *name) {
+                *rate += throughput(&url, path, 16, *seconds).await? / f64::from(rounds);
             }
         }
     }
-    Ok(pages)
+    Ok(Pages {
+        list: (rates[0], rates[1]),
+        ping: (rates[2], rates[3]),
+    })
 }
 
 async fn spin_p99() -> Result<(Duration, Duration, Duration, usize)> {

@@ -273,11 +273,6 @@ impl Sitemap {
         }
         d.deserialize_any(V)
     }
-
-    /// Whether the route's own page is listed (a route without parameters).
-    pub fn lists_page(&self) -> bool {
-        matches!(self, Sitemap::Page(true))
-    }
 }
 
 /// Longest a route may ask the host to keep its page.
@@ -1041,10 +1036,9 @@ indexes = [["status"]]
             rows.filter["status"].values(),
             [Literal::Text("open".into()), Literal::Text("closed".into())]
         );
-        assert!(
-            !Manifest::parse(&route("false")).unwrap().routes[1]
-                .sitemap
-                .lists_page()
+        assert_eq!(
+            Manifest::parse(&route("false")).unwrap().routes[1].sitemap,
+            Sitemap::Page(false)
         );
         for (sitemap, expected) in [
             (r#"{ tabel = "polls" }"#, "unknown field `tabel`"),

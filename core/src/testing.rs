@@ -24,6 +24,12 @@ use crate::server::Config;
 use crate::sites::config::{GroupEntry, PluginEntry, SiteConfig, UserEntry};
 use crate::web::AppState;
 
+mod browser;
+mod form;
+
+pub use browser::Browser;
+pub use form::{Button, Choice, Field, Form, Kind};
+
 /// Password of every test account.
 pub const PASSWORD: &str = "estive-test-password";
 /// Slug of the test site.
@@ -700,6 +706,15 @@ impl Client {
         })
     }
 
+    /// Follow the redirects a page answered with, as a browser does.
+    ///
+    /// # Errors
+    /// A redirect without `Location`, too many redirects, or the connection
+    /// fails.
+    pub async fn follow_redirects(&self, page: Page) -> Result<Page> {
+        self.follow(page).await
+    }
+
     async fn follow(&self, mut page: Page) -> Result<Page> {
         for _ in 0..8 {
             if !(300..400).contains(&page.status) {
@@ -777,15 +792,37 @@ impl Client {
             .expect("csrf lock")
             .clone()
             .unwrap_or_default();
-        let mut form = reqwest::multipart::Form::new().text("csrf_token", token);
+        let mut text: Vec<(String, String)> = vec![("csrf_token".into(), token)];
+        text.extend(fields.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let files: Vec<(String, String, String, Vec<u8>)> = files
+            .iter()
+            .map(|(k, n, ct, b)| (k.to_string(), n.to_string(), ct.to_string(), b.clone()))
+            .collect();
+        let page = self.send_multipart(path, &text, &files).await?;
+        self.follow(page).await
+    }
+
+    /// POST a multipart form exactly as given (no CSRF token added): text
+    /// fields, and files as (field, file name, content type, bytes); the
+    /// redirect is returned as is.
+    ///
+    /// # Errors
+    /// The connection fails or a content type is not a MIME type.
+    pub async fn send_multipart(
+        &self,
+        path: &str,
+        fields: &[(String, String)],
+        files: &[(String, String, String, Vec<u8>)],
+    ) -> Result<Page> {
+        let mut form = reqwest::multipart::Form::new();
         for (k, v) in fields {
-            form = form.text(k.to_string(), v.to_string());
+            form = form.text(k.clone(), v.clone());
         }
         for (k, name, ct, bytes) in files {
             let part = reqwest::multipart::Part::bytes(bytes.clone())
-                .file_name(name.to_string())
+                .file_name(name.clone())
                 .mime_str(ct)?;
-            form = form.part(k.to_string(), part);
+            form = form.part(k.clone(), part);
         }
         let resp = self
             .http
@@ -801,13 +838,12 @@ impl Client {
         if let Some(token) = extract_csrf(&text) {
             *self.csrf.lock().expect("csrf lock") = Some(token);
         }
-        self.follow(Page {
+        Ok(Page {
             status,
             path: path.to_string(),
             text,
             headers,
         })
-        .await
     }
 
     /// POST a form exactly as given (no CSRF token added), no redirect

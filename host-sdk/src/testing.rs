@@ -25,5 +25,6 @@
 //! clock or PostgreSQL ([`Database::postgres`]).
 
 pub use estive_core::testing::{
-    Builder, Client, Database, PASSWORD, Page, SITE, TestHost, build_package,
+    Browser, Builder, Button, Choice, Client, Database, Field, Form, Kind, PASSWORD, Page, SITE,
+    TestHost, build_package,
 };

@@ -167,6 +167,34 @@ impl Renderer {
                 Ok(host_for_t.t_args(&lang, &key, &args))
             },
         );
+        // `plugin_url("forums", "/sujet/polls:3")`: where another plugin
+        // enabled on the page's site serves a portal path, or none when it
+        // is not enabled there, so that a page links to its neighbours only
+        // when they exist (an attached debate, a related service).
+        let urls_platform = platform.clone();
+        env.add_function(
+            "plugin_url",
+            move |state: &State, plugin: String, path: Option<String>| -> Value {
+                let path = path.unwrap_or_default();
+                if !(path.is_empty() || path.starts_with('/')) {
+                    return Value::from(());
+                }
+                let Some(slug) = state
+                    .lookup("site")
+                    .and_then(|s| s.get_attr("slug").ok())
+                    .and_then(|s| s.as_str().map(str::to_string))
+                else {
+                    return Value::from(());
+                };
+                let snapshot = urls_platform.snapshot();
+                snapshot
+                    .site(&slug)
+                    .and_then(|site| site.plugin(&plugin))
+                    .map_or(Value::from(()), |p| {
+                        Value::from(format!("{}{path}", p.mount(Area::Portal)))
+                    })
+            },
+        );
         env.add_filter("date", format_date);
         env.add_filter("datetime", format_datetime);
         env.add_filter("number", format_number);

@@ -8,6 +8,7 @@ use estive_sdk::prelude::*;
 mod anonymity;
 mod answers;
 mod closing;
+mod debate;
 mod exports;
 mod manage;
 mod model;
@@ -72,6 +73,10 @@ impl Plugin for Polls {
     fn on_event(_ctx: &Context, event: Event) -> Result<(), String> {
         if event.is("indicators.themes") {
             settings::store_shared_themes(&event)?;
+        } else if event.is("forums.replied") {
+            debate::on_replied(&event)?;
+        } else if event.is("forums.reply-hidden") {
+            debate::on_hidden(&event)?;
         }
         Ok(())
     }

@@ -324,6 +324,7 @@ pub fn delete(req: &Request) -> Result<Response, Error> {
     );
     tx.delete(db::delete("milestones").filter(eq("action_id", id)));
     tx.delete(db::delete("opinions").filter(eq("action_id", id)));
+    tx.delete(db::delete("discussion_replies").filter(eq("action_id", id)));
     tx.delete(
         db::delete("history")
             .filter(eq("scope", history::ACTION))

@@ -12,6 +12,9 @@ use estive_core::db::entities::{audit_entry, outbox_event};
 use estive_sdk::testing::{Client, Page, TestHost};
 use sea_orm::EntityTrait;
 
+#[path = "e2e/forms.rs"]
+mod forms;
+
 const BASE: &str = "/extranet/cantine";
 const MONDAY: &str = "2026-11-30";
 

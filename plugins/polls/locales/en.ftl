@@ -324,7 +324,6 @@ field-invalid-email = Enter a valid email address.
 # Attached discussion (forums)
 debate-title = The debate
 debate-none = Nobody has commented on this consultation yet. Start the debate!
-debate-reply-by = Reply by { $author }
-debate-someone = a participant
+debate-someone = A participant
 debate-read-reply = Read the reply
 debate-join = Join the debate

@@ -324,7 +324,6 @@ field-invalid-email = Saisissez une adresse électronique valide.
 # Attached discussion (forums)
 debate-title = Le débat
 debate-none = Personne n'a encore réagi à cette consultation. Lancez le débat !
-debate-reply-by = Réponse de { $author }
-debate-someone = un participant
+debate-someone = Un participant
 debate-read-reply = Lire la réponse
 debate-join = Rejoindre le débat

@@ -212,6 +212,33 @@ mod tests {
         assert!(missing.is_empty(), "missing from fr.ftl: {missing:?}");
     }
 
+    /// `tests/e2e/forms.rs` submits every form as rendered: a form added
+    /// to a template needs its test there, and this count moved with it.
+    #[test]
+    fn the_templates_hold_the_ten_forms_the_rendered_form_tests_cover() {
+        let forms: Vec<(String, usize)> = files("templates", "html")
+            .into_iter()
+            .map(|(name, text)| {
+                let file = name.rsplit('/').next().unwrap_or_default().to_owned();
+                (file, text.matches("<form").count())
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        let expected = [
+            ("detail.html", 6),
+            ("moderation.html", 1),
+            ("poll_form.html", 1),
+            ("question_form.html", 1),
+            ("quick.html", 1),
+            ("show.html", 1),
+        ];
+        assert_eq!(
+            forms,
+            expected.map(|(f, n)| (f.to_owned(), n)),
+            "see tests/e2e/forms.rs"
+        );
+    }
+
     #[test]
     fn answer_error_keys_are_all_in_the_catalogue() {
         let fr = keys(include_str!("../locales/fr.ftl"));

@@ -20,7 +20,7 @@ pub const REPLY_HIDDEN: &str = "forums.reply-hidden";
 const KEPT: u32 = 10;
 
 /// Replies shown on the action's page.
-const SHOWN: u32 = 3;
+const SHOWN: u32 = 5;
 
 /// The subject key of an action's discussion, as forums accepts it
 /// (`<plugin>:<id>`, the id of letters, digits, `-` and `_`).

@@ -632,3 +632,18 @@ async fn a_citizens_opinion_is_sent_and_moderated_through_the_rendered_forms() -
     ensure!(shows(&public, "Enfin une piste"), "published");
     Ok(())
 }
+
+#[test]
+fn the_templates_hold_the_twenty_forms_this_module_covers() -> Result<()> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+    let mut forms = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let text = std::fs::read_to_string(entry?.path())?;
+        forms += text.matches("<form").count();
+    }
+    ensure!(
+        forms == 20,
+        "{forms} forms in the templates: a new one comes with its rendered-form test here"
+    );
+    Ok(())
+}

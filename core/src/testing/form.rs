@@ -596,7 +596,12 @@ fn unescape(s: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let Some(end) = rest[..rest.len().min(12)].find(';') else {
+        // `;` is ASCII: search the bytes, so that a multi-byte letter
+        // right after an escape is not cut.
+        let Some(end) = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';')
+        else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -1075,6 +1080,16 @@ Ligne &lt;1&gt;</textarea>
         assert!(f.set("off", "1").is_err());
         f.set("title", "").unwrap();
         assert!(f.check_complete().is_err());
+    }
+
+    #[test]
+    fn escapes_next_to_accented_letters_are_read() {
+        let f = read_forms(
+            "<form action='/a'><input name=t value=\"n&#x27;est défini – l&#x27;axe &#x2f;é\"></form>",
+            "/",
+        )
+        .unwrap();
+        assert_eq!(f[0].value("t").as_deref(), Some("n'est défini – l'axe /é"));
     }
 
     #[test]

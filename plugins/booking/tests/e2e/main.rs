@@ -1230,14 +1230,14 @@ async fn concurrent_equipment_requests_never_lend_more_than_the_stock_on_postgre
     Ok(())
 }
 
-/// 50 simultaneous requests of 8 of the 200 chairs, each starting half
-/// an hour after the one before and all out on 6 December at 00:30: 25
-/// fit, exactly. Every request starts inside the slots of those before
-/// it, so the bookings each one read beforehand are out of date by the
-/// time its transaction runs — the case where the optimistic check used
-/// to give up with « Beaucoup de demandes… réessayez » while chairs were
-/// left.
-async fn fifty_staggered_equipment_requests(db: Database) -> Result<()> {
+/// 50 simultaneous requests of `quantity` of the 200 chairs, each
+/// starting half an hour after the one before and all out on 6 December
+/// at 00:30: 200 / `quantity` of them fit, exactly. Every request starts
+/// inside the slots of those before it, so the bookings each one read
+/// beforehand are out of date by the time its transaction runs — the case
+/// where the optimistic check used to give up with « Beaucoup de
+/// demandes… réessayez » while chairs were left.
+async fn fifty_staggered_equipment_requests(db: Database, quantity: usize) -> Result<()> {
     let host = builder()
         .database(db)
         .user(
@@ -1260,6 +1260,7 @@ async fn fifty_staggered_equipment_requests(db: Database) -> Result<()> {
     for n in 0..50u32 {
         let client = clients[n as usize % clients.len()].clone();
         let path = path.clone();
+        let quantity = quantity.to_string();
         let start = format!(
             "2026-12-{:02}T{:02}:{:02}",
             5 + n / 48,
@@ -1274,7 +1275,7 @@ async fn fifty_staggered_equipment_requests(db: Database) -> Result<()> {
                         ("purpose", "Fête de village"),
                         ("start", start.as_str()),
                         ("end", "2026-12-08T10:00"),
-                        ("quantity", "8"),
+                        ("quantity", quantity.as_str()),
                     ],
                 )
                 .await
@@ -1291,15 +1292,17 @@ async fn fifty_staggered_equipment_requests(db: Database) -> Result<()> {
         .iter()
         .filter(|(_, text)| text.contains("Beaucoup de demandes"))
         .count();
-    // Refused while chairs were left: fewer than 25 accepted, or a "try
-    // again"; lent twice: more than 25.
+    // A request shed by a loaded host (503) is not accepted either.
+    let shed = statuses.iter().filter(|s| **s == 503).count();
+    let fit = (200 / quantity).min(50 - shed);
+    // Refused while chairs were left: fewer accepted than fit, or a "try
+    // again"; lent twice: more.
     ensure!(
-        accepted == 25 && busy == 0,
-        "{accepted} accepted, {busy} told to try again: {statuses:?}"
+        accepted == fit && busy == 0,
+        "{accepted} accepted of {fit} that fit, {busy} told to try again: {statuses:?}"
     );
     for (status, text) in &answers {
-        // A request shed by a loaded host (503) is not accepted either;
-        // every refusal says the chairs are out.
+        // Every refusal says the chairs are out.
         ensure!(
             *status == 303
                 || *status == 503
@@ -1311,7 +1314,24 @@ async fn fifty_staggered_equipment_requests(db: Database) -> Result<()> {
             excerpt(text)
         );
     }
-    // None left at the busiest moment.
+    // None left at the busiest moment, even for one chair more.
+    let one_more = book(
+        &clients[0],
+        "portal",
+        &chairs,
+        &[
+            ("start", "2026-12-06T06:00"),
+            ("end", "2026-12-06T07:00"),
+            ("quantity", "1"),
+        ],
+    )
+    .await?;
+    let text = expect(&one_more, 409)?;
+    ensure!(
+        text.contains("Plus aucune unité n'est disponible"),
+        "{}",
+        excerpt(&text)
+    );
     let month = expect(
         &agent
             .get(&format!(
@@ -1327,13 +1347,20 @@ async fn fifty_staggered_equipment_requests(db: Database) -> Result<()> {
 #[tokio::test]
 async fn fifty_staggered_equipment_requests_are_refused_only_when_the_chairs_are_out_on_sqlite()
 -> Result<()> {
-    fifty_staggered_equipment_requests(Database::Sqlite).await
+    fifty_staggered_equipment_requests(Database::Sqlite, 8).await
 }
 
 #[tokio::test]
 async fn fifty_staggered_equipment_requests_are_refused_only_when_the_chairs_are_out_on_postgresql()
 -> Result<()> {
-    fifty_staggered_equipment_requests(Database::postgres()).await
+    fifty_staggered_equipment_requests(Database::postgres(), 8).await
+}
+
+/// 50 requests of 4 chairs: all fit, so any refusal is one too many.
+#[tokio::test]
+async fn fifty_staggered_equipment_requests_that_all_fit_are_all_accepted_on_postgresql()
+-> Result<()> {
+    fifty_staggered_equipment_requests(Database::postgres(), 4).await
 }
 
 #[tokio::test]

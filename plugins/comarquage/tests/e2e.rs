@@ -11,6 +11,8 @@ use anyhow::{Context as _, Result, ensure};
 use estive_core::platform::plugins::StoredGrants;
 use estive_sdk::testing::{Builder, Client, Page, TestHost};
 
+#[path = "e2e/browser.rs"]
+mod browser;
 #[path = "e2e/forms.rs"]
 mod forms;
 

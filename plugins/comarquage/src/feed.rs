@@ -1414,4 +1414,41 @@ mod tests {
         assert_eq!(truncate("été", 2), "é");
         assert_eq!(truncate("abc", 10), "abc");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Any text is a sheet or a precise problem: the reader never
+        /// panics on what the feed holds.
+        #[test]
+        fn any_text_is_read_or_refused_without_panic(s in "[\\s\\S]{0,300}") {
+            let _ = parse_publication(&s);
+            let _ = parse_tree(&s);
+        }
+
+        /// A real sheet cut anywhere, or with one byte changed, is read or
+        /// refused, never a panic.
+        #[test]
+        fn a_damaged_sheet_is_read_or_refused_without_panic(cut in 0usize..4_000, at in 0usize..4_000, byte in 0u8..128) {
+            let cut = (0..=SHEET.len().min(cut)).rev().find(|&i| SHEET.is_char_boundary(i)).unwrap_or(0);
+            let _ = parse_publication(&SHEET[..cut]);
+            let mut bytes = SHEET.as_bytes().to_vec();
+            let at = at % bytes.len();
+            bytes[at] = byte;
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                let _ = parse_publication(text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_sheet_nested_without_end_is_refused_without_overflowing_the_stack() {
+        let depth = 100_000;
+        let text = format!(
+            "<Publication ID=\"F1\"><Texte>{}{}</Texte></Publication>",
+            "<Chapitre>".repeat(depth),
+            "</Chapitre>".repeat(depth)
+        );
+        assert!(parse_publication(&text).is_err());
+    }
 }

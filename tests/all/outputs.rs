@@ -50,6 +50,11 @@ async fn hostile_templates_fail_their_request_quickly_and_memory_stays_bounded()
         let page = c.get(&format!("/sorties/gabarit/{attack}")).await.unwrap();
         let took = started.elapsed();
         assert_eq!(page.status, 500, "{attack}: {}", page.text);
+        // Each attack on its own: forget the faults so far, which would
+        // suspend the plugin after five (tested below).
+        for l in host.state.platform.runtime.all() {
+            l.health.resume();
+        }
         assert!(
             page.contains("<main"),
             "{attack}: the error page is in the layout"
@@ -77,7 +82,7 @@ async fn hostile_templates_fail_their_request_quickly_and_memory_stays_bounded()
         }));
     }
     for j in jobs {
-        assert_eq!(j.await.unwrap(), 500);
+        assert!(matches!(j.await.unwrap(), 500 | 503));
     }
     neighbour_answers(&c).await;
     let grew = resident_mib().saturating_sub(before);
@@ -284,7 +289,11 @@ async fn breadcrumb_links_are_paths_or_http_urls() {
         assert!(page.contains("Tout va bien."));
     }
     let page = c.get("/sorties/fil?url=/bonjour/").await.unwrap();
-    assert!(page.contains("href=\"/bonjour/\""), "{}", page.text);
+    assert!(
+        page.contains("href=\"&#x2f;bonjour&#x2f;\""),
+        "a path is kept as a link: {}",
+        page.text
+    );
     assert!(page.contains("piège"));
 }
 

@@ -6,6 +6,7 @@ mod admin;
 mod browser;
 mod fixtures;
 mod matrix;
+mod outputs;
 mod packages;
 mod runtime;
 mod storage;

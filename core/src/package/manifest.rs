@@ -1199,4 +1199,31 @@ indexes = [["status"]]
         let e = error(&GOOD.replace("default = \"draft\"", "default = 3"));
         assert!(e.contains("does not fit type text"), "{e}");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Any text is a manifest or a clear error: the parser never
+        /// panics, whatever an author (or an attacker) uploads.
+        #[test]
+        fn any_text_parses_or_is_refused_without_panic(s in "[\\s\\S]{0,400}") {
+            let _ = Manifest::parse(&s);
+        }
+
+        /// A good manifest cut or with a line dropped or doubled is a
+        /// manifest or a clear error, never a panic.
+        #[test]
+        fn a_damaged_manifest_is_refused_without_panic(cut in 0usize..4_000, drop in 0usize..120, twice in 0usize..120) {
+            let cut = GOOD.len().min(cut);
+            let cut = (0..=cut).rev().find(|&i| GOOD.is_char_boundary(i)).unwrap_or(0);
+            let _ = Manifest::parse(&GOOD[..cut]);
+            let lines: Vec<&str> = GOOD.lines().collect();
+            let mut dropped = lines.clone();
+            if drop < dropped.len() { dropped.remove(drop); }
+            let _ = Manifest::parse(&dropped.join("\n"));
+            let mut doubled = lines.clone();
+            if twice < doubled.len() { doubled.insert(twice, lines[twice]); }
+            let _ = Manifest::parse(&doubled.join("\n"));
+        }
+    }
 }

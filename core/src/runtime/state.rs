@@ -114,6 +114,9 @@ pub struct PluginState {
     pub log_dropped: u32,
     /// Messages this call sent (see `host::mail`).
     pub mails_sent: u32,
+    /// Events and audit entries this call handed over (see `host::events`).
+    pub events_published: u32,
+    pub audit_entries: u32,
     pub plugin: String,
 }
 
@@ -131,6 +134,8 @@ impl PluginState {
             log_lines: 0,
             log_dropped: 0,
             mails_sent: 0,
+            events_published: 0,
+            audit_entries: 0,
             plugin,
         }
     }

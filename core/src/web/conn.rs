@@ -41,8 +41,9 @@ const RESERVED_FILES: u64 = 256;
 const MAX_CONNECTIONS_DEFAULT: u64 = 16_384;
 /// Connections being told "503" at once; past that they are just closed.
 const REFUSALS_AT_ONCE: usize = 64;
-/// How long a refused connection is given to take its 503.
-const REFUSAL_WRITE: Duration = Duration::from_secs(1);
+/// How long a refused connection is given to send its request and take
+/// its 503.
+const REFUSAL_WRITE: Duration = Duration::from_secs(2);
 /// How long open connections may finish their requests after shutdown.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
@@ -230,13 +231,21 @@ fn refuse(mut stream: TcpStream, refusals: &Arc<Semaphore>) {
             BODY.len()
         );
         let _ = tokio::time::timeout(REFUSAL_WRITE, async {
+            // Answer once the request's head is in (an HTTP client takes
+            // an answer that comes before its request for a broken
+            // server), and read what else came before closing: closing a
+            // socket with unread data resets it, and the answer with it.
+            let mut head = Vec::new();
+            let mut buf = [0u8; 2048];
+            while head.len() < 16 << 10 && memchr::memmem::find(&head, b"\r\n\r\n").is_none() {
+                match stream.read(&mut buf).await {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => head.extend_from_slice(&buf[..n]),
+                }
+            }
             let _ = stream.write_all(answer.as_bytes()).await;
             let _ = stream.shutdown().await;
-            // Read what the client sent before closing: closing a socket
-            // with unread data resets it, and the client could lose the
-            // answer.
-            let mut sink = [0u8; 4096];
-            while let Ok(n) = stream.read(&mut sink).await {
+            while let Ok(n) = stream.read(&mut buf).await {
                 if n == 0 {
                     break;
                 }

@@ -124,7 +124,9 @@ pub async fn open(config: &Config) -> Result<AppState> {
         secret,
     );
     platform.reload().await?;
-    Ok(AppState::new(platform))
+    let mut state = AppState::new(platform);
+    state.net = Arc::new(crate::web::net::NetSettings::from_env()?);
+    Ok(state)
 }
 
 /// Background work of a node: follow configuration changes made elsewhere,

@@ -4,6 +4,8 @@
 mod accounts;
 mod admin;
 mod browser;
+mod csp_crawl;
+mod edge;
 mod fixtures;
 mod matrix;
 mod outputs;

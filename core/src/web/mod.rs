@@ -7,13 +7,16 @@ pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod cache;
+pub mod conn;
 pub mod ctx;
 pub mod error;
 pub mod extranet;
+pub mod net;
 pub mod page;
 pub mod plugin;
 pub mod portal;
 pub mod render;
+pub mod security;
 pub mod system;
 pub mod urls;
 
@@ -75,6 +78,9 @@ pub struct AppState {
     pub mail: Arc<crate::mail::Mailer>,
     /// Pages kept for visitors who are not signed in.
     pub pages: Arc<cache::PageCache>,
+    /// The network edge: trusted proxies, `/metrics` access, development
+    /// mode, connection limits.
+    pub net: Arc<net::NetSettings>,
 }
 
 impl AppState {
@@ -89,6 +95,7 @@ impl AppState {
             secret,
             mail,
             pages: Arc::default(),
+            net: Arc::default(),
         }
     }
 
@@ -126,6 +133,10 @@ pub fn app_with(state: AppState, extra: Router<AppState>) -> Router {
             visitor_cookie,
         ))
         .layer(middleware::from_fn(track))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
         .with_state(state)
 }
 
@@ -154,7 +165,10 @@ async fn visitor_cookie(State(state): State<AppState>, mut req: Request, next: N
     let existing = ctx::cookie(req.headers(), VISITOR_COOKIE)
         .and_then(|v| ctx::check_visitor(&state.secret, v));
     let had_notice = ctx::cookie(req.headers(), NOTICE_COOKIE).is_some();
-    let secure = ctx::is_https(req.headers());
+    let secure = req
+        .extensions()
+        .get::<security::SiteHttps>()
+        .is_some_and(|h| h.0);
     let (visitor, new_cookie) = match existing {
         Some(id) => (Visitor { id, is_new: false }, None),
         None => {
@@ -194,7 +208,20 @@ async fn visitor_cookie(State(state): State<AppState>, mut req: Request, next: N
 async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let headers = req.headers().clone();
     let uri = req.uri().clone();
-    let visitor = req.extensions().get::<Visitor>().cloned();
+    // What the page's context reads from the extensions.
+    let mut extensions = axum::http::Extensions::new();
+    if let Some(v) = req.extensions().get::<Visitor>() {
+        extensions.insert(v.clone());
+    }
+    if let Some(n) = req.extensions().get::<security::CspNonce>() {
+        extensions.insert(n.clone());
+    }
+    if let Some(c) = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+    {
+        extensions.insert(*c);
+    }
     let resp = next.run(req).await;
     let Some(page) = resp.extensions().get::<ErrorPage>().cloned() else {
         return resp;
@@ -210,7 +237,7 @@ async fn render_errors(State(state): State<AppState>, req: Request, next: Next) 
             .insert(error::REFUSED_HEADER, HeaderValue::from_static("sign-in"));
         return r;
     }
-    match Ctx::resolve(&state, &headers, &uri, visitor.as_ref()).await {
+    match Ctx::resolve_with(&state, &headers, &uri, &extensions).await {
         Ok(ctx) => {
             let mut r = page::error_page(&state, &ctx, &page);
             if page.refused_by_host {
@@ -237,34 +264,37 @@ pub fn urlencode(s: &str) -> String {
 
 pub use urls::safe_next;
 
-/// Serve the app on a listener until `shutdown` resolves.
+/// Serve the app on a listener until `shutdown` resolves, within the
+/// connection limits of `state.net` (see [`conn`]); with
+/// `ESTIVE_METRICS_ADDR`, `/metrics` is served on its own listener there.
 ///
 /// # Errors
-/// The listener fails.
+/// The metrics listener cannot be bound.
 pub async fn serve(
     state: AppState,
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let app = app(state).layer(middleware::from_fn(peer_address));
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await?;
-    Ok(())
-}
-
-/// Make the peer address available to [`Ctx`] (for per-address limits).
-async fn peer_address(mut req: Request, next: Next) -> Response {
-    if let Some(addr) = req
-        .extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0)
-        && let Ok(v) = HeaderValue::from_str(&addr.ip().to_string())
-    {
-        req.headers_mut().insert("x-estive-peer", v);
+    let net = state.net.clone();
+    let limits = conn::Limits::of(&net);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    if let Some(addr) = net.metrics_addr {
+        let metrics = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot listen on ESTIVE_METRICS_ADDR {addr}: {e}"))?;
+        let app = system::metrics_routes().with_state(state.clone());
+        let mut stopped = stopped.clone();
+        tokio::spawn(conn::serve(
+            app,
+            metrics,
+            limits.clone(),
+            net.clone(),
+            async move {
+                let _ = stopped.wait_for(|s| *s).await;
+            },
+        ));
     }
-    next.run(req).await
+    let result = conn::serve(app(state), listener, limits, net, shutdown).await;
+    let _ = stop.send(true);
+    result
 }

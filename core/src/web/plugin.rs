@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::AppState;
 use super::cache::{Key, Stamp};
-use super::ctx::{Ctx, NOTICE_COOKIE, Visitor};
+use super::ctx::{Ctx, NOTICE_COOKIE};
 use super::error::{Error, Result};
 use super::page::{frame, globals, html, may_use, merge};
 use super::render::{Crumb, Renderer};
@@ -87,8 +87,7 @@ pub fn call_info(ctx: &Ctx, plugin: &SitePlugin) -> CallInfo {
 /// The fallback handler: everything that is not a host route.
 pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Response> {
     let (parts, body) = req.into_parts();
-    let visitor = parts.extensions.get::<Visitor>().cloned();
-    let ctx = Ctx::resolve(&state, &parts.headers, &parts.uri, visitor.as_ref()).await?;
+    let ctx = Ctx::resolve_with(&state, &parts.headers, &parts.uri, &parts.extensions).await?;
     let (area, rest) = split_area(parts.uri.path());
     let rest = rest.trim_start_matches('/');
     let (segment, sub) = rest
@@ -122,7 +121,7 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Res
     }
     let cached = cache_slot(&state, &ctx, &plugin, matched.route);
     if let Some((key, stamp, _)) = &cached
-        && let Some(hit) = state.pages.get(key, *stamp)
+        && let Some(hit) = state.pages.get(key, *stamp, &ctx.csp_nonce)
     {
         return Ok(hit);
     }
@@ -173,7 +172,7 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Res
         Some((key, stamp, max_age)) => {
             state
                 .pages
-                .keep(key, stamp, max_age, &ctx.csrf, response)
+                .keep(key, stamp, max_age, &ctx.csrf, &ctx.csp_nonce, response)
                 .await
         }
         None => response,

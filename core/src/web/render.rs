@@ -57,6 +57,10 @@ pub struct PageFrame {
     pub breadcrumb: Vec<Crumb>,
     pub page_title: String,
     pub status: u16,
+    /// The nonce of the response's Content-Security-Policy, for the
+    /// layout's own `<style>` and `<script>` elements (never given to
+    /// content templates).
+    pub csp_nonce: String,
 }
 
 pub struct Renderer {

@@ -4,6 +4,7 @@
 mod accounts;
 mod admin;
 mod browser;
+mod data;
 mod fixtures;
 mod matrix;
 mod packages;

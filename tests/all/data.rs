@@ -79,3 +79,195 @@ async fn two_nodes_on_postgres_handle_each_event_once_per_subscriber() {
     );
     assert_eq!(calls.len(), EVENTS, "every event is handled");
 }
+
+/// How many rows a query counts (first column, an integer).
+async fn count(host: &TestHost, sql: &str) -> i64 {
+    let db = &host.state.platform.db;
+    db.query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<i64>(0)
+        .unwrap()
+}
+
+const REFUSED_FR: &str = "ne peut pas être enregistré";
+
+async fn nul_is_refused_with_a_field_error_on(database: Database) {
+    let host = Builder::default()
+        .plugin(fixture("hello"))
+        .database(database)
+        .start()
+        .await
+        .unwrap();
+
+    // Sign-in: a field error, nobody signed in, no attempt recorded.
+    let visitor = host.client();
+    visitor.get("/login").await.unwrap();
+    let attempts = count(&host, "SELECT COUNT(*) FROM login_attempts").await;
+    let page = visitor
+        .post_form_no_follow(
+            "/login",
+            &[
+                ("username", "admin\0"),
+                ("password", estive_core::testing::PASSWORD),
+                ("next", "/"),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(page.status, 422, "{}", page.text);
+    assert!(
+        page.contains("username") && page.contains(REFUSED_FR),
+        "{}",
+        page.text
+    );
+    assert_eq!(
+        count(&host, "SELECT COUNT(*) FROM login_attempts").await,
+        attempts
+    );
+    assert!(
+        visitor
+            .cookie("estive_session")
+            .is_none_or(|c| c.is_empty())
+    );
+
+    // Profile: the field is named, the account is unchanged.
+    let admin = host.login("admin").await.unwrap();
+    let page = admin
+        .post_form(
+            "/compte/profil",
+            &[("name", "Alice\0Admin"), ("email", "admin@example.org")],
+        )
+        .await
+        .unwrap();
+    assert_eq!(page.status, 422, "{}", page.text);
+    assert!(
+        page.contains("name") && page.contains(REFUSED_FR),
+        "{}",
+        page.text
+    );
+    assert_eq!(
+        texts(
+            &host,
+            "SELECT display_name FROM users WHERE username = 'admin'"
+        )
+        .await,
+        ["Alice Admin"]
+    );
+
+    // A plugin's form, urlencoded and multipart: refused before the plugin
+    // runs, nothing stored.
+    let page = admin
+        .post_form("/bonjour/", &[("name", "Bob\0")])
+        .await
+        .unwrap();
+    assert_eq!(page.status, 422, "{}", page.text);
+    assert!(
+        page.contains("name") && page.contains(REFUSED_FR),
+        "{}",
+        page.text
+    );
+    let page = admin
+        .post_multipart("/bonjour/", &[("name", "Bob\0")], &[])
+        .await
+        .unwrap();
+    assert_eq!(page.status, 422, "{}", page.text);
+    assert!(page.contains(REFUSED_FR), "{}", page.text);
+    assert_eq!(
+        count(&host, "SELECT COUNT(*) FROM p_hello__greetings").await,
+        0
+    );
+
+    // In English for an English reader.
+    let page = admin
+        .send(
+            reqwest::Method::POST,
+            "/bonjour/?lang=en",
+            Some(&[
+                ("csrf_token".to_string(), admin.csrf_token().unwrap()),
+                ("name".to_string(), "Bob\0".to_string()),
+            ]),
+        )
+        .await
+        .unwrap();
+    assert_eq!(page.status, 422, "{}", page.text);
+    assert!(page.contains("cannot be stored"), "{}", page.text);
+
+    // A query parameter and a path parameter.
+    let page = admin.get("/bonjour/?q=a%00b").await.unwrap();
+    assert_eq!(page.status, 422, "{}", page.text);
+    let page = admin.get("/bonjour/salutations/1%00").await.unwrap();
+    assert_eq!(page.status, 404, "{}", page.text);
+
+    // The same form without the NUL goes through: the refusal is the
+    // character's, not the form's.
+    let page = admin
+        .post_form("/bonjour/", &[("name", "Bob")])
+        .await
+        .unwrap();
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert_eq!(
+        count(&host, "SELECT COUNT(*) FROM p_hello__greetings").await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn nul_in_any_field_is_a_field_error_on_sqlite() {
+    nul_is_refused_with_a_field_error_on(Database::Sqlite).await;
+}
+
+#[tokio::test]
+async fn nul_in_any_field_is_a_field_error_on_postgres() {
+    nul_is_refused_with_a_field_error_on(Database::postgres()).await;
+}
+
+#[tokio::test]
+async fn plugin_storage_refuses_what_postgres_cannot_store_on_both_databases() {
+    use crate::storage::{cell, insert, open, text};
+    use estive_core::runtime::bindings::storage::StorageError;
+    for pg in [false, true] {
+        let db = open(pg).await;
+        let nul = db
+            .storage
+            .write(
+                db.scope(1),
+                insert("items", vec![cell("name", text("a\0b"))]),
+            )
+            .await;
+        assert!(
+            matches!(&nul, Err(StorageError::InvalidValue(m)) if m.contains("NUL")),
+            "pg={pg}: {nul:?}"
+        );
+        // A long value in an indexed column: PostgreSQL's index entries
+        // are bounded, SQLite's are not; both refuse it the same way.
+        let long: String = (0..3000)
+            .map(|i| char::from(b'a' + ((i * 7919 + i / 3) % 26) as u8))
+            .collect();
+        let long = db
+            .storage
+            .write(
+                db.scope(1),
+                insert("items", vec![cell("name", text(&long))]),
+            )
+            .await;
+        assert!(
+            matches!(&long, Err(StorageError::InvalidValue(m)) if m.contains("indexed")),
+            "pg={pg}: {long:?}"
+        );
+        // The same long text in a column without index is stored.
+        let tags = format!("\"{}\"", "x".repeat(3000));
+        let ok = db
+            .storage
+            .write(
+                db.scope(1),
+                insert(
+                    "items",
+                    vec![cell("name", text("ok")), cell("tags", text(&tags))],
+                ),
+            )
+            .await;
+        assert!(ok.is_ok(), "pg={pg}: {ok:?}");
+    }
+}

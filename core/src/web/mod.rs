@@ -10,6 +10,7 @@ pub mod cache;
 pub mod ctx;
 pub mod error;
 pub mod extranet;
+pub mod form;
 pub mod page;
 pub mod plugin;
 pub mod portal;
@@ -119,6 +120,7 @@ pub fn app_with(state: AppState, extra: Router<AppState>) -> Router {
         .merge(extranet::routes())
         .merge(admin::routes())
         .fallback(plugin::dispatch)
+        .layer(middleware::from_fn(form::refuse_unstorable_text))
         .layer(middleware::from_fn_with_state(state.clone(), render_errors))
         .layer(middleware::from_fn_with_state(
             state.clone(),

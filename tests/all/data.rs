@@ -271,3 +271,75 @@ async fn plugin_storage_refuses_what_postgres_cannot_store_on_both_databases() {
         assert!(ok.is_ok(), "pg={pg}: {ok:?}");
     }
 }
+
+#[tokio::test]
+async fn erasing_an_account_reaches_a_disabled_plugin_and_scrubs_audit_subjects() {
+    let host = Builder::default()
+        .plugin(fixture("hello"))
+        .start()
+        .await
+        .unwrap();
+    let citoyen = host.login("citoyen").await.unwrap();
+    let page = citoyen
+        .post_form("/bonjour/", &[("name", "Claire")])
+        .await
+        .unwrap();
+    assert_eq!(page.status, 200, "{}", page.text);
+    let id: i64 = texts(
+        &host,
+        "SELECT CAST(id AS TEXT) FROM users WHERE username = 'citoyen'",
+    )
+    .await[0]
+        .parse()
+        .unwrap();
+    let theirs = format!("SELECT COUNT(*) FROM p_hello__greetings WHERE user_id = '{id}'");
+    assert_eq!(count(&host, &theirs).await, 1);
+    // An administrator's action about the account names it.
+    let snapshot = host.state.platform.snapshot();
+    let site = snapshot.site(SITE).unwrap().clone();
+    estive_core::identity::audit::record(
+        &host.state.platform.db,
+        site.id,
+        &estive_core::storage::Actor {
+            user_id: None,
+            name: Some("admin".into()),
+        },
+        None,
+        "user.roles",
+        "user:citoyen",
+        serde_json::json!({}),
+    )
+    .await
+    .unwrap();
+
+    host.state.platform.disable(SITE, "hello").await.unwrap();
+    let site = host.state.platform.snapshot().site(SITE).unwrap().clone();
+    assert!(site.plugin("hello").is_none(), "hello is disabled");
+
+    // The export still shows what the disabled plugin holds.
+    let export = host.state.platform.export_user(&site, id).await.unwrap();
+    assert_eq!(export["plugins"]["hello"]["greetings"][0]["name"], "Claire");
+
+    host.state.platform.erase_user(&site, id).await.unwrap();
+    assert_eq!(
+        count(&host, &theirs).await,
+        0,
+        "the disabled plugin erased its rows"
+    );
+    assert_eq!(
+        count(
+            &host,
+            "SELECT COUNT(*) FROM audit_log WHERE subject LIKE '%citoyen%' OR actor LIKE '%citoyen%'"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(
+            &host,
+            "SELECT COUNT(*) FROM audit_log WHERE subject LIKE 'user:erased-%'"
+        )
+        .await,
+        1
+    );
+}

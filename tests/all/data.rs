@@ -343,3 +343,132 @@ async fn erasing_an_account_reaches_a_disabled_plugin_and_scrubs_audit_subjects(
         1
     );
 }
+
+#[tokio::test]
+async fn the_daily_retention_task_purges_what_has_expired_by_the_hosts_clock() {
+    use estive_core::db::entities::{login_attempt, session, token};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    const NOW: &str = "2027-03-01T12:00:00Z";
+    let now = chrono::DateTime::parse_from_rfc3339(NOW)
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let host = Builder::default()
+        .plugin(fixture("hello"))
+        .now(NOW)
+        .start()
+        .await
+        .unwrap();
+    let db = &host.state.platform.db;
+    let site_id = host.state.platform.snapshot().site(SITE).unwrap().id;
+    let user_id: i64 = texts(
+        &host,
+        "SELECT CAST(id AS TEXT) FROM users WHERE username = 'citoyen'",
+    )
+    .await[0]
+        .parse()
+        .unwrap();
+    let days = chrono::TimeDelta::days;
+    for (id, expires) in [("expired", now - days(1)), ("live", now + days(1))] {
+        session::ActiveModel {
+            id: Set(id.into()),
+            site_id: Set(site_id),
+            user_id: Set(user_id),
+            created_at: Set(now - days(20)),
+            expires_at: Set(expires),
+            last_seen_at: Set(now - days(2)),
+        }
+        .insert(db)
+        .await
+        .unwrap();
+    }
+    for (id, expires, used) in [
+        ("t-expired", now - days(1), None),
+        ("t-used", now + days(1), Some(now - days(1))),
+        ("t-live", now + days(1), None),
+    ] {
+        token::ActiveModel {
+            id: Set(id.into()),
+            kind: Set("reset".into()),
+            site_id: Set(site_id),
+            user_id: Set(Some(user_id)),
+            data: Set(String::new()),
+            expires_at: Set(expires),
+            used_at: Set(used),
+        }
+        .insert(db)
+        .await
+        .unwrap();
+    }
+    for (key, at) in [("old", now - days(2)), ("recent", now - days(0))] {
+        login_attempt::ActiveModel {
+            site_id: Set(site_id),
+            key: Set(key.into()),
+            at: Set(at),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .unwrap();
+    }
+    for (subject, at) in [("old", now - days(400)), ("recent", now - days(300))] {
+        let mut entry = estive_core::identity::audit::entry(
+            site_id,
+            &estive_core::storage::Actor::default(),
+            None,
+            "test.action",
+            subject,
+            serde_json::json!({ "secret": "details" }),
+        );
+        entry.at = Set(at);
+        entry.insert(db).await.unwrap();
+    }
+
+    // Run by the scheduler, as a node's background loop does: once.
+    let ran = estive_core::events::schedule::tick(&host.state)
+        .await
+        .unwrap();
+    assert_eq!(ran, 1, "the host's retention task ran");
+    assert_eq!(
+        estive_core::events::schedule::tick(&host.state)
+            .await
+            .unwrap(),
+        0,
+        "and is not due again the same day"
+    );
+
+    assert_eq!(
+        texts(
+            &host,
+            "SELECT id FROM sessions WHERE id IN ('expired', 'live')"
+        )
+        .await,
+        ["live"]
+    );
+    let mut tokens = texts(&host, "SELECT id FROM tokens WHERE id LIKE 't-%'").await;
+    tokens.sort();
+    assert_eq!(tokens, ["t-live"]);
+    assert_eq!(
+        texts(&host, "SELECT key FROM login_attempts").await,
+        ["recent"]
+    );
+    assert_eq!(
+        audit_entry_details(&host, "old").await,
+        "null",
+        "details older than 12 months are cleared"
+    );
+    assert!(
+        audit_entry_details(&host, "recent")
+            .await
+            .contains("secret"),
+        "recent details are kept"
+    );
+}
+
+async fn audit_entry_details(host: &TestHost, subject: &str) -> String {
+    texts(
+        host,
+        &format!("SELECT details FROM audit_log WHERE subject = '{subject}'"),
+    )
+    .await
+    .remove(0)
+}

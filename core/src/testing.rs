@@ -436,6 +436,7 @@ impl Builder {
         Ok(TestHost {
             state,
             url: format!("http://{addr}"),
+            config,
             _tmp: tmp,
             stop: Some(stop),
             pg,
@@ -448,6 +449,7 @@ pub struct TestHost {
     pub state: AppState,
     /// `http://127.0.0.1:<port>`.
     pub url: String,
+    config: Config,
     _tmp: tempfile::TempDir,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     pg: Option<(String, String)>,
@@ -561,6 +563,31 @@ impl TestHost {
             .await?;
         self.state.render.reset(&self.state.platform);
         Ok(())
+    }
+
+    /// Another node on this host's database, as a second `estive serve`
+    /// sharing a PostgreSQL database would be (its own runtime, storage
+    /// and caches; not serving HTTP, no background tasks). For tests of
+    /// what several nodes do at once.
+    ///
+    /// # Errors
+    /// The node cannot open the database.
+    pub async fn second_node(&self) -> Result<AppState> {
+        let data = self
+            ._tmp
+            .path()
+            .join(format!("node-{}", hex::encode(rand::random::<[u8; 4]>())));
+        let config = Config {
+            data_dir: data,
+            ..self.config.clone()
+        };
+        let state = crate::server::open(&config).await?;
+        let offset = &self.state.platform.runtime.services.clock_offset_ms;
+        state.platform.runtime.services.clock_offset_ms.store(
+            offset.load(std::sync::atomic::Ordering::Relaxed),
+            std::sync::atomic::Ordering::Relaxed,
+        );
+        Ok(state)
     }
 
     /// The manifest of an enabled plugin.

@@ -6,6 +6,7 @@ mod admin;
 mod browser;
 mod csp_crawl;
 mod edge;
+mod data;
 mod fixtures;
 mod matrix;
 mod outputs;

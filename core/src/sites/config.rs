@@ -67,6 +67,30 @@ pub struct Dpo {
     pub email: String,
 }
 
+/// How long the site keeps personal data the host holds (RGPD).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Privacy {
+    /// Audit entries older than this many months keep who did what and
+    /// when, and lose their details (the daily retention task).
+    #[serde(default = "Privacy::default_audit_details_months")]
+    pub audit_details_months: u32,
+}
+
+impl Privacy {
+    fn default_audit_details_months() -> u32 {
+        12
+    }
+}
+
+impl Default for Privacy {
+    fn default() -> Self {
+        Privacy {
+            audit_details_months: Self::default_audit_details_months(),
+        }
+    }
+}
+
 /// A plugin as the site enables it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -167,6 +191,8 @@ pub struct SiteConfig {
     pub contact: Contact,
     #[serde(default)]
     pub dpo: Dpo,
+    #[serde(default)]
+    pub privacy: Privacy,
     /// The legal notice (publisher, host…), Markdown.
     #[serde(default)]
     pub legal_notice: String,
@@ -254,6 +280,9 @@ impl SiteConfig {
             if d.is_empty() || d.contains('/') || d.contains(':') || d.contains(' ') {
                 bail!("domain `{d}` must be a host name without scheme or port");
             }
+        }
+        if self.privacy.audit_details_months == 0 {
+            bail!("privacy.audit-details-months must be at least 1");
         }
         if !matches!(self.locale.as_str(), "fr" | "en") {
             bail!("locale `{}` must be fr or en", self.locale);

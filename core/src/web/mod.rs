@@ -12,6 +12,7 @@ pub mod ctx;
 pub mod error;
 pub mod extranet;
 pub mod net;
+pub mod form;
 pub mod page;
 pub mod plugin;
 pub mod portal;
@@ -127,6 +128,7 @@ pub fn app_with(state: AppState, extra: Router<AppState>) -> Router {
         .merge(extranet::routes())
         .merge(admin::routes())
         .fallback(plugin::dispatch)
+        .layer(middleware::from_fn(form::refuse_unstorable_text))
         .layer(middleware::from_fn_with_state(state.clone(), render_errors))
         .layer(middleware::from_fn_with_state(
             state.clone(),

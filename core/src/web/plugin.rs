@@ -227,14 +227,23 @@ async fn read_form(headers: &axum::http::HeaderMap, body: Body) -> Result<Vec<(S
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    if ct.starts_with("application/x-www-form-urlencoded") || ct.is_empty() {
-        serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| Error::BadRequest("error-form-malformed".into()))
-    } else if ct.starts_with("multipart/form-data") {
-        read_multipart(ct, bytes).await
-    } else {
-        Err(Error::BadRequest("error-form-malformed".into()))
+    let form: Vec<(String, String)> =
+        if ct.starts_with("application/x-www-form-urlencoded") || ct.is_empty() {
+            serde_urlencoded::from_bytes(&bytes)
+                .map_err(|_| Error::BadRequest("error-form-malformed".into()))?
+        } else if ct.starts_with("multipart/form-data") {
+            read_multipart(ct, bytes).await?
+        } else {
+            return Err(Error::BadRequest("error-form-malformed".into()));
+        };
+    // Text the databases cannot store is refused here, whatever the
+    // plugin would do with it (see `web::form`).
+    if let Some(field) =
+        super::form::refused_field(form.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    {
+        return Err(super::form::refused(field));
     }
+    Ok(form)
 }
 
 /// Multipart forms: text fields as they are; a file gives `<name>` (its
@@ -270,9 +279,19 @@ async fn read_multipart(
         if let Some(ct) = content_type {
             out.push((format!("{name}.content-type"), ct));
         }
-        match String::from_utf8(data.to_vec()) {
+        // A file is given as text only when it is text the databases can
+        // store: a NUL byte means a binary file, given as base64.
+        match String::from_utf8(data.to_vec())
+            .map_err(|_| ())
+            .and_then(|text| {
+                if crate::storage::unstorable(&text) {
+                    Err(())
+                } else {
+                    Ok(text)
+                }
+            }) {
             Ok(text) => out.push((name, text)),
-            Err(_) => {
+            Err(()) => {
                 out.push((
                     format!("{name}.base64"),
                     base64::engine::general_purpose::STANDARD.encode(&data),

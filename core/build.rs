@@ -25,7 +25,12 @@ fn collect(dir: &Path, rel: &str, out: &mut Vec<(String, String)>) {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read when the script runs, not when it is compiled: worktrees that
+    // share a target folder share this script's binary (cargo hashes path
+    // packages by their place in the workspace), and each must embed its
+    // own files.
+    let root = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
+    let root = root.as_path();
     let mut files = Vec::new();
     for dir in ["templates", "static", "locales"] {
         println!("cargo:rerun-if-changed={dir}");

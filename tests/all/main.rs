@@ -4,6 +4,7 @@
 mod accounts;
 mod admin;
 mod browser;
+mod capabilities;
 mod fixtures;
 mod matrix;
 mod packages;

@@ -21,7 +21,7 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::package::{Manifest, Package};
 use crate::server::Config;
-use crate::sites::config::{GroupEntry, PluginEntry, SiteConfig, UserEntry};
+use crate::sites::config::{GrantsEntry, GroupEntry, PluginEntry, SiteConfig, UserEntry};
 use crate::web::AppState;
 
 mod browser;
@@ -208,6 +208,9 @@ pub struct Builder {
     now: Option<String>,
     pooling: bool,
     unknown_host_default: bool,
+    http_grants: BTreeMap<String, Vec<String>>,
+    no_mail: Vec<String>,
+    allow_private: Vec<String>,
 }
 
 impl Default for Builder {
@@ -224,6 +227,9 @@ impl Default for Builder {
             // waste address space.
             pooling: false,
             unknown_host_default: true,
+            http_grants: BTreeMap::new(),
+            no_mail: Vec::new(),
+            allow_private: Vec::new(),
         }
     }
 }
@@ -290,6 +296,31 @@ impl Builder {
         self
     }
 
+    /// Grant a plugin outbound HTTP to these hosts (entries of its
+    /// manifest's `[capabilities.http]`, as written there) on the test site.
+    pub fn grant_http(mut self, plugin: &str, hosts: &[&str]) -> Self {
+        self.http_grants
+            .entry(plugin.into())
+            .or_default()
+            .extend(hosts.iter().map(|h| h.to_string()));
+        self
+    }
+
+    /// Do not grant e-mail to this plugin (by default every plugin that
+    /// declares `[capabilities.mail]` gets it on the test site).
+    pub fn no_mail(mut self, plugin: &str) -> Self {
+        self.no_mail.push(plugin.into());
+        self
+    }
+
+    /// Let plugins reach this host although it is private or local, as
+    /// `ESTIVE_HTTP_ALLOW_PRIVATE` does on a server (`127.0.0.1` for a test
+    /// server on this machine).
+    pub fn allow_private_http(mut self, host: &str) -> Self {
+        self.allow_private.push(host.into());
+        self
+    }
+
     pub fn pooling(mut self, on: bool) -> Self {
         self.pooling = on;
         self
@@ -338,6 +369,9 @@ impl Builder {
                 .map(|root| target_dir(&root).join("estive-test-cache")),
         };
         let state = crate::server::open(&config).await?;
+        for host in &self.allow_private {
+            state.platform.runtime.services.http.allow_private(host);
+        }
         if let Some(now) = &self.now {
             set_clock(&state, now)?;
         }
@@ -367,6 +401,11 @@ impl Builder {
         // Requirements first.
         packages.sort_by_key(|p| p.manifest.requires.len());
         let names: Vec<String> = packages.iter().map(|p| p.name().to_string()).collect();
+        let asks_mail: Vec<String> = packages
+            .iter()
+            .filter(|p| p.manifest.capabilities.mail.is_some())
+            .map(|p| p.name().to_string())
+            .collect();
         for p in packages {
             state.platform.install(p).await?;
         }
@@ -384,6 +423,11 @@ impl Builder {
                 PluginEntry {
                     enabled: true,
                     settings: self.settings.get(n).cloned().unwrap_or_default(),
+                    grants: GrantsEntry {
+                        http: self.http_grants.get(n).cloned().unwrap_or_default(),
+                        directory: None,
+                        mail: asks_mail.contains(n) && !self.no_mail.contains(n),
+                    },
                     ..Default::default()
                 },
             );

@@ -7,6 +7,7 @@ mod browser;
 mod csp_crawl;
 mod edge;
 mod data;
+mod capabilities;
 mod fixtures;
 mod matrix;
 mod outputs;

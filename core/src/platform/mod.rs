@@ -278,7 +278,8 @@ impl Platform {
                     grants: Arc::new(Grants::intersect(
                         manifest,
                         &grants.http,
-                        grants.directory.map(PathBuf::from),
+                        self.granted_folder(&row.slug, &sp.plugin, grants.directory.as_deref()),
+                        grants.mail,
                     )),
                     deadline: std::time::Duration::from_millis(
                         limits.deadline_ms.unwrap_or(manifest.limits.deadline_ms),

@@ -130,10 +130,15 @@ pub struct GrantsEntry {
     /// Outbound hosts.
     #[serde(default)]
     pub http: Vec<String>,
-    /// A server directory, read-only (relative paths are relative to the
-    /// site folder).
+    /// A read-only folder: a relative path inside `<data>/granted/<site>/`
+    /// of the server (checked after links when the site is applied and
+    /// when it is loaded). Only the server administrator, who applies
+    /// `site.toml`, sets it.
     #[serde(default)]
     pub directory: Option<PathBuf>,
+    /// E-mail to the site's accounts.
+    #[serde(default)]
+    pub mail: bool,
 }
 
 /// A user to create when applying the site (demo and first set-up).
@@ -250,13 +255,6 @@ impl SiteConfig {
                 .and_then(|n| n.to_str())
                 .context("the site folder has no name")?
                 .to_string();
-        }
-        for entry in c.plugins.values_mut() {
-            if let Some(d) = &entry.grants.directory
-                && d.is_relative()
-            {
-                entry.grants.directory = Some(dir.join(d));
-            }
         }
         c.validate().with_context(|| path.display().to_string())?;
         Ok(c)

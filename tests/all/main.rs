@@ -5,6 +5,7 @@ mod accounts;
 mod admin;
 mod browser;
 mod fixtures;
+mod identity;
 mod matrix;
 mod packages;
 mod runtime;

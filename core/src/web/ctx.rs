@@ -134,8 +134,13 @@ impl Ctx {
         let mut user = None;
         let mut session_token = None;
         if let Some(token) = cookie(headers, SESSION_COOKIE)
-            && let Some(user_id) =
-                crate::identity::sessions::find_live(&platform.db, site.id, token).await?
+            && let Some(user_id) = crate::identity::sessions::find_live(
+                &platform.db,
+                site.id,
+                token,
+                platform.runtime.services.now(),
+            )
+            .await?
         {
             user = crate::identity::users::load(&platform.db, user_id).await?;
             if user.is_some() {

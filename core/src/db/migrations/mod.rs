@@ -3,12 +3,16 @@
 use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_core;
+mod m20261202_000001_identity;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261128_000001_core::Migration)]
+        vec![
+            Box::new(m20261128_000001_core::Migration),
+            Box::new(m20261202_000001_identity::Migration),
+        ]
     }
 }

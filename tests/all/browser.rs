@@ -5,6 +5,8 @@
 //! The browser is driven over the W3C WebDriver protocol (plain JSON over
 //! HTTP to chromedriver), which needs nothing but an HTTP client.
 
+use std::time::Duration;
+
 use estive_core::testing::Browser;
 
 use crate::fixtures::fixture;

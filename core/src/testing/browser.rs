@@ -67,12 +67,18 @@ impl Browser {
             "capabilities": { "alwaysMatch": {
                 "browserName": "chrome",
                 "goog:loggingPrefs": { "browser": "ALL" },
+                // A `data-confirm` button asks with `window.confirm`: a
+                // person testing the form says yes.
+                "unhandledPromptBehavior": "accept",
                 "goog:chromeOptions": {
                     "binary": browser,
                     "args": [
                         "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
                         "--window-size=1280,1024",
+                        // The theme scrolls smoothly: a click would land
+                        // while the page is still moving.
+                        "--force-prefers-reduced-motion",
                         format!("--user-data-dir={}", profile.path().display()),
                     ],
                 },
@@ -208,7 +214,7 @@ impl Browser {
         self.cmd(
             reqwest::Method::POST,
             "/execute/sync",
-            json!({ "script": "arguments[0].scrollIntoView({block: 'center'});", "args": [reference] }),
+            json!({ "script": "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", "args": [reference] }),
         )
         .await;
         self.cmd(

@@ -310,7 +310,11 @@ impl Form {
                         .join(" | ")
                 )
             })?;
-        if self.fields.iter().any(|f| f.name == name && f.kind == Kind::Checkbox) {
+        if self
+            .fields
+            .iter()
+            .any(|f| f.name == name && f.kind == Kind::Checkbox)
+        {
             self.check(name, &value)
         } else {
             self.set(name, &value)
@@ -391,7 +395,11 @@ impl Form {
         for f in self.fields.iter().filter(|f| !f.disabled) {
             match &f.kind {
                 Kind::Select { .. } => {
-                    let real = f.choices.iter().filter(|c| !c.value.is_empty() && !c.disabled).count();
+                    let real = f
+                        .choices
+                        .iter()
+                        .filter(|c| !c.value.is_empty() && !c.disabled)
+                        .count();
                     ensure!(
                         real > 0,
                         "{}: the select `{}` offers no option to choose (only: {})",
@@ -420,7 +428,12 @@ impl Form {
                     ensure!(group_ticked, "{}: `{}` must be ticked", whose(), f.name);
                 }
                 Kind::File if f.required => {
-                    ensure!(f.file.is_some(), "{}: the file `{}` is required", whose(), f.name);
+                    ensure!(
+                        f.file.is_some(),
+                        "{}: the file `{}` is required",
+                        whose(),
+                        f.name
+                    );
                 }
                 Kind::Text | Kind::TextArea if f.required => {
                     ensure!(
@@ -440,7 +453,11 @@ impl Form {
     /// clicked (its own name and value, when it has a name).
     fn pairs(&self, button: Option<&Button>) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        for f in self.fields.iter().filter(|f| !f.disabled && !f.name.is_empty()) {
+        for f in self
+            .fields
+            .iter()
+            .filter(|f| !f.disabled && !f.name.is_empty())
+        {
             match &f.kind {
                 Kind::Checkbox | Kind::Radio => {
                     if f.checked {
@@ -448,7 +465,11 @@ impl Form {
                     }
                 }
                 Kind::Select { multiple } => {
-                    let chosen: Vec<&Choice> = f.choices.iter().filter(|c| c.selected && !c.disabled).collect();
+                    let chosen: Vec<&Choice> = f
+                        .choices
+                        .iter()
+                        .filter(|c| c.selected && !c.disabled)
+                        .collect();
                     if chosen.is_empty() {
                         // A single select sends its first option when
                         // nothing is marked selected; a multiple one sends
@@ -466,7 +487,10 @@ impl Form {
                 Kind::File => {
                     out.push((
                         f.name.clone(),
-                        f.file.as_ref().map(|(n, _, _)| n.clone()).unwrap_or_default(),
+                        f.file
+                            .as_ref()
+                            .map(|(n, _, _)| n.clone())
+                            .unwrap_or_default(),
                     ));
                 }
                 _ => out.push((f.name.clone(), f.value.clone())),
@@ -557,7 +581,9 @@ impl Form {
                 .collect();
             return client.send_multipart(&action, &text, &files).await;
         }
-        client.send(reqwest::Method::POST, &action, Some(&pairs)).await
+        client
+            .send(reqwest::Method::POST, &action, Some(&pairs))
+            .await
     }
 }
 
@@ -596,7 +622,12 @@ fn unescape(s: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let Some(end) = rest[..rest.len().min(12)].find(';') else {
+        // `;` is ASCII: search the bytes, so that a multi-byte letter
+        // right after an escape is not cut.
+        let Some(end) = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';')
+        else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -810,7 +841,9 @@ fn read_forms(html: &str, page_path: &str) -> Result<Vec<Form>> {
                 if let Some((_, text, _)) = open_label.as_mut() {
                     text.push_str(&t);
                 }
-                let Some(form) = current.as_mut() else { continue };
+                let Some(form) = current.as_mut() else {
+                    continue;
+                };
                 if let Some(i) = open_textarea {
                     form.fields[i].value.push_str(&t);
                 } else if let (Some(s), Some(o)) = (open_select, open_option) {
@@ -821,7 +854,9 @@ fn read_forms(html: &str, page_path: &str) -> Result<Vec<Form>> {
             }
             Token::Tag(tag) if tag.closing => match tag.name.as_str() {
                 "form" => {
-                    let form = current.take().with_context(|| format!("{page_path}: </form> without a form"))?;
+                    let form = current
+                        .take()
+                        .with_context(|| format!("{page_path}: </form> without a form"))?;
                     ensure!(
                         open_select.is_none(),
                         "{page_path}: the form to {} closes inside a select",
@@ -875,15 +910,23 @@ fn read_forms(html: &str, page_path: &str) -> Result<Vec<Form>> {
                     });
                 }
                 "label" => {
-                    open_label = Some((tag.attr("for").map(str::to_string), String::new(), Vec::new()));
+                    open_label = Some((
+                        tag.attr("for").map(str::to_string),
+                        String::new(),
+                        Vec::new(),
+                    ));
                 }
                 "input" | "select" | "textarea" | "button" => {
-                    let Some(form) = current.as_mut() else { continue };
+                    let Some(form) = current.as_mut() else {
+                        continue;
+                    };
                     let name = tag.attr("name").unwrap_or("").to_string();
                     let disabled = tag.has("disabled");
                     let required = tag.has("required");
                     let kind = match tag.name.as_str() {
-                        "input" => input_kind(&tag.attr("type").unwrap_or("text").to_ascii_lowercase()),
+                        "input" => {
+                            input_kind(&tag.attr("type").unwrap_or("text").to_ascii_lowercase())
+                        }
                         "select" => Some(Kind::Select {
                             multiple: tag.has("multiple"),
                         }),
@@ -897,7 +940,11 @@ fn read_forms(html: &str, page_path: &str) -> Result<Vec<Form>> {
                             form.buttons.push(Button {
                                 name,
                                 value: tag.attr("value").unwrap_or("").to_string(),
-                                label: tag.attr("value").filter(|_| tag.name == "input").unwrap_or("").to_string(),
+                                label: tag
+                                    .attr("value")
+                                    .filter(|_| tag.name == "input")
+                                    .unwrap_or("")
+                                    .to_string(),
                                 action: tag.attr("formaction").map(|a| resolve(a, page_path)),
                             });
                             if tag.name == "button" {
@@ -907,7 +954,9 @@ fn read_forms(html: &str, page_path: &str) -> Result<Vec<Form>> {
                         continue;
                     };
                     let value = match kind {
-                        Kind::Checkbox | Kind::Radio => tag.attr("value").unwrap_or("on").to_string(),
+                        Kind::Checkbox | Kind::Radio => {
+                            tag.attr("value").unwrap_or("on").to_string()
+                        }
                         Kind::TextArea | Kind::Select { .. } | Kind::File => String::new(),
                         _ => tag.attr("value").unwrap_or("").to_string(),
                     };
@@ -936,7 +985,9 @@ fn read_forms(html: &str, page_path: &str) -> Result<Vec<Form>> {
                     }
                 }
                 "option" => {
-                    let (Some(form), Some(s)) = (current.as_mut(), open_select) else { continue };
+                    let (Some(form), Some(s)) = (current.as_mut(), open_select) else {
+                        continue;
+                    };
                     let choices = &mut form.fields[s].choices;
                     choices.push(Choice {
                         value: tag.attr("value").map(str::to_string).unwrap_or_default(),
@@ -1031,7 +1082,16 @@ Ligne &lt;1&gt;</textarea>
         assert_eq!(f[1].method, "get");
         assert_eq!(
             f[0].names(),
-            ["csrf_token", "title", "axis_id", "status", "frequency", "themes", "off", "body"]
+            [
+                "csrf_token",
+                "title",
+                "axis_id",
+                "status",
+                "frequency",
+                "themes",
+                "off",
+                "body"
+            ]
         );
         assert_eq!(f[0].buttons().len(), 2);
     }
@@ -1075,6 +1135,16 @@ Ligne &lt;1&gt;</textarea>
         assert!(f.set("off", "1").is_err());
         f.set("title", "").unwrap();
         assert!(f.check_complete().is_err());
+    }
+
+    #[test]
+    fn escapes_next_to_accented_letters_are_read() {
+        let f = read_forms(
+            "<form action='/a'><input name=t value=\"n&#x27;est défini – l&#x27;axe &#x2f;é\"></form>",
+            "/",
+        )
+        .unwrap();
+        assert_eq!(f[0].value("t").as_deref(), Some("n'est défini – l'axe /é"));
     }
 
     #[test]

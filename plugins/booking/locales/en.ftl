@@ -111,6 +111,11 @@ quota-text = { $count ->
     [one] one upcoming booking at a time
    *[other] { $count } upcoming bookings at a time
 }
+quota-series-note = a recurrence counts as one booking
+book-quota-hint = { $n ->
+    [one] One upcoming booking at a time per person
+   *[other] { $n } upcoming bookings at a time per person
+}; a recurrence (every week, say) counts as one booking.
 field-bookers = Who may book
 field-holidays = Public holidays
 closed-on-holidays = Closed on public holidays
@@ -455,7 +460,7 @@ field-min-notice-hint = 0 to accept bookings up to the last moment.
 field-horizon = Bookable up to (days ahead)
 field-horizon-hint = From 1 to 730 days.
 field-zero-no-limit = 0 for no limit.
-field-quota-hint = Most upcoming bookings per person; 0 for no limit.
+field-quota-hint = Most upcoming bookings per person; a recurrence (every Tuesday of the term, say) counts as one booking. 0 for no limit.
 field-public = Shown on the portal
 field-public-hint = Shows the resource and its calendar to everyone, with a public iCal feed.
 field-active = In service

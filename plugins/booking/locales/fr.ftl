@@ -118,6 +118,11 @@ quota-text = { $count ->
     [one] une réservation à venir à la fois
    *[other] { $count } réservations à venir à la fois
 }
+quota-series-note = une répétition compte pour une seule réservation
+book-quota-hint = { $n ->
+    [one] Une réservation à venir à la fois par personne
+   *[other] { $n } réservations à venir à la fois par personne
+} ; une répétition (chaque semaine, par exemple) compte pour une seule réservation.
 field-bookers = Qui peut réserver
 field-holidays = Jours fériés
 closed-on-holidays = Fermé les jours fériés
@@ -462,7 +467,7 @@ field-min-notice-hint = 0 pour accepter une réservation jusqu'au dernier moment
 field-horizon = Réservable jusqu'à (jours à l'avance)
 field-horizon-hint = De 1 à 730 jours.
 field-zero-no-limit = 0 pour ne pas limiter.
-field-quota-hint = Nombre maximal de réservations à venir par personne ; 0 pour ne pas limiter.
+field-quota-hint = Nombre maximal de réservations à venir par personne ; une répétition (chaque mardi du trimestre, par exemple) compte pour une seule réservation. 0 pour ne pas limiter.
 field-public = Visible sur le portail
 field-public-hint = Affiche la ressource et son calendrier à tous, avec un agenda iCal public.
 field-active = En service

@@ -14,9 +14,21 @@
 //! runs transactions with expectations on a table one at a time per site,
 //! so a check and the write after it cannot interleave with another
 //! request's: two requests for the last units cannot both succeed.
+//!
+//! Under a burst of requests for the same equipment, the bookings read
+//! before the transaction are often out of date by the time it runs (each
+//! waits its turn behind the others), and "no booking it did not know of"
+//! fails again and again although units are left. So after a few such
+//! tries the booking is written with [`exhaustive_guards`]: every booking
+//! starts and ends on the resource's step, so the units out only change on
+//! a step, and checking each step of the slot inside the serialised
+//! transaction needs nothing read before it. The check is then as fresh as
+//! the transaction itself, and a booking is refused only when it does not
+//! fit.
 
 use estive_sdk::dates::DateTime;
 
+use crate::hours::{from_minutes, minutes};
 use crate::model::{Booking, Resource};
 
 /// Whether a booking holds part of `start`..`end`.
@@ -139,6 +151,40 @@ pub fn guards(
             .map(|at| Guard::PeakAt { at, max }),
     );
     guards
+}
+
+/// The guards of a booking that need no up-to-date reading of the other
+/// bookings: the units out are checked at each `step` of the slot (where
+/// bookings made meanwhile can start) and at the starts read before
+/// (which may lie off the step if the resource's step changed since they
+/// were booked). A room needs only its overlap check.
+pub fn exhaustive_guards(
+    resource: &Resource,
+    existing: &[Booking],
+    start: DateTime,
+    end: DateTime,
+    quantity: i64,
+    step: i64,
+) -> Vec<Guard> {
+    if resource.is_room() {
+        return vec![Guard::NoOverlap];
+    }
+    let max = resource.stock - quantity;
+    let mut moments = busy_moments(existing, start, end);
+    let step = step.max(1);
+    let (from, to) = (minutes(start), minutes(end));
+    // The first step at or after the start.
+    let mut at = from + (step - from.rem_euclid(step)) % step;
+    while at < to {
+        moments.push(from_minutes(at));
+        at += step;
+    }
+    moments.sort();
+    moments.dedup();
+    moments
+        .into_iter()
+        .map(|at| Guard::PeakAt { at, max })
+        .collect()
 }
 
 #[cfg(test)]
@@ -286,5 +332,57 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn exhaustive_guards_check_every_step_of_the_slot_and_the_known_starts_off_it() {
+        // Booked when the step was 10 minutes: its start is off today's
+        // 30-minute step, and still checked.
+        let existing = [booking(
+            4,
+            "2026-12-07T11:10",
+            "2026-12-07T12:00",
+            20,
+            APPROVED,
+        )];
+        let g = exhaustive_guards(
+            &chairs(),
+            &existing,
+            t("2026-12-07T10:00"),
+            t("2026-12-07T12:00"),
+            10,
+            30,
+        );
+        let at = |s| Guard::PeakAt { at: t(s), max: 190 };
+        assert_eq!(
+            g,
+            [
+                at("2026-12-07T10:00"),
+                at("2026-12-07T10:30"),
+                at("2026-12-07T11:00"),
+                at("2026-12-07T11:10"),
+                at("2026-12-07T11:30"),
+            ]
+        );
+    }
+
+    #[test]
+    fn exhaustive_guards_cross_midnight_on_the_step() {
+        let g = exhaustive_guards(
+            &chairs(),
+            &[],
+            t("2026-12-07T23:00"),
+            t("2026-12-08T01:00"),
+            1,
+            60,
+        );
+        let moments: Vec<String> = g
+            .iter()
+            .map(|g| match g {
+                Guard::PeakAt { at, .. } => at.to_string(),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(moments, ["2026-12-07T23:00", "2026-12-08T00:00"]);
     }
 }

@@ -276,7 +276,7 @@ pub fn handle(req: &Request, area: Area) -> Result<Response, Error> {
         return Ok(form_page(req, area, &resource, &errors, None, 422)?.into());
     };
     let quota_left = if !manager && resource.quota > 0 {
-        Some(resource.quota - store::upcoming_of(&user.id, resource.id())? as i64)
+        Some(resource.quota - store::quota_use(&user.id, resource.id())?.used)
     } else {
         None
     };
@@ -374,7 +374,8 @@ pub fn handle(req: &Request, area: Area) -> Result<Response, Error> {
     let mut alert = None;
     if confirm {
         let unavailable = mode == "all" && plan.blocked > 0;
-        let over_quota = quota_left.is_some_and(|left| (plan.free.len() as i64) > left);
+        // A series counts as one booking against the quota.
+        let over_quota = quota_left.is_some_and(|left| left < 1);
         if plan.free.is_empty() {
             alert = Some(tr("series-nothing-free", &[]));
         } else if unavailable {

@@ -172,23 +172,57 @@ pub fn active_between(
         .fetch()
 }
 
-/// Upcoming active bookings of a person on a resource (for quotas).
+/// How much of a person's quota of a resource is used, and what the
+/// booking transaction expects to find unchanged.
+///
+/// A quota counts *bookings*, not dates: each upcoming single booking
+/// counts one, and so does each series with at least one upcoming date,
+/// whatever its number of dates (a weekly slot for a term is one
+/// arrangement, asked, decided and cancelled as one; see the README).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuotaUse {
+    /// Bookings counted against the quota.
+    pub used: i64,
+    /// Upcoming active dates of the person on the resource, as read.
+    dates: u64,
+    /// The moment "upcoming" was read against.
+    now: String,
+}
+
+#[derive(Deserialize)]
+struct QuotaTally {
+    dates: i64,
+    in_series: i64,
+    series: i64,
+}
+
+/// The part of a person's quota of a resource that is used.
 ///
 /// # Errors
 ///
 /// When storage fails.
-pub fn upcoming_of(user_id: &str, resource_id: i64) -> Result<u64, Error> {
-    db::count("bookings")
-        .filters(quota_filter(user_id, resource_id))
-        .get()
+pub fn quota_use(user_id: &str, resource_id: i64) -> Result<QuotaUse, Error> {
+    let now = now_local().to_string();
+    let tally: Option<QuotaTally> = db::aggregate("bookings")
+        .filters(quota_filter(user_id, resource_id, &now))
+        .count("dates")
+        .count_values("series_id", "in_series")
+        .count_distinct("series_id", "series")
+        .first()?;
+    let (dates, in_series, series) = tally.map_or((0, 0, 0), |t| (t.dates, t.in_series, t.series));
+    Ok(QuotaUse {
+        used: dates - in_series + series,
+        dates: dates.max(0) as u64,
+        now,
+    })
 }
 
-fn quota_filter(user_id: &str, resource_id: i64) -> Vec<Condition> {
+fn quota_filter(user_id: &str, resource_id: i64, now: &str) -> Vec<Condition> {
     vec![
         eq("user_id", user_id),
         eq("resource_id", resource_id),
         one_of("status", ACTIVE),
-        gt("ends_at", now_local().to_string()),
+        gt("ends_at", now),
     ]
 }
 
@@ -268,18 +302,43 @@ pub struct Booker<'a> {
     pub quota: bool,
 }
 
+/// The expectation message that means "read the quota again and retry":
+/// the same person booked the resource meanwhile.
+const QUOTA_CHANGED: &str = "quota-changed";
+
+/// Tries with the bookings read just before the transaction, before the
+/// booking is checked step by step inside it (see
+/// [`availability::exhaustive_guards`]): cheaper while few requests
+/// arrive at once, which is nearly always.
+const OPTIMISTIC_TRIES: usize = 3;
+
+/// Tries in all. After the optimistic ones, a try fails again only when
+/// the resource's step changed meanwhile, when the person booked the
+/// resource meanwhile, or when the step-by-step check of a long loan does
+/// not fit in one transaction and the optimistic check is used instead;
+/// each such failure means another change was committed, so progress is
+/// made and this bound is not reached in practice.
+const MAX_TRIES: usize = 64;
+
+/// Most operations the booking puts in one transaction (the host takes
+/// 1,000).
+const MAX_OPERATIONS: usize = 990;
+
 /// Books every slot, all or none, and returns the first booking's id.
 ///
 /// The transaction expects, before each insert, that the slot is still
-/// free (see [`availability`]); the quota is checked the same way. When a
-/// booking appeared meanwhile between the read and the write, everything
-/// is read again and tried again, a few times.
+/// free (see [`availability`]), and that the person's bookings of the
+/// resource are those the quota was read from. When a booking appeared
+/// between the read and the write, everything is read again and tried
+/// again; after a few tries the units out are checked at every step of
+/// each slot within the serialised transaction, which needs no earlier
+/// read, so that a burst of requests cannot starve a booking that fits.
 ///
 /// # Errors
 ///
 /// [`Error::Conflict`] with `slot-taken`, `stock-exceeded`,
-/// `quota-exceeded`, `resource-withdrawn` or `busy-try-again`; other
-/// storage failures.
+/// `quota-exceeded`, `resource-withdrawn`, `series-too-long` or
+/// `busy-try-again`; other storage failures.
 pub fn book(
     resource: &Resource,
     slots: &[Occurrence],
@@ -296,37 +355,112 @@ pub fn book(
         .min()
         .unwrap_or(slots[0].start);
     let to = slots.iter().map(|o| o.end).max().unwrap_or(slots[0].end);
-    // Each retry means another booking of the resource was committed
-    // meanwhile, so a few are enough even under a burst of requests.
-    for _attempt in 0..8 {
+    for attempt in 0..MAX_TRIES {
+        let quota = if booker.quota && resource.quota > 0 {
+            let used = quota_use(&booker.user.id, resource.id())?;
+            if used.used >= resource.quota {
+                return Err(Error::conflict("quota-exceeded"));
+            }
+            Some(used)
+        } else {
+            None
+        };
         let existing = if resource.is_room() {
             Vec::new()
         } else {
             active_between(&[resource.id()], from, to)?
         };
-        let tx = booking_transaction(resource, slots, request, booker, rule, &existing)?;
-        let first = tx.1;
-        match tx.0.commit() {
+        let exhaustive = if attempt >= OPTIMISTIC_TRIES && !resource.is_room() {
+            exhaustive_guards(resource, slots, request, &existing)?
+        } else {
+            None
+        };
+        let step = exhaustive.as_ref().map(|e| e.step);
+        let guards = match exhaustive {
+            Some(e) => e.guards,
+            None => slots
+                .iter()
+                .map(|o| {
+                    availability::guards(resource, &existing, o.start, o.end, request.quantity)
+                })
+                .collect(),
+        };
+        let plan = Plan {
+            slots,
+            guards,
+            step,
+            quota,
+        };
+        let (tx, first) = booking_transaction(resource, &plan, request, booker, rule)?;
+        match tx.commit() {
             Ok(outcomes) => {
                 return first
                     .id(&outcomes)
                     .ok_or_else(|| Error::internal("the booking was not inserted"));
             }
-            Err(Error::Conflict(m)) if m == STOCK_CHANGED => continue,
+            Err(Error::Conflict(m)) if m == STOCK_CHANGED || m == QUOTA_CHANGED => continue,
             Err(e) => return Err(e),
         }
     }
     Err(Error::conflict("busy-try-again"))
 }
 
-fn booking_transaction(
+/// The step-by-step guards of every slot, and the step they were built on.
+struct StepGuards {
+    step: i64,
+    guards: Vec<Vec<Guard>>,
+}
+
+/// The step-by-step guards of every slot, on the step read afresh; `None`
+/// when they would not fit in one transaction.
+fn exhaustive_guards(
     resource: &Resource,
     slots: &[Occurrence],
     request: &Request,
+    existing: &[Booking],
+) -> Result<Option<StepGuards>, Error> {
+    let step = self::resource(resource.id())?.step_minutes;
+    let mut total = 0;
+    let mut all = Vec::with_capacity(slots.len());
+    for o in slots {
+        let guards = availability::exhaustive_guards(
+            resource,
+            existing,
+            o.start,
+            o.end,
+            request.quantity,
+            step,
+        );
+        // Each slot also takes its insert; a few more steps follow.
+        total += guards.len() + 1;
+        if total + 10 > MAX_OPERATIONS {
+            return Ok(None);
+        }
+        all.push(guards);
+    }
+    Ok(Some(StepGuards { step, guards: all }))
+}
+
+/// What one try of a booking checks and writes.
+struct Plan<'a> {
+    /// The slots to book.
+    slots: &'a [Occurrence],
+    /// The guards of each slot.
+    guards: Vec<Vec<Guard>>,
+    /// The step the guards were built on, when they check every step.
+    step: Option<i64>,
+    /// The person's quota as read.
+    quota: Option<QuotaUse>,
+}
+
+fn booking_transaction(
+    resource: &Resource,
+    plan: &Plan,
+    request: &Request,
     booker: &Booker,
     rule: Option<&Json>,
-    existing: &[Booking],
 ) -> Result<(Transaction, db::Step), Error> {
+    let slots = plan.slots;
     let now = now_utc();
     let status = if booker.approved { APPROVED } else { PENDING };
     let user = booker.user;
@@ -339,14 +473,28 @@ fn booking_transaction(
         None,
         "resource-withdrawn",
     );
-    if booker.quota && resource.quota > 0 {
+    if let Some(step) = plan.step {
+        // Bookings made meanwhile start on this step.
+        tx.expect(
+            "resources",
+            [eq("id", resource.id()), eq("step_minutes", step)],
+            Measure::count_rows(),
+            Some(1.0),
+            None,
+            STOCK_CHANGED,
+        );
+    }
+    if let Some(quota) = &plan.quota {
+        // The quota counts series, which an expectation cannot: it
+        // expects instead the dates the quota was counted from.
+        let dates = quota.dates as f64;
         tx.expect(
             "bookings",
-            quota_filter(&user.id, resource.id()),
+            quota_filter(&user.id, resource.id(), &quota.now),
             Measure::count_rows(),
-            None,
-            Some((resource.quota - slots.len() as i64) as f64),
-            "quota-exceeded",
+            Some(dates),
+            Some(dates),
+            QUOTA_CHANGED,
         );
     }
     let series = rule.map(|rule| {
@@ -363,11 +511,9 @@ fn booking_transaction(
         )
     });
     let mut first = None;
-    for slot in slots {
-        for guard in
-            availability::guards(resource, existing, slot.start, slot.end, request.quantity)
-        {
-            expect_guard(&mut tx, &guard, resource, slot);
+    for (slot, guards) in slots.iter().zip(&plan.guards) {
+        for guard in guards {
+            expect_guard(&mut tx, guard, resource, slot);
         }
         let row = Booking {
             id: None,
@@ -393,7 +539,7 @@ fn booking_transaction(
         let step = tx.insert_linked("bookings", &row, &links);
         first.get_or_insert(step);
     }
-    if tx.len() > 990 {
+    if tx.len() > MAX_OPERATIONS {
         return Err(Error::conflict("series-too-long"));
     }
     let first = first.ok_or_else(|| Error::internal("no slot"))?;

@@ -1,12 +1,14 @@
 //! The daily count of one school: the screen, saving it, the history of
 //! a day, and locking (at the deadline, or by a manager) and unlocking.
 //!
-//! Saving is one transaction that checks the day's revision is still the
-//! one read and the day is not locked, writes the changed numbers, a
-//! history row per change, the day's new revision and an audit entry. Two
-//! staff saving at once: one commits first, the other's check fails, it
-//! reads again and commits on top — the last valid save wins, whole, and
-//! both are in the history.
+//! The form carries the day's revision as the page showed it. Saving is
+//! one transaction that checks the day's revision is still that one and
+//! the day is not locked, writes the changed numbers, a history row per
+//! change, the day's new revision and an audit entry. Two staff saving
+//! the same day from pages opened before either saved: the first commits;
+//! the second is refused, told who saved what in between, and gets its
+//! own numbers back in the form (which now carries the new revision), so
+//! that replacing the other's numbers is a choice, never an accident.
 
 use std::collections::BTreeMap;
 
@@ -53,6 +55,9 @@ enum Shown {
     Typed(Submitted),
     /// What was just typed, refused because the day cannot be changed.
     Refused(Submitted, &'static str),
+    /// What was just typed, refused because someone saved the day after
+    /// the page was opened: the form offers it again over their numbers.
+    Stale(Submitted),
 }
 
 /// The meal types as templates use them.
@@ -113,7 +118,7 @@ fn render(
     let kind = rules::day_kind(school, date, &facts);
     let day = model::day(school.key(), date)?;
     let deadline = rules.deadline(date);
-    let editable = rules::editable(&kind, day.as_ref(), deadline, now.local_datetime());
+    let editable = rules::editable(&kind, date, day.as_ref(), deadline, now.local_datetime());
     let meals = model::meal_types(true)?;
     let mut classes = model::classes(school.key(), true)?;
     let saved = model::grid(school.key(), date)?;
@@ -130,9 +135,10 @@ fn render(
 
     let counted = day.as_ref().is_some_and(Day::is_counted);
     let mut prefilled_from = None;
+    let stale = matches!(shown, Shown::Stale(_));
     let (values, problems, refused): (BTreeMap<String, String>, Vec<Problem>, Option<&str>) =
         match shown {
-            Shown::Typed(s) => (s.typed, s.problems, None),
+            Shown::Typed(s) | Shown::Stale(s) => (s.typed, s.problems, None),
             Shown::Refused(s, why) => (s.typed, Vec::new(), Some(why)),
             Shown::Stored => {
                 let grid = if counted || !editable.allows_saving() {
@@ -173,13 +179,23 @@ fn render(
                 .iter()
                 .map(|m| {
                     let name = counting::field_name(c.key(), &m.code);
+                    let value = values.get(&name).cloned().unwrap_or_default();
+                    let saved_n = saved.get(&(c.key(), m.code.clone())).copied().unwrap_or(0);
+                    // After a refused stale save, each number that differs
+                    // from the other person's says what they saved.
+                    let typed_n = if value.is_empty() {
+                        Some(0)
+                    } else {
+                        value.parse::<i64>().ok()
+                    };
                     json!({
                         "meal": m.code,
                         "label": m.label(locale),
                         "name": name,
                         "id": counting::field_id(c.key(), &m.code),
-                        "value": values.get(&name).cloned().unwrap_or_default(),
-                        "saved": saved.get(&(c.key(), m.code.clone())).copied().unwrap_or(0),
+                        "value": value,
+                        "saved": saved_n,
+                        "differs": stale && typed_n != Some(saved_n),
                         "error": errors_by_field.get(&name),
                     })
                 })
@@ -274,6 +290,7 @@ fn render(
         .set("total", total)
         .set("errors", summary)
         .set("refused", refused)
+        .set("stale", stale)
         .set("can_manage", user.has_permission(MANAGE))
         .set(
             "can_history",
@@ -303,7 +320,7 @@ pub fn show(req: &Request) -> Result<Response, Error> {
 fn refusal(editable: &Editable) -> &'static str {
     match editable {
         Editable::Locked => "count-refused-locked",
-        Editable::DeadlinePassed(_) => "count-refused-deadline",
+        Editable::DeadlinePassed(_) | Editable::Closed(_) => "count-refused-deadline",
         _ => "count-refused-no-service",
     }
 }
@@ -315,6 +332,8 @@ pub fn save(req: &Request) -> Result<Response, Error> {
     let Some(date) = req.form("date").and_then(Date::parse) else {
         return Err(Error::invalid("date", messages::FIELD_INVALID_DATE));
     };
+    // The revision the page showed; a form without one (an old page, a
+    // hand-made request) is taken as made before any save.
     let seen_revision: i64 = req
         .form("revision")
         .and_then(|r| r.parse().ok())
@@ -329,58 +348,52 @@ pub fn save(req: &Request) -> Result<Response, Error> {
         return Err(Error::conflict("count-no-groups"));
     }
 
-    let mut attempts = 0;
-    let outcome = loop {
-        attempts += 1;
-        let now = clock::now();
-        let day = model::day(school.key(), date)?;
-        let editable = rules::editable(
-            &kind,
-            day.as_ref(),
-            rules.deadline(date),
-            now.local_datetime(),
-        );
-        if !editable.allows_saving() {
-            let why = refusal(&editable);
-            return render(req, &school, date, Shown::Refused(submitted, why), 409);
+    let now = clock::now();
+    let day = model::day(school.key(), date)?;
+    let editable = rules::editable(
+        &kind,
+        date,
+        day.as_ref(),
+        rules.deadline(date),
+        now.local_datetime(),
+    );
+    if !editable.allows_saving() {
+        let why = refusal(&editable);
+        return render(req, &school, date, Shown::Refused(submitted, why), 409);
+    }
+    if !submitted.is_valid() {
+        return render(req, &school, date, Shown::Typed(submitted), 422);
+    }
+    let current = day.as_ref().map_or(0, |d| d.revision);
+    if current > seen_revision {
+        // Someone saved since the page was opened. The same numbers sent
+        // twice (a double click, a page sent again) change nothing: done.
+        let saved = model::grid(school.key(), date)?;
+        if counting::changes(&saved, &submitted.grid).is_empty() {
+            return Ok(saved_redirect(req, &school, date, i18n::t("counts-saved")));
         }
-        if !submitted.is_valid() {
-            return render(req, &school, date, Shown::Typed(submitted), 422);
+        return render(req, &school, date, Shown::Stale(submitted), 409);
+    }
+    match commit_save(&school, date, day.as_ref(), &submitted, user, &now) {
+        Ok(()) => Ok(saved_redirect(req, &school, date, i18n::t("counts-saved"))),
+        // Another save committed between our reading and our transaction.
+        Err(Error::Conflict(m)) if m == DAY_CHANGED => {
+            render(req, &school, date, Shown::Stale(submitted), 409)
         }
-        match commit_save(&school, date, day.as_ref(), &submitted, user, &now) {
-            Ok(()) => break day,
-            Err(Error::Conflict(m)) if m == DAY_CHANGED && attempts < 5 => continue,
-            Err(Error::Conflict(m)) if m == DAY_LOCKED => {
-                return render(
-                    req,
-                    &school,
-                    date,
-                    Shown::Refused(submitted, "count-refused-locked"),
-                    409,
-                );
-            }
-            Err(e) => return Err(e),
-        }
-    };
+        Err(Error::Conflict(m)) if m == DAY_LOCKED => render(
+            req,
+            &school,
+            date,
+            Shown::Refused(submitted, "count-refused-locked"),
+            409,
+        ),
+        Err(e) => Err(e),
+    }
+}
 
-    // Tell the person when their numbers replaced someone else's.
-    let notice = match outcome {
-        Some(d)
-            if d.revision > seen_revision && d.saved_by.as_deref() != Some(user.id.as_str()) =>
-        {
-            tr(
-                "counts-saved-replaced",
-                &[("name", d.saved_by_name.unwrap_or_default())],
-            )
-        }
-        _ => i18n::t("counts-saved"),
-    };
-    Ok(redirect(format!(
-        "{}?date={date}",
-        req.url(&format!("/comptage/{}", school.key()))
-    ))
-    .notice(notice)
-    .into())
+/// Back to the day's count screen with a notice.
+fn saved_redirect(req: &Request, school: &School, date: Date, notice: String) -> Response {
+    redirect(count_url(req, school, date)).notice(notice).into()
 }
 
 /// The save transaction; see the module documentation.
@@ -392,6 +405,7 @@ fn commit_save(
     user: &User,
     now: &Instant,
 ) -> Result<(), Error> {
+    // Checked again inside the transaction: the revision the page showed.
     let revision = day.map_or(0, |d| d.revision);
     let status = day
         .filter(|d| d.is_unlocked())
@@ -601,7 +615,10 @@ pub fn lock_due_days() -> Result<usize, Error> {
     let local = now.local_datetime();
     let today = now.date();
     let rules = site_rules()?;
-    let (from, to) = (today.add_days(-7), today.add_days(6));
+    let (from, to) = (
+        today.add_days(-rules::LOCK_LOOKBACK_DAYS),
+        today.add_days(6),
+    );
     let facts = facts(&rules, from, to)?;
     let days = model::days_between(from, to)?;
     let mut locked = 0;
@@ -863,7 +880,7 @@ pub(crate) fn day_state(
     now: &Instant,
 ) -> (DayKind, Editable) {
     let kind = rules::day_kind(school, date, facts);
-    let editable = rules::editable(&kind, day, rules.deadline(date), now.local_datetime());
+    let editable = rules::editable(&kind, date, day, rules.deadline(date), now.local_datetime());
     (kind, editable)
 }
 

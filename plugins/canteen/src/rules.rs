@@ -236,6 +236,11 @@ pub fn day_kind(school: &School, date: Date, cal: &Facts) -> DayKind {
     DayKind::Service
 }
 
+/// How many days back the `lock-days` schedule looks. An older day whose
+/// deadline passed without it being locked (the school was set up later,
+/// the server was stopped) is never locked: it stays closed as it is.
+pub const LOCK_LOOKBACK_DAYS: i64 = 7;
+
 /// Whether a school's day may be counted now.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Editable {
@@ -243,8 +248,11 @@ pub enum Editable {
     Until(DateTime),
     /// Reopened by a manager after the deadline, until locked again.
     Reopened,
-    /// The deadline has passed (the schedule locks the day soon).
+    /// The deadline has passed recently: the schedule locks the day soon.
     DeadlinePassed(DateTime),
+    /// The deadline passed before the schedule's look-back: the day is
+    /// closed as it is and nothing will lock it.
+    Closed(DateTime),
     /// Locked.
     Locked,
     /// No service that day.
@@ -262,20 +270,30 @@ impl Editable {
             Editable::Until(_) => "open",
             Editable::Reopened => "unlocked",
             Editable::DeadlinePassed(_) => "past",
+            Editable::Closed(_) => "closed",
             Editable::Locked => "locked",
             Editable::NoService => "no-service",
         }
     }
 }
 
-/// Whether a day may be counted at `now` (site local time).
-pub fn editable(kind: &DayKind, day: Option<&Day>, deadline: DateTime, now: DateTime) -> Editable {
+/// Whether the day `date` may be counted at `now` (site local time).
+pub fn editable(
+    kind: &DayKind,
+    date: Date,
+    day: Option<&Day>,
+    deadline: DateTime,
+    now: DateTime,
+) -> Editable {
     if !kind.is_service() {
         return Editable::NoService;
     }
     match day {
         Some(d) if d.is_locked() => Editable::Locked,
         Some(d) if d.is_unlocked() => Editable::Reopened,
+        _ if now >= deadline && date.add_days(LOCK_LOOKBACK_DAYS) < now.date() => {
+            Editable::Closed(deadline)
+        }
         _ if now >= deadline => Editable::DeadlinePassed(deadline),
         _ => Editable::Until(deadline),
     }
@@ -505,13 +523,15 @@ mod tests {
     fn day_is_editable_until_the_deadline_then_closed() {
         let deadline = t("2026-11-30T09:30");
         let kind = DayKind::Service;
+        let day = d("2026-11-30");
         assert_eq!(
-            editable(&kind, None, deadline, t("2026-11-30T09:29")),
+            editable(&kind, day, None, deadline, t("2026-11-30T09:29")),
             Editable::Until(deadline)
         );
         assert_eq!(
             editable(
                 &kind,
+                day,
                 Some(&counted("open")),
                 deadline,
                 t("2026-11-30T09:30")
@@ -527,19 +547,49 @@ mod tests {
         let late = t("2026-11-30T11:00");
         let early = t("2026-11-30T08:00");
         let kind = DayKind::Service;
+        let day = d("2026-11-30");
         assert_eq!(
-            editable(&kind, Some(&counted("locked")), deadline, early),
+            editable(&kind, day, Some(&counted("locked")), deadline, early),
             Editable::Locked
         );
-        let reopened = editable(&kind, Some(&counted("unlocked")), deadline, late);
+        let reopened = editable(&kind, day, Some(&counted("unlocked")), deadline, late);
         assert_eq!(reopened, Editable::Reopened);
         assert!(reopened.allows_saving());
+    }
+
+    #[test]
+    fn past_day_beyond_the_schedules_look_back_is_closed_not_about_to_be_locked() {
+        let deadline = t("2026-11-30T09:30");
+        let kind = DayKind::Service;
+        let day = d("2026-11-30");
+        // Seven days later the schedule still looks at it: locked soon.
+        assert_eq!(
+            editable(&kind, day, None, deadline, t("2026-12-07T10:00")),
+            Editable::DeadlinePassed(deadline)
+        );
+        // Eight days later it never will be: closed as it is.
+        let closed = editable(&kind, day, None, deadline, t("2026-12-08T08:00"));
+        assert_eq!(closed, Editable::Closed(deadline));
+        assert_eq!(closed.code(), "closed");
+        assert!(!closed.allows_saving());
+        // A day a manager reopened stays open, however old.
+        assert_eq!(
+            editable(
+                &kind,
+                day,
+                Some(&counted("unlocked")),
+                deadline,
+                t("2027-01-15T08:00")
+            ),
+            Editable::Reopened
+        );
     }
 
     #[test]
     fn day_without_service_is_never_editable() {
         let e = editable(
             &DayKind::Weekday,
+            d("2026-12-02"),
             None,
             t("2026-12-02T09:30"),
             t("2026-12-02T08:00"),

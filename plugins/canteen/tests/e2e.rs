@@ -12,6 +12,9 @@ use estive_core::db::entities::{audit_entry, outbox_event};
 use estive_sdk::testing::{Client, Page, TestHost};
 use sea_orm::EntityTrait;
 
+#[path = "e2e/forms.rs"]
+mod forms;
+
 const BASE: &str = "/extranet/cantine";
 const MONDAY: &str = "2026-11-30";
 
@@ -354,32 +357,80 @@ async fn staff_cannot_count_another_school_than_their_own() -> Result<()> {
     Ok(())
 }
 
+/// The value of the input named `name` in a page's HTML.
+fn input_value(page: &Page, name: &str) -> Option<String> {
+    let at = page.text.find(&format!("name=\"{name}\""))?;
+    let rest = &page.text[at..];
+    let end = rest.find('>')?;
+    let tag = &rest[..end];
+    let v = tag.split("value=\"").nth(1)?;
+    Some(v[..v.find('"')?].to_string())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_staff_saving_the_same_school_keep_the_last_save_and_both_in_the_history() -> Result<()>
+async fn stale_save_is_refused_with_the_other_save_shown_and_the_typed_numbers_kept() -> Result<()>
 {
     let c = start().await?;
     let agent = c.host.login("agent").await?;
     let agent2 = c.host.login("agent2").await?;
     // Both open the screen before either saves (revision 0).
-    agent.get(&c.count_url(c.granges)).await?;
+    let page = agent.get(&c.count_url(c.granges)).await?;
+    assert_eq!(input_value(&page, "revision").as_deref(), Some("0"));
     agent2.get(&c.count_url(c.granges)).await?;
     let first = c
         .save(&agent, MONDAY, "0", &[(0, "standard", "20")])
         .await?;
     ok(&first, "first save")?;
     let second = c
-        .save(&agent2, MONDAY, "0", &[(0, "standard", "22")])
+        .save(
+            &agent2,
+            MONDAY,
+            "0",
+            &[(0, "standard", "22"), (1, "vegetarian", "4")],
+        )
         .await?;
-    ok(&second, "second save")?;
+    assert_eq!(second.status, 409, "{}", second.text);
     assert!(
-        second.contains("remplacent ceux que Arnaud Agent"),
+        second.contains("Arnaud Agent a enregistré cette journée pendant votre saisie"),
+        "{}",
+        second.text
+    );
+    // What this agent typed is still in the form, beside what the other
+    // saved, and the form now carries the new revision.
+    let (m, cp) = (c.groups[0], c.groups[1]);
+    assert_eq!(
+        input_value(&second, &format!("n_{m}_standard")).as_deref(),
+        Some("22")
+    );
+    assert_eq!(
+        input_value(&second, &format!("n_{cp}_vegetarian")).as_deref(),
+        Some("4")
+    );
+    assert_eq!(input_value(&second, "revision").as_deref(), Some("1"));
+    assert!(
+        second.contains("Enregistré par Arnaud Agent\u{a0}: 20"),
         "{}",
         second.text
     );
     let row = saved_row(&second, "Maternelle").context("row")?;
+    assert!(row.contains(">20<"), "the first save stands: {row}");
+
+    // Sent again knowingly, from the page that told them: saved.
+    let again = c
+        .save(
+            &agent2,
+            MONDAY,
+            "1",
+            &[(0, "standard", "22"), (1, "vegetarian", "4")],
+        )
+        .await?;
+    ok(&again, "resubmitted")?;
+    assert!(again.contains("Comptages enregistrés"), "{}", again.text);
+    let row = saved_row(&again, "Maternelle").context("row")?;
     assert!(row.contains(">22<"), "{row}");
 
-    // Truly at once: both commit, whole, one after the other.
+    // Truly at once, from the same revision: one commits whole, the other
+    // is told, and nothing is lost.
     let (a, b) = tokio::join!(
         c.save(
             &agent,
@@ -394,27 +445,81 @@ async fn two_staff_saving_the_same_school_keep_the_last_save_and_both_in_the_his
             &[(0, "standard", "15"), (1, "standard", "15")]
         ),
     );
-    ok(&a?, "concurrent a")?;
-    ok(&b?, "concurrent b")?;
+    let (a, b) = (a?, b?);
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    assert_eq!(statuses, [200, 409], "{}\n{}", a.text, b.text);
+    let (refused, kept) = if a.status == 409 {
+        (&a, "10")
+    } else {
+        (&b, "15")
+    };
+    assert_eq!(
+        input_value(refused, &format!("n_{m}_standard")).as_deref(),
+        Some(kept),
+        "the refused agent's numbers are kept"
+    );
     let page = agent.get(&c.count_url(c.granges)).await?;
-    let m = saved_row(&page, "Maternelle").context("row")?;
-    let cp = saved_row(&page, "CP-CE1").context("row")?;
-    let both_ten = m.contains(">10<") && cp.contains(">10<");
-    let both_fifteen = m.contains(">15<") && cp.contains(">15<");
-    assert!(both_ten || both_fifteen, "one whole save wins: {m} / {cp}");
+    let m_row = saved_row(&page, "Maternelle").context("row")?;
+    let cp_row = saved_row(&page, "CP-CE1").context("row")?;
+    let winner = if kept == "10" { "15" } else { "10" };
+    assert!(
+        m_row.contains(&format!(">{winner}<")) && cp_row.contains(&format!(">{winner}<")),
+        "the committed save is whole: {m_row} / {cp_row}"
+    );
     let history = agent
         .get(&format!(
             "{BASE}/comptage/{}/historique?date={MONDAY}",
             c.granges
         ))
         .await?;
-    for revision in 1..=4 {
+    for revision in 1..=3 {
         assert!(
             history.contains(&format!("enregistrement n° {revision})")),
             "revision {revision} in the history"
         );
     }
+    assert!(!history.contains("enregistrement n° 4)"));
     assert!(history.contains("Bérénice Agent") && history.contains("Arnaud Agent"));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn same_numbers_sent_twice_are_saved_once_without_a_warning() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    let cells = [(0, "standard", "20"), (1, "adult", "2")];
+    ok(&c.save(&agent, MONDAY, "0", &cells).await?, "first")?;
+    // A double click: the same form, the same revision.
+    let page = c.save(&agent, MONDAY, "0", &cells).await?;
+    ok(&page, "the same form again")?;
+    assert!(page.contains("Comptages enregistrés"), "{}", page.text);
+    assert_eq!(input_value(&page, "revision").as_deref(), Some("1"));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_day_never_counted_is_closed_and_does_not_promise_a_lock() -> Result<()> {
+    let c = start().await?;
+    let agent = c.host.login("agent").await?;
+    // Three weeks later, Monday 30 November was never counted nor locked:
+    // the schedule no longer looks that far back.
+    c.host.set_now("2026-12-21T08:00:00+01:00");
+    let page = agent
+        .get(&format!("{}?date={MONDAY}", c.count_url(c.granges)))
+        .await?;
+    ok(&page, "an old day")?;
+    assert!(page.contains("Saisie close"), "{}", page.text);
+    assert!(!page.contains("sera verrouillée sous peu"), "{}", page.text);
+    assert!(
+        page.contains("Aucun repas n&#x27;a été enregistré")
+            || page.contains("Aucun repas n'a été enregistré")
+    );
+    assert!(!page.contains("name=\"n_"), "no form on a closed day");
+    // Yesterday's day, within the schedule's reach, still says so.
+    c.host.set_now("2026-11-30T10:00:00+01:00");
+    let page = agent.get(&c.count_url(c.granges)).await?;
+    assert!(page.contains("sera verrouillée sous peu"), "{}", page.text);
     Ok(())
 }
 
@@ -939,5 +1044,102 @@ async fn staff_data_download_lists_their_changes_and_erasure_removes_their_name(
     ok(&history, "history after erasure")?;
     assert!(!history.contains("Bérénice"));
     assert!(history.contains(">19<"), "the number stays");
+    Ok(())
+}
+
+/// The demo site's folder, `sites/veziaux-aure`.
+fn demo_site_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../sites/veziaux-aure")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_school_holidays_of_zone_c_are_days_without_counts() -> Result<()> {
+    // The demo site as `cargo xtask demo` makes it: its canteen settings
+    // and its sample data, on Tuesday 3 November 2026 after the deadline,
+    // the day after the Toussaint holidays.
+    let site = estive_core::sites::config::SiteConfig::read(&demo_site_dir())?;
+    let settings = site.plugins["canteen"].settings.clone();
+    assert_eq!(
+        settings.get("zone").and_then(|z| z.as_str()),
+        Some("C"),
+        "académie de Toulouse"
+    );
+    let mut builder = TestHost::builder()
+        .plugin(env!("CARGO_MANIFEST_DIR"))
+        .now("2026-11-03T10:00:00+01:00");
+    for (name, value) in settings {
+        builder = builder.setting("canteen", &name, value);
+    }
+    let host = builder.start().await?;
+    let loaded = host
+        .state
+        .platform
+        .load_demo(estive_sdk::testing::SITE, &demo_site_dir().join("demo"))
+        .await?;
+    assert!(loaded.iter().any(|(p, rows)| p == "canteen" && *rows > 0));
+    let admin = host.login("admin").await?;
+    let home = admin.get(&format!("{BASE}/gestion")).await?;
+    ok(&home, "set-up")?;
+    let pic = home
+        .text
+        .split("/gestion/ecoles/")
+        .skip(1)
+        .filter_map(|s| s.split('"').next()?.parse::<i64>().ok())
+        .next()
+        .context("a school of the demo")?;
+
+    // Every holiday of zone C in both school years: no service, no form.
+    for (date, period) in [
+        ("2025-10-21", "Toussaint 2025"),
+        ("2026-03-02", "hiver 2026"),
+        ("2026-04-28", "printemps 2026"),
+        ("2026-10-20", "Toussaint 2026"),
+        ("2026-12-22", "Noël 2026"),
+        ("2027-02-16", "hiver 2027"),
+        ("2027-04-13", "printemps 2027"),
+        ("2027-07-06", "été 2027"),
+    ] {
+        let page = admin
+            .get(&format!("{BASE}/comptage/{pic}?date={date}"))
+            .await?;
+        ok(&page, date)?;
+        assert!(
+            page.contains("Vacances scolaires") && page.contains(period),
+            "{date} is in the {period} holidays:\n{}",
+            page.text
+        );
+        assert!(!page.contains("name=\"n_"), "no count form on {date}");
+    }
+    // The first day back is a service day.
+    let page = admin
+        .get(&format!("{BASE}/comptage/{pic}?date=2027-02-22"))
+        .await?;
+    assert!(!page.contains("Vacances scolaires"), "{}", page.text);
+
+    // A count for a holiday is refused.
+    let page = admin
+        .post_form(
+            &format!("{BASE}/comptage/{pic}"),
+            &[("date", "2026-10-29"), ("revision", "0")],
+        )
+        .await?;
+    assert_eq!(page.status, 409);
+
+    // The deadline schedule looks back a week: it locks the two school
+    // days since the holidays, not the Toussaint days before them.
+    host.run_schedule("canteen", "lock-days").await?;
+    let mut dates: Vec<String> = outbox_event::Entity::find()
+        .all(&host.state.platform.db)
+        .await?
+        .into_iter()
+        .filter(|e| e.topic == "canteen.day-locked")
+        .filter_map(|e| {
+            let payload: serde_json::Value = serde_json::from_str(&e.payload).ok()?;
+            Some(payload["date"].as_str()?.to_owned())
+        })
+        .collect();
+    dates.sort();
+    dates.dedup();
+    assert_eq!(dates, ["2026-11-02", "2026-11-03"]);
     Ok(())
 }

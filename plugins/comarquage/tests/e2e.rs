@@ -11,6 +11,11 @@ use anyhow::{Context as _, Result, ensure};
 use estive_core::platform::plugins::StoredGrants;
 use estive_sdk::testing::{Builder, Client, Page, TestHost};
 
+#[path = "e2e/browser.rs"]
+mod browser;
+#[path = "e2e/forms.rs"]
+mod forms;
+
 const NOW: &str = "2026-11-10T09:00:00+01:00";
 
 fn testdata() -> PathBuf {

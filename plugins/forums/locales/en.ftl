@@ -279,17 +279,18 @@ forums-digest-mentions = { $count ->
 forums-latest-topic = latest topic:
 
 forums-preferences-title = Notice frequency
-forums-preferences-intro = Choose when to be told of new posts in what you follow. You are never told of your own posts.
+forums-preferences-intro = Choose when to be told of new posts in the topics and categories you follow, and when someone mentions you. You are never told of your own posts.
 forums-field-frequency = Receive notices
 forums-frequency-immediate = On each post
-forums-frequency-immediate-hint = One notice per new post, at once.
+forums-frequency-immediate-hint = One notice per new topic, reply, mention or conclusion, at once, and the same by e-mail.
 forums-frequency-daily = One digest a day
-forums-frequency-daily-hint = A single notice each morning, summing up the active topics of the day before.
+forums-frequency-daily-hint = A single notice each morning at 7:00, summing up the topics active since the day before, and the same by e-mail.
 forums-frequency-weekly = One digest a week
-forums-frequency-weekly-hint = A single notice on Monday morning, summing up the week.
+forums-frequency-weekly-hint = A single notice on Monday morning at 7:00, summing up the week, and the same by e-mail.
 forums-frequency-none = Never
-forums-frequency-none-hint = No notices, even when someone mentions you.
-forums-no-mail-yet = Notices and digests are shown on this page and on your dashboard. Sending them by e-mail is not available yet.
+forums-frequency-none-hint = No notices and no e-mails, even when someone mentions you.
+forums-frequency-default-note = You have not chosen yet: the frequency checked is the site's.
+forums-mail-note = Notices are shown on the “My notices” page (and, in the extranet, on your dashboard) and sent by e-mail to your account's address, if it has one. Only the notice that a moderator approved your post is not e-mailed; it is shown whatever you choose.
 forums-preferences-saved = Your choice is saved.
 
 forums-categories-title = Categories
@@ -323,3 +324,13 @@ forums-mail-subject-weekly = Weekly digest of the debates
 forums-mail-digest-intro = New posts in the debates you follow:
 forums-mail-read = Read the post: { $url }
 forums-mail-footer = You receive this message because you follow this debate or were mentioned in it. To change how often you get notices: { $url }
+
+forums-member-title = Posts by { $name }
+forums-member-intro = The posts @{ $handle } published in the public debates.
+forums-member-intro-extranet = The posts @{ $handle } published in the public debates and in the forums of your working groups.
+forums-member-posts = { $count ->
+    [one] 1 post
+   *[other] { $count } posts
+}
+forums-member-no-posts = No published post you may read
+forums-member-posts-link = (their posts)

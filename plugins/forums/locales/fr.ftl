@@ -279,17 +279,18 @@ forums-digest-mentions = { $count ->
 forums-latest-topic = dernier sujet :
 
 forums-preferences-title = Fréquence des avis
-forums-preferences-intro = Choisissez quand être averti des nouveaux messages dans ce que vous suivez. Vous n’êtes jamais averti de vos propres messages.
+forums-preferences-intro = Choisissez quand être averti des nouveaux messages dans les sujets et les catégories que vous suivez, et quand on vous mentionne. Vous n’êtes jamais averti de vos propres messages.
 forums-field-frequency = Recevoir les avis
 forums-frequency-immediate = À chaque message
-forums-frequency-immediate-hint = Un avis par nouveau message, aussitôt.
+forums-frequency-immediate-hint = Un avis par nouveau sujet, réponse, mention ou conclusion, aussitôt, et le même par courriel.
 forums-frequency-daily = Un résumé par jour
-forums-frequency-daily-hint = Un seul avis chaque matin, qui récapitule les sujets actifs de la veille.
+forums-frequency-daily-hint = Un seul avis chaque matin à 7 h, qui récapitule les sujets actifs depuis la veille, et le même par courriel.
 forums-frequency-weekly = Un résumé par semaine
-forums-frequency-weekly-hint = Un seul avis le lundi matin, qui récapitule la semaine.
+forums-frequency-weekly-hint = Un seul avis le lundi matin à 7 h, qui récapitule la semaine, et le même par courriel.
 forums-frequency-none = Jamais
-forums-frequency-none-hint = Aucun avis, même quand on vous mentionne.
-forums-no-mail-yet = Les avis et les résumés s’affichent sur cette page et sur votre tableau de bord. Leur envoi par courriel n’est pas encore disponible.
+forums-frequency-none-hint = Ni avis ni courriel, même quand on vous mentionne.
+forums-frequency-default-note = Vous n’avez pas encore fait de choix : la fréquence cochée est celle du site.
+forums-mail-note = Les avis s’affichent sur la page « Mes avis » (et, dans l’extranet, sur votre tableau de bord) et vous sont envoyés par courriel à l’adresse de votre compte, si elle est renseignée. Seul l’avis de l’approbation de votre message par un modérateur n’est pas envoyé par courriel ; il s’affiche quel que soit votre choix.
 forums-preferences-saved = Votre choix est enregistré.
 
 forums-categories-title = Catégories
@@ -323,3 +324,13 @@ forums-mail-subject-weekly = Résumé de la semaine des débats
 forums-mail-digest-intro = Nouveaux messages dans les débats que vous suivez :
 forums-mail-read = Lire le message : { $url }
 forums-mail-footer = Vous recevez ce message parce que vous suivez ce débat ou y êtes mentionné. Pour changer la fréquence des avis : { $url }
+
+forums-member-title = Messages de { $name }
+forums-member-intro = Les messages que @{ $handle } a publiés dans les débats publics.
+forums-member-intro-extranet = Les messages que @{ $handle } a publiés dans les débats publics et dans les forums de vos groupes de travail.
+forums-member-posts = { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}
+forums-member-no-posts = Aucun message publié que vous puissiez lire
+forums-member-posts-link = (ses messages)

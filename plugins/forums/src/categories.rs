@@ -144,6 +144,7 @@ fn save(req: &Request, editing: Option<&Category>) -> Result<Response, Error> {
                     .filter(eq("id", old.id()))
                     .set_fields(&category),
             );
+            crate::attached::category_changed(&mut tx, req.context(), old, &category)?;
             "category.updated"
         }
         None => {

@@ -11,11 +11,13 @@
 //! audit log. People follow categories and topics and get notices at once
 //! or in daily or weekly digests. Other plugins attach a discussion to
 //! their content by a subject key (`/sujet/polls:42`) and learn of its
-//! replies through the `forums.replied` event.
+//! replies through the `forums.replied` and `forums.reply-hidden` events
+//! (see the `attached` module).
 
 use estive_sdk::prelude::*;
 
 mod access;
+mod attached;
 mod categories;
 pub mod markdown;
 mod members;
@@ -43,6 +45,7 @@ fn route(req: &Request) -> Result<Response, Error> {
         "reply" | "x-reply" => posting::reply(req),
         "follow-topic" | "x-follow-topic" => notify::follow_topic(req),
         "report" | "x-report" => moderation::report(req),
+        "member" | "x-member" => pages::member(req),
         "subject" => pages::subject(req),
         "subject-reply" => posting::subject_reply(req),
         "notices" | "x-notices" => notify::page(req),
@@ -104,8 +107,8 @@ impl Plugin for Forums {
         Ok(privacy::export(user_id)?)
     }
 
-    fn erase_user_data(_ctx: &Context, user_id: &str) -> Result<(), String> {
-        Ok(privacy::erase(user_id)?)
+    fn erase_user_data(ctx: &Context, user_id: &str) -> Result<(), String> {
+        Ok(privacy::erase(ctx, user_id)?)
     }
 }
 

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::access::{self, Area};
+use crate::attached;
 use crate::markdown;
 use crate::members;
 use crate::model::{self, Category, Post, Report, Topic};
@@ -84,7 +85,7 @@ fn post_item(
         "status": p.status,
         "hidden_reason": p.hidden_reason,
         "opening": p.opening,
-        "html": markdown::render(&p.body, &|_| false),
+        "html": markdown::render(&p.body, &|_| None),
         "url": url,
         "reports": reports.len(),
         "reasons": reasons.into_iter().map(|(reason, n)| json!({ "reason": reason, "count": n })).collect::<Vec<_>>(),
@@ -219,8 +220,8 @@ fn announce_approved(
         "notices",
         &notify::single(&post.author_id, "approved", topic, post.id(), &excerpt),
     );
-    if let Some(payload) = crate::posting::replied_payload(req.context(), topic, post, post.id()) {
-        tx.publish("replied", &payload);
+    if attached::shown_outside(topic, category) {
+        attached::announce(tx, req.context(), topic, post, true);
     }
     Ok(())
 }
@@ -255,6 +256,9 @@ pub fn moderate_post(req: &Request) -> Result<Response, Error> {
             .set("hidden_reason", reason)
             .set("moderated_at", now.as_str())
     };
+    // Whether other plugins were told of the post's replies (a pending or
+    // rejected post never was).
+    let shown = attached::shown_outside(&topic, &category);
     let mut tx = db::transaction();
     let notice = match action {
         "approve" if post.status == "pending" => {
@@ -295,12 +299,18 @@ pub fn moderate_post(req: &Request) -> Result<Response, Error> {
         "hide" if post.status == "published" => {
             tx.update(set_status("hidden", Some("moderator")));
             tx.update(close_reports());
+            if shown {
+                attached::announce(&mut tx, req.context(), &topic, &post, false);
+            }
             tx.audit("post.hidden", &subject, &details);
             "forums-post-hidden"
         }
         "restore" if post.status == "hidden" => {
             tx.update(set_status("published", None));
             tx.update(close_reports());
+            if shown {
+                attached::announce(&mut tx, req.context(), &topic, &post, true);
+            }
             tx.audit("post.restored", &subject, &details);
             "forums-post-restored"
         }
@@ -320,6 +330,10 @@ pub fn moderate_post(req: &Request) -> Result<Response, Error> {
                     "hidden"
                 };
                 tx.update(set_status(status, Some("moderator")));
+                // A pending post was never announced.
+                if post.status == "published" && shown {
+                    attached::announce(&mut tx, req.context(), &topic, &post, false);
+                }
             }
             tx.update(close_reports());
             tx.update(
@@ -402,6 +416,13 @@ pub fn moderate_topic(req: &Request) -> Result<Response, Error> {
                 .ok_or_else(|| Error::invalid("category_id", messages::FIELD_REQUIRED))?;
             let target = model::category(target_id)?;
             access::require_read(req, &target)?;
+            // Into a private category, the replies leave the portal.
+            attached::topic_changed(
+                &mut tx,
+                req.context(),
+                (&topic, &category),
+                (&topic, &target),
+            )?;
             tx.update(
                 db::update("posts")
                     .filter(eq("topic_id", topic.id()))
@@ -424,6 +445,18 @@ pub fn moderate_topic(req: &Request) -> Result<Response, Error> {
         }
         _ => return Err(Error::conflict("forums-action-not-possible")),
     };
+    let mut after = topic.clone();
+    match action {
+        "hide" => after.hidden = true,
+        "unhide" => after.hidden = false,
+        _ => {}
+    }
+    attached::topic_changed(
+        &mut tx,
+        req.context(),
+        (&topic, &category),
+        (&after, &category),
+    )?;
     tx.update(change);
     tx.audit(
         audit,
@@ -571,6 +604,9 @@ pub fn report(req: &Request) -> Result<Response, Error> {
                     .set("hidden_reason", "reports")
                     .set("moderated_at", model::now()),
             );
+            if attached::shown_outside(&topic, &category) {
+                attached::announce(&mut tx, req.context(), &topic, &post, false);
+            }
             tx.audit(
                 "post.auto_hidden",
                 &format!("post:{}", post.id()),

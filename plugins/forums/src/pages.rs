@@ -248,25 +248,33 @@ pub struct ReplyForm {
     pub errors: BTreeMap<String, String>,
 }
 
+/// The page of a member on the request's area, where mentions and
+/// authors' handles link.
+pub fn member_url(req: &Request, handle: &str) -> String {
+    req.url(&format!("/membres/{handle}"))
+}
+
 /// A post as the topic page shows it.
 fn post_item(
+    req: &Request,
     p: &Post,
-    user: Option<&User>,
     moderator: bool,
     known: &BTreeSet<String>,
     handles: &BTreeMap<String, String>,
 ) -> Value {
-    let mine = user.is_some_and(|u| u.id == p.author_id);
+    let mine = req.user().is_some_and(|u| u.id == p.author_id);
     let readable = p.status == "published" || moderator || mine;
     let html = if readable {
-        markdown::render(&p.body, &|h| known.contains(h))
+        markdown::render(&p.body, &|h| known.contains(h).then(|| member_url(req, h)))
     } else {
         String::new()
     };
+    let handle = handles.get(&p.author_id);
     json!({
         "id": p.id(),
         "author_name": p.author_name,
-        "author_handle": handles.get(&p.author_id),
+        "author_handle": handle,
+        "author_url": handle.map(|h| member_url(req, h)),
         "deleted_author": p.author_id == "deleted",
         "created_at": p.created_at,
         "html": html,
@@ -396,7 +404,7 @@ pub fn topic_page(
         .collect();
     let items: Vec<Value> = posts
         .iter()
-        .map(|p| post_item(p, user, moderator, &known, &author_handles))
+        .map(|p| post_item(req, p, moderator, &known, &author_handles))
         .collect();
 
     let public = !category.is_private();
@@ -459,7 +467,7 @@ pub fn topic_page(
     let conclusion_html = topic
         .conclusion
         .as_deref()
-        .map(|c| markdown::render(c, &|h| known.contains(h)));
+        .map(|c| markdown::render(c, &|h| known.contains(h).then(|| member_url(req, h))));
     let error_list: Vec<Value> = form
         .errors
         .iter()
@@ -597,6 +605,87 @@ pub fn search(req: &Request) -> Result<Response, Error> {
         .set("results", results)
         .set("total", total)
         .set("pager", page.pager(total, req))
+        .set("breadcrumb", crumbs(req))
+        .into())
+}
+
+/// Posts shown on one page of a member's posts.
+const MEMBER_POSTS_PER_PAGE: u32 = 20;
+
+/// `member`, `x-member`: what a member (by the handle mentions use) has
+/// published, newest first, in the categories the reader may read on this
+/// area. Nothing else about the person is shown: not their groups, nor
+/// posts waiting for a moderator, hidden, refused, or in hidden topics.
+///
+/// # Errors
+///
+/// [`Error::NotFound`] for a handle nobody holds; a storage failure.
+pub fn member(req: &Request) -> Result<Response, Error> {
+    let handle = req.param("handle").unwrap_or_default().to_owned();
+    let member = members::by_handles(std::slice::from_ref(&handle))?
+        .remove(&handle)
+        .ok_or_else(|| Error::not_found(messages::NOT_FOUND))?;
+    if let Some(u) = req.user() {
+        members::touch(u)?;
+    }
+    let categories = model::categories()?;
+    let readable = access::readable_ids(req.user(), &categories, Area::of(req));
+    let page = Page::from_request(req, MEMBER_POSTS_PER_PAGE);
+    let mut items = Vec::new();
+    let mut total = 0;
+    if !readable.is_empty() {
+        // Topics whose posts nobody but moderators and authors sees.
+        let mut unseen: BTreeSet<i64> = BTreeSet::new();
+        for condition in [eq("hidden", true), ne("status", "open")] {
+            let ids: Vec<Topic> = db::select("topics")
+                .filter(one_of("category_id", readable.iter().copied()))
+                .filter(condition)
+                .limit(10_000)
+                .fetch()?;
+            unseen.extend(ids.iter().map(Topic::id));
+        }
+        let filter = [
+            eq("author_id", member.user_id.as_str()),
+            eq("status", "published"),
+            one_of("category_id", readable.iter().copied()),
+            none_of("topic_id", unseen.iter().copied()),
+        ];
+        total = db::count("posts").filters(filter.clone()).get()?;
+        let posts: Vec<Post> = db::select("posts")
+            .filters(filter)
+            .order_desc("created_at")
+            .order_desc("id")
+            .page(page)
+            .fetch()?;
+        let by_id: BTreeMap<i64, &Category> = categories.iter().map(|c| (c.id(), c)).collect();
+        for p in &posts {
+            let Some(c) = by_id.get(&p.category_id) else {
+                continue;
+            };
+            items.push(json!({
+                "title": p.title,
+                "category": c.title,
+                "category_url": access::url_for(req.context(), c, &format!("/c/{}", c.slug)),
+                "created_at": p.created_at,
+                "opening": p.opening,
+                "excerpt": markdown::excerpt(&p.body, 240),
+                "url": access::url_for(req.context(), c, &format!("/t/{}#post-{}", p.topic_id, p.id())),
+            }));
+        }
+    }
+    Ok(view("member.html")
+        .title(i18n::t_args(
+            "forums-member-title",
+            &[("name", &member.name)],
+        ))
+        .set(
+            "member",
+            json!({ "name": member.name, "handle": member.handle }),
+        )
+        .set("posts", items)
+        .set("total", total)
+        .set("pager", page.pager(total, req))
+        .set("extranet", Area::of(req) == Area::Extranet)
         .set("breadcrumb", crumbs(req))
         .into())
 }

@@ -16,6 +16,7 @@ use estive_sdk::prelude::*;
 use serde_json::Value;
 
 use crate::access::{self, Area};
+use crate::attached;
 use crate::markdown;
 use crate::members;
 use crate::model::{self, Category, Post, Settings, Topic};
@@ -146,21 +147,6 @@ fn mentioned(body: &str, author_id: &str) -> Result<Vec<String>, Error> {
         .map(|m| m.user_id)
         .filter(|id| id != author_id)
         .collect())
-}
-
-/// The `forums.replied` event: what other plugins need to show the latest
-/// replies of a discussion attached to their content.
-pub fn replied_payload(ctx: &Context, topic: &Topic, post: &Post, post_id: i64) -> Option<Value> {
-    let key = topic.subject_key.as_ref()?;
-    Some(json!({
-        "subject_key": key,
-        "topic_id": topic.id(),
-        "post_id": post_id,
-        "excerpt": markdown::excerpt(&post.body, 280),
-        "author_name": post.author_name,
-        "at": post.created_at,
-        "url": ctx.url_in("portal", &format!("/t/{}#post-{post_id}", topic.id())),
-    }))
 }
 
 /// Why a reply to this topic is refused, with the status to show it with.
@@ -301,10 +287,12 @@ fn store_reply(
         Err(e) => return Err(e),
     };
     let post_id = step.id(&outcomes).unwrap_or_default();
+    // A pending reply is announced when a moderator approves it.
     if status == "published"
-        && let Some(payload) = replied_payload(req.context(), topic, &post, post_id)
+        && attached::shown_outside(topic, category)
+        && let Some(payload) = attached::replied_payload(req.context(), topic, &post, post_id)
     {
-        events::publish("replied", &payload)?;
+        events::publish(attached::REPLIED, &payload)?;
     }
     let notice = if status == "pending" {
         "forums-reply-pending"
@@ -702,42 +690,5 @@ mod tests {
             refusal(&topic(true, true, false, "open"), true),
             Some(("forums-you-are-hidden", 403))
         );
-    }
-
-    #[test]
-    fn replied_event_is_only_for_attached_discussions() {
-        let site = estive_sdk::Site {
-            slug: "s".into(),
-            name: "S".into(),
-            base_url: "https://s.example".into(),
-            timezone: "Europe/Paris".into(),
-        };
-        let ctx = Context::new(site, "fr").with_mount("portal", "/debats");
-        let mut t = topic(false, false, false, "open");
-        let post = Post {
-            id: None,
-            topic_id: 1,
-            category_id: 1,
-            title: "T".into(),
-            author_id: "4".into(),
-            author_name: "Claire".into(),
-            body: "**Oui**, d'accord.".into(),
-            alignment: Some("for".into()),
-            status: "published".into(),
-            hidden_reason: None,
-            opening: false,
-            form_token: "x".into(),
-            created_at: "2026-11-28T10:00:00Z".into(),
-            moderated_at: None,
-        };
-        assert_eq!(replied_payload(&ctx, &t, &post, 9), None);
-        t.subject_key = Some("polls:42".into());
-        let payload = replied_payload(&ctx, &t, &post, 9).unwrap();
-        assert_eq!(payload["subject_key"], "polls:42");
-        assert_eq!(payload["topic_id"], 1);
-        assert_eq!(payload["excerpt"], "Oui, d'accord.");
-        assert_eq!(payload["author_name"], "Claire");
-        assert_eq!(payload["at"], "2026-11-28T10:00:00Z");
-        assert_eq!(payload["url"], "/debats/t/1#post-9");
     }
 }

@@ -3,12 +3,19 @@
 //! Posts stay (a debate would lose its thread otherwise) but lose their
 //! author: they show "deleted account". Everything else about the person
 //! (follows, preference, notices, reports made, mentions, directory entry)
-//! is removed, and their name is taken out of other people's notices.
+//! is removed, and their name is taken out of other people's notices. The
+//! plugins that keep copies of the replies of attached discussions are
+//! told to drop each of the person's replies and take it again without
+//! the name.
+
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use estive_sdk::prelude::*;
 use serde_json::Value;
 
-use crate::model::{Post, Report, Topic};
+use crate::attached;
+use crate::model::{self, Post, Report, Topic};
 use crate::notify::Notice;
 
 /// Everything held about a user.
@@ -68,8 +75,9 @@ pub fn export(user_id: &str) -> Result<Value, Error> {
 /// # Errors
 ///
 /// A storage failure.
-pub fn erase(user_id: &str) -> Result<(), Error> {
+pub fn erase(ctx: &Context, user_id: &str) -> Result<(), Error> {
     let mut tx = db::transaction();
+    announce_erased(&mut tx, ctx, user_id)?;
     tx.update(
         db::update("posts")
             .filter(eq("author_id", user_id))
@@ -99,5 +107,38 @@ pub fn erase(user_id: &str) -> Result<(), Error> {
         tx.delete(db::delete(table).filter(eq(column, user_id)));
     }
     tx.commit()?;
+    Ok(())
+}
+
+/// Replies of an erased person that other plugins may show: withdrawn,
+/// then announced again without the name (a subscriber that only adds
+/// and removes by `post_id` ends up right too).
+fn announce_erased(tx: &mut db::Transaction, ctx: &Context, user_id: &str) -> Result<(), Error> {
+    let posts: Vec<Post> = db::select("posts")
+        .filter(eq("author_id", user_id))
+        .filter(eq("status", "published"))
+        .order_desc("created_at")
+        .limit(attached::MAX_PER_TOPIC)
+        .fetch()?;
+    let mut topics: BTreeMap<i64, Option<(Topic, model::Category)>> = BTreeMap::new();
+    for p in &posts {
+        if let Entry::Vacant(slot) = topics.entry(p.topic_id) {
+            let topic = model::topic(p.topic_id)?;
+            let shown = match topic.subject_key {
+                Some(_) => {
+                    let category = model::category(topic.category_id)?;
+                    attached::shown_outside(&topic, &category).then_some((topic, category))
+                }
+                None => None,
+            };
+            slot.insert(shown);
+        }
+        if let Some(Some((topic, _))) = topics.get(&p.topic_id) {
+            let mut anonymous = p.clone();
+            anonymous.author_name = String::new();
+            attached::announce(tx, ctx, topic, p, false);
+            attached::announce(tx, ctx, topic, &anonymous, true);
+        }
+    }
     Ok(())
 }

@@ -179,6 +179,11 @@ col-date = Date
 col-source = Source
 values-title = Every value
 values-caption = Values of the indicator “{ $title }”
+debate-title = The debate on this action
+debate-reply-by = Reply by { $name }
+debate-read-reply = read the reply
+debate-no-replies = Nobody has joined the debate on this action yet.
+debate-join = Join the debate
 opinions-public-title = Citizens' opinions
 opinions-average = Average rating: { $average } out of 5 ({ $count ->
     [one] 1 opinion

@@ -179,6 +179,11 @@ col-date = Date
 col-source = Source
 values-title = Toutes les valeurs
 values-caption = Valeurs de l'indicateur « { $title } »
+debate-title = Le débat sur cette action
+debate-reply-by = Réponse de { $name }
+debate-read-reply = lire la réponse
+debate-no-replies = Personne n'a encore pris part au débat sur cette action.
+debate-join = Rejoindre le débat
 opinions-public-title = L'avis des usagers
 opinions-average = Note moyenne : { $average } sur 5 ({ $count ->
     [one] 1 avis

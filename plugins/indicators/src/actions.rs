@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::axes::{can, crumbs, read_weight};
 use crate::communes::{self, Commune};
-use crate::model::{Action, Milestone, ProgressMode, Status, today};
+use crate::model::{Action, Axis, Milestone, ProgressMode, Status, today};
 use crate::numbers::{parse_decimal, plain};
 use crate::programme::Programme;
 use crate::{forms, history};
@@ -94,19 +94,24 @@ fn read_form(req: &Request, axes: &[i64], communes: &[Commune]) -> Result<Action
     })
 }
 
-fn form_view(req: &Request, id: Option<i64>, axes: &[Value], communes: &[Commune]) -> View {
+fn form_view(req: &Request, id: Option<i64>, axes: &[Axis], communes: &[Commune]) -> View {
     let title = if id.is_some() {
         i18n::t("action-edit-title")
     } else {
         i18n::t("action-new-title")
     };
-    let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+    let axis_options = forms::options(axes.iter().map(|a| (a.id(), a.title.as_str())));
+    let status_options = forms::options(
+        Status::ALL
+            .iter()
+            .map(|s| (s.as_str(), i18n::t(&format!("status-{}", s.as_str())))),
+    );
     view("action_form.html")
         .title(title)
         .set("action_id", id)
-        .set("axes", axes)
+        .set("axis_options", axis_options)
         .set("communes", communes)
-        .set("statuses", statuses)
+        .set("status_options", status_options)
         .set("breadcrumb", crumbs(req))
 }
 
@@ -148,10 +153,6 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
     if axes.is_empty() {
         return Err(Error::conflict("error-no-axis"));
     }
-    let axis_options: Vec<Value> = axes
-        .iter()
-        .map(|a| json!({ "id": a.id().to_string(), "title": a.title }))
-        .collect();
     let communes = communes::all();
     if !req.is_post() {
         let values = match &existing {
@@ -164,7 +165,7 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
                 "position": "0",
             }),
         };
-        return Ok(form_view(req, id, &axis_options, &communes)
+        return Ok(form_view(req, id, &axes, &communes)
             .set("values", values)
             .into());
     }
@@ -172,7 +173,7 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
     let action = match read_form(req, &axis_ids, &communes) {
         Ok(action) => action,
         Err(e @ Error::Invalid(_)) => {
-            let page = form_view(req, id, &axis_options, &communes);
+            let page = form_view(req, id, &axes, &communes);
             return Ok(forms::invalid(page, &e, req).into());
         }
         Err(e) => return Err(e),
@@ -323,6 +324,7 @@ pub fn delete(req: &Request) -> Result<Response, Error> {
     );
     tx.delete(db::delete("milestones").filter(eq("action_id", id)));
     tx.delete(db::delete("opinions").filter(eq("action_id", id)));
+    tx.delete(db::delete("discussion_replies").filter(eq("action_id", id)));
     tx.delete(
         db::delete("history")
             .filter(eq("scope", history::ACTION))

@@ -468,18 +468,23 @@ fn page_view(req: &Request) -> Result<View, Error> {
             })
         })
         .collect();
-    let options: Vec<Value> = indicators
-        .iter()
-        .map(|i| json!({ "id": i.id().to_string(), "title": i.title, "code": i.code }))
-        .collect();
+    let indicator_options = forms::options(
+        indicators
+            .iter()
+            .map(|i| (i.id(), format!("{} ({})", i.title, i.code))),
+    );
+    let topic_options = forms::options(TOPICS.iter().map(|tp| {
+        let label = i18n::t(&format!("topic-{}", tp.replace('.', "-")));
+        (*tp, format!("{label} ({tp})"))
+    }));
     Ok(view("events.html")
         .title(i18n::t("events-title"))
         .set("mappings", mappings)
         .set("events", events)
         .set("ignored", ignored)
-        .set("topics", TOPICS)
+        .set("topic_options", topic_options)
         .set("fields", known_fields(&recent))
-        .set("indicators", options)
+        .set("indicator_options", indicator_options)
         .set(
             "values",
             json!({ "period": "day", "combine": "sum", "replay": "on" }),

@@ -26,6 +26,22 @@ pub fn invalid(view: View, error: &Error, req: &Request) -> View {
         .status(422)
 }
 
+/// The options of a `<select>` or a group of radio buttons, as the
+/// `select` and `radios` macros of `_macros.html` take them: `{value,
+/// label}` with the value as text, so that it compares equal to the
+/// submitted one. Built here rather than in the template, where a list
+/// grown inside `{% for %}` is lost when the loop ends.
+pub fn options<V, L>(items: impl IntoIterator<Item = (V, L)>) -> Vec<Value>
+where
+    V: ToString,
+    L: Into<String>,
+{
+    items
+        .into_iter()
+        .map(|(value, label)| json!({ "value": value.to_string(), "label": label.into() }))
+        .collect()
+}
+
 /// The form's values by name (the first of a repeated name), and every
 /// value of repeated names under `<name>[]` for checkboxes.
 pub fn values(req: &Request) -> Value {

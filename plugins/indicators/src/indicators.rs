@@ -13,6 +13,10 @@ use crate::numbers::plain;
 use crate::programme::Programme;
 use crate::{forms, history, measurements, progress};
 
+/// The value of the action select for an indicator of no action (a
+/// context indicator); the empty value means nothing was chosen.
+const NO_ACTION: &str = "none";
+
 /// `GET /indicateurs` (extranet): every indicator, latest value and
 /// whether a new one is due.
 pub fn list(req: &Request) -> Result<Response, Error> {
@@ -116,12 +120,16 @@ fn read_form(req: &Request, actions: &[i64]) -> Result<Indicator, Error> {
         form.error("code", "error-code-format");
     }
     let description = form.text("description").max_len(8000).value();
-    let mut action_choices: Vec<String> = vec![String::new()];
+    // The action must be chosen, even to have none: a form that lost its
+    // options (or a hand-made request without the field) is refused
+    // rather than silently cutting the indicator from its action.
+    let mut action_choices: Vec<String> = vec![NO_ACTION.to_owned()];
     action_choices.extend(actions.iter().map(i64::to_string));
     let action_id = form
         .choice("action_id", &action_choices)
-        .optional()
-        .and_then(|v| v.parse().ok());
+        .value()
+        .parse()
+        .ok();
     let unit = form.text("unit").max_len(30).value();
     let direction = form.choice("direction", &["up", "down"]).value();
     let direction = if direction == "down" {
@@ -179,20 +187,30 @@ fn read_form(req: &Request, actions: &[i64]) -> Result<Indicator, Error> {
     })
 }
 
-fn form_view(req: &Request, id: Option<i64>, actions: &[Value]) -> View {
+fn form_view(req: &Request, id: Option<i64>, actions: &[Action]) -> View {
     let title = if id.is_some() {
         i18n::t("indicator-edit-title")
     } else {
         i18n::t("indicator-new-title")
     };
-    let frequencies: Vec<&str> = Frequency::ALL.iter().map(|f| f.as_str()).collect();
+    let action_options = forms::options(
+        actions
+            .iter()
+            .map(|a| (a.id().to_string(), a.title.clone()))
+            .chain([(NO_ACTION.to_owned(), i18n::t("no-action"))]),
+    );
+    let frequency_options = forms::options(
+        Frequency::ALL
+            .iter()
+            .map(|f| (f.as_str(), i18n::t(&format!("frequency-{}", f.as_str())))),
+    );
     let mut crumbs = crumbs(req);
     crumbs.push(json!({ "title": i18n::t("indicators-title"), "url": req.url("/indicateurs") }));
     view("indicator_form.html")
         .title(title)
         .set("indicator_id", id)
-        .set("actions", actions)
-        .set("frequencies", frequencies)
+        .set("action_options", action_options)
+        .set("frequency_options", frequency_options)
         .set("breadcrumb", crumbs)
 }
 
@@ -202,7 +220,7 @@ fn values_of(i: &Indicator, locale: &str) -> Value {
         "title": i.title,
         "code": i.code,
         "description": i.description,
-        "action_id": i.action_id.map(|a| a.to_string()),
+        "action_id": i.action_id.map_or_else(|| NO_ACTION.to_owned(), |a| a.to_string()),
         "unit": i.unit,
         "direction": i.direction.as_str(),
         "baseline_value": num(i.baseline_value),
@@ -223,11 +241,7 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
         None => None,
     };
     let actions: Vec<Action> = crate::programme::actions()?;
-    let options: Vec<Value> = actions
-        .iter()
-        .map(|a| json!({ "id": a.id().to_string(), "title": a.title }))
-        .collect();
-    let page = || form_view(req, id, &options);
+    let page = || form_view(req, id, &actions);
     if !req.is_post() {
         let values = match &existing {
             Some(i) => values_of(i, req.locale()),

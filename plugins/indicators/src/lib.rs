@@ -11,6 +11,7 @@ use estive_sdk::prelude::*;
 mod actions;
 mod axes;
 mod communes;
+mod discussions;
 mod feeds;
 mod forms;
 mod history;
@@ -77,7 +78,13 @@ impl Plugin for Agenda21 {
     }
 
     fn on_event(_ctx: &Context, event: Event) -> Result<(), String> {
-        feeds::receive(&event).map_err(String::from)
+        match event.topic.as_str() {
+            discussions::REPLIED | discussions::REPLY_HIDDEN => {
+                let payload = serde_json::from_str(&event.payload).unwrap_or_default();
+                discussions::receive(&event.topic, &payload).map_err(String::from)
+            }
+            _ => feeds::receive(&event).map_err(String::from),
+        }
     }
 
     fn widget(ctx: &Context, name: &str) -> Result<Option<View>, Error> {

@@ -234,7 +234,14 @@ fn form_view(
         .title(title)
         .set("indicator", json!({ "id": indicator.id(), "title": indicator.title, "unit": indicator.unit, "code": indicator.code }))
         .set("measurement_id", measurement)
-        .set("communes", communes)
+        .set(
+            "commune_options",
+            forms::options(
+                communes
+                    .iter()
+                    .map(|c| (&c.code, format!("{} ({})", c.name, c.code))),
+            ),
+        )
         .set("today", today())
         .set("breadcrumb", crumbs)
 }

@@ -9,7 +9,7 @@ use crate::communes;
 use crate::model::Status;
 use crate::numbers::percent;
 use crate::programme::{self, Programme};
-use crate::{actions, history, measurements, opinions};
+use crate::{actions, discussions, history, measurements, opinions};
 
 fn home_crumb(req: &Request) -> Value {
     json!({ "title": i18n::t("portal-title"), "url": req.url("/") })
@@ -116,6 +116,13 @@ pub fn action_view(req: &Request) -> Result<View, Error> {
         .set("indicators", indicators)
         .set("history", history)
         .set("opinions", opinions::for_action(id, req.context().user())?)
+        .set(
+            "discussion",
+            json!({
+                "key": discussions::subject_key(id),
+                "replies": discussions::latest(id)?,
+            }),
+        )
         .set("signed_in", req.context().user().is_some())
         .set(
             "login_url",

@@ -44,6 +44,9 @@ phase-closed = Closed
 poll-closes-on = Closes on { $when }
 poll-opens-on = Opens on { $when }
 poll-closed-on = Closed on { $when }
+poll-closed-early-on = Closed early, on { $when } (planned closing { $planned })
+poll-closed-early = Closed early
+poll-closed-early-planned = (closed early; planned { $planned })
 poll-themes = Themes:
 poll-questions = Questions
 poll-anonymous-note = Answers are anonymous: they are linked to no account.
@@ -143,6 +146,10 @@ results-texts-staff-note = { $total } answers received, with their moderation st
 results-participation = Participation
 results-participation-chart = Running total of participation, day by day
 results-participation-caption = Answers received each day
+results-participation-description = { $total ->
+    [one] One answer
+   *[other] { $total } answers
+} from { $from } to { $to }; the busiest day, { $busiest }, had { $count }.
 results-not-public = The results of this consultation are not public.
 results-visibility-live = Results public as answers arrive
 results-visibility-after_close = Results public after closing
@@ -208,6 +215,7 @@ field-themes-hint = Tick the themes concerned.
 field-new-themes = Other themes, separated by commas
 field-opens-at = Opening
 field-closes-at = Closing
+field-closed-at = Actual closing
 field-audience = Who may answer?
 field-group = Working group
 field-group-hint = The group's identifier (for example "roads"), for a consultation reserved to a group.
@@ -312,3 +320,10 @@ field-not-a-choice = Pick one of the options offered.
 field-too-few-choices = Tick more options.
 field-too-many-choices = Tick fewer options.
 field-invalid-email = Enter a valid email address.
+
+# Attached discussion (forums)
+debate-title = The debate
+debate-none = Nobody has commented on this consultation yet. Start the debate!
+debate-someone = A participant
+debate-read-reply = Read the reply
+debate-join = Join the debate

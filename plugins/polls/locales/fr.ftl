@@ -44,6 +44,9 @@ phase-closed = Terminée
 poll-closes-on = Clôture le { $when }
 poll-opens-on = Ouverture le { $when }
 poll-closed-on = Close le { $when }
+poll-closed-early-on = Close avant la date prévue, le { $when } (clôture prévue le { $planned })
+poll-closed-early = Close avant la date prévue
+poll-closed-early-planned = (close avant la date prévue du { $planned })
 poll-themes = Thèmes :
 poll-questions = Questions
 poll-anonymous-note = Les réponses sont anonymes : elles ne sont liées à aucun compte.
@@ -143,6 +146,10 @@ results-texts-staff-note = { $total } réponses reçues, avec leur état de mod�
 results-participation = Participation
 results-participation-chart = Participation cumulée, jour par jour
 results-participation-caption = Réponses reçues chaque jour
+results-participation-description = { $total ->
+    [one] Une réponse
+   *[other] { $total } réponses
+} du { $from } au { $to } ; le jour le plus suivi, le { $busiest }, en a reçu { $count }.
 results-not-public = Les résultats de cette consultation ne sont pas publics.
 results-visibility-live = Résultats publics en direct
 results-visibility-after_close = Résultats publics après la clôture
@@ -208,6 +215,7 @@ field-themes-hint = Cochez les thèmes concernés.
 field-new-themes = Autres thèmes, séparés par des virgules
 field-opens-at = Ouverture
 field-closes-at = Clôture
+field-closed-at = Clôture effective
 field-audience = Qui peut répondre ?
 field-group = Groupe de travail
 field-group-hint = Identifiant du groupe (par exemple « voirie »), pour une consultation réservée à un groupe.
@@ -312,3 +320,10 @@ field-not-a-choice = Choisissez une des options proposées.
 field-too-few-choices = Cochez plus d'options.
 field-too-many-choices = Cochez moins d'options.
 field-invalid-email = Saisissez une adresse électronique valide.
+
+# Attached discussion (forums)
+debate-title = Le débat
+debate-none = Personne n'a encore réagi à cette consultation. Lancez le débat !
+debate-someone = Un participant
+debate-read-reply = Lire la réponse
+debate-join = Rejoindre le débat

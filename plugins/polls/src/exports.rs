@@ -28,6 +28,9 @@ pub fn results_json(poll: &Poll, results: &Results, site: &Site, portal: Option<
         "opens_at": poll.opens_at,
         "closes_at": poll.closes_at,
         "closed_at": poll.closed_at,
+        // Closed by a manager before `closes_at`: `closed_at` is then when
+        // answers really stopped.
+        "closed_early": poll.closed_early(),
         "anonymous": poll.is_anonymous(),
         "respondents": results.respondents,
         "participation": results.participation.iter().map(|d| json!({ "day": d.day, "count": d.count, "total": d.total })).collect::<Vec<_>>(),

@@ -8,6 +8,7 @@ use estive_sdk::prelude::*;
 mod anonymity;
 mod answers;
 mod closing;
+mod debate;
 mod exports;
 mod manage;
 mod model;
@@ -72,6 +73,10 @@ impl Plugin for Polls {
     fn on_event(_ctx: &Context, event: Event) -> Result<(), String> {
         if event.is("indicators.themes") {
             settings::store_shared_themes(&event)?;
+        } else if event.is("forums.replied") {
+            debate::on_replied(&event)?;
+        } else if event.is("forums.reply-hidden") {
+            debate::on_hidden(&event)?;
         }
         Ok(())
     }
@@ -205,6 +210,33 @@ mod tests {
         }
         let missing: Vec<&String> = used.iter().filter(|k| !fr.contains(*k)).collect();
         assert!(missing.is_empty(), "missing from fr.ftl: {missing:?}");
+    }
+
+    /// `tests/e2e/forms.rs` submits every form as rendered: a form added
+    /// to a template needs its test there, and this count moved with it.
+    #[test]
+    fn the_templates_hold_the_ten_forms_the_rendered_form_tests_cover() {
+        let forms: Vec<(String, usize)> = files("templates", "html")
+            .into_iter()
+            .map(|(name, text)| {
+                let file = name.rsplit('/').next().unwrap_or_default().to_owned();
+                (file, text.matches("<form").count())
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        let expected = [
+            ("detail.html", 6),
+            ("moderation.html", 1),
+            ("poll_form.html", 1),
+            ("question_form.html", 1),
+            ("quick.html", 1),
+            ("show.html", 1),
+        ];
+        assert_eq!(
+            forms,
+            expected.map(|(f, n)| (f.to_owned(), n)),
+            "see tests/e2e/forms.rs"
+        );
     }
 
     #[test]

@@ -437,6 +437,7 @@ pub fn delete(req: &Request) -> Result<Response, Error> {
     tx.delete(db::delete("questions").filter(eq("poll_id", poll.id())));
     tx.delete(db::delete("polls").filter(eq("id", poll.id())));
     tx.delete(db::delete("results_cache").filter(eq("poll_id", poll.id())));
+    tx.delete(db::delete("debate_replies").filter(eq("poll_id", poll.id())));
     tx.audit(
         "poll.deleted",
         &format!("poll:{}", poll.id()),

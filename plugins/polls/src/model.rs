@@ -174,6 +174,32 @@ impl Poll {
         }
     }
 
+    /// When answers really stopped, once they have at `now`: the planned
+    /// closing time, or the moment a manager closed the poll when that came
+    /// first. The schedule marks a poll closed a few minutes after its
+    /// closing time, but answers stopped at the closing time itself.
+    pub fn ended_at(&self, now: &str) -> Option<String> {
+        match (self.status(), self.closed_at.as_deref()) {
+            (Status::Closed, Some(closed)) if closed < self.closes_at.as_str() => {
+                Some(closed.to_owned())
+            }
+            (Status::Closed, _) => Some(self.closes_at.clone()),
+            (Status::Published, _) if now >= self.closes_at.as_str() => {
+                Some(self.closes_at.clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a manager closed the poll before its planned closing time.
+    pub fn closed_early(&self) -> bool {
+        self.status() == Status::Closed
+            && self
+                .closed_at
+                .as_deref()
+                .is_some_and(|closed| closed < self.closes_at.as_str())
+    }
+
     /// Whether anyone may read the results at `now`.
     pub fn results_public(&self, now: &str) -> bool {
         match (self.visibility(), self.phase(now)) {
@@ -495,6 +521,35 @@ mod tests {
             poll("draft", "live").phase("2026-11-10T10:00"),
             Phase::Draft
         );
+    }
+
+    #[test]
+    fn a_poll_closed_by_hand_ended_when_it_was_closed_and_says_it_was_early() {
+        let mut p = poll("closed", "after_close");
+        p.closed_at = Some("2026-11-12T10:30".into());
+        assert_eq!(
+            p.ended_at("2026-12-01T00:00").as_deref(),
+            Some("2026-11-12T10:30")
+        );
+        assert!(p.closed_early());
+    }
+
+    #[test]
+    fn a_poll_closed_by_the_schedule_ended_at_its_planned_time() {
+        let mut p = poll("closed", "after_close");
+        p.closed_at = Some("2026-11-30T18:05".into());
+        assert_eq!(
+            p.ended_at("2026-12-01T00:00").as_deref(),
+            Some("2026-11-30T18:00")
+        );
+        assert!(!p.closed_early());
+        let open = poll("published", "live");
+        assert_eq!(open.ended_at("2026-11-30T17:59"), None);
+        assert_eq!(
+            open.ended_at("2026-11-30T18:00").as_deref(),
+            Some("2026-11-30T18:00")
+        );
+        assert_eq!(poll("draft", "live").ended_at("2026-12-01T00:00"), None);
     }
 
     #[test]

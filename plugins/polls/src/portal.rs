@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use crate::answers::{self, AnswerError, Barrier};
 use crate::model::{self, Phase, Poll, Question, Status};
-use crate::results::{self, Labels, Texts};
-use crate::{anonymity, exports, settings};
+use crate::results::{self, Labels, Span, Texts};
+use crate::{anonymity, debate, exports, settings};
 
 /// What every poll card and page needs to know about a poll.
 pub fn summary(poll: &Poll, now: &str) -> Value {
@@ -22,6 +22,10 @@ pub fn summary(poll: &Poll, now: &str) -> Value {
         "phase": phase.as_str(),
         "opens_at": poll.opens_at,
         "closes_at": poll.closes_at,
+        // When answers really stopped (none while open), and whether that
+        // was before the planned `closes_at`: pages show the real date.
+        "closed_at": poll.ended_at(now),
+        "closed_early": poll.closed_early(),
         "audience": poll.audience,
         "group_slug": poll.group_slug,
         "anonymous": poll.is_anonymous(),
@@ -67,9 +71,11 @@ pub fn list(_req: &Request) -> Result<Response, Error> {
             Phase::Draft => {}
         }
     }
-    // Soonest closing first for open ones.
+    // Soonest closing first for open ones; closed ones by when they really
+    // closed, latest first (a poll closed early moves down).
     open.reverse();
     upcoming.reverse();
+    closed.sort_by(|a, b| b["closed_at"].as_str().cmp(&a["closed_at"].as_str()));
     Ok(view("list.html")
         .title(i18n::t("polls-title"))
         .set("open", open)
@@ -170,6 +176,10 @@ fn poll_page(
                 .collect::<std::collections::BTreeMap<_, _>>(),
         )
         .set("is_manager", req.has_permission("polls.manage"))
+        // Shown only where forums is enabled: the template asks the host
+        // for the discussion's address (`plugin_url`).
+        .set("debate_path", debate::subject_path(poll.id(), &poll.title))
+        .set("debate_replies", debate::latest(poll.id())?)
         .set("max_short", model::SHORT_TEXT_MAX)
         .set("max_long", model::LONG_TEXT_MAX)
         .set("max_other", model::OTHER_TEXT_MAX))
@@ -252,7 +262,8 @@ pub fn drawn_results(
     locale: &str,
 ) -> Result<results::Results, Error> {
     let mut r = results::load(poll.id(), questions, texts)?;
-    results::draw(&mut r, &Labels::translated(locale));
+    let span = Span::of(poll, &model::now_local());
+    results::draw(&mut r, &Labels::translated(locale), span);
     Ok(r)
 }
 
@@ -265,7 +276,11 @@ pub fn results(req: &Request) -> Result<Response, Error> {
     let public = poll.results_public(&now);
     let results = if public {
         let mut r = results::public(&poll)?;
-        results::draw(&mut r, &Labels::translated(req.locale()));
+        results::draw(
+            &mut r,
+            &Labels::translated(req.locale()),
+            Span::of(&poll, &now),
+        );
         Some(r)
     } else {
         None

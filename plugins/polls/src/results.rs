@@ -8,10 +8,11 @@
 //! row and one cache row however many people answered.
 
 use estive_sdk::chart::{BarChart, Chart, LineChart};
+use estive_sdk::dates::month_name;
 use estive_sdk::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{self, APPROVED, Kind, Poll, Question};
+use crate::model::{self, APPROVED, Kind, Phase, Poll, Question};
 
 /// One group of the counting aggregate.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -226,6 +227,126 @@ pub fn cumulate(mut days: Vec<Day>) -> Vec<Day> {
     days
 }
 
+/// Longest span, in days, drawn day by day; participation over a longer
+/// one is drawn over the days with answers only.
+const TIMELINE_MAX_DAYS: i64 = 400;
+
+/// The days a poll's participation is drawn over: from its opening day to
+/// the day answers stopped, or today while it is open. `None` where there
+/// is no such bound (a poll not open yet).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Span {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl Span {
+    /// The span of `poll` at local time `now`.
+    pub fn of(poll: &Poll, now: &str) -> Span {
+        let day = |t: &str| t.get(..10).and_then(Date::parse);
+        let to = match poll.ended_at(now) {
+            Some(end) => day(&end),
+            None if poll.phase(now) == Phase::Open => day(now),
+            None => None,
+        };
+        Span {
+            from: day(&poll.opens_at),
+            to,
+        }
+    }
+}
+
+/// Every day of `span`, widened to the days with answers, each with its
+/// answers and the running total: a day without answers is a day of the
+/// chart too. The days with answers alone when one of them is not a date
+/// or the span is longer than [`TIMELINE_MAX_DAYS`].
+pub fn timeline(days: &[Day], span: Span) -> Vec<Day> {
+    let answered: Vec<Date> = days.iter().filter_map(|d| Date::parse(&d.day)).collect();
+    let (Some(first), Some(last)) = (answered.iter().min(), answered.iter().max()) else {
+        return cumulate(days.to_vec());
+    };
+    let start = span.from.map_or(*first, |from| from.min(*first));
+    let end = span.to.map_or(*last, |to| to.max(*last));
+    if answered.len() != days.len() || end.days_since(start) > TIMELINE_MAX_DAYS {
+        return cumulate(days.to_vec());
+    }
+    let mut out = Vec::new();
+    let mut total = 0;
+    let mut day = start;
+    while day <= end {
+        let key = day.to_string();
+        let count: i64 = days.iter().filter(|d| d.day == key).map(|d| d.count).sum();
+        total += count;
+        out.push(Day {
+            day: key,
+            count,
+            total,
+        });
+        day = day.add_days(1);
+    }
+    out
+}
+
+/// What the participation chart says in words, for screen readers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trend {
+    pub total: i64,
+    /// First and last day drawn, written out in the page's language.
+    pub from: String,
+    pub to: String,
+    /// The day with the most answers, and how many.
+    pub busiest: String,
+    pub busiest_count: i64,
+}
+
+/// A date written out as the host's `|date` writes it: "1er novembre
+/// 2026", "3 novembre 2026", "3 November 2026".
+fn long_date(date: Date, locale: &str) -> String {
+    let day = if date.day() == 1 && locale != "en" {
+        "1er".to_owned()
+    } else {
+        date.day().to_string()
+    };
+    format!("{day} {} {}", month_name(date.month(), locale), date.year())
+}
+
+/// A date as a short axis label: "03/11", "Nov 3".
+fn short_date(date: Date, locale: &str) -> String {
+    if locale == "fr" {
+        format!("{:02}/{:02}", date.day(), date.month())
+    } else {
+        let month: String = month_name(date.month(), locale).chars().take(3).collect();
+        format!("{month} {}", date.day())
+    }
+}
+
+/// The participation chart: the running total and the answers of each
+/// day, over every day of the timeline, with a description in words.
+pub fn participation_chart(days: &[Day], labels: &Labels) -> Option<Chart> {
+    let dates: Vec<Date> = days.iter().filter_map(|d| Date::parse(&d.day)).collect();
+    let busiest = days
+        .iter()
+        .zip(&dates)
+        .max_by(|(a, da), (b, db)| a.count.cmp(&b.count).then(db.cmp(da)))?;
+    let trend = Trend {
+        total: days.last().map_or(0, |d| d.total),
+        from: long_date(*dates.first()?, &labels.locale),
+        to: long_date(*dates.last()?, &labels.locale),
+        busiest: long_date(*busiest.1, &labels.locale),
+        busiest_count: busiest.0.count,
+    };
+    let chart = LineChart::new(labels.participation.clone())
+        .id("polls-chart-participation")
+        .description((labels.describe_participation)(&trend))
+        .label_heading(labels.day.clone())
+        .locale(&labels.locale)
+        .labels(dates.iter().map(|d| short_date(*d, &labels.locale)))
+        .series(labels.total.clone(), days.iter().map(|d| d.total as f64))
+        .series(labels.answers.clone(), days.iter().map(|d| d.count as f64))
+        .render();
+    Some(chart)
+}
+
 /// Which free texts to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Texts {
@@ -383,6 +504,8 @@ pub struct Labels {
     pub day: String,
     pub total: String,
     pub participation: String,
+    /// The participation chart in words (its `<desc>`).
+    pub describe_participation: fn(&Trend) -> String,
 }
 
 impl Labels {
@@ -399,12 +522,24 @@ impl Labels {
             day: i18n::t("results-col-day"),
             total: i18n::t("results-col-total"),
             participation: i18n::t("results-participation-chart"),
+            describe_participation: |trend| {
+                i18n::t_args(
+                    "results-participation-description",
+                    &[
+                        ("total", &trend.total.to_string()),
+                        ("from", &trend.from),
+                        ("to", &trend.to),
+                        ("busiest", &trend.busiest),
+                        ("count", &trend.busiest_count.to_string()),
+                    ],
+                )
+            },
         }
     }
 }
 
-/// Draws a chart per question, and the participation over time.
-pub fn draw(results: &mut Results, labels: &Labels) {
+/// Draws a chart per question, and the participation over `span`.
+pub fn draw(results: &mut Results, labels: &Labels, span: Span) {
     for q in &mut results.questions {
         let id = format!("polls-chart-{}", q.id);
         match q.kind {
@@ -470,29 +605,10 @@ pub fn draw(results: &mut Results, labels: &Labels) {
             Kind::ShortText | Kind::LongText => {}
         }
     }
-    if results.participation.len() > 1 {
-        let days: Vec<String> = results
-            .participation
-            .iter()
-            .map(|d| {
-                Date::parse(&d.day).map_or(d.day.clone(), |date| {
-                    format!("{:02}/{:02}", date.day(), date.month())
-                })
-            })
-            .collect();
-        results.participation_chart = Some(
-            LineChart::new(labels.participation.clone())
-                .id("polls-chart-participation")
-                .label_heading(labels.day.clone())
-                .locale(&labels.locale)
-                .labels(days)
-                .series(
-                    labels.total.clone(),
-                    results.participation.iter().map(|d| d.total as f64),
-                )
-                .render(),
-        );
-    }
+    // Drawn from the first day with answers on: even one day of answers
+    // is a point in time, and the days around it are days without any.
+    results.participation_chart =
+        participation_chart(&timeline(&results.participation, span), labels);
 }
 
 #[cfg(test)]
@@ -720,6 +836,117 @@ mod tests {
         assert_ne!(fingerprint(&poll), stamped);
     }
 
+    fn labels() -> Labels {
+        Labels {
+            locale: "fr".into(),
+            option: "Option".into(),
+            answers: "Réponses".into(),
+            other: "Autre".into(),
+            borda: "Points".into(),
+            first: "Premier choix".into(),
+            score: "Note".into(),
+            day: "Jour".into(),
+            total: "Total".into(),
+            participation: "Participation".into(),
+            describe_participation: |t| {
+                format!(
+                    "{} réponses du {} au {}, surtout le {} ({})",
+                    t.total, t.from, t.to, t.busiest, t.busiest_count
+                )
+            },
+        }
+    }
+
+    fn day(day: &str, count: i64) -> Day {
+        Day {
+            day: day.into(),
+            count,
+            total: 0,
+        }
+    }
+
+    fn span(from: &str, to: &str) -> Span {
+        Span {
+            from: Date::parse(from),
+            to: Date::parse(to),
+        }
+    }
+
+    #[test]
+    fn the_timeline_runs_from_opening_to_closing_with_days_without_answers() {
+        let days = cumulate(vec![day("2026-11-03", 4), day("2026-11-05", 2)]);
+        let line = timeline(&days, span("2026-11-01", "2026-11-06"));
+        let got: Vec<(&str, i64, i64)> = line
+            .iter()
+            .map(|d| (d.day.as_str(), d.count, d.total))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2026-11-01", 0, 0),
+                ("2026-11-02", 0, 0),
+                ("2026-11-03", 4, 4),
+                ("2026-11-04", 0, 4),
+                ("2026-11-05", 2, 6),
+                ("2026-11-06", 0, 6),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_timeline_widens_to_answers_outside_the_span_and_gives_up_on_years() {
+        let days = cumulate(vec![day("2026-10-30", 1), day("2026-11-02", 1)]);
+        let line = timeline(&days, span("2026-11-01", "2026-11-01"));
+        assert_eq!(line.first().map(|d| d.day.as_str()), Some("2026-10-30"));
+        assert_eq!(
+            line.last().map(|d| (d.day.as_str(), d.total)),
+            Some(("2026-11-02", 2))
+        );
+        let long = timeline(&days, span("2020-01-01", "2026-11-02"));
+        assert_eq!(long, days);
+        assert_eq!(timeline(&days, Span::default()).len(), 4);
+    }
+
+    #[test]
+    fn one_day_of_answers_still_draws_participation_with_its_words() {
+        let mut results = Results {
+            respondents: 3,
+            questions: vec![],
+            participation: cumulate(vec![day("2026-11-10", 3)]),
+            participation_chart: None,
+        };
+        draw(&mut results, &labels(), span("2026-11-08", "2026-11-10"));
+        let chart = results.participation_chart.expect("a participation chart");
+        assert!(chart.svg.contains("id=\"polls-chart-participation\""));
+        assert!(chart.svg.contains("role=\"img\""));
+        assert!(chart.svg.contains("<title"));
+        assert!(chart.svg.contains(
+            "3 réponses du 8 novembre 2026 au 10 novembre 2026, surtout le 10 novembre 2026 (3)"
+        ));
+        let rows: Vec<(&str, &[String])> = chart
+            .table
+            .rows
+            .iter()
+            .map(|r| (r.label.as_str(), r.values.as_slice()))
+            .collect();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].0, "08/11");
+        assert_eq!(rows[2].1, ["3", "3"]);
+        assert_eq!(chart.table.headings, ["Jour", "Total", "Réponses"]);
+    }
+
+    #[test]
+    fn no_answer_draws_no_participation_chart() {
+        let mut results = Results {
+            respondents: 0,
+            questions: vec![],
+            participation: vec![],
+            participation_chart: None,
+        };
+        draw(&mut results, &labels(), span("2026-11-08", "2026-11-10"));
+        assert!(results.participation_chart.is_none());
+    }
+
     #[test]
     fn charts_come_with_their_table_of_the_same_numbers() {
         let qs = [q(1, Kind::Ranking, &[10, 11]), q(2, Kind::Single, &[20])];
@@ -733,19 +960,7 @@ mod tests {
             participation: vec![],
             participation_chart: None,
         };
-        let labels = Labels {
-            locale: "fr".into(),
-            option: "Option".into(),
-            answers: "Réponses".into(),
-            other: "Autre".into(),
-            borda: "Points".into(),
-            first: "Premier choix".into(),
-            score: "Note".into(),
-            day: "Jour".into(),
-            total: "Total".into(),
-            participation: "Participation".into(),
-        };
-        draw(&mut results, &labels);
+        draw(&mut results, &labels(), Span::default());
         let ranking = &results.questions[0];
         let chart = ranking.chart.as_ref().unwrap();
         assert!(chart.svg.contains("polls-chart-1"));

@@ -7,6 +7,16 @@ use std::collections::BTreeMap;
 use anyhow::{Context as _, Result, ensure};
 use estive_sdk::testing::{Builder, Client, Database, Page, TestHost};
 
+// Each module opens with what it checks.
+#[path = "e2e/browser.rs"]
+mod browser;
+#[path = "e2e/debate.rs"]
+mod debate;
+#[path = "e2e/forms.rs"]
+mod forms;
+#[path = "e2e/pages.rs"]
+mod pages;
+
 /// The clock plugins see: inside the test polls' opening hours.
 const NOW: &str = "2026-11-10T09:00:00+01:00";
 const OPENS: &str = "2026-11-01T08:00";

@@ -9,6 +9,10 @@
 //! and `citoyen` are not in it. Pre-moderation is off unless a test turns
 //! it on.
 
+mod attached;
+mod browser;
+mod forms;
+
 use anyhow::{Context as _, Result, ensure};
 use estive_core::db::entities::{audit_entry, outbox_event};
 use estive_sdk::testing::{Builder, Client, Page, TestHost};
@@ -989,7 +993,7 @@ async fn followers_get_notices_and_nobody_is_told_of_their_own_post() -> Result<
 }
 
 #[tokio::test]
-async fn a_mention_tells_the_member_and_links_to_nothing() -> Result<()> {
+async fn a_mention_tells_the_member_and_links_to_what_they_published() -> Result<()> {
     let f = Forum::start(builder()).await?;
     // The élue has visited the forums, so her handle is known.
     let me = f.elu.get(&format!("{PORTAL}/preferences")).await?;
@@ -1004,11 +1008,14 @@ async fn a_mention_tells_the_member_and_links_to_nothing() -> Result<()> {
     .await?;
     let page = f.host.client().get(&topic).await?;
     assert!(
-        page.contains("<strong class=\"forums-mention\">@elodie-elue</strong>"),
+        page.contains(&format!(
+            "<a class=\"forums-mention\" href=\"{PORTAL}/membres/elodie-elue\">@elodie-elue</a>"
+        )),
         "{}",
         page.text
     );
-    assert!(!page.contains("forums-mention\">@personne"));
+    assert!(!page.contains(&format!("href=\"{PORTAL}/membres/personne")));
+    assert!(page.contains("@personne"), "an unknown handle stays text");
     let notices = f.elu.get(&format!("{PORTAL}/avis")).await?;
     assert!(
         notices
@@ -1028,6 +1035,75 @@ async fn a_mention_tells_the_member_and_links_to_nothing() -> Result<()> {
     .await?;
     let admin = f.admin.get(&format!("{EXTRANET}/avis")).await?;
     assert!(!admin.contains("Note interne"), "{}", admin.text);
+    reply(&f.elu, &topic, "J'en parle en commission.", None).await?;
+
+    // The author's handle links to the same page as a mention would.
+    let page = f.host.client().get(&topic).await?;
+    assert!(
+        unescaped(&page).contains(&format!("href=\"{PORTAL}/membres/claire-citoyenne\"")),
+        "{}",
+        page.text
+    );
+    let claire = f
+        .host
+        .client()
+        .get(&format!("{PORTAL}/membres/claire-citoyenne"))
+        .await?;
+    assert!(
+        claire.contains("Messages de Claire Citoyenne")
+            && claire.contains("Éclairage public")
+            && claire.contains("pense @elodie-elue"),
+        "{}",
+        claire.text
+    );
+    // On the portal, the élue's page shows her public reply, never her
+    // working group's topic, even to herself.
+    for c in [&f.host.client(), &f.elu] {
+        let elodie = c.get(&format!("{PORTAL}/membres/elodie-elue")).await?;
+        assert!(elodie.contains("1 message"), "{}", elodie.text);
+        assert!(elodie.contains("en parle en commission"), "{}", elodie.text);
+        assert!(!elodie.contains("Note interne"), "{}", elodie.text);
+    }
+    // In the extranet, group members see it; others do not.
+    let to_agent = f
+        .agent
+        .get(&format!("{EXTRANET}/membres/elodie-elue"))
+        .await?;
+    assert!(
+        to_agent.contains("2 messages") && to_agent.contains("Note interne"),
+        "{}",
+        to_agent.text
+    );
+    let to_admin = f
+        .admin
+        .get(&format!("{EXTRANET}/membres/elodie-elue"))
+        .await?;
+    assert!(
+        to_admin.contains("1 message") && !to_admin.contains("Note interne"),
+        "{}",
+        to_admin.text
+    );
+    // A hidden topic leaves the page; an unknown handle is not found.
+    let id = topic.rsplit('/').next().unwrap_or_default().to_owned();
+    f.agent
+        .post_form(&format!("{EXTRANET}/t/{id}/moderer"), &[("action", "hide")])
+        .await?;
+    let claire = f
+        .host
+        .client()
+        .get(&format!("{PORTAL}/membres/claire-citoyenne"))
+        .await?;
+    assert!(
+        !claire.contains("Éclairage public") && claire.contains("Aucun message publié"),
+        "{}",
+        claire.text
+    );
+    let nobody = f
+        .host
+        .client()
+        .get(&format!("{PORTAL}/membres/personne"))
+        .await?;
+    assert_eq!(nobody.status, 404);
     Ok(())
 }
 

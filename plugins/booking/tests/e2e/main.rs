@@ -1,12 +1,17 @@
 //! End-to-end: the built booking plugin in a real Estive host (SQLite, and
-//! PostgreSQL for the concurrency test), driven through its pages by real
+//! PostgreSQL for the concurrency tests), driven through its pages by real
 //! HTTP clients with cookies and CSRF tokens. Every test checks what the
 //! pages show, the files they give, or the status of the answers.
+//! `forms` submits every form of the plugin as it is rendered; `browser`
+//! approves a request in a real Chromium.
 //!
 //! The clock plugins see is Saturday 28 November 2026, 09:00 in Paris.
 
 use anyhow::{Context as _, Result, ensure};
 use estive_sdk::testing::{Builder, Client, Database, PASSWORD, Page, TestHost};
+
+mod browser;
+mod forms;
 
 const NOW: &str = "2026-11-28T09:00:00+01:00";
 
@@ -1223,6 +1228,139 @@ async fn concurrent_equipment_requests_never_lend_more_than_the_stock_on_postgre
     // Six loans of 30 out of 200 overlap on 6 December: 20 are left.
     ensure!(month.contains("20 disponibles"), "{}", excerpt(&month));
     Ok(())
+}
+
+/// 50 simultaneous requests of `quantity` of the 200 chairs, each
+/// starting half an hour after the one before and all out on 6 December
+/// at 00:30: 200 / `quantity` of them fit, exactly. Every request starts
+/// inside the slots of those before it, so the bookings each one read
+/// beforehand are out of date by the time its transaction runs — the case
+/// where the optimistic check used to give up with « Beaucoup de
+/// demandes… réessayez » while chairs were left.
+async fn fifty_staggered_equipment_requests(db: Database, quantity: usize) -> Result<()> {
+    let host = builder()
+        .database(db)
+        .user(
+            "orchestre",
+            "Harmonie de la vallée",
+            &["citizen", "association"],
+        )
+        .start()
+        .await?;
+    let agent = host.login("agent").await?;
+    let chairs = chairs(&agent).await?;
+    let path = format!("/reservations/ressources/{chairs}/reserver");
+    let mut clients = Vec::new();
+    for name in ["citoyen", "chorale", "orchestre", "elu", "agent"] {
+        let c = host.login(name).await?;
+        expect(&c.get(&path).await?, 200)?;
+        clients.push(c);
+    }
+    let mut requests = tokio::task::JoinSet::new();
+    for n in 0..50u32 {
+        let client = clients[n as usize % clients.len()].clone();
+        let path = path.clone();
+        let quantity = quantity.to_string();
+        let start = format!(
+            "2026-12-{:02}T{:02}:{:02}",
+            5 + n / 48,
+            (n % 48) / 2,
+            (n % 2) * 30
+        );
+        requests.spawn(async move {
+            client
+                .post_form_no_follow(
+                    &path,
+                    &[
+                        ("purpose", "Fête de village"),
+                        ("start", start.as_str()),
+                        ("end", "2026-12-08T10:00"),
+                        ("quantity", quantity.as_str()),
+                    ],
+                )
+                .await
+                .map(|p| (p.status, unescape(&p.text)))
+        });
+    }
+    let mut answers = Vec::new();
+    while let Some(done) = requests.join_next().await {
+        answers.push(done??);
+    }
+    let statuses: Vec<u16> = answers.iter().map(|(s, _)| *s).collect();
+    let accepted = statuses.iter().filter(|s| **s == 303).count();
+    let busy = answers
+        .iter()
+        .filter(|(_, text)| text.contains("Beaucoup de demandes"))
+        .count();
+    // A request shed by a loaded host (503) is not accepted either.
+    let shed = statuses.iter().filter(|s| **s == 503).count();
+    let fit = (200 / quantity).min(50 - shed);
+    // Refused while chairs were left: fewer accepted than fit, or a "try
+    // again"; lent twice: more.
+    ensure!(
+        accepted == fit && busy == 0,
+        "{accepted} accepted of {fit} that fit, {busy} told to try again: {statuses:?}"
+    );
+    for (status, text) in &answers {
+        // Every refusal says the chairs are out.
+        ensure!(
+            *status == 303
+                || *status == 503
+                || *status == 409
+                    && (text.contains("Plus aucune unité n'est disponible")
+                        || text.contains("Il ne reste que")
+                        || text.contains("Il ne reste plus assez de matériel")),
+            "{status}: {}",
+            excerpt(text)
+        );
+    }
+    // None left at the busiest moment, even for one chair more.
+    let one_more = book(
+        &clients[0],
+        "portal",
+        &chairs,
+        &[
+            ("start", "2026-12-06T06:00"),
+            ("end", "2026-12-06T07:00"),
+            ("quantity", "1"),
+        ],
+    )
+    .await?;
+    let text = expect(&one_more, 409)?;
+    ensure!(
+        text.contains("Plus aucune unité n'est disponible"),
+        "{}",
+        excerpt(&text)
+    );
+    let month = expect(
+        &agent
+            .get(&format!(
+                "/extranet/reservations/ressources/{chairs}?vue=mois&date=2026-12-01"
+            ))
+            .await?,
+        200,
+    )?;
+    ensure!(month.contains("aucune disponible"), "{}", excerpt(&month));
+    Ok(())
+}
+
+#[tokio::test]
+async fn fifty_staggered_equipment_requests_are_refused_only_when_the_chairs_are_out_on_sqlite()
+-> Result<()> {
+    fifty_staggered_equipment_requests(Database::Sqlite, 8).await
+}
+
+#[tokio::test]
+async fn fifty_staggered_equipment_requests_are_refused_only_when_the_chairs_are_out_on_postgresql()
+-> Result<()> {
+    fifty_staggered_equipment_requests(Database::postgres(), 8).await
+}
+
+/// 50 requests of 4 chairs: all fit, so any refusal is one too many.
+#[tokio::test]
+async fn fifty_staggered_equipment_requests_that_all_fit_are_all_accepted_on_postgresql()
+-> Result<()> {
+    fifty_staggered_equipment_requests(Database::postgres(), 4).await
 }
 
 #[tokio::test]

@@ -4,8 +4,13 @@
 //! test checks the data the pages show or the files they give.
 
 use anyhow::{Context as _, Result, ensure};
-use estive_sdk::testing::{Builder, Client, Page, SITE, TestHost};
+use estive_sdk::testing::{Builder, Client, Page, TestHost};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+mod acceptance;
+mod browser;
+mod debate;
+mod forms;
 
 /// The clock plugins see.
 const NOW: &str = "2026-06-15T10:00:00+02:00";
@@ -91,68 +96,65 @@ async fn first_axis(client: &Client) -> Result<String> {
 }
 
 /// Creates an action in progress whose progress comes from its
-/// indicators; returns its id.
+/// indicators, through the action form as rendered; returns its id.
 async fn create_action(elu: &Client, axis: &str, title: &str) -> Result<String> {
-    let page = elu
-        .post_form(
-            &format!("{EXTRANET}/actions/nouvelle"),
-            &[
-                ("axis_id", axis),
-                ("title", title),
-                (
-                    "description",
-                    "Des composteurs partagés dans chaque village.",
-                ),
-                ("pilot", "Service environnement"),
-                ("communes", "65123"),
-                ("communes", "65059"),
-                ("status", "in_progress"),
-                ("starts_on", "2025-01-01"),
-                ("ends_on", "2027-12-31"),
-                ("budget_planned", "12 500,50"),
-                ("progress_mode", "derived"),
-                ("progress", "10"),
-                ("weight", "1"),
-            ],
-        )
-        .await?;
+    let page = shown(elu, &format!("{EXTRANET}/actions/nouvelle")).await?;
+    let mut form = page.form_with("axis_id")?;
+    form.set("axis_id", axis)?
+        .set("title", title)?
+        .set(
+            "description",
+            "Des composteurs partagés dans chaque village.",
+        )?
+        .set("pilot", "Service environnement")?
+        .check("communes", "65123")?
+        .check("communes", "65059")?
+        .set("status", "in_progress")?
+        .set("starts_on", "2025-01-01")?
+        .set("ends_on", "2027-12-31")?
+        .set("budget_planned", "12 500,50")?
+        .set("progress_mode", "derived")?
+        .set("progress", "10")?
+        .set("weight", "1")?;
+    let page = form.submit(elu).await?;
     ok(&page, "new action")?;
     ensure!(shows(&page, title), "action page shows its title");
     id_in(&page)
 }
 
 /// Creates an indicator of household waste per inhabitant (going down
-/// from 300 kg to 200 kg); returns its id.
+/// from 300 kg to 200 kg) through the indicator form as rendered; returns
+/// its id.
 async fn create_indicator(
     elu: &Client,
     action: &str,
     code: &str,
     confidential: bool,
 ) -> Result<String> {
-    let mut fields = vec![
-        ("title", "Déchets ménagers par habitant"),
-        ("code", code),
-        ("action_id", action),
-        ("unit", "kg"),
-        ("direction", "down"),
-        ("baseline_value", "300"),
-        ("baseline_on", "2020-12-31"),
-        ("target_value", "200"),
-        ("target_on", "2030-12-31"),
-        ("frequency", "yearly"),
-        ("source", "Syndicat de collecte"),
-        ("weight", "1"),
-    ];
+    let page = shown(elu, &format!("{EXTRANET}/indicateurs/nouveau")).await?;
+    let mut form = page.form_with("action_id")?;
+    form.set("title", "Déchets ménagers par habitant")?
+        .set("code", code)?
+        .set("action_id", action)?
+        .set("unit", "kg")?
+        .set("direction", "down")?
+        .set("baseline_value", "300")?
+        .set("baseline_on", "2020-12-31")?
+        .set("target_value", "200")?
+        .set("target_on", "2030-12-31")?
+        .set("frequency", "yearly")?
+        .set("source", "Syndicat de collecte")?
+        .set("weight", "1")?;
     if confidential {
-        fields.push(("confidential", "on"));
+        form.check("confidential", "on")?;
     }
-    let page = elu
-        .post_form(&format!("{EXTRANET}/indicateurs/nouveau"), &fields)
-        .await?;
+    let page = form.submit(elu).await?;
     ok(&page, "new indicator")?;
     id_in(&page)
 }
 
+/// Enters a value through the measurement form as rendered (`commune`
+/// empty for the whole territory).
 async fn enter_value(
     agent: &Client,
     indicator: &str,
@@ -160,33 +162,70 @@ async fn enter_value(
     value: &str,
     commune: &str,
 ) -> Result<Page> {
-    agent
-        .post_form(
-            &format!("{EXTRANET}/indicateurs/{indicator}/mesures"),
-            &[
-                ("measured_on", on),
-                ("value", value),
-                ("commune", commune),
-                ("source", "Pesées"),
-            ],
-        )
-        .await
+    let page = shown(
+        agent,
+        &format!("{EXTRANET}/indicateurs/{indicator}/mesures"),
+    )
+    .await?;
+    let mut form = page.form_with("measured_on")?;
+    form.set("measured_on", on)?
+        .set("value", value)?
+        .set("commune", commune)?
+        .set("source", "Pesées")?;
+    form.submit(agent).await
 }
 
-/// Writes an event of another plugin to the host's outbox and delivers it.
-/// The SDK's harness has no way to publish another plugin's event, hence
-/// estive-core.
+/// Publishes an event of another plugin on the test site and delivers it.
 async fn publish(host: &TestHost, topic: &str, payload: &str) -> Result<()> {
-    let site = host
-        .state
-        .platform
-        .snapshot()
-        .site(SITE)
-        .map(|s| s.id)
-        .context("test site")?;
-    estive_core::events::outbox::publish(&host.state.platform.db, site, topic, payload).await?;
-    host.deliver_events().await?;
+    host.publish(topic, &serde_json::from_str(payload)?).await?;
     Ok(())
+}
+
+/// A page that must be shown.
+async fn shown(client: &Client, path: &str) -> Result<Page> {
+    let page = client.get(path).await?;
+    ok(&page, path)?;
+    Ok(page)
+}
+
+/// The first column of every row of a query on the test host's database,
+/// as text (cast numbers in the query).
+async fn column(host: &TestHost, sql: &str) -> Result<Vec<Option<String>>> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let db = &host.state.platform.db;
+    let rows = db
+        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await?;
+    rows.iter()
+        .map(|r| Ok(r.try_get_by_index::<Option<String>>(0)?))
+        .collect()
+}
+
+/// The one value a query gives (`None` for NULL).
+async fn value(host: &TestHost, sql: &str) -> Result<Option<String>> {
+    let mut all = column(host, sql).await?;
+    ensure!(all.len() == 1, "`{sql}` gave {} rows", all.len());
+    Ok(all.remove(0))
+}
+
+/// The percentage a progress bar of a page shows (`id` as given to the
+/// `progress` macro: `action`, `axis`, `programme`…), `None` when it says
+/// progress is not known yet.
+fn progress_bar(page: &Page, id: &str) -> Result<Option<i64>> {
+    let marker = format!("id=\"indicators-progress-{id}\"");
+    let at = page
+        .text
+        .find(&marker)
+        .with_context(|| format!("no progress bar `{id}` on {}", page.path))?;
+    let tag = &page.text[at..at + page.text[at..].find('>').unwrap_or(0)];
+    let Some(v) = tag.find("value=\"") else {
+        return Ok(None);
+    };
+    let digits: String = tag[v + 7..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    Ok(Some(digits.parse()?))
 }
 
 /// The payloads of the `indicators.measurement-added` events published so

@@ -9,6 +9,7 @@ mod edge;
 mod data;
 mod capabilities;
 mod fixtures;
+mod identity;
 mod matrix;
 mod outputs;
 mod packages;

@@ -193,8 +193,13 @@ impl Ctx {
         let mut user = None;
         let mut session_token = None;
         if let Some(token) = cookie(headers, session_cookie_name(https))
-            && let Some(user_id) =
-                crate::identity::sessions::find_live(&platform.db, site.id, token).await?
+            && let Some(user_id) = crate::identity::sessions::find_live(
+                &platform.db,
+                site.id,
+                token,
+                platform.runtime.services.now(),
+            )
+            .await?
         {
             user = crate::identity::users::load(&platform.db, user_id).await?;
             if user.is_some() {

@@ -1,0 +1,444 @@
+//! Identity hardening: session lifetimes by role, sign-in throttling that
+//! no attacker can turn into a lock-out, e-mail changes behind the
+//! password, notices of account changes, per-address limits on sign-up and
+//! reset requests, and the optional second factor.
+
+use std::time::{Duration, Instant};
+
+use estive_core::testing::{Builder, PASSWORD, TestHost};
+
+use crate::fixtures::fixture;
+
+async fn host_at(now: &str) -> TestHost {
+    Builder::default()
+        .plugin(fixture("hello"))
+        .now(now)
+        .start()
+        .await
+        .expect("test host starts")
+}
+
+/// Wait (a few seconds at most) for a mail whose text contains `needle`;
+/// returns it with quoted-printable soft breaks joined.
+pub async fn wait_for_mail(host: &TestHost, needle: &str) -> String {
+    for _ in 0..100 {
+        if let Some(m) = host
+            .mails()
+            .into_iter()
+            .map(|m| m.replace("=\r\n", "").replace("=\n", ""))
+            .find(|m| m.contains(needle))
+        {
+            return m;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no mail containing `{needle}` in {:?}", host.mails());
+}
+
+/// A sign-in from a given client address (as the proxy in front of the
+/// server reports it), with a fresh browser; returns the status and the
+/// `Retry-After` header.
+async fn sign_in_from(
+    host: &TestHost,
+    address: &str,
+    username: &str,
+    password: &str,
+) -> (u16, Option<u64>) {
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let form = http
+        .get(format!("{}/login", host.url))
+        .header("x-forwarded-for", address)
+        .send()
+        .await
+        .unwrap();
+    let cookies: Vec<String> = form
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next().map(str::to_string))
+        .collect();
+    let html = form.text().await.unwrap();
+    let at = html.find("name=\"csrf_token\" value=\"").unwrap() + 25;
+    let csrf = &html[at..at + html[at..].find('"').unwrap()];
+    let resp = http
+        .post(format!("{}/login", host.url))
+        .header("x-forwarded-for", address)
+        .header(reqwest::header::COOKIE, cookies.join("; "))
+        .form(&[
+            ("csrf_token", csrf),
+            ("username", username),
+            ("password", password),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let retry = resp
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok());
+    (resp.status().as_u16(), retry)
+}
+
+fn at(base: chrono::DateTime<chrono::Utc>, plus: chrono::TimeDelta) -> String {
+    (base + plus).to_rfc3339()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_attackers_failures_from_one_address_do_not_stop_the_right_password_from_another() {
+    let host = host_at("2026-03-02T09:00:00Z").await;
+    let attacker = "198.51.100.7";
+    for _ in 0..5 {
+        assert_eq!(
+            sign_in_from(&host, attacker, "admin", "devine").await.0,
+            422
+        );
+    }
+    // The attacker now waits; the administrator, elsewhere, does not.
+    let (status, retry) = sign_in_from(&host, attacker, "admin", "devine").await;
+    assert_eq!(status, 429);
+    assert_eq!(retry, Some(2));
+    let (status, _) = sign_in_from(&host, "203.0.113.20", "admin", PASSWORD).await;
+    assert_eq!(
+        status, 303,
+        "the real administrator signs in from another address"
+    );
+    // Even the right password waits at the attacker's address: guessing
+    // there is slowed whatever the guess.
+    assert_eq!(
+        sign_in_from(&host, attacker, "admin", PASSWORD).await.0,
+        429
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delays_double_after_each_failure_past_the_free_ones() {
+    let base = chrono::DateTime::parse_from_rfc3339("2026-03-02T09:00:00Z")
+        .unwrap()
+        .to_utc();
+    let host = host_at(&base.to_rfc3339()).await;
+    let from = "198.51.100.8";
+    for _ in 0..5 {
+        assert_eq!(sign_in_from(&host, from, "agent", "devine").await.0, 422);
+    }
+    let mut elapsed = chrono::TimeDelta::zero();
+    for expected in [2, 4, 8, 16] {
+        let (status, retry) = sign_in_from(&host, from, "agent", "devine").await;
+        assert_eq!(status, 429);
+        let retry = retry.expect("a Retry-After header");
+        // The real clock runs too: allow a second of slack.
+        assert!(
+            retry <= expected && retry + 1 >= expected,
+            "waited {retry}s, expected {expected}s"
+        );
+        elapsed += chrono::TimeDelta::seconds(expected as i64 + 1);
+        host.set_now(&at(base, elapsed));
+        assert_eq!(sign_in_from(&host, from, "agent", "devine").await.0, 422);
+    }
+    // Waits are capped at a quarter of an hour.
+    for _ in 0..12 {
+        elapsed += chrono::TimeDelta::minutes(16);
+        host.set_now(&at(base, elapsed));
+        assert_eq!(sign_in_from(&host, from, "agent", "devine").await.0, 422);
+    }
+    let (status, retry) = sign_in_from(&host, from, "agent", "devine").await;
+    assert_eq!(status, 429);
+    assert!(retry.unwrap() <= 900, "{retry:?}");
+    // The right password, after the wait, signs in and clears the count.
+    elapsed += chrono::TimeDelta::minutes(16);
+    host.set_now(&at(base, elapsed));
+    assert_eq!(sign_in_from(&host, from, "agent", PASSWORD).await.0, 303);
+    assert_eq!(sign_in_from(&host, from, "agent", "devine").await.0, 422);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_sign_ins_at_once_do_not_stop_the_server_serving_other_pages() {
+    let host = host_with_hello().await;
+    let attempts: Vec<_> = (0..40)
+        .map(|i| {
+            let url_host = &host;
+            async move {
+                sign_in_from(
+                    url_host,
+                    &format!("192.0.2.{i}"),
+                    &format!("personne{i}"),
+                    "devine",
+                )
+                .await
+                .0
+            }
+        })
+        .collect();
+    let page = async {
+        // Let the burst start, then ask for a page.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let started = Instant::now();
+        let page = host.client().get("/").await.unwrap();
+        (page.status, started.elapsed())
+    };
+    let (statuses, (status, took)) = tokio::join!(futures::future::join_all(attempts), page);
+    assert_eq!(status, 200);
+    assert!(
+        took < Duration::from_secs(10),
+        "the home page took {took:?}"
+    );
+    // Each sign-in got an answer: refused, or asked to come back shortly.
+    assert!(
+        statuses.iter().all(|s| *s == 422 || *s == 503),
+        "{statuses:?}"
+    );
+    assert!(statuses.contains(&422), "{statuses:?}");
+}
+
+async fn host_with_hello() -> TestHost {
+    crate::fixtures::host_with(&[]).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attempts_keep_no_client_address() {
+    let host = host_with_hello().await;
+    sign_in_from(&host, "198.51.100.77", "elu", "devine").await;
+    use sea_orm::{EntityTrait, QuerySelect};
+    let keys: Vec<String> = estive_core::db::entities::login_attempt::Entity::find()
+        .select_only()
+        .column(estive_core::db::entities::login_attempt::Column::Key)
+        .into_tuple()
+        .all(&host.state.platform.db)
+        .await
+        .unwrap();
+    assert!(!keys.is_empty());
+    assert!(
+        keys.iter().all(|k| !k.contains("198.51.100.77")),
+        "{keys:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_administrators_session_ends_after_an_idle_hour_and_a_citizens_does_not() {
+    let base = chrono::DateTime::parse_from_rfc3339("2026-03-02T09:00:00Z")
+        .unwrap()
+        .to_utc();
+    let host = host_at(&base.to_rfc3339()).await;
+    let admin = host.login("admin").await.unwrap();
+    let citizen = host.login("citoyen").await.unwrap();
+    host.set_now(&at(base, chrono::TimeDelta::minutes(50)));
+    assert_eq!(admin.get("/compte").await.unwrap().path, "/compte");
+    host.set_now(&at(base, chrono::TimeDelta::minutes(50 + 61)));
+    let page = admin.get("/compte").await.unwrap();
+    assert!(page.path.starts_with("/login"), "{}", page.path);
+    assert_eq!(citizen.get("/compte").await.unwrap().path, "/compte");
+    // Signing in again lands back where the person was.
+    let mut form = page.form("/login").unwrap();
+    form.set("username", "admin").unwrap();
+    form.set("password", PASSWORD).unwrap();
+    assert_eq!(form.submit(&admin).await.unwrap().path, "/compte");
+    // A citizen's session survives days of idleness, but not a week.
+    host.set_now(&at(base, chrono::TimeDelta::days(6)));
+    assert_eq!(citizen.get("/compte").await.unwrap().path, "/compte");
+    host.set_now(&at(base, chrono::TimeDelta::days(6 + 8)));
+    assert!(
+        citizen
+            .get("/compte")
+            .await
+            .unwrap()
+            .path
+            .starts_with("/login")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_in_use_still_ends_at_its_absolute_lifetime() {
+    let base = chrono::DateTime::parse_from_rfc3339("2026-03-02T09:00:00Z")
+        .unwrap()
+        .to_utc();
+    let host = host_at(&base.to_rfc3339()).await;
+    let agent = host.login("agent").await.unwrap();
+    // Staff: used every 7 hours (under the 8-hour idle limit) for almost
+    // a week…
+    let mut t = chrono::TimeDelta::zero();
+    while t + chrono::TimeDelta::hours(7) < chrono::TimeDelta::days(7) {
+        t += chrono::TimeDelta::hours(7);
+        host.set_now(&at(base, t));
+        assert_eq!(
+            agent.get("/compte").await.unwrap().path,
+            "/compte",
+            "at {t}"
+        );
+    }
+    // …and refused past 7 days.
+    host.set_now(&at(
+        base,
+        chrono::TimeDelta::days(7) + chrono::TimeDelta::minutes(1),
+    ));
+    assert!(
+        agent
+            .get("/compte")
+            .await
+            .unwrap()
+            .path
+            .starts_with("/login")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changing_the_email_asks_for_the_password_and_tells_the_old_address() {
+    let host = host_at("2026-03-02T09:00:00Z").await;
+    let c = host.login("citoyen").await.unwrap();
+    let page = c.get("/compte").await.unwrap();
+    let mut form = page.form("/compte/profil").unwrap();
+    form.set("email", "nouvelle@example.org").unwrap();
+    let refused = form.submit(&c).await.unwrap();
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.contains("Saisissez votre mot de passe actuel"),
+        "{}",
+        refused.text
+    );
+    let mut form = refused.form("/compte/profil").unwrap();
+    form.set("profile_password", "pas le bon mot").unwrap();
+    let refused = form.submit(&c).await.unwrap();
+    assert_eq!(refused.status, 422);
+    let page = c.get("/compte").await.unwrap();
+    assert_eq!(
+        page.form("/compte/profil")
+            .unwrap()
+            .value("email")
+            .as_deref(),
+        Some("citoyen@example.org"),
+        "nothing changed"
+    );
+    let before = host.mails().len();
+    let mut form = page.form("/compte/profil").unwrap();
+    form.set("email", "nouvelle@example.org").unwrap();
+    form.set("profile_password", PASSWORD).unwrap();
+    let saved = form.submit(&c).await.unwrap();
+    assert_eq!(saved.status, 200, "{}", saved.text);
+    assert_eq!(
+        saved
+            .form("/compte/profil")
+            .unwrap()
+            .value("email")
+            .as_deref(),
+        Some("nouvelle@example.org")
+    );
+    let mails = host.mails();
+    assert_eq!(mails.len(), before + 1);
+    let mail = mails
+        .last()
+        .unwrap()
+        .replace("=\r\n", "")
+        .replace("=\n", "");
+    assert!(mail.contains("To: citoyen@example.org"), "{mail}");
+    assert!(
+        mail.contains("02/03/2026 10:00"),
+        "the time, in the site's zone: {mail}"
+    );
+    assert!(mail.contains("contact@test.example"), "what to do: {mail}");
+    // A name alone changes without the password, and mails nothing.
+    let mut form = saved.form("/compte/profil").unwrap();
+    form.set("name", "Claire C.").unwrap();
+    assert_eq!(form.submit(&c).await.unwrap().status, 200);
+    assert_eq!(host.mails().len(), before + 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_password_change_is_mailed_to_the_account() {
+    let host = host_at("2026-03-02T09:00:00Z").await;
+    let c = host.login("elu").await.unwrap();
+    let other = host.login("elu").await.unwrap();
+    let page = c.get("/compte").await.unwrap();
+    let mut form = page.form("/compte/mot-de-passe").unwrap();
+    form.set("current_password", PASSWORD).unwrap();
+    form.set("password", "une toute autre phrase").unwrap();
+    form.set("password_confirm", "une toute autre phrase")
+        .unwrap();
+    let done = form.submit(&c).await.unwrap();
+    assert!(
+        done.contains("Votre mot de passe est chang"),
+        "{}",
+        done.text
+    );
+    let mail = wait_for_mail(&host, "To: elu@example.org").await;
+    assert!(mail.contains("/mot-de-passe"), "what to do: {mail}");
+    assert!(mail.contains("02/03/2026 10:00"), "{mail}");
+    // This browser stays signed in; the other one is out.
+    assert_eq!(c.get("/compte").await.unwrap().path, "/compte");
+    assert!(
+        other
+            .get("/compte")
+            .await
+            .unwrap()
+            .path
+            .starts_with("/login")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reset_request_answers_alike_for_known_and_unknown_accounts() {
+    let host = host_with_hello().await;
+    let c = host.client();
+    c.get("/mot-de-passe").await.unwrap();
+    let started = Instant::now();
+    let known = c
+        .post_form("/mot-de-passe", &[("who", "agent")])
+        .await
+        .unwrap();
+    let known_took = started.elapsed();
+    let started = Instant::now();
+    let unknown = c
+        .post_form("/mot-de-passe", &[("who", "personne")])
+        .await
+        .unwrap();
+    let unknown_took = started.elapsed();
+    assert_eq!(known.status, unknown.status);
+    assert_eq!(known.text, unknown.text);
+    let slack = Duration::from_millis(250);
+    assert!(
+        known_took < unknown_took * 5 + slack,
+        "{known_took:?} vs {unknown_took:?}"
+    );
+    assert!(
+        unknown_took < known_took * 5 + slack,
+        "{known_took:?} vs {unknown_took:?}"
+    );
+    wait_for_mail(&host, "To: agent@example.org").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_address_makes_only_a_few_reset_and_signup_requests_an_hour() {
+    let host = host_with_hello().await;
+    host.edit_site(|s| s.signup = estive_core::sites::config::Signup::Open)
+        .await
+        .unwrap();
+    let c = host.client();
+    for i in 0..10 {
+        let page = c
+            .post_form("/mot-de-passe", &[("who", &format!("personne{i}"))])
+            .await
+            .unwrap();
+        assert_eq!(page.status, 200);
+    }
+    assert_eq!(
+        c.post_form("/mot-de-passe", &[("who", "agent")])
+            .await
+            .unwrap()
+            .status,
+        429
+    );
+    for _ in 0..5 {
+        let page = c.post_form("/inscription", &[("name", "")]).await.unwrap();
+        assert_eq!(page.status, 422);
+    }
+    assert_eq!(
+        c.post_form("/inscription", &[("name", "")])
+            .await
+            .unwrap()
+            .status,
+        429
+    );
+}

@@ -4,10 +4,10 @@
 mod accounts;
 mod admin;
 mod browser;
-mod csp_crawl;
-mod edge;
-mod data;
 mod capabilities;
+mod csp_crawl;
+mod data;
+mod edge;
 mod fixtures;
 mod identity;
 mod matrix;

@@ -55,7 +55,7 @@ impl Platform {
                 path: serde_json::from_str::<String>(&sp.paths)
                     .unwrap_or_else(|_| manifest.default_path.clone()),
                 settings: Arc::new(settings::effective(&manifest, &stored)),
-                grants: Arc::new(Grants::intersect(&manifest, &[], None)),
+                grants: Arc::new(Grants::intersect(&manifest, &[], None, false)),
                 deadline: std::time::Duration::from_millis(manifest.limits.deadline_ms),
                 memory_cap: (manifest.limits.memory_mib as usize) << 20,
                 loaded,

@@ -44,6 +44,18 @@ async fn sign_in_from(
     username: &str,
     password: &str,
 ) -> (u16, Option<u64>) {
+    sign_in_with(host, address, "", username, password).await.0
+}
+
+/// [`sign_in_from`] with extra cookies (`name=value; …`); also returns
+/// the cookies set by the answer.
+async fn sign_in_with(
+    host: &TestHost,
+    address: &str,
+    extra_cookies: &str,
+    username: &str,
+    password: &str,
+) -> ((u16, Option<u64>), Vec<String>) {
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -54,13 +66,16 @@ async fn sign_in_from(
         .send()
         .await
         .unwrap();
-    let cookies: Vec<String> = form
+    let mut cookies: Vec<String> = form
         .headers()
         .get_all(reqwest::header::SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .filter_map(|v| v.split(';').next().map(str::to_string))
         .collect();
+    if !extra_cookies.is_empty() {
+        cookies.push(extra_cookies.to_string());
+    }
     let html = form.text().await.unwrap();
     let at = html.find("name=\"csrf_token\" value=\"").unwrap() + 25;
     let csrf = &html[at..at + html[at..].find('"').unwrap()];
@@ -82,7 +97,14 @@ async fn sign_in_from(
         .get(reqwest::header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse().ok());
-    (resp.status().as_u16(), retry)
+    let set: Vec<String> = resp
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next().map(str::to_string))
+        .collect();
+    ((resp.status().as_u16(), retry), set)
 }
 
 fn at(base: chrono::DateTime<chrono::Utc>, plus: chrono::TimeDelta) -> String {
@@ -116,17 +138,20 @@ async fn an_attackers_failures_from_one_address_do_not_stop_the_right_password_f
     );
 }
 
+/// Move the test clock forward from where it is now (sign-ins take real
+/// time too, more when other tests load the machine).
+fn advance(host: &TestHost, by: chrono::TimeDelta) {
+    let now = host.state.platform.runtime.services.now();
+    host.set_now(&(now + by).to_rfc3339());
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn delays_double_after_each_failure_past_the_free_ones() {
-    let base = chrono::DateTime::parse_from_rfc3339("2026-03-02T09:00:00Z")
-        .unwrap()
-        .to_utc();
-    let host = host_at(&base.to_rfc3339()).await;
+    let host = host_at("2026-03-02T09:00:00Z").await;
     let from = "198.51.100.8";
     for _ in 0..5 {
         assert_eq!(sign_in_from(&host, from, "agent", "devine").await.0, 422);
     }
-    let mut elapsed = chrono::TimeDelta::zero();
     for expected in [2, 4, 8, 16] {
         let (status, retry) = sign_in_from(&host, from, "agent", "devine").await;
         assert_eq!(status, 429);
@@ -136,22 +161,23 @@ async fn delays_double_after_each_failure_past_the_free_ones() {
             retry <= expected && retry + 1 >= expected,
             "waited {retry}s, expected {expected}s"
         );
-        elapsed += chrono::TimeDelta::seconds(expected as i64 + 1);
-        host.set_now(&at(base, elapsed));
-        assert_eq!(sign_in_from(&host, from, "agent", "devine").await.0, 422);
+        advance(&host, chrono::TimeDelta::seconds(expected as i64 + 1));
+        assert_eq!(
+            sign_in_from(&host, from, "agent", "devine").await,
+            (422, None),
+            "after waiting {expected}s"
+        );
     }
     // Waits are capped at a quarter of an hour.
     for _ in 0..12 {
-        elapsed += chrono::TimeDelta::minutes(16);
-        host.set_now(&at(base, elapsed));
+        advance(&host, chrono::TimeDelta::minutes(16));
         assert_eq!(sign_in_from(&host, from, "agent", "devine").await.0, 422);
     }
     let (status, retry) = sign_in_from(&host, from, "agent", "devine").await;
     assert_eq!(status, 429);
     assert!(retry.unwrap() <= 900, "{retry:?}");
     // The right password, after the wait, signs in and clears the count.
-    elapsed += chrono::TimeDelta::minutes(16);
-    host.set_now(&at(base, elapsed));
+    advance(&host, chrono::TimeDelta::minutes(16));
     assert_eq!(sign_in_from(&host, from, "agent", PASSWORD).await.0, 303);
     assert_eq!(sign_in_from(&host, from, "agent", "devine").await.0, 422);
 }
@@ -441,4 +467,52 @@ async fn one_address_makes_only_a_few_reset_and_signup_requests_an_hour() {
             .status,
         429
     );
+}
+
+/// A spread attack: many addresses, one account. On SQLite and PostgreSQL
+/// (the account-wide count matches keys by prefix, with `_` escaped).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_spread_attack_slows_new_browsers_briefly_but_not_a_known_one() {
+    for db in [
+        estive_core::testing::Database::Sqlite,
+        estive_core::testing::Database::postgres(),
+    ] {
+        let host = Builder::default()
+            .plugin(fixture("hello"))
+            .database(db)
+            .user("jean_v", "Jean V.", &["staff"])
+            .user("jeanxv", "Jean X.", &["staff"])
+            .start()
+            .await
+            .expect("test host starts");
+        // The person's own browser signed in before.
+        let ((status, _), set) = sign_in_with(&host, "203.0.113.5", "", "jean_v", PASSWORD).await;
+        assert_eq!(status, 303);
+        let device = set
+            .into_iter()
+            .find(|c| c.starts_with("estive_device="))
+            .expect("a device cookie");
+        for a in 0..10 {
+            for _ in 0..5 {
+                let addr = format!("198.51.100.{a}");
+                assert_eq!(sign_in_from(&host, &addr, "jean_v", "devine").await.0, 422);
+            }
+        }
+        // A new browser waits a little, whatever its address…
+        let (status, retry) = sign_in_from(&host, "203.0.113.9", "jean_v", PASSWORD).await;
+        assert_eq!(status, 429);
+        assert!(retry.unwrap() <= 60);
+        // …the person's known browser does not…
+        let ((status, _), _) =
+            sign_in_with(&host, "203.0.113.9", &device, "jean_v", PASSWORD).await;
+        assert_eq!(status, 303);
+        // …and an account whose name matches `jean_v` as a LIKE pattern is
+        // not touched.
+        assert_eq!(
+            sign_in_from(&host, "203.0.113.9", "jeanxv", PASSWORD)
+                .await
+                .0,
+            303
+        );
+    }
 }

@@ -211,6 +211,7 @@ pub struct Builder {
     http_grants: BTreeMap<String, Vec<String>>,
     no_mail: Vec<String>,
     allow_private: Vec<String>,
+    trusted_proxies: Option<String>,
 }
 
 impl Default for Builder {
@@ -230,6 +231,7 @@ impl Default for Builder {
             http_grants: BTreeMap::new(),
             no_mail: Vec::new(),
             allow_private: Vec::new(),
+            trusted_proxies: None,
         }
     }
 }
@@ -285,6 +287,14 @@ impl Builder {
     }
 
     /// Start with the clock plugins see set to this RFC 3339 time.
+    /// Believe forwarded headers from these proxies (addresses or CIDRs,
+    /// comma-separated), as `ESTIVE_TRUSTED_PROXIES` does: tests that play
+    /// clients at several addresses send them through a proxy on 127.0.0.1.
+    pub fn trusted_proxies(mut self, proxies: &str) -> Self {
+        self.trusted_proxies = Some(proxies.to_string());
+        self
+    }
+
     pub fn now(mut self, rfc3339: &str) -> Self {
         self.now = Some(rfc3339.into());
         self
@@ -470,7 +480,13 @@ impl Builder {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let serve_state = state.clone();
+        let mut serve_state = state.clone();
+        if let Some(p) = &self.trusted_proxies {
+            serve_state.net = Arc::new(crate::web::net::NetSettings {
+                trusted_proxies: crate::web::net::parse_nets(p)?,
+                ..crate::web::net::NetSettings::default()
+            });
+        }
         tokio::spawn(async move {
             let _ = crate::web::serve(serve_state, listener, async move {
                 let _ = stopped.await;

@@ -12,6 +12,7 @@ use crate::fixtures::fixture;
 async fn host_at(now: &str) -> TestHost {
     Builder::default()
         .plugin(fixture("hello"))
+        .trusted_proxies("127.0.0.1")
         .now(now)
         .start()
         .await
@@ -222,7 +223,12 @@ async fn many_sign_ins_at_once_do_not_stop_the_server_serving_other_pages() {
 }
 
 async fn host_with_hello() -> TestHost {
-    crate::fixtures::host_with(&[]).await
+    Builder::default()
+        .plugin(fixture("hello"))
+        .trusted_proxies("127.0.0.1")
+        .start()
+        .await
+        .expect("test host starts")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -479,6 +485,7 @@ async fn a_spread_attack_slows_new_browsers_briefly_but_not_a_known_one() {
     ] {
         let host = Builder::default()
             .plugin(fixture("hello"))
+            .trusted_proxies("127.0.0.1")
             .database(db)
             .user("jean_v", "Jean V.", &["staff"])
             .user("jeanxv", "Jean X.", &["staff"])

@@ -286,7 +286,6 @@ error-csrf = The form has expired or was not sent from this site. Reload the pag
 error-unknown-site = No site is served at this address.
 error-form-too-large = The form sent is too large.
 error-form-malformed = The form sent cannot be read.
-error-field-refused-character = contains a character that cannot be stored (a null character). Remove it and send again.
 error-extranet-members = The extranet is for elected officials and staff.
 field-invalid = This value is not valid.
 field-invalid-time = Enter a time as HH:MM.

@@ -291,7 +291,6 @@ error-csrf = Le formulaire a expiré ou n’a pas été envoyé depuis ce site. 
 error-unknown-site = Aucun site n’est servi à cette adresse.
 error-form-too-large = Le formulaire envoyé est trop volumineux.
 error-form-malformed = Le formulaire envoyé est illisible.
-error-field-refused-character = contient un caractère qui ne peut pas être enregistré (caractère nul). Retirez-le puis envoyez à nouveau.
 error-extranet-members = L’extranet est réservé aux élus et aux agents.
 field-invalid = Cette valeur n’est pas valide.
 field-invalid-time = Saisissez une heure au format HH:MM.

@@ -2,7 +2,6 @@
 
 pub mod dispatch;
 pub mod outbox;
-pub mod retention;
 pub mod schedule;
 
 use std::time::Duration;

@@ -4,10 +4,10 @@
 mod clock;
 mod config;
 mod events;
-pub mod http;
+mod http;
 mod i18n;
 mod log;
-pub mod mail;
+mod mail;
 mod storage;
 mod types;
 

@@ -133,21 +133,6 @@ pub struct NewUser<'a> {
 /// # Errors
 /// Invalid or taken username, taken e-mail, or the database.
 pub async fn create<C: ConnectionTrait>(db: &C, site_id: i64, new: NewUser<'_>) -> Result<i64> {
-    let hash = crate::identity::passwords::hash(new.password)?;
-    create_hashed(db, site_id, new, hash).await
-}
-
-/// [`create`] with the password already hashed (hash before taking the
-/// write lock or opening a transaction: it takes tens of milliseconds).
-///
-/// # Errors
-/// Invalid or taken username, taken e-mail, or the database.
-pub async fn create_hashed<C: ConnectionTrait>(
-    db: &C,
-    site_id: i64,
-    new: NewUser<'_>,
-    hash: String,
-) -> Result<i64> {
     let username = new.username.trim().to_lowercase();
     if !valid_username(&username) {
         bail!("username `{username}` must be 3–40 lowercase letters, digits, `.`, `-` or `_`");
@@ -164,6 +149,7 @@ pub async fn create_hashed<C: ConnectionTrait>(
     {
         bail!("e-mail `{e}` already has an account");
     }
+    let hash = crate::identity::passwords::hash(new.password)?;
     let u = user::ActiveModel {
         site_id: Set(site_id),
         username: Set(username),

@@ -50,8 +50,7 @@ const HOST_WAIT_BOUND: Duration = Duration::from_secs(60);
 /// Shared services the host interfaces use.
 pub struct Services {
     pub storage: Storage,
-    /// Outbound HTTP for plugins (see `host::http`).
-    pub http: crate::host::http::Outbound,
+    pub http: reqwest::Client,
     /// Shift of the clock plugins see, in milliseconds (tests and demos
     /// set "now").
     pub clock_offset_ms: std::sync::atomic::AtomicI64,
@@ -59,8 +58,6 @@ pub struct Services {
     pub outbox: Arc<tokio::sync::Notify>,
     /// Outgoing e-mail (SMTP, or a folder in development and tests).
     pub mail: Arc<crate::mail::Mailer>,
-    /// Plugin messages sent per site in the hour (see `host::mail`).
-    pub mail_budget: crate::host::mail::Budget,
 }
 
 impl Services {

@@ -41,68 +41,6 @@ pub const MAX_OPERATIONS: usize = 1_000;
 const MAX_TEXT: usize = 1 << 20;
 const MAX_BYTES: usize = 8 << 20;
 
-/// Whether the databases refuse this character in text. PostgreSQL's `text`
-/// cannot hold U+0000 (it is the only valid UTF-8 it refuses; SQLite keeps
-/// it), so it is refused on both, for both databases to behave alike.
-pub fn unstorable_char(c: char) -> bool {
-    c == '\0'
-}
-
-/// Whether `s` holds a character the databases refuse in text.
-pub fn unstorable(s: &str) -> bool {
-    s.contains(unstorable_char)
-}
-
-/// PostgreSQL's B-tree index entries hold at most 2,704 bytes (SQLite's
-/// have no such bound), so a long value in an indexed column failed there
-/// with a database fault and passed on SQLite. Text written to an indexed
-/// column is refused past its share of this many bytes in the index
-/// (2,400 for a one-column index, 1,200 each for two text columns…).
-const INDEX_ENTRY_TEXT: usize = 2_400;
-
-/// Most bytes of text a write may put in `column`, when it is indexed.
-fn indexed_text_limit(table: &Table, column: &str) -> Option<usize> {
-    let is_text = |c: &str| {
-        matches!(
-            table.column(c).map(|c| c.kind),
-            Some(ColumnType::Text | ColumnType::Json)
-        )
-    };
-    table
-        .indexes
-        .iter()
-        .chain(&table.unique)
-        .filter(|cols| cols.iter().any(|c| c == column))
-        .map(|cols| INDEX_ENTRY_TEXT / cols.iter().filter(|c| is_text(c.as_str())).count().max(1))
-        .min()
-}
-
-/// Check the cells a write puts in `table` beyond what [`bind`] checks.
-fn check_written(table: &Table, cells: &[wit::Cell]) -> Res<()> {
-    for c in cells {
-        if let Value::Text(s) = &c.value
-            && let Some(limit) = indexed_text_limit(table, &c.column)
-            && s.len() > limit
-        {
-            return Err(StorageError::InvalidValue(format!(
-                "column `{}` is indexed: its text is at most {limit} bytes, not {}",
-                c.column,
-                s.len()
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn storable(column: &str, s: &str) -> Res<()> {
-    if unstorable(s) {
-        return Err(StorageError::InvalidValue(format!(
-            "column `{column}`: text cannot contain the character U+0000 (NUL)"
-        )));
-    }
-    Ok(())
-}
-
 /// The database and what it takes to write to it safely.
 #[derive(Clone)]
 pub struct Storage {
@@ -587,7 +525,6 @@ fn bind(table: &Table, column: &str, v: &Value) -> Res<sq::Value> {
                     "column `{column}`: text longer than {MAX_TEXT} bytes"
                 )));
             }
-            storable(column, s)?;
             let s = match kind {
                 ColumnType::Date => normalise_date(s).ok_or_else(|| {
                     StorageError::InvalidValue(format!(
@@ -675,10 +612,7 @@ fn condition(table: &Table, c: &Condition) -> Res<SimpleExpr> {
         Condition::Contains(cell) => {
             text_column(table, &cell.column)?;
             match &cell.value {
-                Value::Text(t) => {
-                    storable(&cell.column, t)?;
-                    contains_expr(&cell.column, t)
-                }
+                Value::Text(t) => contains_expr(&cell.column, t),
                 _ => {
                     return Err(StorageError::InvalidValue(
                         "`contains` needs a text value".into(),
@@ -718,7 +652,6 @@ fn condition(table: &Table, c: &Condition) -> Res<SimpleExpr> {
             for c in &search.columns {
                 text_column(table, c)?;
             }
-            storable(&search.columns[0], &search.text)?;
             let mut all = sq::Condition::all();
             for word in search.text.split_whitespace().take(16) {
                 let mut any = sq::Condition::any();
@@ -814,7 +747,6 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
                 }
                 bind(t, &c.column, &c.value)?;
             }
-            check_written(t, &i.row)?;
             for l in &i.links {
                 column_type(t, &l.column)?;
                 if i.row.iter().any(|c| c.column == l.column) {
@@ -830,7 +762,6 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
             for c in &u.row {
                 bind(t, &c.column, &c.value)?;
             }
-            check_written(t, &u.row)?;
             for l in &u.links {
                 column_type(t, &l.column)?;
                 if u.row.iter().any(|c| c.column == l.column) {
@@ -870,7 +801,6 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
                 }
                 bind(t, &c.column, &c.value)?;
             }
-            check_written(t, &u.set)?;
             for c in &u.filter {
                 condition(t, c)?;
             }
@@ -900,8 +830,6 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
             })?;
         }
         O::Audit(a) => {
-            storable("action", &a.action)?;
-            storable("subject", &a.subject)?;
             serde_json::from_str::<serde_json::Value>(&a.details).map_err(|e| {
                 StorageError::InvalidValue(format!("audit details are not JSON: {e}"))
             })?;

@@ -20,10 +20,6 @@
 //! Only whole, personal-free responses are kept: status 200, no cookie set
 //! by the answer, and no trace of the visitor's CSRF token in the body (a
 //! page with a form is personal and is never shared).
-//!
-//! The Content-Security-Policy nonce is per response: an entry remembers
-//! where the nonce of the response it was made from stands in its body, and
-//! each hit is served with the nonce of its own response there.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -76,27 +72,6 @@ struct Entry {
     expires: Instant,
     headers: Vec<(header::HeaderName, HeaderValue)>,
     body: Bytes,
-    /// Offsets of the CSP nonce in `body`, and its length.
-    nonce_at: Vec<usize>,
-    nonce_len: usize,
-}
-
-impl Entry {
-    /// The body with `nonce` in place of the one it was made with.
-    fn body_for(&self, nonce: &str) -> Bytes {
-        if self.nonce_at.is_empty() || nonce.len() != self.nonce_len {
-            return self.body.clone();
-        }
-        let mut out = Vec::with_capacity(self.body.len());
-        let mut from = 0;
-        for at in &self.nonce_at {
-            out.extend_from_slice(&self.body[from..*at]);
-            out.extend_from_slice(nonce.as_bytes());
-            from = at + self.nonce_len;
-        }
-        out.extend_from_slice(&self.body[from..]);
-        Bytes::from(out)
-    }
 }
 
 #[derive(Default)]
@@ -157,14 +132,14 @@ pub struct PageCache {
 
 impl PageCache {
     /// The kept answer for `key`, when it was made under `stamp` and is
-    /// still young enough, with `nonce` as its CSP nonce.
-    pub fn get(&self, key: &Key, stamp: Stamp, nonce: &str) -> Option<Response> {
+    /// still young enough.
+    pub fn get(&self, key: &Key, stamp: Stamp) -> Option<Response> {
         let now = Instant::now();
         let found = {
             let mut entries = self.entries.lock().expect("page cache lock");
             match entries.map.get(key) {
                 Some(e) if e.stamp == stamp && e.expires > now => {
-                    Some((e.headers.clone(), e.body_for(nonce)))
+                    Some((e.headers.clone(), e.body.clone()))
                 }
                 Some(_) => {
                     entries.remove(key);
@@ -184,15 +159,13 @@ impl PageCache {
     }
 
     /// Keep `response` for `key` when it may be shared, and give it back
-    /// for this request either way. `nonce` is the CSP nonce it was made
-    /// with.
+    /// for this request either way.
     pub async fn keep(
         &self,
         key: Key,
         stamp: Stamp,
         max_age: Duration,
         csrf: &str,
-        nonce: &str,
         response: Response,
     ) -> Response {
         if response.status() != StatusCode::OK
@@ -210,11 +183,6 @@ impl PageCache {
         };
         if body.len() <= MAX_BODY && !personal(&body, csrf) {
             let headers = kept_headers(&parts.headers);
-            let nonce_at = if nonce.is_empty() {
-                Vec::new()
-            } else {
-                memchr::memmem::find_iter(&body, nonce.as_bytes()).collect()
-            };
             let now = Instant::now();
             let mut entries = self.entries.lock().expect("page cache lock");
             entries.remove(&key);
@@ -227,8 +195,6 @@ impl PageCache {
                     expires: now + max_age,
                     headers,
                     body: body.clone(),
-                    nonce_at,
-                    nonce_len: nonce.len(),
                 },
             );
         }
@@ -302,57 +268,27 @@ mod tests {
         let cache = PageCache::default();
         let long = Duration::from_secs(60);
         let r = cache
-            .keep(key("/a"), STAMP, long, "tok", "", page("<p>a</p>"))
+            .keep(key("/a"), STAMP, long, "tok", page("<p>a</p>"))
             .await;
         assert_eq!(text(r).await, "<p>a</p>");
-        let hit = cache.get(&key("/a"), STAMP, "").expect("kept");
+        let hit = cache.get(&key("/a"), STAMP).expect("kept");
         assert_eq!(
             hit.headers()[header::CONTENT_TYPE],
             "text/html; charset=utf-8"
         );
         assert_eq!(text(hit).await, "<p>a</p>");
         // Another address, a write, a new revision: not served.
-        assert!(cache.get(&key("/a?x=1"), STAMP, "").is_none());
+        assert!(cache.get(&key("/a?x=1"), STAMP).is_none());
         let written = Stamp { writes: 8, ..STAMP };
-        assert!(cache.get(&key("/a"), written, "").is_none());
+        assert!(cache.get(&key("/a"), written).is_none());
         // The stale entry was dropped on the way.
-        assert!(cache.get(&key("/a"), STAMP, "").is_none());
+        assert!(cache.get(&key("/a"), STAMP).is_none());
         cache
-            .keep(
-                key("/b"),
-                STAMP,
-                Duration::from_millis(1),
-                "tok",
-                "",
-                page("b"),
-            )
+            .keep(key("/b"), STAMP, Duration::from_millis(1), "tok", page("b"))
             .await;
         std::thread::sleep(Duration::from_millis(5));
-        assert!(cache.get(&key("/b"), STAMP, "").is_none(), "expired");
+        assert!(cache.get(&key("/b"), STAMP).is_none(), "expired");
         assert_eq!(cache.counts(), (1, 4));
-    }
-
-    #[tokio::test]
-    async fn a_hit_carries_the_nonce_of_its_own_response() {
-        let cache = PageCache::default();
-        let long = Duration::from_secs(60);
-        let made = r#"<style nonce="AAAAAAAAAAAAAAAAAAAAAA">x</style><script nonce="AAAAAAAAAAAAAAAAAAAAAA" src="/s.js"></script>"#;
-        cache
-            .keep(
-                key("/n"),
-                STAMP,
-                long,
-                "tok",
-                "AAAAAAAAAAAAAAAAAAAAAA",
-                page(made),
-            )
-            .await;
-        let hit = cache
-            .get(&key("/n"), STAMP, "BBBBBBBBBBBBBBBBBBBBBB")
-            .expect("kept");
-        let body = text(hit).await;
-        assert_eq!(body.matches("BBBBBBBBBBBBBBBBBBBBBB").count(), 2, "{body}");
-        assert!(!body.contains("AAAA"), "{body}");
     }
 
     #[tokio::test]
@@ -361,22 +297,22 @@ mod tests {
         let long = Duration::from_secs(60);
         let form = page(r#"<input name="csrf_token" value="s3cr3t-token">"#);
         let r = cache
-            .keep(key("/form"), STAMP, long, "s3cr3t-token", "", form)
+            .keep(key("/form"), STAMP, long, "s3cr3t-token", form)
             .await;
         assert!(text(r).await.contains("s3cr3t-token"), "still answered");
-        assert!(cache.get(&key("/form"), STAMP, "").is_none());
+        assert!(cache.get(&key("/form"), STAMP).is_none());
 
         let mut missing = page("absent");
         *missing.status_mut() = StatusCode::NOT_FOUND;
-        cache.keep(key("/404"), STAMP, long, "t", "", missing).await;
-        assert!(cache.get(&key("/404"), STAMP, "").is_none());
+        cache.keep(key("/404"), STAMP, long, "t", missing).await;
+        assert!(cache.get(&key("/404"), STAMP).is_none());
 
         let mut cookie = page("with a cookie");
         cookie
             .headers_mut()
             .insert(header::SET_COOKIE, HeaderValue::from_static("a=1"));
-        cache.keep(key("/c"), STAMP, long, "t", "", cookie).await;
-        assert!(cache.get(&key("/c"), STAMP, "").is_none());
+        cache.keep(key("/c"), STAMP, long, "t", cookie).await;
+        assert!(cache.get(&key("/c"), STAMP).is_none());
         assert_eq!(cache.size(), (0, 0));
     }
 
@@ -386,7 +322,7 @@ mod tests {
         let long = Duration::from_secs(60);
         for i in 0..MAX_ENTRIES + 10 {
             cache
-                .keep(key(&format!("/{i}")), STAMP, long, "t", "", page("x"))
+                .keep(key(&format!("/{i}")), STAMP, long, "t", page("x"))
                 .await;
         }
         let (n, bytes) = cache.size();
@@ -395,16 +331,11 @@ mod tests {
         // The newest is there.
         assert!(
             cache
-                .get(&key(&format!("/{}", MAX_ENTRIES + 9)), STAMP, "")
+                .get(&key(&format!("/{}", MAX_ENTRIES + 9)), STAMP)
                 .is_some()
         );
         let big = "y".repeat(MAX_BODY + 1);
-        cache
-            .keep(key("/big"), STAMP, long, "t", "", page(&big))
-            .await;
-        assert!(
-            cache.get(&key("/big"), STAMP, "").is_none(),
-            "too big to keep"
-        );
+        cache.keep(key("/big"), STAMP, long, "t", page(&big)).await;
+        assert!(cache.get(&key("/big"), STAMP).is_none(), "too big to keep");
     }
 }

@@ -25,7 +25,11 @@ fn collect(dir: &Path, rel: &str, out: &mut Vec<(String, String)>) {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read at run time: a build script compiled once is reused for every
+    // checkout sharing a target directory (its hash does not depend on the
+    // path), and `env!` would embed the first checkout's files in all.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo");
+    let root = Path::new(&manifest_dir);
     let mut files = Vec::new();
     for dir in ["templates", "static", "locales"] {
         println!("cargo:rerun-if-changed={dir}");

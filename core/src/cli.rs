@@ -116,6 +116,21 @@ pub enum PluginCommand {
     },
     /// Check a package without installing it.
     Check { package: PathBuf },
+    /// Grant a plugin on a site a read-only folder (the server
+    /// administrator's alone): a path inside `<data>/granted/<site>/`,
+    /// refused if it leads outside, links resolved.
+    GrantFolder {
+        /// The folder, relative to `<data>/granted/<site>/` (e.g. `dila`).
+        #[arg(required_unless_present = "revoke")]
+        folder: Option<String>,
+        #[arg(long)]
+        site: String,
+        #[arg(long)]
+        plugin: String,
+        /// Take the folder grant back.
+        #[arg(long, conflicts_with = "folder")]
+        revoke: bool,
+    },
     /// Run one of a plugin's scheduled tasks now on a site (e.g. the
     /// comarquage import), showing its progress.
     Run {
@@ -435,6 +450,24 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
             }
             pb.finish_and_clear();
             println!("{name}/{task} ran {} time(s) on {site}", repeat.max(1));
+            Ok(())
+        }
+        PluginCommand::GrantFolder {
+            folder,
+            site,
+            plugin,
+            revoke: _,
+        } => {
+            platform
+                .grant_folder(&site, &plugin, folder.as_deref())
+                .await?;
+            match folder {
+                Some(f) => println!(
+                    "{plugin} on {site} may read {}",
+                    platform.granted_root(&site).join(f).display()
+                ),
+                None => println!("{plugin} on {site} reads no folder any more"),
+            }
             Ok(())
         }
         PluginCommand::Check { .. } => unreachable!("handled above"),

@@ -136,6 +136,17 @@ pub fn http_request(area: &str, status: u16, took: Duration) {
     HTTP.latency[a].observe(took);
 }
 
+/// Why a connection was refused: the server's cap, or one address's.
+const REFUSALS: [&str; 2] = ["server", "address"];
+
+static REFUSED: [AtomicU64; REFUSALS.len()] = [const { AtomicU64::new(0) }; REFUSALS.len()];
+
+/// Count a connection refused over a cap (`server` or `address`).
+pub fn connection_refused(cap: &str) {
+    let i = REFUSALS.iter().position(|x| *x == cap).unwrap_or(0);
+    REFUSED[i].fetch_add(1, Relaxed);
+}
+
 fn escape(v: &str) -> String {
     v.replace('\\', "\\\\")
         .replace('"', "\\\"")
@@ -165,6 +176,17 @@ pub fn render() -> String {
             &mut out,
             "estive_http_request_seconds",
             &format!("area=\"{area}\""),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "# HELP estive_connections_refused_total Connections refused over the server's cap or one address's.\n# TYPE estive_connections_refused_total counter"
+    );
+    for (i, cap) in REFUSALS.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "estive_connections_refused_total{{cap=\"{cap}\"}} {}",
+            REFUSED[i].load(Relaxed)
         );
     }
     let plugins: Vec<(String, Arc<PluginMetrics>)> = PLUGINS

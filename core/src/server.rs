@@ -82,17 +82,14 @@ pub async fn open(config: &Config) -> Result<AppState> {
     let secret = crate::db::server_secret(&db).await?;
     let services = Arc::new(Services {
         storage: Storage::new(db.clone()).await?,
-        http: reqwest::Client::builder()
-            .user_agent(concat!("Estive/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(Duration::from_secs(10))
-            .redirect(reqwest::redirect::Policy::limited(5))
-            .build()?,
+        http: crate::host::http::Outbound::from_env()?,
         clock_offset_ms: std::sync::atomic::AtomicI64::new(
             config
                 .fake_now
                 .map_or(0, |now| (now - chrono::Utc::now()).num_milliseconds()),
         ),
         outbox: Arc::new(tokio::sync::Notify::new()),
+        mail_budget: Default::default(),
         mail: Arc::new(
             crate::mail::Mailer::from_env(&config.data_dir).unwrap_or_else(|e| {
                 tracing::error!(error = %format!("{e:#}"), "mail set-up failed; writing messages to a temporary folder");
@@ -124,7 +121,9 @@ pub async fn open(config: &Config) -> Result<AppState> {
         secret,
     );
     platform.reload().await?;
-    Ok(AppState::new(platform))
+    let mut state = AppState::new(platform);
+    state.net = Arc::new(crate::web::net::NetSettings::from_env()?);
+    Ok(state)
 }
 
 /// Background work of a node: follow configuration changes made elsewhere,

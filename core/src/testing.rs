@@ -21,7 +21,7 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::package::{Manifest, Package};
 use crate::server::Config;
-use crate::sites::config::{GroupEntry, PluginEntry, SiteConfig, UserEntry};
+use crate::sites::config::{GrantsEntry, GroupEntry, PluginEntry, SiteConfig, UserEntry};
 use crate::web::AppState;
 
 mod browser;
@@ -208,6 +208,10 @@ pub struct Builder {
     now: Option<String>,
     pooling: bool,
     unknown_host_default: bool,
+    http_grants: BTreeMap<String, Vec<String>>,
+    no_mail: Vec<String>,
+    allow_private: Vec<String>,
+    trusted_proxies: Option<String>,
 }
 
 impl Default for Builder {
@@ -224,6 +228,10 @@ impl Default for Builder {
             // waste address space.
             pooling: false,
             unknown_host_default: true,
+            http_grants: BTreeMap::new(),
+            no_mail: Vec::new(),
+            allow_private: Vec::new(),
+            trusted_proxies: None,
         }
     }
 }
@@ -279,6 +287,14 @@ impl Builder {
     }
 
     /// Start with the clock plugins see set to this RFC 3339 time.
+    /// Believe forwarded headers from these proxies (addresses or CIDRs,
+    /// comma-separated), as `ESTIVE_TRUSTED_PROXIES` does: tests that play
+    /// clients at several addresses send them through a proxy on 127.0.0.1.
+    pub fn trusted_proxies(mut self, proxies: &str) -> Self {
+        self.trusted_proxies = Some(proxies.to_string());
+        self
+    }
+
     pub fn now(mut self, rfc3339: &str) -> Self {
         self.now = Some(rfc3339.into());
         self
@@ -287,6 +303,31 @@ impl Builder {
     /// Answer 404 for host names no site claims (instead of the default site).
     pub fn unknown_host_404(mut self) -> Self {
         self.unknown_host_default = false;
+        self
+    }
+
+    /// Grant a plugin outbound HTTP to these hosts (entries of its
+    /// manifest's `[capabilities.http]`, as written there) on the test site.
+    pub fn grant_http(mut self, plugin: &str, hosts: &[&str]) -> Self {
+        self.http_grants
+            .entry(plugin.into())
+            .or_default()
+            .extend(hosts.iter().map(|h| h.to_string()));
+        self
+    }
+
+    /// Do not grant e-mail to this plugin (by default every plugin that
+    /// declares `[capabilities.mail]` gets it on the test site).
+    pub fn no_mail(mut self, plugin: &str) -> Self {
+        self.no_mail.push(plugin.into());
+        self
+    }
+
+    /// Let plugins reach this host although it is private or local, as
+    /// `ESTIVE_HTTP_ALLOW_PRIVATE` does on a server (`127.0.0.1` for a test
+    /// server on this machine).
+    pub fn allow_private_http(mut self, host: &str) -> Self {
+        self.allow_private.push(host.into());
         self
     }
 
@@ -338,6 +379,9 @@ impl Builder {
                 .map(|root| target_dir(&root).join("estive-test-cache")),
         };
         let state = crate::server::open(&config).await?;
+        for host in &self.allow_private {
+            state.platform.runtime.services.http.allow_private(host);
+        }
         if let Some(now) = &self.now {
             set_clock(&state, now)?;
         }
@@ -367,6 +411,11 @@ impl Builder {
         // Requirements first.
         packages.sort_by_key(|p| p.manifest.requires.len());
         let names: Vec<String> = packages.iter().map(|p| p.name().to_string()).collect();
+        let asks_mail: Vec<String> = packages
+            .iter()
+            .filter(|p| p.manifest.capabilities.mail.is_some())
+            .map(|p| p.name().to_string())
+            .collect();
         for p in packages {
             state.platform.install(p).await?;
         }
@@ -384,6 +433,11 @@ impl Builder {
                 PluginEntry {
                     enabled: true,
                     settings: self.settings.get(n).cloned().unwrap_or_default(),
+                    grants: GrantsEntry {
+                        http: self.http_grants.get(n).cloned().unwrap_or_default(),
+                        directory: None,
+                        mail: asks_mail.contains(n) && !self.no_mail.contains(n),
+                    },
                     ..Default::default()
                 },
             );
@@ -426,7 +480,13 @@ impl Builder {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let serve_state = state.clone();
+        let mut serve_state = state.clone();
+        if let Some(p) = &self.trusted_proxies {
+            serve_state.net = Arc::new(crate::web::net::NetSettings {
+                trusted_proxies: crate::web::net::parse_nets(p)?,
+                ..crate::web::net::NetSettings::default()
+            });
+        }
         tokio::spawn(async move {
             let _ = crate::web::serve(serve_state, listener, async move {
                 let _ = stopped.await;
@@ -436,6 +496,7 @@ impl Builder {
         Ok(TestHost {
             state,
             url: format!("http://{addr}"),
+            config,
             _tmp: tmp,
             stop: Some(stop),
             pg,
@@ -448,6 +509,7 @@ pub struct TestHost {
     pub state: AppState,
     /// `http://127.0.0.1:<port>`.
     pub url: String,
+    config: Config,
     _tmp: tempfile::TempDir,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     pg: Option<(String, String)>,
@@ -563,6 +625,31 @@ impl TestHost {
         Ok(())
     }
 
+    /// Another node on this host's database, as a second `estive serve`
+    /// sharing a PostgreSQL database would be (its own runtime, storage
+    /// and caches; not serving HTTP, no background tasks). For tests of
+    /// what several nodes do at once.
+    ///
+    /// # Errors
+    /// The node cannot open the database.
+    pub async fn second_node(&self) -> Result<AppState> {
+        let data = self
+            ._tmp
+            .path()
+            .join(format!("node-{}", hex::encode(rand::random::<[u8; 4]>())));
+        let config = Config {
+            data_dir: data,
+            ..self.config.clone()
+        };
+        let state = crate::server::open(&config).await?;
+        let offset = &self.state.platform.runtime.services.clock_offset_ms;
+        state.platform.runtime.services.clock_offset_ms.store(
+            offset.load(std::sync::atomic::Ordering::Relaxed),
+            std::sync::atomic::Ordering::Relaxed,
+        );
+        Ok(state)
+    }
+
     /// The manifest of an enabled plugin.
     pub fn manifest(&self, plugin: &str) -> Option<Arc<Manifest>> {
         self.state
@@ -617,6 +704,20 @@ impl Page {
     /// Whether the text contains `needle`.
     pub fn contains(&self, needle: &str) -> bool {
         self.text.contains(needle)
+    }
+
+    /// The text with the Content-Security-Policy nonces blanked: two
+    /// answers of the same page differ only there.
+    pub fn text_without_nonces(&self) -> String {
+        self.text
+            .split("nonce=\"")
+            .enumerate()
+            .map(|(i, part)| match (i, part.find('"')) {
+                (0, _) | (_, None) => part,
+                (_, Some(end)) => &part[end..],
+            })
+            .collect::<Vec<_>>()
+            .join("nonce=\"")
     }
 }
 

@@ -7,6 +7,17 @@
 //! [`crate::testing`]'s `TestHost::mails` reads). Plugins never see e-mail
 //! addresses.
 //!
+//! Mail is a capability: the manifest declares it with the reason shown to
+//! the site's administrator, who grants it when enabling the plugin (test
+//! hosts grant it unless told otherwise). Without the grant every call
+//! fails. A site may receive at most 1,000 messages an hour from one
+//! plugin.
+//!
+//! ```toml
+//! [capabilities.mail]
+//! reason = { fr = "Prévenir les demandeurs de la suite donnée", en = "Tell applicants what was decided" }
+//! ```
+//!
 //! ```no_run
 //! use estive_sdk::mail;
 //!
@@ -30,9 +41,11 @@ pub const PER_CALL: u32 = 50;
 /// `user_id` of the call's site.
 ///
 /// # Errors
-/// A message in English for the log: the account is not an active one of
-/// this site, has no e-mail address, the subject or body is malformed, the
-/// call already sent [`PER_CALL`] messages, or the transport failed. The
+/// A message in English for the log: the site did not grant the mail
+/// capability, the account is not an active one of this site, has no
+/// e-mail address, the subject or body is malformed, the
+/// call already sent [`PER_CALL`] messages, the hour's quota is spent, or
+/// the transport failed. The
 /// caller decides whether that matters (a notice kept in the extranet is
 /// usually enough).
 pub fn send(user_id: &str, subject: &str, body: &str) -> Result<(), String> {

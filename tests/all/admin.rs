@@ -1336,27 +1336,8 @@ reason = { fr = "Lire les fiches pratiques déposées par le service.", en = "Re
         page.text
     );
 
-    let missing = admin
-        .post_form(
-            "/admin/plugins/hello/grants",
-            &[
-                ("http", "api.francetravail.io"),
-                ("directory", "/nowhere/estive-fiches"),
-            ],
-        )
-        .await
-        .unwrap();
-    assert_eq!(missing.status, 422);
-    assert!(
-        missing.contains("Ce dossier n’existe pas sur le serveur."),
-        "{}",
-        missing.text
-    );
-    assert!(
-        missing.contains("name=\"http\" value=\"api.francetravail.io\" checked"),
-        "the ticked box stays ticked: {}",
-        missing.text
-    );
+    // The folder is the server administrator's: no field for it.
+    assert!(!page.contains("name=\"directory\""), "{}", page.text);
     let grants = |host: &TestHost| {
         let snap = host.state.platform.snapshot();
         let g = snap
@@ -1366,9 +1347,10 @@ reason = { fr = "Lire les fiches pratiques déposées par le service.", en = "Re
             .unwrap()
             .grants
             .clone();
-        (g.http_hosts.clone(), g.directory.clone())
+        let hosts: Vec<String> = g.http.iter().map(|h| h.host.clone()).collect();
+        (hosts, g.directory.clone())
     };
-    assert_eq!(grants(&host), (vec![], None), "nothing saved");
+    assert_eq!(grants(&host), (vec![], None), "nothing granted yet");
 
     let forged = admin
         .post_form("/admin/plugins/hello/grants", &[("http", "evil.example")])
@@ -1387,12 +1369,15 @@ reason = { fr = "Lire les fiches pratiques déposées par le service.", en = "Re
         .unwrap();
     assert_eq!(saved.status, 200, "{}", saved.text);
     assert!(saved.contains("Accès enregistrés."), "{}", saved.text);
+    assert!(
+        saved.contains("name=\"http\" value=\"api.francetravail.io\" checked"),
+        "{}",
+        saved.text
+    );
     assert_eq!(
         grants(&host),
-        (
-            vec!["api.francetravail.io".to_string()],
-            Some(dir.path().to_path_buf())
-        )
+        (vec!["api.francetravail.io".to_string()], None),
+        "a folder in a forged form is not granted"
     );
 }
 

@@ -4,8 +4,14 @@
 mod accounts;
 mod admin;
 mod browser;
+mod capabilities;
+mod csp_crawl;
+mod data;
+mod edge;
 mod fixtures;
+mod identity;
 mod matrix;
+mod outputs;
 mod packages;
 mod runtime;
 mod storage;

@@ -204,6 +204,8 @@ fn demo(extra: &[String]) -> Result<()> {
     if std::env::var_os("ESTIVE_DATA").is_none() {
         c.env("ESTIVE_DATA", root().join("data"));
     }
+    // A development server: `<slug>.localhost` reaches each demo site.
+    c.env("ESTIVE_DEV", "1");
     run(c)
 }
 

@@ -111,6 +111,14 @@ pub fn background_context(site: &Site, plugin: &SitePlugin) -> (wit::Context, Ca
 
 /// Deliver due events. Returns how many were delivered successfully.
 ///
+/// A delivery is run by the node whose claim takes effect: the claim is one
+/// `UPDATE` that only matches a row still undelivered (`done_at` NULL), due,
+/// and not leased (or whose lease has run out), so two nodes that read the
+/// same due row cannot both claim it, and a node that read it before another
+/// finished it cannot claim it again afterwards. The lease only matters
+/// when a node dies while delivering: its delivery runs again elsewhere once
+/// the lease is over (at least once, never twice while nodes are healthy).
+///
 /// # Errors
 /// The database fails.
 pub async fn deliver(state: &AppState) -> Result<usize> {
@@ -118,13 +126,7 @@ pub async fn deliver(state: &AppState) -> Result<usize> {
     let storage = &state.platform.runtime.services.storage;
     let now = chrono::Utc::now();
     let due = event_delivery::Entity::find()
-        .filter(event_delivery::Column::DoneAt.is_null())
-        .filter(event_delivery::Column::NextAttemptAt.lte(now))
-        .filter(
-            Condition::any()
-                .add(event_delivery::Column::LeaseUntil.is_null())
-                .add(event_delivery::Column::LeaseUntil.lt(now)),
-        )
+        .filter(claimable(now))
         .order_by_asc(event_delivery::Column::Id)
         .limit(100)
         .all(db)
@@ -134,17 +136,14 @@ pub async fn deliver(state: &AppState) -> Result<usize> {
     for d in due {
         let claimed = {
             let _guard = storage.write_guard().await;
+            let now = chrono::Utc::now();
             event_delivery::Entity::update_many()
                 .col_expr(
                     event_delivery::Column::LeaseUntil,
                     Expr::value(Some(now + LEASE)),
                 )
                 .filter(event_delivery::Column::Id.eq(d.id))
-                .filter(
-                    Condition::any()
-                        .add(event_delivery::Column::LeaseUntil.is_null())
-                        .add(event_delivery::Column::LeaseUntil.lt(now)),
-                )
+                .filter(claimable(now))
                 .exec(db)
                 .await?
                 .rows_affected
@@ -154,32 +153,66 @@ pub async fn deliver(state: &AppState) -> Result<usize> {
             continue;
         }
         let outcome = deliver_one(state, &snapshot.sites, &d).await;
-        let _guard = storage.write_guard().await;
-        let mut am: event_delivery::ActiveModel = d.clone().into();
-        am.lease_until = Set(None);
-        match outcome {
+        let finish = event_delivery::Entity::update_many()
+            .col_expr(
+                event_delivery::Column::LeaseUntil,
+                Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
+            )
+            .filter(event_delivery::Column::Id.eq(d.id))
+            .filter(event_delivery::Column::DoneAt.is_null());
+        let finish = match outcome {
             Ok(()) => {
-                am.done_at = Set(Some(chrono::Utc::now()));
                 delivered += 1;
+                finish.col_expr(
+                    event_delivery::Column::DoneAt,
+                    Expr::value(Some(chrono::Utc::now())),
+                )
             }
             Err(e) => {
+                // The claim matched only a row due no later than `now`, which
+                // a failed attempt elsewhere would have pushed past it: the
+                // count read with the row is the current one.
                 let attempts = d.attempts + 1;
-                am.attempts = Set(attempts);
-                am.last_error = Set(e.chars().take(2000).collect());
+                let finish = finish
+                    .col_expr(event_delivery::Column::Attempts, Expr::value(attempts))
+                    .col_expr(
+                        event_delivery::Column::LastError,
+                        Expr::value(e.chars().take(2000).collect::<String>()),
+                    );
                 if attempts >= MAX_ATTEMPTS {
                     tracing::error!(plugin = %d.plugin, event = d.event_id, error = %e, "event delivery given up");
-                    am.done_at = Set(Some(chrono::Utc::now()));
+                    finish.col_expr(
+                        event_delivery::Column::DoneAt,
+                        Expr::value(Some(chrono::Utc::now())),
+                    )
                 } else {
                     let backoff =
                         chrono::TimeDelta::seconds(2_i64.pow(attempts.min(12) as u32).min(3600));
-                    am.next_attempt_at = Set(chrono::Utc::now() + backoff);
                     tracing::warn!(plugin = %d.plugin, event = d.event_id, attempts, error = %e, "event delivery failed; will retry");
+                    finish.col_expr(
+                        event_delivery::Column::NextAttemptAt,
+                        Expr::value(chrono::Utc::now() + backoff),
+                    )
                 }
             }
-        }
-        am.update(db).await?;
+        };
+        let _guard = storage.write_guard().await;
+        finish.exec(db).await?;
     }
     Ok(delivered)
+}
+
+/// Deliveries a node may claim at `now`: not delivered yet, due, and not
+/// leased by a node still within its lease.
+fn claimable(now: chrono::DateTime<chrono::Utc>) -> Condition {
+    Condition::all()
+        .add(event_delivery::Column::DoneAt.is_null())
+        .add(event_delivery::Column::NextAttemptAt.lte(now))
+        .add(
+            Condition::any()
+                .add(event_delivery::Column::LeaseUntil.is_null())
+                .add(event_delivery::Column::LeaseUntil.lt(now)),
+        )
 }
 
 async fn deliver_one(

@@ -2,6 +2,7 @@
 
 pub mod dispatch;
 pub mod outbox;
+pub mod retention;
 pub mod schedule;
 
 use std::time::Duration;

@@ -50,109 +50,160 @@ fn node_id() -> String {
     ID.clone()
 }
 
-/// Create missing rows and run the due tasks this node wins. Returns how
-/// many ran.
+/// A row of `schedule_runs`: (site, plugin, task).
+type Key = (i64, String, String);
+
+/// Create the row of a task if it has none yet, due at `next`.
+async fn ensure(state: &AppState, key: &Key, next: chrono::DateTime<chrono::Utc>) -> Result<()> {
+    let _guard = state.platform.runtime.services.storage.write_guard().await;
+    schedule_run::Entity::insert(schedule_run::ActiveModel {
+        site_id: Set(key.0),
+        plugin: Set(key.1.clone()),
+        task: Set(key.2.clone()),
+        next_run_at: Set(next),
+        lease_owner: Set(None),
+        lease_until: Set(None),
+        last_run_at: Set(None),
+        last_status: Set(String::new()),
+    })
+    .on_conflict(
+        OnConflict::columns([
+            schedule_run::Column::SiteId,
+            schedule_run::Column::Plugin,
+            schedule_run::Column::Task,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(&state.platform.db)
+    .await?;
+    Ok(())
+}
+
+/// Take the lease of a task due at `now`; true when this node won it.
+async fn claim(
+    state: &AppState,
+    key: &Key,
+    now: chrono::DateTime<chrono::Utc>,
+    lease: std::time::Duration,
+) -> Result<bool> {
+    let _guard = state.platform.runtime.services.storage.write_guard().await;
+    Ok(schedule_run::Entity::update_many()
+        .col_expr(
+            schedule_run::Column::LeaseOwner,
+            Expr::value(Some(node_id())),
+        )
+        .col_expr(
+            schedule_run::Column::LeaseUntil,
+            Expr::value(Some(
+                chrono::Utc::now() + chrono::TimeDelta::from_std(lease)?,
+            )),
+        )
+        .filter(schedule_run::Column::SiteId.eq(key.0))
+        .filter(schedule_run::Column::Plugin.eq(&key.1))
+        .filter(schedule_run::Column::Task.eq(&key.2))
+        .filter(schedule_run::Column::NextRunAt.lte(now))
+        .filter(
+            Condition::any()
+                .add(schedule_run::Column::LeaseUntil.is_null())
+                .add(schedule_run::Column::LeaseUntil.lt(chrono::Utc::now())),
+        )
+        .exec(&state.platform.db)
+        .await?
+        .rows_affected
+        == 1)
+}
+
+/// Release the lease of a task that ran, with its status and next run.
+async fn finish(
+    state: &AppState,
+    key: &Key,
+    status: String,
+    next: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let _guard = state.platform.runtime.services.storage.write_guard().await;
+    schedule_run::Entity::update_many()
+        .col_expr(
+            schedule_run::Column::LeaseOwner,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            schedule_run::Column::LeaseUntil,
+            Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
+        )
+        .col_expr(
+            schedule_run::Column::LastRunAt,
+            Expr::value(Some(chrono::Utc::now())),
+        )
+        .col_expr(schedule_run::Column::NextRunAt, Expr::value(next))
+        .col_expr(schedule_run::Column::LastStatus, Expr::value(status))
+        .filter(schedule_run::Column::SiteId.eq(key.0))
+        .filter(schedule_run::Column::Plugin.eq(&key.1))
+        .filter(schedule_run::Column::Task.eq(&key.2))
+        .exec(&state.platform.db)
+        .await?;
+    Ok(())
+}
+
+/// The host's own daily tasks, leased like plugins' ones under a plugin
+/// name no plugin can have (`@host`) and site 0. Returns how many ran.
+async fn host_tasks(state: &AppState) -> Result<usize> {
+    let now = state.platform.runtime.services.now();
+    let daily = Schedule {
+        name: super::retention::TASK.into(),
+        every: None,
+        at: Some(super::retention::AT.into()),
+    };
+    let tz = chrono_tz::Europe::Paris;
+    let key: Key = (0, HOST.into(), daily.name.clone());
+    // A node's first tick on a new database runs it at once.
+    ensure(state, &key, now).await?;
+    if !claim(state, &key, now, std::time::Duration::from_secs(600)).await? {
+        return Ok(0);
+    }
+    let status = match super::retention::run(state).await {
+        Ok(purged) => {
+            tracing::info!(?purged, "retention: expired data purged");
+            "ok".to_string()
+        }
+        Err(e) => {
+            tracing::warn!(error = %format!("{e:#}"), "retention task failed");
+            format!("{e:#}")
+        }
+    };
+    finish(state, &key, status, next_run(&daily, tz, now)).await?;
+    Ok(1)
+}
+
+/// The plugin name under which the host's own tasks are leased.
+pub const HOST: &str = "@host";
+
+/// Create missing rows and run the due tasks this node wins (the host's
+/// daily tasks, then the plugins'). Returns how many ran.
 ///
 /// # Errors
 /// The database fails.
 pub async fn tick(state: &AppState) -> Result<usize> {
-    let db = &state.platform.db;
-    let storage = &state.platform.runtime.services.storage;
     let now = state.platform.runtime.services.now();
     let snapshot = state.platform.snapshot();
-    let mut ran = 0;
+    let mut ran = host_tasks(state).await?;
     for site in &snapshot.sites {
         for plugin in &site.plugins {
             for sched in &plugin.loaded.manifest.schedules {
                 let key = (site.id, plugin.name.clone(), sched.name.clone());
-                {
-                    let _guard = storage.write_guard().await;
-                    schedule_run::Entity::insert(schedule_run::ActiveModel {
-                        site_id: Set(site.id),
-                        plugin: Set(plugin.name.clone()),
-                        task: Set(sched.name.clone()),
-                        next_run_at: Set(next_run(sched, site.info.timezone, now)),
-                        lease_owner: Set(None),
-                        lease_until: Set(None),
-                        last_run_at: Set(None),
-                        last_status: Set(String::new()),
-                    })
-                    .on_conflict(
-                        OnConflict::columns([
-                            schedule_run::Column::SiteId,
-                            schedule_run::Column::Plugin,
-                            schedule_run::Column::Task,
-                        ])
-                        .do_nothing()
-                        .to_owned(),
-                    )
-                    .exec_without_returning(db)
-                    .await?;
-                }
+                ensure(state, &key, next_run(sched, site.info.timezone, now)).await?;
                 let lease = plugin.deadline.max(std::time::Duration::from_secs(30)) * 2;
-                let won = {
-                    let _guard = storage.write_guard().await;
-                    schedule_run::Entity::update_many()
-                        .col_expr(
-                            schedule_run::Column::LeaseOwner,
-                            Expr::value(Some(node_id())),
-                        )
-                        .col_expr(
-                            schedule_run::Column::LeaseUntil,
-                            Expr::value(Some(
-                                chrono::Utc::now() + chrono::TimeDelta::from_std(lease)?,
-                            )),
-                        )
-                        .filter(schedule_run::Column::SiteId.eq(key.0))
-                        .filter(schedule_run::Column::Plugin.eq(&key.1))
-                        .filter(schedule_run::Column::Task.eq(&key.2))
-                        .filter(schedule_run::Column::NextRunAt.lte(now))
-                        .filter(
-                            Condition::any()
-                                .add(schedule_run::Column::LeaseUntil.is_null())
-                                .add(schedule_run::Column::LeaseUntil.lt(chrono::Utc::now())),
-                        )
-                        .exec(db)
-                        .await?
-                        .rows_affected
-                        == 1
-                };
-                if !won {
+                if !claim(state, &key, now, lease).await? {
                     continue;
                 }
                 let status = run_task(state, site, plugin, &sched.name).await;
                 ran += 1;
-                let _guard = storage.write_guard().await;
-                schedule_run::Entity::update_many()
-                    .col_expr(
-                        schedule_run::Column::LeaseOwner,
-                        Expr::value(Option::<String>::None),
-                    )
-                    .col_expr(
-                        schedule_run::Column::LeaseUntil,
-                        Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
-                    )
-                    .col_expr(
-                        schedule_run::Column::LastRunAt,
-                        Expr::value(Some(chrono::Utc::now())),
-                    )
-                    .col_expr(
-                        schedule_run::Column::NextRunAt,
-                        Expr::value(next_run(
-                            sched,
-                            site.info.timezone,
-                            state.platform.runtime.services.now(),
-                        )),
-                    )
-                    .col_expr(
-                        schedule_run::Column::LastStatus,
-                        Expr::value(status.clone()),
-                    )
-                    .filter(schedule_run::Column::SiteId.eq(key.0))
-                    .filter(schedule_run::Column::Plugin.eq(&key.1))
-                    .filter(schedule_run::Column::Task.eq(&key.2))
-                    .exec(db)
-                    .await?;
+                let next = next_run(
+                    sched,
+                    site.info.timezone,
+                    state.platform.runtime.services.now(),
+                );
+                finish(state, &key, status, next).await?;
             }
         }
     }

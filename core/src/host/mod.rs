@@ -4,10 +4,10 @@
 mod clock;
 mod config;
 mod events;
-mod http;
+pub mod http;
 mod i18n;
 mod log;
-mod mail;
+pub mod mail;
 mod storage;
 mod types;
 

@@ -1,3 +1,4 @@
+use super::events::{MAX_AUDIT_DETAILS, MAX_EVENT_PAYLOAD, oversized};
 use crate::runtime::bindings::storage::{self, Operation, Outcome, Rows, StorageError};
 use crate::runtime::state::PluginState;
 
@@ -82,7 +83,26 @@ impl storage::Host for PluginState {
     }
 
     async fn transaction(&mut self, ops: Vec<Operation>) -> Res<Vec<Outcome>> {
-        let publishes = ops.iter().any(|o| matches!(o, Operation::Publish(_)));
+        let (mut events, mut entries) = (0u32, 0u32);
+        for o in &ops {
+            match o {
+                Operation::Publish(p) => {
+                    events += 1;
+                    if let Some(e) = oversized(&p.payload, MAX_EVENT_PAYLOAD, "event payload") {
+                        return Ok(Err(StorageError::InvalidValue(e)));
+                    }
+                }
+                Operation::Audit(a) => {
+                    entries += 1;
+                    if let Some(e) = oversized(&a.details, MAX_AUDIT_DETAILS, "audit details") {
+                        return Ok(Err(StorageError::InvalidValue(e)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.spend(events, entries)?;
+        let publishes = events > 0;
         let out = timed!(self, |call, storage| storage.transaction(call.scope(), ops));
         if publishes && out.is_ok() {
             self.services.outbox.notify_one();

@@ -3,6 +3,7 @@
 pub mod attempts;
 pub mod audit;
 pub mod passwords;
+pub mod second_factor;
 pub mod sessions;
 pub mod tokens;
 pub mod users;

@@ -3,6 +3,53 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
+/// Password hashes computed at once, server-wide. Each takes ~19 MiB and
+/// tens of milliseconds of a core: without a cap, a burst of sign-ins
+/// would starve every other request of CPU and memory.
+fn hashing() -> &'static tokio::sync::Semaphore {
+    static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+        tokio::sync::Semaphore::new(cores.max(2))
+    });
+    &HASHING
+}
+
+/// How long a request waits for a free hashing slot before it is told to
+/// try again in a moment (the wait is bounded, never an endless queue).
+pub const HASH_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Every hashing slot stayed taken for [`HASH_WAIT`].
+#[derive(Debug, thiserror::Error)]
+#[error("the server is busy checking passwords; try again in a moment")]
+pub struct Busy;
+
+/// Run a hashing job on the blocking pool once a slot is free.
+async fn with_slot<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> Result<T, Busy> {
+    let permit = tokio::time::timeout(HASH_WAIT, hashing().acquire())
+        .await
+        .map_err(|_| Busy)?
+        .map_err(|_| Busy)?;
+    let out = tokio::task::spawn_blocking(job).await.map_err(|_| Busy);
+    drop(permit);
+    out
+}
+
+/// [`verify`] off the async workers, within the server-wide cap.
+///
+/// # Errors
+/// [`Busy`] when no slot freed up in time.
+pub async fn verify_limited(password: String, stored: String) -> Result<bool, Busy> {
+    with_slot(move || verify(&password, &stored)).await
+}
+
+/// [`hash`] off the async workers, within the server-wide cap.
+///
+/// # Errors
+/// [`Busy`], or hashing failed.
+pub async fn hash_limited(password: String) -> anyhow::Result<String> {
+    with_slot(move || hash(&password)).await?
+}
+
 /// Shortest accepted password.
 pub const MIN_LENGTH: usize = 10;
 

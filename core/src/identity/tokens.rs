@@ -14,6 +14,8 @@ use crate::db::entities::token;
 /// What a token is for.
 pub const RESET: &str = "reset";
 pub const INVITATION: &str = "invitation";
+/// A sign-in whose password was right, waiting for the second factor.
+pub const SIGN_IN_CODE: &str = "sign-in-code";
 
 fn digest(t: &str) -> String {
     hex::encode(Sha256::digest(t.as_bytes()))
@@ -26,6 +28,7 @@ pub async fn create<C: ConnectionTrait>(
     site_id: i64,
     user_id: Option<i64>,
     data: serde_json::Value,
+    now: chrono::DateTime<chrono::Utc>,
     ttl: chrono::TimeDelta,
 ) -> Result<String> {
     let secret = crate::identity::sessions::new_token();
@@ -35,7 +38,7 @@ pub async fn create<C: ConnectionTrait>(
         site_id: Set(site_id),
         user_id: Set(user_id),
         data: Set(data.to_string()),
-        expires_at: Set(chrono::Utc::now() + ttl),
+        expires_at: Set(now + ttl),
         used_at: Set(None),
     }
     .insert(db)
@@ -49,23 +52,27 @@ pub async fn find_live<C: ConnectionTrait>(
     kind: &str,
     site_id: i64,
     secret: &str,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Option<token::Model>> {
     let Some(t) = token::Entity::find_by_id(digest(secret)).one(db).await? else {
         return Ok(None);
     };
-    Ok((t.kind == kind
-        && t.site_id == site_id
-        && t.used_at.is_none()
-        && t.expires_at > chrono::Utc::now())
-    .then_some(t))
+    Ok(
+        (t.kind == kind && t.site_id == site_id && t.used_at.is_none() && t.expires_at > now)
+            .then_some(t),
+    )
 }
 
 /// Mark a token used; false if it was used meanwhile (double submit).
-pub async fn use_up<C: ConnectionTrait>(db: &C, t: &token::Model) -> Result<bool> {
+pub async fn use_up<C: ConnectionTrait>(
+    db: &C,
+    t: &token::Model,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool> {
     let res = token::Entity::update_many()
         .col_expr(
             token::Column::UsedAt,
-            sea_orm::sea_query::Expr::value(Some(chrono::Utc::now())),
+            sea_orm::sea_query::Expr::value(Some(now)),
         )
         .filter(token::Column::Id.eq(&t.id))
         .filter(token::Column::UsedAt.is_null())
@@ -79,12 +86,13 @@ pub async fn pending<C: ConnectionTrait>(
     db: &C,
     kind: &str,
     site_id: i64,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<token::Model>> {
     Ok(token::Entity::find()
         .filter(token::Column::Kind.eq(kind))
         .filter(token::Column::SiteId.eq(site_id))
         .filter(token::Column::UsedAt.is_null())
-        .filter(token::Column::ExpiresAt.gt(chrono::Utc::now()))
+        .filter(token::Column::ExpiresAt.gt(now))
         .order_by_desc(token::Column::ExpiresAt)
         .all(db)
         .await?)

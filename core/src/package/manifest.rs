@@ -388,15 +388,107 @@ pub struct Capabilities {
     pub http: Option<HttpCapability>,
     #[serde(default)]
     pub directory: Option<DirectoryCapability>,
+    #[serde(default)]
+    pub mail: Option<MailCapability>,
 }
 
 /// Outbound hosts the plugin asks to reach; the administrator grants some or
-/// all of them per site.
+/// all of them per site. Each is `host` (ports 80 and 443) or `host:port`
+/// (that port only); `[::1]:8080` for an IPv6 address.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HttpCapability {
     pub hosts: Vec<String>,
     pub reason: Text,
+}
+
+/// E-mail to the accounts of the site, which the administrator grants per
+/// site.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailCapability {
+    pub reason: Text,
+}
+
+/// One entry of [`HttpCapability::hosts`], parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostPort {
+    /// Lowercase; an IPv6 address without its brackets.
+    pub host: String,
+    /// The only port allowed; none: 80 and 443.
+    pub port: Option<u16>,
+}
+
+impl HostPort {
+    /// Parse `host`, `host:port` or `[v6]:port`.
+    ///
+    /// # Errors
+    /// Anything else (a scheme, a path, user information, an empty host, a
+    /// port that is not 1 to 65535), with the reason.
+    pub fn parse(s: &str) -> Result<HostPort, String> {
+        let (host, port) = if let Some(rest) = s.strip_prefix('[') {
+            let (v6, after) = rest
+                .split_once(']')
+                .ok_or_else(|| format!("`{s}`: `[` without `]`"))?;
+            if v6.parse::<std::net::Ipv6Addr>().is_err() {
+                return Err(format!("`{s}`: `{v6}` is not an IPv6 address"));
+            }
+            match after {
+                "" => (v6, None),
+                p => (
+                    v6,
+                    Some(
+                        p.strip_prefix(':')
+                            .ok_or_else(|| format!("`{s}`: expected `:port` after `]`"))?,
+                    ),
+                ),
+            }
+        } else {
+            match s.split_once(':') {
+                Some((h, p)) => (h, Some(p)),
+                None => (s, None),
+            }
+        };
+        let valid_name = |h: &str| {
+            !h.is_empty()
+                && h.len() <= 253
+                && h.split('.').all(|label| {
+                    !label.is_empty()
+                        && label.len() <= 63
+                        && label
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                })
+        };
+        if !s.starts_with('[') && !valid_name(host) {
+            return Err(format!(
+                "`{s}` must be a host name like `api.example.fr`, optionally with `:port`"
+            ));
+        }
+        let port = match port {
+            None => None,
+            Some(p) => Some(
+                p.parse::<u16>()
+                    .ok()
+                    .filter(|p| *p > 0)
+                    .ok_or_else(|| format!("`{s}`: the port must be a number from 1 to 65535"))?,
+            ),
+        };
+        Ok(HostPort {
+            host: host.to_ascii_lowercase(),
+            port,
+        })
+    }
+
+    /// Whether a request to `host` on `port` is what this entry allows.
+    pub fn allows(&self, host: &str, port: u16) -> bool {
+        self.host
+            .eq_ignore_ascii_case(host.trim_start_matches('[').trim_end_matches(']'))
+            && match self.port {
+                Some(p) => p == port,
+                None => port == 80 || port == 443,
+            }
+    }
 }
 
 /// A read-only directory the plugin asks for (mounted at `/granted`).
@@ -808,9 +900,7 @@ impl Manifest {
 
         if let Some(http) = &self.capabilities.http {
             for h in &http.hosts {
-                if h.is_empty() || h.contains('/') || h.contains(':') || h.contains(' ') {
-                    bail!("capabilities.http: `{h}` must be a host name like `api.example.fr`");
-                }
+                HostPort::parse(h).map_err(|e| anyhow::anyhow!("capabilities.http: {e}"))?;
             }
         }
 
@@ -1198,5 +1288,82 @@ indexes = [["status"]]
     fn default_must_fit_the_column_type() {
         let e = error(&GOOD.replace("default = \"draft\"", "default = 3"));
         assert!(e.contains("does not fit type text"), "{e}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Any text is a manifest or a clear error: the parser never
+        /// panics, whatever an author (or an attacker) uploads.
+        #[test]
+        fn any_text_parses_or_is_refused_without_panic(s in "[\\s\\S]{0,400}") {
+            let _ = Manifest::parse(&s);
+        }
+
+        /// A good manifest cut or with a line dropped or doubled is a
+        /// manifest or a clear error, never a panic.
+        #[test]
+        fn a_damaged_manifest_is_refused_without_panic(cut in 0usize..4_000, drop in 0usize..120, twice in 0usize..120) {
+            let cut = GOOD.len().min(cut);
+            let cut = (0..=cut).rev().find(|&i| GOOD.is_char_boundary(i)).unwrap_or(0);
+            let _ = Manifest::parse(&GOOD[..cut]);
+            let lines: Vec<&str> = GOOD.lines().collect();
+            let mut dropped = lines.clone();
+            if drop < dropped.len() { dropped.remove(drop); }
+            let _ = Manifest::parse(&dropped.join("\n"));
+            let mut doubled = lines.clone();
+            if twice < doubled.len() { doubled.insert(twice, lines[twice]); }
+            let _ = Manifest::parse(&doubled.join("\n"));
+        }
+    }
+    #[test]
+    fn an_http_host_may_name_a_port_and_nothing_else() {
+        let http = |hosts: &str| {
+            with(&format!(
+                "[capabilities.http]\nhosts = [{hosts}]\nreason = {{ fr = \"r\" }}\n"
+            ))
+        };
+        let m = Manifest::parse(&http(
+            r#""api.example.fr", "feed.example.fr:8443", "[::1]:81""#,
+        ))
+        .unwrap();
+        let parsed: Vec<HostPort> = m
+            .capabilities
+            .http
+            .unwrap()
+            .hosts
+            .iter()
+            .map(|h| HostPort::parse(h).unwrap())
+            .collect();
+        assert!(parsed[0].allows("API.example.fr", 443) && parsed[0].allows("api.example.fr", 80));
+        assert!(
+            !parsed[0].allows("api.example.fr", 8080),
+            "a port not declared"
+        );
+        assert!(
+            parsed[1].allows("feed.example.fr", 8443) && !parsed[1].allows("feed.example.fr", 443)
+        );
+        assert!(parsed[2].allows("[::1]", 81));
+        for bad in [
+            r#""https://api.example.fr""#,
+            r#""api.example.fr/path""#,
+            r#""user@api.example.fr""#,
+            r#""api.example.fr:0""#,
+            r#""api.example.fr:http""#,
+            r#""[::1""#,
+            r#""""#,
+        ] {
+            let e = error(&http(bad));
+            assert!(e.contains("capabilities.http"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn mail_is_a_capability_with_a_reason() {
+        let m =
+            Manifest::parse(&with("[capabilities.mail]\nreason = { fr = \"Avis\" }\n")).unwrap();
+        assert!(m.capabilities.mail.is_some());
+        let e = error(&with("[capabilities.mail]\n"));
+        assert!(e.contains("reason"), "{e}");
     }
 }

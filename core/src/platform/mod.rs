@@ -103,7 +103,17 @@ pub struct Snapshot {
 
 impl Snapshot {
     /// The site serving a host name (port ignored), or the default site.
-    pub fn site_for_host(&self, host: &str, fallback_to_default: bool) -> Option<&Arc<Site>> {
+    ///
+    /// A development server (`dev`) also answers `<slug>.localhost` with
+    /// that site, and bare addresses (`127.0.0.1`, `localhost`) with the
+    /// default site; elsewhere only the configured names do, unless
+    /// `fallback_to_default` sends every other name to the default site.
+    pub fn site_for_host(
+        &self,
+        host: &str,
+        fallback_to_default: bool,
+        dev: bool,
+    ) -> Option<&Arc<Site>> {
         let host = host.rsplit_once(':').map_or(host, |(h, port)| {
             if port.chars().all(|c| c.is_ascii_digit()) {
                 h
@@ -116,7 +126,8 @@ impl Snapshot {
             return self.sites.get(*i);
         }
         // `<slug>.localhost` works in development without configuration.
-        if let Some(slug) = host.strip_suffix(".localhost")
+        if dev
+            && let Some(slug) = host.strip_suffix(".localhost")
             && let Some(s) = self.sites.iter().find(|s| s.config.slug == slug)
         {
             return Some(s);
@@ -124,7 +135,7 @@ impl Snapshot {
         let is_address = host.parse::<std::net::IpAddr>().is_ok()
             || host == "localhost"
             || host.starts_with('[');
-        if fallback_to_default || is_address {
+        if fallback_to_default || (dev && is_address) {
             return self
                 .default
                 .and_then(|i| self.sites.get(i))
@@ -267,7 +278,8 @@ impl Platform {
                     grants: Arc::new(Grants::intersect(
                         manifest,
                         &grants.http,
-                        grants.directory.map(PathBuf::from),
+                        self.granted_folder(&row.slug, &sp.plugin, grants.directory.as_deref()),
+                        grants.mail,
                     )),
                     deadline: std::time::Duration::from_millis(
                         limits.deadline_ms.unwrap_or(manifest.limits.deadline_ms),

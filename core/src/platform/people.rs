@@ -1,20 +1,72 @@
 //! What the site and its plugins hold about one person (RGPD): download it
 //! all, or erase it all.
 
+use std::sync::Arc;
+
 use anyhow::{Context as _, Result, bail};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 use serde_json::{Value as Json, json};
 
-use super::{Platform, Site};
-use crate::db::entities::{audit_entry, group_member, session, user, user_role};
+use super::{Platform, Site, SitePlugin};
+use crate::db::entities::{
+    audit_entry, group_member, session, site_plugin, token, user, user_role,
+};
 use crate::events::dispatch::background_context;
-use crate::runtime::{Call, Reply};
+use crate::identity::audit::{erased_subject, user_subject};
+use crate::package::settings;
+use crate::runtime::{Call, Grants, Reply};
 
 impl Platform {
+    /// Every plugin that may hold rows of the site: those enabled now, and
+    /// those that were enabled once and are disabled now (their tables keep
+    /// the site's rows). A disabled one is loaded for this call only, with
+    /// its stored settings and no capability: its export and erase hooks
+    /// work on its own tables.
+    ///
+    /// # Errors
+    /// The database fails, or a disabled plugin's package cannot be loaded
+    /// (named: its rows could not be reached).
+    pub async fn plugins_holding_data(&self, site: &Site) -> Result<Vec<Arc<SitePlugin>>> {
+        let mut all = site.plugins.clone();
+        let disabled = site_plugin::Entity::find()
+            .filter(site_plugin::Column::SiteId.eq(site.id))
+            .filter(site_plugin::Column::Enabled.eq(false))
+            .all(&self.db)
+            .await?;
+        for sp in disabled {
+            if all.iter().any(|p| p.name == sp.plugin) {
+                continue;
+            }
+            let loaded = self
+                .load_package(&sp.plugin, &sp.version)
+                .await
+                .with_context(|| {
+                    format!(
+                        "{} (disabled on this site) cannot be loaded to reach its data",
+                        sp.plugin
+                    )
+                })?;
+            let manifest = loaded.manifest.clone();
+            let stored: Json = serde_json::from_str(&sp.settings).unwrap_or_default();
+            all.push(Arc::new(SitePlugin {
+                name: sp.plugin.clone(),
+                routes: self.routes_for(&loaded),
+                path: serde_json::from_str::<String>(&sp.paths)
+                    .unwrap_or_else(|_| manifest.default_path.clone()),
+                settings: Arc::new(settings::effective(&manifest, &stored)),
+                grants: Arc::new(Grants::intersect(&manifest, &[], None, false)),
+                deadline: std::time::Duration::from_millis(manifest.limits.deadline_ms),
+                memory_cap: (manifest.limits.memory_mib as usize) << 20,
+                loaded,
+            }));
+        }
+        Ok(all)
+    }
+
     /// Everything about a user: the account, roles, groups, their entries
-    /// of the audit log and what each enabled plugin holds (its
-    /// `export-user-data` hook).
+    /// of the audit log and what each plugin holds (its `export-user-data`
+    /// hook), enabled or disabled since (see [`Self::plugins_holding_data`]).
     ///
     /// # Errors
     /// The database fails or a plugin's hook fails (named).
@@ -35,7 +87,7 @@ impl Platform {
             .map(|a| json!({ "at": a.at.to_rfc3339(), "plugin": a.plugin, "action": a.action, "subject": a.subject }))
             .collect();
         let mut plugins = serde_json::Map::new();
-        for p in &site.plugins {
+        for p in &self.plugins_holding_data(site).await? {
             let (ctx, info) = background_context(site, p);
             match self
                 .runtime
@@ -65,15 +117,22 @@ impl Platform {
         }))
     }
 
-    /// Erase a user: every plugin erases or anonymises through its hook
-    /// first; if one fails, the account is kept (nothing is half-erased on
-    /// the host's side) and the error says which. Then the account, its
-    /// roles, groups and sessions go, and its audit entries are anonymised.
+    /// Erase a user: every plugin that may hold the person's rows (enabled,
+    /// or disabled since) erases or anonymises through its hook first; if
+    /// one fails, the account is kept (nothing is half-erased on the host's
+    /// side) and the error says which. Then the account, its roles, groups,
+    /// sessions and tokens go; its audit entries are anonymised, and the
+    /// entries naming it as their subject (`user:<username>`,
+    /// `email:<address>`) name a pseudonym instead.
     ///
     /// # Errors
     /// A plugin's hook or the database.
     pub async fn erase_user(&self, site: &Site, user_id: i64) -> Result<()> {
-        for p in &site.plugins {
+        let account = user::Entity::find_by_id(user_id)
+            .one(&self.db)
+            .await?
+            .context("no such account")?;
+        for p in &self.plugins_holding_data(site).await? {
             let (ctx, info) = background_context(site, p);
             match self
                 .runtime
@@ -101,6 +160,10 @@ impl Platform {
             .filter(session::Column::UserId.eq(user_id))
             .exec(&txn)
             .await?;
+        token::Entity::delete_many()
+            .filter(token::Column::UserId.eq(user_id))
+            .exec(&txn)
+            .await?;
         audit_entry::Entity::update_many()
             .col_expr(audit_entry::Column::Actor, Expr::value("compte supprimé"))
             .col_expr(
@@ -108,6 +171,17 @@ impl Platform {
                 Expr::value(Option::<i64>::None),
             )
             .filter(audit_entry::Column::UserId.eq(user_id))
+            .exec(&txn)
+            .await?;
+        let pseudonym = erased_subject(&self.secret, account.site_id, &account.username);
+        let mut named = vec![user_subject(&account.username)];
+        if let Some(email) = account.email.as_deref().filter(|e| !e.is_empty()) {
+            named.push(format!("email:{email}"));
+        }
+        audit_entry::Entity::update_many()
+            .col_expr(audit_entry::Column::Subject, Expr::value(pseudonym))
+            .filter(audit_entry::Column::SiteId.eq(account.site_id))
+            .filter(audit_entry::Column::Subject.is_in(named))
             .exec(&txn)
             .await?;
         user::Entity::delete_by_id(user_id).exec(&txn).await?;

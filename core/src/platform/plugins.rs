@@ -3,6 +3,7 @@
 //! half-installed.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
@@ -26,6 +27,8 @@ pub struct StoredGrants {
     pub http: Vec<String>,
     #[serde(default)]
     pub directory: Option<String>,
+    #[serde(default)]
+    pub mail: bool,
 }
 
 /// Limits a site administrator set (none: the manifest's).
@@ -265,7 +268,7 @@ impl Platform {
                 .and_then(|e| serde_json::from_str(&e.grants).ok())
                 .unwrap_or_default(),
         };
-        check_grants(&manifest, &grants)?;
+        check_grants(&manifest, &grants, &self.granted_root(site_slug))?;
 
         let txn = self.db.begin().await?;
         apply_schema(&txn, &manifest).await?;
@@ -369,7 +372,10 @@ impl Platform {
         Ok(Ok(()))
     }
 
-    /// Save grants of a plugin on a site.
+    /// Save the grants a site's administrator gives (outbound hosts and
+    /// e-mail). The folder is the server administrator's
+    /// ([`Platform::grant_folder`]): the stored one is kept, whatever
+    /// `grants.directory` says.
     ///
     /// # Errors
     /// A grant the manifest does not ask for.
@@ -382,7 +388,80 @@ impl Platform {
             .package_row(name, &sp.version)
             .await?
             .context("package vanished")?;
-        check_grants(&Manifest::parse(&row.manifest)?, &grants)?;
+        let before: StoredGrants = serde_json::from_str(&sp.grants).unwrap_or_default();
+        let grants = StoredGrants {
+            directory: before.directory,
+            ..grants
+        };
+        let manifest = Manifest::parse(&row.manifest)?;
+        check_grants(
+            &manifest,
+            &StoredGrants {
+                directory: None,
+                ..grants.clone()
+            },
+            Path::new(""),
+        )?;
+        let mut am: site_plugin::ActiveModel = sp.into();
+        am.grants = Set(serde_json::to_string(&grants)?);
+        am.updated_at = Set(chrono::Utc::now());
+        am.update(&self.db).await?;
+        self.changed().await
+    }
+
+    /// Where the server administrator puts the folders granted to the
+    /// plugins of a site: `<data>/granted/<site>/`.
+    pub fn granted_root(&self, site_slug: &str) -> PathBuf {
+        self.settings.data_dir.join("granted").join(site_slug)
+    }
+
+    /// The folder a stored grant names, checked again (after links) as the
+    /// site is loaded; a grant that no longer resolves inside the site's
+    /// `granted/` folder is logged and not mounted.
+    pub(crate) fn granted_folder(
+        &self,
+        site_slug: &str,
+        plugin: &str,
+        sub: Option<&str>,
+    ) -> Option<PathBuf> {
+        let sub = sub?;
+        match crate::runtime::Grants::resolve_folder(&self.granted_root(site_slug), sub) {
+            Ok(dir) => Some(dir),
+            Err(e) => {
+                tracing::warn!(site = site_slug, plugin, error = %e, "folder grant refused");
+                None
+            }
+        }
+    }
+
+    /// Grant a plugin on a site a folder inside `<data>/granted/<site>/`
+    /// (none: take the grant back). For the server administrator only: the
+    /// CLI and `site.toml` call it, the web pages do not.
+    ///
+    /// # Errors
+    /// The plugin does not ask for a folder or is not set up on the site;
+    /// the folder is missing, not relative, or leads outside (links
+    /// resolved).
+    pub async fn grant_folder(&self, site_slug: &str, name: &str, sub: Option<&str>) -> Result<()> {
+        let site_row = self.site_row(site_slug).await?;
+        let sp = site_plugin::Entity::find_by_id((site_row.id, name.to_string()))
+            .one(&self.db)
+            .await?
+            .with_context(|| format!("{name} is not set up on site {site_slug}"))?;
+        let row = self
+            .package_row(name, &sp.version)
+            .await?
+            .context("package vanished")?;
+        let before: StoredGrants = serde_json::from_str(&sp.grants).unwrap_or_default();
+        let grants = StoredGrants {
+            directory: sub.map(str::to_string),
+            ..before
+        };
+        check_grants(
+            &Manifest::parse(&row.manifest)?,
+            &grants,
+            &self.granted_root(site_slug),
+        )?;
         let mut am: site_plugin::ActiveModel = sp.into();
         am.grants = Set(serde_json::to_string(&grants)?);
         am.updated_at = Set(chrono::Utc::now());
@@ -508,7 +587,7 @@ fn check_settings(manifest: &Manifest, value: &serde_json::Value) -> Result<()> 
     Ok(())
 }
 
-fn check_grants(manifest: &Manifest, grants: &StoredGrants) -> Result<()> {
+fn check_grants(manifest: &Manifest, grants: &StoredGrants, folder_root: &Path) -> Result<()> {
     let asked: &[String] = manifest
         .capabilities
         .http
@@ -522,6 +601,12 @@ fn check_grants(manifest: &Manifest, grants: &StoredGrants) -> Result<()> {
             );
         }
     }
+    if grants.mail && manifest.capabilities.mail.is_none() {
+        bail!(
+            "{} does not ask for e-mail; it cannot be granted",
+            manifest.name
+        );
+    }
     if let Some(dir) = &grants.directory {
         if manifest.capabilities.directory.is_none() {
             bail!(
@@ -529,9 +614,8 @@ fn check_grants(manifest: &Manifest, grants: &StoredGrants) -> Result<()> {
                 manifest.name
             );
         }
-        if !std::path::Path::new(dir).is_dir() {
-            bail!("granted directory `{dir}` does not exist on this server");
-        }
+        crate::runtime::Grants::resolve_folder(folder_root, dir)
+            .map_err(|e| anyhow::anyhow!("folder grant refused: {e}"))?;
     }
     Ok(())
 }

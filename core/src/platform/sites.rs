@@ -103,6 +103,12 @@ impl Platform {
         }
         let mut statics = BTreeMap::new();
         read_tree(&dir.join("static"), "", &mut statics)?;
+        // Folders the site's file grants to its plugins: copied into the
+        // data folder, the only place a folder grant may point to.
+        let granted = dir.join("granted");
+        if granted.is_dir() {
+            copy_tree(&granted, &self.granted_root(&config.slug))?;
+        }
         self.apply_site(config, templates, statics, password).await
     }
 
@@ -257,6 +263,7 @@ impl Platform {
                             .directory
                             .as_ref()
                             .map(|d| d.display().to_string()),
+                        mail: entry.grants.mail,
                     }),
                 };
                 match self.enable(&config.slug, name, options).await {
@@ -279,4 +286,21 @@ impl Platform {
         self.changed().await?;
         Ok(report)
     }
+}
+
+/// Copy a folder of the site's files (links followed: it is the server
+/// administrator's own folder) into the data folder.
+fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
+    for e in std::fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))? {
+        let e = e?;
+        let (src, dst) = (e.path(), to.join(e.file_name()));
+        if src.is_dir() {
+            copy_tree(&src, &dst)?;
+        } else {
+            std::fs::copy(&src, &dst)
+                .with_context(|| format!("cannot copy {} to {}", src.display(), dst.display()))?;
+        }
+    }
+    Ok(())
 }

@@ -50,7 +50,8 @@ const HOST_WAIT_BOUND: Duration = Duration::from_secs(60);
 /// Shared services the host interfaces use.
 pub struct Services {
     pub storage: Storage,
-    pub http: reqwest::Client,
+    /// Outbound HTTP for plugins (see `host::http`).
+    pub http: crate::host::http::Outbound,
     /// Shift of the clock plugins see, in milliseconds (tests and demos
     /// set "now").
     pub clock_offset_ms: std::sync::atomic::AtomicI64,
@@ -58,6 +59,8 @@ pub struct Services {
     pub outbox: Arc<tokio::sync::Notify>,
     /// Outgoing e-mail (SMTP, or a folder in development and tests).
     pub mail: Arc<crate::mail::Mailer>,
+    /// Plugin messages sent per site in the hour (see `host::mail`).
+    pub mail_budget: crate::host::mail::Budget,
 }
 
 impl Services {

@@ -67,6 +67,40 @@ pub struct Dpo {
     pub email: String,
 }
 
+/// How long the site keeps personal data the host holds (RGPD).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Privacy {
+    /// Audit entries older than this many months keep who did what and
+    /// when, and lose their details (the daily retention task).
+    #[serde(default = "Privacy::default_audit_details_months")]
+    pub audit_details_months: u32,
+}
+
+impl Privacy {
+    fn default_audit_details_months() -> u32 {
+        12
+    }
+}
+
+impl Default for Privacy {
+    fn default() -> Self {
+        Privacy {
+            audit_details_months: Self::default_audit_details_months(),
+        }
+    }
+}
+
+/// Sign-in rules of the site.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Security {
+    /// Administrators must turn on the second factor (TOTP) before they
+    /// reach any administration page, the host's or a plugin's.
+    #[serde(default)]
+    pub admin_second_factor: bool,
+}
+
 /// A plugin as the site enables it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -106,10 +140,15 @@ pub struct GrantsEntry {
     /// Outbound hosts.
     #[serde(default)]
     pub http: Vec<String>,
-    /// A server directory, read-only (relative paths are relative to the
-    /// site folder).
+    /// A read-only folder: a relative path inside `<data>/granted/<site>/`
+    /// of the server (checked after links when the site is applied and
+    /// when it is loaded). Only the server administrator, who applies
+    /// `site.toml`, sets it.
     #[serde(default)]
     pub directory: Option<PathBuf>,
+    /// E-mail to the site's accounts.
+    #[serde(default)]
+    pub mail: bool,
 }
 
 /// A user to create when applying the site (demo and first set-up).
@@ -167,6 +206,10 @@ pub struct SiteConfig {
     pub contact: Contact,
     #[serde(default)]
     pub dpo: Dpo,
+    #[serde(default)]
+    pub privacy: Privacy,
+    #[serde(default)]
+    pub security: Security,
     /// The legal notice (publisher, host…), Markdown.
     #[serde(default)]
     pub legal_notice: String,
@@ -225,13 +268,6 @@ impl SiteConfig {
                 .context("the site folder has no name")?
                 .to_string();
         }
-        for entry in c.plugins.values_mut() {
-            if let Some(d) = &entry.grants.directory
-                && d.is_relative()
-            {
-                entry.grants.directory = Some(dir.join(d));
-            }
-        }
         c.validate().with_context(|| path.display().to_string())?;
         Ok(c)
     }
@@ -254,6 +290,9 @@ impl SiteConfig {
             if d.is_empty() || d.contains('/') || d.contains(':') || d.contains(' ') {
                 bail!("domain `{d}` must be a host name without scheme or port");
             }
+        }
+        if self.privacy.audit_details_months == 0 {
+            bail!("privacy.audit-details-months must be at least 1");
         }
         if !matches!(self.locale.as_str(), "fr" | "en") {
             bail!("locale `{}` must be fr or en", self.locale);

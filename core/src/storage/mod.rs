@@ -41,6 +41,68 @@ pub const MAX_OPERATIONS: usize = 1_000;
 const MAX_TEXT: usize = 1 << 20;
 const MAX_BYTES: usize = 8 << 20;
 
+/// Whether the databases refuse this character in text. PostgreSQL's `text`
+/// cannot hold U+0000 (it is the only valid UTF-8 it refuses; SQLite keeps
+/// it), so it is refused on both, for both databases to behave alike.
+pub fn unstorable_char(c: char) -> bool {
+    c == '\0'
+}
+
+/// Whether `s` holds a character the databases refuse in text.
+pub fn unstorable(s: &str) -> bool {
+    s.contains(unstorable_char)
+}
+
+/// PostgreSQL's B-tree index entries hold at most 2,704 bytes (SQLite's
+/// have no such bound), so a long value in an indexed column failed there
+/// with a database fault and passed on SQLite. Text written to an indexed
+/// column is refused past its share of this many bytes in the index
+/// (2,400 for a one-column index, 1,200 each for two text columns…).
+const INDEX_ENTRY_TEXT: usize = 2_400;
+
+/// Most bytes of text a write may put in `column`, when it is indexed.
+fn indexed_text_limit(table: &Table, column: &str) -> Option<usize> {
+    let is_text = |c: &str| {
+        matches!(
+            table.column(c).map(|c| c.kind),
+            Some(ColumnType::Text | ColumnType::Json)
+        )
+    };
+    table
+        .indexes
+        .iter()
+        .chain(&table.unique)
+        .filter(|cols| cols.iter().any(|c| c == column))
+        .map(|cols| INDEX_ENTRY_TEXT / cols.iter().filter(|c| is_text(c.as_str())).count().max(1))
+        .min()
+}
+
+/// Check the cells a write puts in `table` beyond what [`bind`] checks.
+fn check_written(table: &Table, cells: &[wit::Cell]) -> Res<()> {
+    for c in cells {
+        if let Value::Text(s) = &c.value
+            && let Some(limit) = indexed_text_limit(table, &c.column)
+            && s.len() > limit
+        {
+            return Err(StorageError::InvalidValue(format!(
+                "column `{}` is indexed: its text is at most {limit} bytes, not {}",
+                c.column,
+                s.len()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn storable(column: &str, s: &str) -> Res<()> {
+    if unstorable(s) {
+        return Err(StorageError::InvalidValue(format!(
+            "column `{column}`: text cannot contain the character U+0000 (NUL)"
+        )));
+    }
+    Ok(())
+}
+
 /// The database and what it takes to write to it safely.
 #[derive(Clone)]
 pub struct Storage {
@@ -525,6 +587,7 @@ fn bind(table: &Table, column: &str, v: &Value) -> Res<sq::Value> {
                     "column `{column}`: text longer than {MAX_TEXT} bytes"
                 )));
             }
+            storable(column, s)?;
             let s = match kind {
                 ColumnType::Date => normalise_date(s).ok_or_else(|| {
                     StorageError::InvalidValue(format!(
@@ -612,7 +675,10 @@ fn condition(table: &Table, c: &Condition) -> Res<SimpleExpr> {
         Condition::Contains(cell) => {
             text_column(table, &cell.column)?;
             match &cell.value {
-                Value::Text(t) => contains_expr(&cell.column, t),
+                Value::Text(t) => {
+                    storable(&cell.column, t)?;
+                    contains_expr(&cell.column, t)
+                }
                 _ => {
                     return Err(StorageError::InvalidValue(
                         "`contains` needs a text value".into(),
@@ -652,6 +718,7 @@ fn condition(table: &Table, c: &Condition) -> Res<SimpleExpr> {
             for c in &search.columns {
                 text_column(table, c)?;
             }
+            storable(&search.columns[0], &search.text)?;
             let mut all = sq::Condition::all();
             for word in search.text.split_whitespace().take(16) {
                 let mut any = sq::Condition::any();
@@ -747,6 +814,7 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
                 }
                 bind(t, &c.column, &c.value)?;
             }
+            check_written(t, &i.row)?;
             for l in &i.links {
                 column_type(t, &l.column)?;
                 if i.row.iter().any(|c| c.column == l.column) {
@@ -762,6 +830,7 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
             for c in &u.row {
                 bind(t, &c.column, &c.value)?;
             }
+            check_written(t, &u.row)?;
             for l in &u.links {
                 column_type(t, &l.column)?;
                 if u.row.iter().any(|c| c.column == l.column) {
@@ -801,6 +870,7 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
                 }
                 bind(t, &c.column, &c.value)?;
             }
+            check_written(t, &u.set)?;
             for c in &u.filter {
                 condition(t, c)?;
             }
@@ -830,6 +900,8 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
             })?;
         }
         O::Audit(a) => {
+            storable("action", &a.action)?;
+            storable("subject", &a.subject)?;
             serde_json::from_str::<serde_json::Value>(&a.details).map_err(|e| {
                 StorageError::InvalidValue(format!("audit details are not JSON: {e}"))
             })?;
@@ -1273,5 +1345,208 @@ mod tests {
         );
         assert!(normalise_datetime("2026-11-28 16:30").is_none());
         assert!(normalise_date("2026-02-30").is_none());
+    }
+
+    mod fuzz {
+        use proptest::prelude::*;
+
+        use super::super::{condition, measure_expr, validate_op, wit};
+        use crate::package::manifest::Manifest;
+        use sea_orm::DbBackend;
+
+        /// A plugin with one table of every column type, an index and a
+        /// unique constraint: what the operations below aim at.
+        fn manifest() -> Manifest {
+            Manifest::parse(
+                r#"
+name = "fuzzed"
+version = "1.0.0"
+api = "^1.0"
+title = { fr = "F", en = "F" }
+default-path = "f"
+
+[[tables]]
+name = "things"
+columns = [
+  { name = "label", type = "text", required = true },
+  { name = "n", type = "integer" },
+  { name = "x", type = "float" },
+  { name = "on", type = "boolean", required = true, default = false },
+  { name = "day", type = "date" },
+  { name = "at", type = "datetime" },
+  { name = "data", type = "json" },
+  { name = "blob", type = "bytes" },
+]
+indexes = [["label"]]
+unique = [["label", "n"]]
+"#,
+            )
+            .expect("the fuzzed manifest parses")
+        }
+
+        /// Names: declared ones, `id`, and anything else.
+        fn name() -> impl Strategy<Value = String> {
+            prop_oneof![
+                4 => prop::sample::select(vec![
+                    "label", "n", "x", "on", "day", "at", "data", "blob", "id", "things",
+                ])
+                .prop_map(str::to_string),
+                1 => "[\\s\\S]{0,12}",
+            ]
+        }
+
+        fn text() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "[\\s\\S]{0,40}",
+                Just("\0".to_string()),
+                Just("2026-02-30".to_string()),
+                Just("2026-11-28T16:30:00+01:00".to_string()),
+                Just("{\"a\": [1, 2]}".to_string()),
+                (0usize..5_000).prop_map(|n| "é".repeat(n)),
+            ]
+        }
+
+        fn value() -> impl Strategy<Value = wit::Value> {
+            prop_oneof![
+                Just(wit::Value::Null),
+                any::<bool>().prop_map(wit::Value::Boolean),
+                any::<i64>().prop_map(wit::Value::Integer),
+                any::<f64>().prop_map(wit::Value::Float),
+                text().prop_map(wit::Value::Text),
+                prop::collection::vec(any::<u8>(), 0..64).prop_map(wit::Value::Bytes),
+            ]
+        }
+
+        fn cell() -> impl Strategy<Value = wit::Cell> {
+            (name(), value()).prop_map(|(column, value)| wit::Cell { column, value })
+        }
+
+        fn cond() -> impl Strategy<Value = wit::Condition> {
+            prop_oneof![
+                cell().prop_map(wit::Condition::Eq),
+                cell().prop_map(wit::Condition::Ne),
+                cell().prop_map(wit::Condition::Lt),
+                cell().prop_map(wit::Condition::Ge),
+                cell().prop_map(wit::Condition::Contains),
+                (name(), prop::collection::vec(value(), 0..6)).prop_map(|(column, values)| {
+                    wit::Condition::OneOf(wit::Cells { column, values })
+                }),
+                (name(), prop::collection::vec(value(), 0..6)).prop_map(|(column, values)| {
+                    wit::Condition::NoneOf(wit::Cells { column, values })
+                }),
+                name().prop_map(wit::Condition::IsNull),
+                name().prop_map(wit::Condition::NotNull),
+                (prop::collection::vec(name(), 0..4), text()).prop_map(|(columns, text)| {
+                    wit::Condition::Matches(wit::Search { columns, text })
+                }),
+            ]
+        }
+
+        fn measure() -> impl Strategy<Value = wit::Measure> {
+            (
+                prop::sample::select(vec![
+                    wit::Function::Count,
+                    wit::Function::Sum,
+                    wit::Function::Min,
+                    wit::Function::Max,
+                    wit::Function::Avg,
+                    wit::Function::CountDistinct,
+                ]),
+                prop::option::of(name()),
+                name(),
+            )
+                .prop_map(|(function, column, name)| wit::Measure {
+                    function,
+                    column,
+                    name,
+                })
+        }
+
+        fn links() -> impl Strategy<Value = Vec<wit::Link>> {
+            prop::collection::vec(
+                (name(), any::<u32>())
+                    .prop_map(|(column, operation)| wit::Link { column, operation }),
+                0..3,
+            )
+        }
+
+        fn operation() -> impl Strategy<Value = wit::Operation> {
+            let cells = || prop::collection::vec(cell(), 0..6);
+            let conds = || prop::collection::vec(cond(), 0..4);
+            prop_oneof![
+                (name(), cells(), links()).prop_map(|(table, row, links)| {
+                    wit::Operation::Insert(wit::RowInsert { table, row, links })
+                }),
+                (name(), conds(), cells()).prop_map(|(table, filter, set)| {
+                    wit::Operation::Update(wit::RowUpdate { table, filter, set })
+                }),
+                (name(), conds()).prop_map(|(table, filter)| {
+                    wit::Operation::Delete(wit::RowDelete { table, filter })
+                }),
+                (
+                    name(),
+                    cells(),
+                    prop::collection::vec(name(), 0..3),
+                    links()
+                )
+                    .prop_map(|(table, row, key, links)| {
+                        wit::Operation::Upsert(wit::RowUpsert {
+                            table,
+                            row,
+                            key,
+                            links,
+                        })
+                    }),
+                (name(), conds(), measure(), text()).prop_map(
+                    |(table, filter, measure, message)| {
+                        wit::Operation::Expect(wit::Expectation {
+                            table,
+                            filter,
+                            measure,
+                            min: None,
+                            max: Some(1.0),
+                            message,
+                        })
+                    }
+                ),
+                (text(), text()).prop_map(|(name, payload)| {
+                    wit::Operation::Publish(wit::Publication { name, payload })
+                }),
+                (text(), text(), text()).prop_map(|(action, subject, details)| {
+                    wit::Operation::Audit(wit::AuditEntry {
+                        action,
+                        subject,
+                        details,
+                    })
+                }),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+            /// Whatever a plugin asks, the validator answers (an error
+            /// names what is wrong) and never panics; what it accepts, the
+            /// builders of conditions and measures accept too.
+            #[test]
+            fn any_operation_is_accepted_or_refused_without_panic(op in operation()) {
+                let m = manifest();
+                if let Err(e) = validate_op(&m, &op) {
+                    let why = format!("{e:?}");
+                    prop_assert!(why.len() > 10, "an error that says nothing: {}", why);
+                }
+            }
+
+            /// The same for the conditions and measures of queries.
+            #[test]
+            fn any_query_part_is_accepted_or_refused_without_panic(c in cond(), m in measure()) {
+                let manifest = manifest();
+                let t = &manifest.tables[0];
+                let _ = condition(t, &c);
+                for backend in [DbBackend::Sqlite, DbBackend::Postgres] {
+                    let _ = measure_expr(t, &m, backend);
+                }
+            }
+        }
     }
 }

@@ -9,12 +9,11 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use base64::Engine as _;
 use serde_json::json;
 
 use super::AppState;
 use super::auth::see_other;
-use super::ctx::{Ctx, NOTICE_COOKIE, SESSION_COOKIE};
+use super::ctx::{Ctx, SESSION_COOKIE};
 use super::error::{Error, Result};
 use super::page::Page;
 use crate::identity::{passwords, sessions, tokens, users};
@@ -39,9 +38,9 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/invitations", get(invitations).post(invite))
 }
 
-type Form = Vec<(String, String)>;
+pub(super) type Form = Vec<(String, String)>;
 
-fn field<'a>(form: &'a Form, name: &str) -> &'a str {
+pub(super) fn field<'a>(form: &'a Form, name: &str) -> &'a str {
     form.iter()
         .find(|(k, _)| k == name)
         .map_or("", |(_, v)| v.as_str())
@@ -55,28 +54,128 @@ fn values(form: &Form, names: &[&str]) -> BTreeMap<String, String> {
 }
 
 /// Redirect with a one-time notice (a host message key, translated).
-fn redirect_notice(state: &AppState, ctx: &Ctx, location: &str, key: &str) -> Response {
+pub(super) fn redirect_notice(state: &AppState, ctx: &Ctx, location: &str, key: &str) -> Response {
     let mut r = see_other(location);
-    let text = ctx.t(state, key);
-    let v = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text.as_bytes());
+    super::ctx::add_notice(&mut r, &ctx.t(state, key), ctx.https);
+    r
+}
+
+fn start_session(ctx: &Ctx, mut r: Response, token: &str, life: sessions::Lifetime) -> Response {
     r.headers_mut().append(
         header::SET_COOKIE,
-        super::ctx::set_cookie(NOTICE_COOKIE, &v, Some(300), ctx.https),
+        super::auth::session_cookie(ctx, token, life),
     );
     r
 }
 
-fn start_session(ctx: &Ctx, mut r: Response, token: &str) -> Response {
-    r.headers_mut().append(
-        header::SET_COOKIE,
-        super::ctx::set_cookie(
-            SESSION_COOKIE,
-            token,
-            Some(sessions::IDLE.num_seconds()),
-            ctx.https,
-        ),
+pub(super) fn now(state: &AppState) -> chrono::DateTime<chrono::Utc> {
+    state.platform.runtime.services.now()
+}
+
+/// The pseudonymous id of the client's address (empty when unknown).
+pub(super) fn address(ctx: &Ctx) -> String {
+    if ctx.client_ip.is_empty() {
+        String::new()
+    } else {
+        crate::identity::attempts::address_id(&ctx.secret, &ctx.client_ip)
+    }
+}
+
+/// Whether the client's address made `max` requests of a kind within the
+/// last hour; if not, count this one.
+async fn over_limit(state: &AppState, ctx: &Ctx, kind: &str, max: u64) -> Result<bool> {
+    let addr = address(ctx);
+    if addr.is_empty() {
+        return Ok(false);
+    }
+    let db = &state.platform.db;
+    let key = format!("{kind}:{addr}");
+    let now = now(state);
+    let since = now - chrono::TimeDelta::hours(1);
+    if crate::identity::attempts::count(db, ctx.site.id, &key, since).await? >= max {
+        tracing::warn!(site = %ctx.site.config.slug, kind, "request refused: too many from one address");
+        return Ok(true);
+    }
+    crate::identity::attempts::record(db, ctx.site.id, &key, now).await?;
+    Ok(false)
+}
+
+/// Requests of one kind allowed per address and hour.
+const SIGNUPS_PER_HOUR: u64 = 5;
+const RESETS_PER_HOUR: u64 = 10;
+
+fn busy() -> Error {
+    Error::Unavailable(passwords::Busy.to_string())
+}
+
+/// Check a user's current password (within the server-wide hashing cap).
+pub(super) async fn current_password_ok(
+    state: &AppState,
+    user_id: i64,
+    given: &str,
+) -> Result<bool> {
+    let row = crate::db::entities::user::Entity::find_by_id(user_id)
+        .one(&state.platform.db)
+        .await?
+        .ok_or(Error::NotFound(None))?;
+    passwords::verify_limited(given.to_string(), row.password_hash)
+        .await
+        .map_err(|_| busy())
+}
+
+async fn hash_new_password(password: &str) -> Result<String> {
+    passwords::hash_limited(password.to_string())
+        .await
+        .map_err(|e| match e.downcast_ref::<passwords::Busy>() {
+            Some(_) => busy(),
+            None => Error::Internal(e),
+        })
+}
+
+/// Tell the owner of an account that something changed on it, with when
+/// and what to do if it was not them. A mail that cannot be sent is
+/// logged: the change itself is already saved.
+pub(super) async fn notify_change(
+    state: &AppState,
+    ctx: &Ctx,
+    to: Option<&str>,
+    name: &str,
+    what: &str,
+) {
+    let Some(to) = to.filter(|t| !t.is_empty()) else {
+        return;
+    };
+    let tz: chrono_tz::Tz = ctx
+        .site
+        .config
+        .timezone
+        .parse()
+        .unwrap_or(chrono_tz::Europe::Paris);
+    let when = now(state)
+        .with_timezone(&tz)
+        .format("%d/%m/%Y %H:%M (%Z)")
+        .to_string();
+    let catalogue = state.render.host_catalogue();
+    let site = ctx.site.config.name.clone();
+    let subject = catalogue.t_args(
+        ctx.lang,
+        &format!("{what}-mail-subject"),
+        &[("site", site.clone())],
     );
-    r
+    let body = catalogue.t_args(
+        ctx.lang,
+        &format!("{what}-mail-body"),
+        &[
+            ("name", name.to_string()),
+            ("site", site),
+            ("when", when),
+            ("reset", format!("{}/mot-de-passe", ctx.site.info.base_url)),
+            ("contact", ctx.site.config.contact.email.clone()),
+        ],
+    );
+    if let Err(e) = state.mail.send(to, &subject, &body).await {
+        tracing::error!(error = %format!("{e:#}"), what, "cannot send the account change notice");
+    }
 }
 
 fn valid_email(e: &str) -> bool {
@@ -119,7 +218,7 @@ fn check_new_account(form: &Form, need_email: bool) -> BTreeMap<String, String> 
     errors
 }
 
-fn errors_json(
+pub(super) fn errors_json(
     state: &AppState,
     ctx: &Ctx,
     errors: &BTreeMap<String, String>,
@@ -172,6 +271,9 @@ async fn signup(
     if ctx.site.config.signup != Signup::Open {
         return Err(Error::Forbidden(Some("signup-not-open".into())));
     }
+    if over_limit(&state, &ctx, "signup", SIGNUPS_PER_HOUR).await? {
+        return Err(Error::TooMany);
+    }
     let mut errors = check_new_account(&form, true);
     if field(&form, "consent") != "on" {
         errors.insert("consent".into(), "account-consent-required".into());
@@ -220,52 +322,59 @@ async fn create_and_sign_in(
             None => signup_page(state, ctx, form, &errors, StatusCode::CONFLICT),
         };
     }
-    if let Some(t) = invitation
-        && !tokens::use_up(db, t).await?
-    {
-        return Err(Error::Conflict(ctx.t(state, "invitation-used")));
-    }
-    let password = field(form, "password").to_string();
+    let hash = hash_new_password(field(form, "password")).await?;
     let name = field(form, "name").trim().to_string();
-    let id = {
-        let _guard = state.platform.runtime.services.storage.write_guard().await;
-        users::create(
-            db,
-            ctx.site.id,
-            users::NewUser {
-                username: &username,
-                name: &name,
-                email: (!email.is_empty()).then_some(email.as_str()),
-                password: &password,
-                roles,
-            },
-        )
-        .await?
-    };
-    let actor = Actor {
-        user_id: Some(id),
-        name: Some(username.clone()),
-    };
     let action = if invitation.is_some() {
         "account.invitation-accepted"
     } else {
         "account.signed-up"
     };
-    crate::identity::audit::record(
-        db,
-        ctx.site.id,
-        &actor,
-        None,
-        action,
-        &format!("user:{username}"),
-        json!({ "roles": roles }),
-    )
-    .await?;
-    let token = sessions::create(db, ctx.site.id, id).await?;
+    // The invitation used up, the account, its audit entry and its session:
+    // all or nothing.
+    let (token, life) = {
+        let _guard = state.platform.runtime.services.storage.write_guard().await;
+        let txn = db.begin().await?;
+        if let Some(t) = invitation
+            && !tokens::use_up(&txn, t, now(state)).await?
+        {
+            return Err(Error::Conflict(ctx.t(state, "invitation-used")));
+        }
+        let id = users::create_hashed(
+            &txn,
+            ctx.site.id,
+            users::NewUser {
+                username: &username,
+                name: &name,
+                email: (!email.is_empty()).then_some(email.as_str()),
+                password: "",
+                roles,
+            },
+            hash,
+        )
+        .await?;
+        let actor = Actor {
+            user_id: Some(id),
+            name: Some(username.clone()),
+        };
+        crate::identity::audit::record(
+            &txn,
+            ctx.site.id,
+            &actor,
+            None,
+            action,
+            &format!("user:{username}"),
+            json!({ "roles": roles }),
+        )
+        .await?;
+        let session = sessions::create(&txn, ctx.site.id, id, now(state)).await?;
+        txn.commit().await?;
+        session
+    };
     Ok(start_session(
         ctx,
         redirect_notice(state, ctx, "/compte", "account-created"),
         &token,
+        life,
     ))
 }
 
@@ -274,9 +383,15 @@ async fn invitation_form(
     ctx: Ctx,
     Path(secret): Path<String>,
 ) -> Result<Response> {
-    let t = tokens::find_live(&state.platform.db, tokens::INVITATION, ctx.site.id, &secret)
-        .await?
-        .ok_or(Error::NotFound(Some("invitation-invalid".into())))?;
+    let t = tokens::find_live(
+        &state.platform.db,
+        tokens::INVITATION,
+        ctx.site.id,
+        &secret,
+        now(&state),
+    )
+    .await?
+    .ok_or(Error::NotFound(Some("invitation-invalid".into())))?;
     invitation_page(
         &state,
         &ctx,
@@ -320,9 +435,15 @@ async fn accept_invitation(
     axum::Form(form): axum::Form<Form>,
 ) -> Result<Response> {
     ctx.check_csrf(Some(field(&form, "csrf_token")))?;
-    let t = tokens::find_live(&state.platform.db, tokens::INVITATION, ctx.site.id, &secret)
-        .await?
-        .ok_or(Error::NotFound(Some("invitation-invalid".into())))?;
+    let t = tokens::find_live(
+        &state.platform.db,
+        tokens::INVITATION,
+        ctx.site.id,
+        &secret,
+        now(&state),
+    )
+    .await?
+    .ok_or(Error::NotFound(Some("invitation-invalid".into())))?;
     let mut errors = check_new_account(&form, false);
     if field(&form, "consent") != "on" {
         errors.insert("consent".into(), "account-consent-required".into());
@@ -353,55 +474,34 @@ async fn reset_request_form(State(state): State<AppState>, ctx: Ctx) -> Result<R
     .render(&state, &ctx)
 }
 
-/// Always the same answer, whether the account exists or not.
+/// Always the same answer, whether the account exists or not, after the
+/// same work: the token and the mail are made in the background.
 async fn reset_request(
     State(state): State<AppState>,
     ctx: Ctx,
     axum::Form(form): axum::Form<Form>,
 ) -> Result<Response> {
     ctx.check_csrf(Some(field(&form, "csrf_token")))?;
+    if over_limit(&state, &ctx, "reset", RESETS_PER_HOUR).await? {
+        return Err(Error::TooMany);
+    }
     let db = &state.platform.db;
     let who = field(&form, "who").trim().to_lowercase();
-    let key = format!("reset:{who}");
-    let since = chrono::Utc::now() - chrono::TimeDelta::hours(1);
-    let limited = crate::identity::attempts::count(db, ctx.site.id, &key, since).await? >= 3;
     let account = if who.contains('@') {
         users::find_by_email(db, ctx.site.id, &who).await?
     } else {
         users::find_by_username(db, ctx.site.id, &who).await?
     };
-    if let Some(u) = account.filter(|u| u.active && !limited)
-        && let Some(email) = &u.email
+    if let Some(u) = account.filter(|u| u.active)
+        && let Some(email) = u.email.clone()
     {
-        crate::identity::attempts::record(db, ctx.site.id, &key).await?;
-        let secret = tokens::create(
-            db,
-            tokens::RESET,
-            ctx.site.id,
-            Some(u.id),
-            json!({}),
-            chrono::TimeDelta::hours(1),
-        )
-        .await?;
-        let link = format!("{}/mot-de-passe/{secret}", ctx.site.info.base_url);
-        let catalogue = state.render.host_catalogue();
-        let subject = catalogue.t_args(
-            ctx.lang,
-            "reset-mail-subject",
-            &[("site", ctx.site.config.name.clone())],
-        );
-        let body = catalogue.t_args(
-            ctx.lang,
-            "reset-mail-body",
-            &[
-                ("name", u.display_name.clone()),
-                ("link", link),
-                ("site", ctx.site.config.name.clone()),
-            ],
-        );
-        if let Err(e) = state.mail.send(email, &subject, &body).await {
-            tracing::error!(error = %format!("{e:#}"), "cannot send the password reset message");
-        }
+        let state = state.clone();
+        let ctx = ctx.clone();
+        tokio::spawn(async move {
+            if let Err(e) = send_reset_link(&state, &ctx, &u, &email).await {
+                tracing::error!(error = %format!("{e:#}"), "cannot send the password reset message");
+            }
+        });
     }
     Page::new(
         Area::Portal,
@@ -412,14 +512,72 @@ async fn reset_request(
     .render(&state, &ctx)
 }
 
+/// At most three reset links an hour per account, whoever asks.
+async fn send_reset_link(
+    state: &AppState,
+    ctx: &Ctx,
+    u: &crate::db::entities::user::Model,
+    email: &str,
+) -> anyhow::Result<()> {
+    let db = &state.platform.db;
+    let key = format!("reset-account:{}", u.id);
+    let now = now(state);
+    if crate::identity::attempts::count(db, ctx.site.id, &key, now - chrono::TimeDelta::hours(1))
+        .await?
+        >= 3
+    {
+        return Ok(());
+    }
+    let secret = {
+        let _guard = state.platform.runtime.services.storage.write_guard().await;
+        let txn = db.begin().await?;
+        crate::identity::attempts::record(&txn, ctx.site.id, &key, now).await?;
+        let secret = tokens::create(
+            &txn,
+            tokens::RESET,
+            ctx.site.id,
+            Some(u.id),
+            json!({}),
+            now,
+            chrono::TimeDelta::hours(1),
+        )
+        .await?;
+        txn.commit().await?;
+        secret
+    };
+    let link = format!("{}/mot-de-passe/{secret}", ctx.site.info.base_url);
+    let catalogue = state.render.host_catalogue();
+    let subject = catalogue.t_args(
+        ctx.lang,
+        "reset-mail-subject",
+        &[("site", ctx.site.config.name.clone())],
+    );
+    let body = catalogue.t_args(
+        ctx.lang,
+        "reset-mail-body",
+        &[
+            ("name", u.display_name.clone()),
+            ("link", link),
+            ("site", ctx.site.config.name.clone()),
+        ],
+    );
+    state.mail.send(email, &subject, &body).await
+}
+
 async fn reset_form(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(secret): Path<String>,
 ) -> Result<Response> {
-    tokens::find_live(&state.platform.db, tokens::RESET, ctx.site.id, &secret)
-        .await?
-        .ok_or(Error::NotFound(Some("reset-link-invalid".into())))?;
+    tokens::find_live(
+        &state.platform.db,
+        tokens::RESET,
+        ctx.site.id,
+        &secret,
+        now(&state),
+    )
+    .await?
+    .ok_or(Error::NotFound(Some("reset-link-invalid".into())))?;
     Page::new(
         Area::Portal,
         ctx.t(&state, "reset-new-title"),
@@ -437,7 +595,7 @@ async fn reset(
 ) -> Result<Response> {
     ctx.check_csrf(Some(field(&form, "csrf_token")))?;
     let db = &state.platform.db;
-    let t = tokens::find_live(db, tokens::RESET, ctx.site.id, &secret)
+    let t = tokens::find_live(db, tokens::RESET, ctx.site.id, &secret, now(&state))
         .await?
         .ok_or(Error::NotFound(Some("reset-link-invalid".into())))?;
     let user_id = t.user_id.ok_or(Error::NotFound(None))?;
@@ -465,34 +623,49 @@ async fn reset(
         .status(StatusCode::UNPROCESSABLE_ENTITY)
         .render(&state, &ctx);
     }
-    if !tokens::use_up(db, &t).await? {
-        return Err(Error::NotFound(Some("reset-link-invalid".into())));
+    let hash = hash_new_password(password).await?;
+    {
+        let _guard = state.platform.runtime.services.storage.write_guard().await;
+        let txn = db.begin().await?;
+        if !tokens::use_up(&txn, &t, now(&state)).await? {
+            return Err(Error::NotFound(Some("reset-link-invalid".into())));
+        }
+        set_password_hash(&txn, user_id, hash).await?;
+        // Every session of the account ends: whoever knew the old password
+        // is out.
+        sessions::delete_for_user(&txn, user_id).await?;
+        let actor = Actor {
+            user_id: Some(user_id),
+            name: Some(u.username.clone()),
+        };
+        crate::identity::audit::record(
+            &txn,
+            ctx.site.id,
+            &actor,
+            None,
+            "account.password-reset",
+            &format!("user:{}", u.username),
+            json!({}),
+        )
+        .await?;
+        txn.commit().await?;
     }
-    set_password(&state, user_id, password).await?;
-    // Every session of the account ends: whoever knew the old password is out.
-    sessions::delete_for_user(db, user_id).await?;
-    let actor = Actor {
-        user_id: Some(user_id),
-        name: Some(u.username.clone()),
-    };
-    crate::identity::audit::record(
-        db,
-        ctx.site.id,
-        &actor,
-        None,
-        "account.password-reset",
-        &format!("user:{}", u.username),
-        json!({}),
+    notify_change(
+        &state,
+        &ctx,
+        u.email.as_deref(),
+        &u.display_name,
+        "password-changed",
     )
-    .await?;
+    .await;
     Ok(redirect_notice(&state, &ctx, "/login", "reset-done"))
 }
 
-async fn set_password(state: &AppState, user_id: i64, password: &str) -> Result<()> {
-    let pw = password.to_string();
-    let hash = tokio::task::spawn_blocking(move || passwords::hash(&pw))
-        .await
-        .map_err(|e| Error::Internal(e.into()))??;
+async fn set_password_hash<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    hash: String,
+) -> Result<()> {
     crate::db::entities::user::Entity::update_many()
         .col_expr(
             crate::db::entities::user::Column::PasswordHash,
@@ -502,12 +675,12 @@ async fn set_password(state: &AppState, user_id: i64, password: &str) -> Result<
             &crate::db::entities::user::Column::Id,
             user_id,
         ))
-        .exec(&state.platform.db)
+        .exec(db)
         .await?;
     Ok(())
 }
 
-use sea_orm::{EntityTrait, QueryFilter};
+use sea_orm::{EntityTrait, QueryFilter, TransactionTrait};
 
 fn account_page(
     state: &AppState,
@@ -532,7 +705,12 @@ fn account_page(
         ctx.t(state, "account-title"),
         "account/account.html",
         json!({
-            "account": { "username": u.username, "roles": role_names, "groups": u.groups },
+            "account": {
+                "username": u.username,
+                "roles": role_names,
+                "groups": u.groups,
+                "second_factor": u.second_factor,
+            },
             "values": v,
             "errors": errors_json(state, ctx, errors),
         }),
@@ -555,6 +733,8 @@ async fn save_profile(
     let db = &state.platform.db;
     let name = field(&form, "name").trim().to_string();
     let email = field(&form, "email").trim().to_lowercase();
+    let old_email = u.email.clone().unwrap_or_default();
+    let email_changes = email != old_email;
     let mut errors = BTreeMap::new();
     if name.is_empty() {
         errors.insert("name".to_string(), "field-required".to_string());
@@ -570,6 +750,22 @@ async fn save_profile(
     {
         errors.insert("email".to_string(), "account-email-taken".to_string());
     }
+    // The address receives reset links: whoever changes it takes the
+    // account, so a borrowed session is not enough.
+    if email_changes
+        && errors.is_empty()
+        && !current_password_ok(&state, u.id, field(&form, "profile_password")).await?
+    {
+        errors.insert(
+            "profile_password".to_string(),
+            if field(&form, "profile_password").is_empty() {
+                "account-email-needs-password"
+            } else {
+                "account-current-password-wrong"
+            }
+            .to_string(),
+        );
+    }
     if !errors.is_empty() {
         return account_page(
             &state,
@@ -580,19 +776,48 @@ async fn save_profile(
         );
     }
     use crate::db::entities::user;
-    user::Entity::update_many()
-        .col_expr(
-            user::Column::DisplayName,
-            sea_orm::sea_query::Expr::value(name),
-        )
-        .col_expr(
-            user::Column::Email,
-            sea_orm::sea_query::Expr::value((!email.is_empty()).then_some(email)),
-        )
-        .filter(sea_orm::ColumnTrait::eq(&user::Column::Id, u.id))
-        .exec(db)
-        .await?;
+    {
+        let _guard = state.platform.runtime.services.storage.write_guard().await;
+        let txn = db.begin().await?;
+        user::Entity::update_many()
+            .col_expr(
+                user::Column::DisplayName,
+                sea_orm::sea_query::Expr::value(name),
+            )
+            .col_expr(
+                user::Column::Email,
+                sea_orm::sea_query::Expr::value((!email.is_empty()).then_some(email.clone())),
+            )
+            .filter(sea_orm::ColumnTrait::eq(&user::Column::Id, u.id))
+            .exec(&txn)
+            .await?;
+        if email_changes {
+            crate::identity::audit::record(
+                &txn,
+                ctx.site.id,
+                &actor_of(&u),
+                None,
+                "account.email-changed",
+                &format!("user:{}", u.username),
+                json!({}),
+            )
+            .await?;
+        }
+        txn.commit().await?;
+    }
+    if email_changes {
+        // To the old address: the one its owner still reads if the change
+        // was not theirs.
+        notify_change(&state, &ctx, Some(&old_email), &u.name, "email-changed").await;
+    }
     Ok(redirect_notice(&state, &ctx, "/compte", "account-saved"))
+}
+
+pub(super) fn actor_of(u: &crate::identity::users::CurrentUser) -> Actor {
+    Actor {
+        user_id: Some(u.id),
+        name: Some(u.username.clone()),
+    }
 }
 
 async fn change_password(
@@ -603,15 +828,7 @@ async fn change_password(
     ctx.check_csrf(Some(field(&form, "csrf_token")))?;
     let u = ctx.require_user()?.clone();
     let db = &state.platform.db;
-    let row = crate::db::entities::user::Entity::find_by_id(u.id)
-        .one(db)
-        .await?
-        .ok_or(Error::NotFound(None))?;
-    let current = field(&form, "current_password").to_string();
-    let stored = row.password_hash.clone();
-    let ok = tokio::task::spawn_blocking(move || passwords::verify(&current, &stored))
-        .await
-        .unwrap_or(false);
+    let ok = current_password_ok(&state, u.id, field(&form, "current_password")).await?;
     let mut errors = BTreeMap::new();
     let password = field(&form, "password");
     if !ok {
@@ -636,14 +853,41 @@ async fn change_password(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    set_password(&state, u.id, password).await?;
-    // Other sessions end; this browser gets a new one.
-    sessions::delete_for_user(db, u.id).await?;
-    let token = sessions::create(db, ctx.site.id, u.id).await?;
+    let hash = hash_new_password(password).await?;
+    // The new password, the end of every other session, this browser's new
+    // session and the audit entry: all or nothing.
+    let (token, life) = {
+        let _guard = state.platform.runtime.services.storage.write_guard().await;
+        let txn = db.begin().await?;
+        set_password_hash(&txn, u.id, hash).await?;
+        sessions::delete_for_user(&txn, u.id).await?;
+        let session = sessions::create(&txn, ctx.site.id, u.id, now(&state)).await?;
+        crate::identity::audit::record(
+            &txn,
+            ctx.site.id,
+            &actor_of(&u),
+            None,
+            "account.password-changed",
+            &format!("user:{}", u.username),
+            json!({}),
+        )
+        .await?;
+        txn.commit().await?;
+        session
+    };
+    notify_change(
+        &state,
+        &ctx,
+        u.email.as_deref(),
+        &u.name,
+        "password-changed",
+    )
+    .await;
     Ok(start_session(
         &ctx,
         redirect_notice(&state, &ctx, "/compte", "account-password-changed"),
         &token,
+        life,
     ))
 }
 
@@ -685,16 +929,7 @@ async fn delete_account(
     ctx.check_csrf(Some(field(&form, "csrf_token")))?;
     let u = ctx.require_user()?.clone();
     let db = &state.platform.db;
-    let row = crate::db::entities::user::Entity::find_by_id(u.id)
-        .one(db)
-        .await?
-        .ok_or(Error::NotFound(None))?;
-    let given = field(&form, "password").to_string();
-    let stored = row.password_hash.clone();
-    let ok = tokio::task::spawn_blocking(move || passwords::verify(&given, &stored))
-        .await
-        .unwrap_or(false);
-    if !ok {
+    if !current_password_ok(&state, u.id, field(&form, "password")).await? {
         let errors = BTreeMap::from([(
             "password".to_string(),
             "account-current-password-wrong".to_string(),
@@ -766,14 +1001,19 @@ fn invitations_page(
 }
 
 async fn pending_invitations(state: &AppState, ctx: &Ctx) -> Result<Vec<serde_json::Value>> {
-    Ok(tokens::pending(&state.platform.db, tokens::INVITATION, ctx.site.id)
-        .await?
-        .into_iter()
-        .map(|t| {
-            let d: serde_json::Value = serde_json::from_str(&t.data).unwrap_or_default();
-            json!({ "email": d["email"], "roles": d["roles"], "expires_at": t.expires_at.to_rfc3339() })
-        })
-        .collect())
+    Ok(tokens::pending(
+        &state.platform.db,
+        tokens::INVITATION,
+        ctx.site.id,
+        now(state),
+    )
+    .await?
+    .into_iter()
+    .map(|t| {
+        let d: serde_json::Value = serde_json::from_str(&t.data).unwrap_or_default();
+        json!({ "email": d["email"], "roles": d["roles"], "expires_at": t.expires_at.to_rfc3339() })
+    })
+    .collect())
 }
 
 async fn invitations(State(state): State<AppState>, ctx: Ctx) -> Result<Response> {
@@ -837,6 +1077,7 @@ async fn invite(
         ctx.site.id,
         None,
         json!({ "email": email, "roles": roles }),
+        now(&state),
         chrono::TimeDelta::days(14),
     )
     .await?;

@@ -13,9 +13,10 @@ use super::error::Result;
 use super::page::Page;
 use crate::package::manifest::Area;
 
-/// Failed sign-ins allowed per account and per address in [`WINDOW`].
-const MAX_ATTEMPTS: u64 = 10;
-const WINDOW: chrono::TimeDelta = chrono::TimeDelta::minutes(15);
+/// The cookie of a browser that already signed in to an account: it skips
+/// the account-wide delay of a distributed attack (see
+/// [`crate::identity::attempts`]).
+const DEVICE_COOKIE: &str = "estive_device";
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -33,7 +34,7 @@ fn login_page(
     ctx: &Ctx,
     next: &str,
     username: &str,
-    error: Option<&str>,
+    error: Option<String>,
     status: StatusCode,
 ) -> Result<Response> {
     Page::new(
@@ -49,6 +50,41 @@ fn login_page(
     )
     .status(status)
     .render(state, ctx)
+}
+
+/// The session cookie for a new session.
+pub fn session_cookie(
+    ctx: &Ctx,
+    token: &str,
+    life: crate::identity::sessions::Lifetime,
+) -> HeaderValue {
+    super::ctx::set_cookie(
+        SESSION_COOKIE,
+        token,
+        Some(life.absolute.num_seconds()),
+        ctx.https,
+    )
+}
+
+/// "Try again in a moment": every password-hashing slot stayed busy.
+pub fn busy(mut r: Response) -> Response {
+    *r.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+    r
+}
+
+fn device_value(ctx: &Ctx, user_id: i64) -> String {
+    let id = user_id.to_string();
+    let sig = super::ctx::sign(&ctx.secret, &["device", &ctx.site.config.slug, &id]);
+    format!("{id}.{}", &sig[..22])
+}
+
+fn known_device(ctx: &Ctx, headers: &axum::http::HeaderMap, user_id: Option<i64>) -> bool {
+    let (Some(id), Some(v)) = (user_id, super::ctx::cookie(headers, DEVICE_COOKIE)) else {
+        return false;
+    };
+    v.as_bytes() == device_value(ctx, id).as_bytes()
 }
 
 async fn login_form(
@@ -82,6 +118,7 @@ pub fn see_other(location: &str) -> Response {
 async fn login(
     State(state): State<AppState>,
     ctx: Ctx,
+    headers: axum::http::HeaderMap,
     axum::Form(form): axum::Form<LoginForm>,
 ) -> Result<Response> {
     ctx.check_csrf(form.csrf_token.as_deref())?;
@@ -89,66 +126,125 @@ async fn login(
     let username = form.username.unwrap_or_default().trim().to_lowercase();
     let password = form.password.unwrap_or_default();
     let db = &state.platform.db;
-    let ip_key = format!("ip:{}", ctx.client_ip);
-    let user_key = format!("user:{username}");
-    let since = chrono::Utc::now() - WINDOW;
-    if crate::identity::attempts::count(db, ctx.site.id, &user_key, since).await? >= MAX_ATTEMPTS
-        || (!ctx.client_ip.is_empty()
-            && crate::identity::attempts::count(db, ctx.site.id, &ip_key, since).await?
-                >= MAX_ATTEMPTS * 5)
-    {
-        tracing::warn!(site = %ctx.site.config.slug, username, "sign-in refused: too many attempts");
-        return login_page(
+    let now = state.platform.runtime.services.now();
+    let address = if ctx.client_ip.is_empty() {
+        String::new()
+    } else {
+        crate::identity::attempts::address_id(&ctx.secret, &ctx.client_ip)
+    };
+    let user = crate::identity::users::find_by_username(db, ctx.site.id, &username).await?;
+    let known = known_device(&ctx, &headers, user.as_ref().map(|u| u.id));
+    // Failures are counted by username: one that no account can have (a
+    // megabyte of text, say) is counted under one shared name, so it never
+    // reaches an index key and still slows its address down.
+    let shown: String = username.chars().take(100).collect();
+    let counted = if crate::identity::users::valid_username(&username) {
+        username.as_str()
+    } else {
+        "~"
+    };
+    let wait =
+        crate::identity::attempts::sign_in_wait(db, ctx.site.id, counted, &address, known, now)
+            .await?;
+    if wait > chrono::TimeDelta::zero() {
+        tracing::warn!(site = %ctx.site.config.slug, username = counted, wait = wait.num_seconds(), "sign-in delayed after failures");
+        let seconds = ((wait.num_milliseconds() + 999) / 1000).max(1);
+        let text = state.render.host_catalogue().t_args(
+            ctx.lang,
+            "login-wait",
+            &[
+                ("seconds", seconds.to_string()),
+                ("minutes", ((seconds + 59) / 60).to_string()),
+            ],
+        );
+        let mut r = login_page(
             &state,
             &ctx,
             &next,
-            &username,
-            Some("login-too-many"),
+            &shown,
+            Some(text),
             StatusCode::TOO_MANY_REQUESTS,
-        );
+        )?;
+        if let Ok(v) = HeaderValue::from_str(&seconds.to_string()) {
+            r.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return Ok(r);
     }
-    let user = crate::identity::users::find_by_username(db, ctx.site.id, &username).await?;
     let stored = user.as_ref().filter(|u| u.active).map_or_else(
         || crate::identity::passwords::dummy_hash().to_string(),
         |u| u.password_hash.clone(),
     );
-    // Hashing takes tens of milliseconds of CPU: keep it off the async workers.
-    let ok =
-        tokio::task::spawn_blocking(move || crate::identity::passwords::verify(&password, &stored))
-            .await
-            .unwrap_or(false);
+    let Ok(ok) = crate::identity::passwords::verify_limited(password, stored).await else {
+        let text = ctx.t(&state, "login-busy");
+        let r = login_page(&state, &ctx, &next, &shown, Some(text), StatusCode::OK)?;
+        return Ok(busy(r));
+    };
     let Some(user) = user.filter(|u| ok && u.active) else {
-        crate::identity::attempts::record(db, ctx.site.id, &user_key).await?;
-        if !ctx.client_ip.is_empty() {
-            crate::identity::attempts::record(db, ctx.site.id, &ip_key).await?;
-        }
+        crate::identity::attempts::record_sign_in_failure(db, ctx.site.id, counted, &address, now)
+            .await?;
         return login_page(
             &state,
             &ctx,
             &next,
-            &username,
-            Some("login-wrong"),
+            &shown,
+            Some(ctx.t(&state, "login-wrong")),
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
+    if crate::identity::second_factor::is_on(db, user.id).await? {
+        // No session yet: the code decides, and the failures stay counted
+        // until it is right.
+        return super::second_factor::ask_code(&state, &ctx, user.id, &next, known).await;
+    }
+    complete_sign_in(&state, &ctx, user.id, &username, &next).await
+}
+
+/// The sign-in is complete (password, and code when asked): forget the
+/// failures, open the session, mark this browser as known, go to `next`.
+///
+/// # Errors
+/// The database fails.
+pub async fn complete_sign_in(
+    state: &AppState,
+    ctx: &Ctx,
+    user_id: i64,
+    username: &str,
+    next: &str,
+) -> Result<Response> {
+    let address = if ctx.client_ip.is_empty() {
+        String::new()
+    } else {
+        crate::identity::attempts::address_id(&ctx.secret, &ctx.client_ip)
+    };
+    crate::identity::attempts::clear_sign_in(&state.platform.db, ctx.site.id, username, &address)
+        .await?;
+    let mut r = start_session(state, ctx, user_id, next).await?;
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        super::ctx::set_cookie(
+            DEVICE_COOKIE,
+            &device_value(ctx, user_id),
+            Some(chrono::TimeDelta::days(365).num_seconds()),
+            ctx.https,
+        ),
+    );
+    Ok(r)
+}
+
+/// Open a session for a user whose sign-in is complete and go to `next`.
+async fn start_session(state: &AppState, ctx: &Ctx, user_id: i64, next: &str) -> Result<Response> {
+    let db = &state.platform.db;
+    let now = state.platform.runtime.services.now();
     // A new session id at every sign-in: a session fixed before cannot be
     // taken over.
     if let Some(old) = &ctx.session_token {
         crate::identity::sessions::delete(db, old).await?;
     }
-    let token = crate::identity::sessions::create(db, ctx.site.id, user.id).await?;
-    crate::identity::attempts::clear(db, ctx.site.id, &user_key).await?;
-    crate::identity::users::touch_login(db, user.id).await?;
-    let mut r = see_other(&next);
-    r.headers_mut().append(
-        header::SET_COOKIE,
-        super::ctx::set_cookie(
-            SESSION_COOKIE,
-            &token,
-            Some(crate::identity::sessions::IDLE.num_seconds()),
-            ctx.https,
-        ),
-    );
+    let (token, life) = crate::identity::sessions::create(db, ctx.site.id, user_id, now).await?;
+    crate::identity::users::touch_login(db, user_id).await?;
+    let mut r = see_other(next);
+    r.headers_mut()
+        .append(header::SET_COOKIE, session_cookie(ctx, &token, life));
     Ok(r)
 }
 

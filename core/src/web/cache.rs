@@ -20,6 +20,10 @@
 //! Only whole, personal-free responses are kept: status 200, no cookie set
 //! by the answer, and no trace of the visitor's CSRF token in the body (a
 //! page with a form is personal and is never shared).
+//!
+//! The Content-Security-Policy nonce is per response: an entry remembers
+//! where the nonce of the response it was made from stands in its body, and
+//! each hit is served with the nonce of its own response there.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -37,11 +41,14 @@ const MAX_BYTES: usize = 64 << 20;
 /// Largest body kept.
 const MAX_BODY: usize = 1 << 20;
 /// The response headers an entry keeps (the rest are per request).
-const KEPT_HEADERS: [header::HeaderName; 4] = [
+const KEPT_HEADERS: [header::HeaderName; 5] = [
     header::CONTENT_TYPE,
     header::CACHE_CONTROL,
     header::CONTENT_DISPOSITION,
     header::X_CONTENT_TYPE_OPTIONS,
+    // A download's sandbox policy (pages get theirs, with the nonce of
+    // each response, from the security layer after the cache).
+    header::CONTENT_SECURITY_POLICY,
 ];
 
 /// What identifies a cached answer.
@@ -72,6 +79,27 @@ struct Entry {
     expires: Instant,
     headers: Vec<(header::HeaderName, HeaderValue)>,
     body: Bytes,
+    /// Offsets of the CSP nonce in `body`, and its length.
+    nonce_at: Vec<usize>,
+    nonce_len: usize,
+}
+
+impl Entry {
+    /// The body with `nonce` in place of the one it was made with.
+    fn body_for(&self, nonce: &str) -> Bytes {
+        if self.nonce_at.is_empty() || nonce.len() != self.nonce_len {
+            return self.body.clone();
+        }
+        let mut out = Vec::with_capacity(self.body.len());
+        let mut from = 0;
+        for at in &self.nonce_at {
+            out.extend_from_slice(&self.body[from..*at]);
+            out.extend_from_slice(nonce.as_bytes());
+            from = at + self.nonce_len;
+        }
+        out.extend_from_slice(&self.body[from..]);
+        Bytes::from(out)
+    }
 }
 
 #[derive(Default)]
@@ -132,14 +160,14 @@ pub struct PageCache {
 
 impl PageCache {
     /// The kept answer for `key`, when it was made under `stamp` and is
-    /// still young enough.
-    pub fn get(&self, key: &Key, stamp: Stamp) -> Option<Response> {
+    /// still young enough, with `nonce` as its CSP nonce.
+    pub fn get(&self, key: &Key, stamp: Stamp, nonce: &str) -> Option<Response> {
         let now = Instant::now();
         let found = {
             let mut entries = self.entries.lock().expect("page cache lock");
             match entries.map.get(key) {
                 Some(e) if e.stamp == stamp && e.expires > now => {
-                    Some((e.headers.clone(), e.body.clone()))
+                    Some((e.headers.clone(), e.body_for(nonce)))
                 }
                 Some(_) => {
                     entries.remove(key);
@@ -159,13 +187,15 @@ impl PageCache {
     }
 
     /// Keep `response` for `key` when it may be shared, and give it back
-    /// for this request either way.
+    /// for this request either way. `nonce` is the CSP nonce it was made
+    /// with.
     pub async fn keep(
         &self,
         key: Key,
         stamp: Stamp,
         max_age: Duration,
         csrf: &str,
+        nonce: &str,
         response: Response,
     ) -> Response {
         if response.status() != StatusCode::OK
@@ -183,6 +213,11 @@ impl PageCache {
         };
         if body.len() <= MAX_BODY && !personal(&body, csrf) {
             let headers = kept_headers(&parts.headers);
+            let nonce_at = if nonce.is_empty() {
+                Vec::new()
+            } else {
+                memchr::memmem::find_iter(&body, nonce.as_bytes()).collect()
+            };
             let now = Instant::now();
             let mut entries = self.entries.lock().expect("page cache lock");
             entries.remove(&key);
@@ -195,6 +230,8 @@ impl PageCache {
                     expires: now + max_age,
                     headers,
                     body: body.clone(),
+                    nonce_at,
+                    nonce_len: nonce.len(),
                 },
             );
         }
@@ -268,27 +305,57 @@ mod tests {
         let cache = PageCache::default();
         let long = Duration::from_secs(60);
         let r = cache
-            .keep(key("/a"), STAMP, long, "tok", page("<p>a</p>"))
+            .keep(key("/a"), STAMP, long, "tok", "", page("<p>a</p>"))
             .await;
         assert_eq!(text(r).await, "<p>a</p>");
-        let hit = cache.get(&key("/a"), STAMP).expect("kept");
+        let hit = cache.get(&key("/a"), STAMP, "").expect("kept");
         assert_eq!(
             hit.headers()[header::CONTENT_TYPE],
             "text/html; charset=utf-8"
         );
         assert_eq!(text(hit).await, "<p>a</p>");
         // Another address, a write, a new revision: not served.
-        assert!(cache.get(&key("/a?x=1"), STAMP).is_none());
+        assert!(cache.get(&key("/a?x=1"), STAMP, "").is_none());
         let written = Stamp { writes: 8, ..STAMP };
-        assert!(cache.get(&key("/a"), written).is_none());
+        assert!(cache.get(&key("/a"), written, "").is_none());
         // The stale entry was dropped on the way.
-        assert!(cache.get(&key("/a"), STAMP).is_none());
+        assert!(cache.get(&key("/a"), STAMP, "").is_none());
         cache
-            .keep(key("/b"), STAMP, Duration::from_millis(1), "tok", page("b"))
+            .keep(
+                key("/b"),
+                STAMP,
+                Duration::from_millis(1),
+                "tok",
+                "",
+                page("b"),
+            )
             .await;
         std::thread::sleep(Duration::from_millis(5));
-        assert!(cache.get(&key("/b"), STAMP).is_none(), "expired");
+        assert!(cache.get(&key("/b"), STAMP, "").is_none(), "expired");
         assert_eq!(cache.counts(), (1, 4));
+    }
+
+    #[tokio::test]
+    async fn a_hit_carries_the_nonce_of_its_own_response() {
+        let cache = PageCache::default();
+        let long = Duration::from_secs(60);
+        let made = r#"<style nonce="AAAAAAAAAAAAAAAAAAAAAA">x</style><script nonce="AAAAAAAAAAAAAAAAAAAAAA" src="/s.js"></script>"#;
+        cache
+            .keep(
+                key("/n"),
+                STAMP,
+                long,
+                "tok",
+                "AAAAAAAAAAAAAAAAAAAAAA",
+                page(made),
+            )
+            .await;
+        let hit = cache
+            .get(&key("/n"), STAMP, "BBBBBBBBBBBBBBBBBBBBBB")
+            .expect("kept");
+        let body = text(hit).await;
+        assert_eq!(body.matches("BBBBBBBBBBBBBBBBBBBBBB").count(), 2, "{body}");
+        assert!(!body.contains("AAAA"), "{body}");
     }
 
     #[tokio::test]
@@ -297,22 +364,22 @@ mod tests {
         let long = Duration::from_secs(60);
         let form = page(r#"<input name="csrf_token" value="s3cr3t-token">"#);
         let r = cache
-            .keep(key("/form"), STAMP, long, "s3cr3t-token", form)
+            .keep(key("/form"), STAMP, long, "s3cr3t-token", "", form)
             .await;
         assert!(text(r).await.contains("s3cr3t-token"), "still answered");
-        assert!(cache.get(&key("/form"), STAMP).is_none());
+        assert!(cache.get(&key("/form"), STAMP, "").is_none());
 
         let mut missing = page("absent");
         *missing.status_mut() = StatusCode::NOT_FOUND;
-        cache.keep(key("/404"), STAMP, long, "t", missing).await;
-        assert!(cache.get(&key("/404"), STAMP).is_none());
+        cache.keep(key("/404"), STAMP, long, "t", "", missing).await;
+        assert!(cache.get(&key("/404"), STAMP, "").is_none());
 
         let mut cookie = page("with a cookie");
         cookie
             .headers_mut()
             .insert(header::SET_COOKIE, HeaderValue::from_static("a=1"));
-        cache.keep(key("/c"), STAMP, long, "t", cookie).await;
-        assert!(cache.get(&key("/c"), STAMP).is_none());
+        cache.keep(key("/c"), STAMP, long, "t", "", cookie).await;
+        assert!(cache.get(&key("/c"), STAMP, "").is_none());
         assert_eq!(cache.size(), (0, 0));
     }
 
@@ -322,7 +389,7 @@ mod tests {
         let long = Duration::from_secs(60);
         for i in 0..MAX_ENTRIES + 10 {
             cache
-                .keep(key(&format!("/{i}")), STAMP, long, "t", page("x"))
+                .keep(key(&format!("/{i}")), STAMP, long, "t", "", page("x"))
                 .await;
         }
         let (n, bytes) = cache.size();
@@ -331,11 +398,16 @@ mod tests {
         // The newest is there.
         assert!(
             cache
-                .get(&key(&format!("/{}", MAX_ENTRIES + 9)), STAMP)
+                .get(&key(&format!("/{}", MAX_ENTRIES + 9)), STAMP, "")
                 .is_some()
         );
         let big = "y".repeat(MAX_BODY + 1);
-        cache.keep(key("/big"), STAMP, long, "t", page(&big)).await;
-        assert!(cache.get(&key("/big"), STAMP).is_none(), "too big to keep");
+        cache
+            .keep(key("/big"), STAMP, long, "t", "", page(&big))
+            .await;
+        assert!(
+            cache.get(&key("/big"), STAMP, "").is_none(),
+            "too big to keep"
+        );
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{Extensions, HeaderMap, HeaderValue, header};
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -17,6 +17,10 @@ use crate::identity::users::CurrentUser;
 use crate::platform::{Site, Snapshot};
 
 pub const SESSION_COOKIE: &str = "estive_session";
+/// The session cookie's name on a site served over https: the prefix makes
+/// browsers refuse it unless it is `Secure`, set by this host for `/`, with
+/// no `Domain` (a neighbouring subdomain cannot plant one).
+pub const HOST_SESSION_COOKIE: &str = "__Host-estive_session";
 pub const VISITOR_COOKIE: &str = "estive_visitor";
 pub const LANG_COOKIE: &str = "estive_lang";
 pub const NOTICE_COOKIE: &str = "estive_notice";
@@ -40,8 +44,14 @@ pub struct Ctx {
     pub csrf: String,
     pub path: String,
     pub query: String,
+    /// The site's base URL is https (cookies are `Secure`).
     pub https: bool,
+    /// The nonce of this response's Content-Security-Policy (empty when
+    /// the request did not come through the app's layers).
+    pub csp_nonce: String,
     pub notice: Option<String>,
+    /// The client's address (see [`super::net::client_ip`]); empty when
+    /// unknown.
     pub client_ip: String,
     pub secret: Arc<Vec<u8>>,
 }
@@ -68,9 +78,15 @@ pub fn sign(secret: &[u8], parts: &[&str]) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
 }
 
-/// A `Set-Cookie` value. Cookies are HttpOnly and SameSite=Lax; Secure on
-/// https.
+/// A `Set-Cookie` value. Cookies are HttpOnly and SameSite=Lax; `Secure`
+/// when the site's base URL is https, and then the session cookie takes the
+/// `__Host-` prefix.
 pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> HeaderValue {
+    let name = if name == SESSION_COOKIE {
+        session_cookie_name(secure)
+    } else {
+        name
+    };
     let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
     if let Some(age) = max_age {
         c.push_str(&format!("; Max-Age={age}"));
@@ -79,6 +95,16 @@ pub fn set_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool) -
         c.push_str("; Secure");
     }
     HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static("invalid=1"))
+}
+
+/// Add a one-time notice (text already translated) to a response: the
+/// next page shows it.
+pub fn add_notice(r: &mut axum::response::Response, text: &str, secure: bool) {
+    let v = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text.as_bytes());
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(NOTICE_COOKIE, &v, Some(300), secure),
+    );
 }
 
 /// A new visitor cookie value, `<id>.<signature>`.
@@ -94,38 +120,81 @@ pub fn check_visitor(secret: &[u8], value: &str) -> Option<String> {
     (sign(secret, &["visitor", id]).get(..16) == Some(sig)).then(|| id.to_string())
 }
 
-/// Whether the request came over https (directly or through a proxy).
-pub fn is_https(headers: &HeaderMap) -> bool {
-    headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+/// The name the session cookie has on a site (see [`HOST_SESSION_COOKIE`]).
+pub fn session_cookie_name(https: bool) -> &'static str {
+    if https {
+        HOST_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
+
+/// The site a request is for, by its host name: the configured names, then
+/// (see [`crate::platform::Snapshot::site_for_host`]) the default site when
+/// unknown names get it, and in development `<slug>.localhost` and bare
+/// addresses.
+pub fn site_of(state: &AppState, headers: &HeaderMap, uri: &axum::http::Uri) -> Option<Arc<Site>> {
+    site_in(&state.platform.snapshot(), state, headers, uri).cloned()
+}
+
+/// [`site_of`] in a given snapshot.
+pub fn site_in<'a>(
+    snapshot: &'a Snapshot,
+    state: &AppState,
+    headers: &HeaderMap,
+    uri: &axum::http::Uri,
+) -> Option<&'a Arc<Site>> {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| uri.host())
+        .unwrap_or("localhost");
+    snapshot.site_for_host(
+        host,
+        state.platform.settings.unknown_host_default,
+        state.net.dev,
+    )
 }
 
 impl Ctx {
-    /// Build the context from request parts.
+    /// Build the context from request headers alone (benchmarks, tests):
+    /// no client address, no CSP nonce.
     ///
     /// # Errors
-    /// 404 for a host no site serves (when so configured); the database.
+    /// See [`Ctx::resolve_with`].
     pub async fn resolve(
         state: &AppState,
         headers: &HeaderMap,
         uri: &axum::http::Uri,
         visitor: Option<&Visitor>,
     ) -> Result<Ctx> {
+        let mut extensions = Extensions::new();
+        if let Some(v) = visitor {
+            extensions.insert(v.clone());
+        }
+        Ctx::resolve_with(state, headers, uri, &extensions).await
+    }
+
+    /// Build the context from request parts: the headers, and what the
+    /// app's layers put in the extensions (visitor, CSP nonce, the
+    /// connection's peer).
+    ///
+    /// # Errors
+    /// 404 for a host no site serves (when so configured); the database.
+    pub async fn resolve_with(
+        state: &AppState,
+        headers: &HeaderMap,
+        uri: &axum::http::Uri,
+        extensions: &Extensions,
+    ) -> Result<Ctx> {
         let platform = &state.platform;
         let snapshot = platform.snapshot();
-        let host = headers
-            .get(header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .or_else(|| uri.host())
-            .unwrap_or("localhost");
-        let site = snapshot
-            .site_for_host(host, platform.settings.unknown_host_default)
+        let site = site_in(&snapshot, state, headers, uri)
             .cloned()
             .ok_or(Error::NotFound(Some("error-unknown-site".into())))?;
+        let https = site.info.base_url.starts_with("https://");
         let secret = state.secret.clone();
-        let visitor = match visitor {
+        let visitor = match extensions.get::<Visitor>() {
             Some(v) => v.id.clone(),
             None => cookie(headers, VISITOR_COOKIE)
                 .and_then(|v| check_visitor(&secret, v))
@@ -133,9 +202,14 @@ impl Ctx {
         };
         let mut user = None;
         let mut session_token = None;
-        if let Some(token) = cookie(headers, SESSION_COOKIE)
-            && let Some(user_id) =
-                crate::identity::sessions::find_live(&platform.db, site.id, token).await?
+        if let Some(token) = cookie(headers, session_cookie_name(https))
+            && let Some(user_id) = crate::identity::sessions::find_live(
+                &platform.db,
+                site.id,
+                token,
+                platform.runtime.services.now(),
+            )
+            .await?
         {
             user = crate::identity::users::load(&platform.db, user_id).await?;
             if user.is_some() {
@@ -162,17 +236,12 @@ impl Ctx {
                 .ok()?;
             String::from_utf8(bytes).ok()
         });
-        let client_ip = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .map(|v| v.trim().to_string())
-            .or_else(|| {
-                headers
-                    .get("x-estive-peer")
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_string)
-            })
+        let client_ip = super::net::client_ip(&state.net, extensions, headers)
+            .map(|ip| ip.to_string())
+            .unwrap_or_default();
+        let csp_nonce = extensions
+            .get::<super::security::CspNonce>()
+            .map(|n| n.0.clone())
             .unwrap_or_default();
         Ok(Ctx {
             snapshot,
@@ -184,7 +253,8 @@ impl Ctx {
             csrf,
             path: uri.path().to_string(),
             query,
-            https: is_https(headers),
+            https,
+            csp_nonce,
             notice,
             client_ip,
             secret,
@@ -224,9 +294,29 @@ impl Ctx {
     pub fn require_admin(&self) -> Result<&CurrentUser> {
         let u = self.require_user()?;
         if u.is_admin() {
+            self.check_admin_factor()?;
             Ok(u)
         } else {
             Err(Error::AccessDenied)
+        }
+    }
+
+    /// On a site whose `[security] admin-second-factor` is set, an
+    /// administrator without a second factor is sent to set it up before
+    /// any administration page (the host's or a plugin's).
+    ///
+    /// # Errors
+    /// [`Error::SecondFactorRequired`].
+    pub fn check_admin_factor(&self) -> Result<()> {
+        match &self.user {
+            Some(u)
+                if self.site.config.security.admin_second_factor
+                    && (u.is_admin() || u.server_admin)
+                    && !u.second_factor =>
+            {
+                Err(Error::SecondFactorRequired)
+            }
+            _ => Ok(()),
         }
     }
 
@@ -282,8 +372,7 @@ impl FromRequestParts<AppState> for Ctx {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Ctx> {
-        let visitor = parts.extensions.get::<Visitor>().cloned();
-        Ctx::resolve(state, &parts.headers, &parts.uri, visitor.as_ref()).await
+        Ctx::resolve_with(state, &parts.headers, &parts.uri, &parts.extensions).await
     }
 }
 

@@ -36,6 +36,10 @@ pub enum Error {
     AccessDenied,
     #[error("sign-in required")]
     SignIn { next: String },
+    /// An administrator of a site that requires the second factor has not
+    /// turned it on: sent to set it up.
+    #[error("second factor required")]
+    SecondFactorRequired,
     #[error("method not allowed")]
     MethodNotAllowed,
     #[error("invalid or missing CSRF token")]
@@ -66,6 +70,7 @@ impl Error {
             Error::NotFound(_) => StatusCode::NOT_FOUND,
             Error::Forbidden(_) | Error::AccessDenied | Error::Csrf => StatusCode::FORBIDDEN,
             Error::SignIn { .. } => StatusCode::UNAUTHORIZED,
+            Error::SecondFactorRequired => StatusCode::SEE_OTHER,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Error::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Error::Conflict(_) => StatusCode::CONFLICT,
@@ -79,6 +84,18 @@ impl Error {
 
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
+        if let Error::SecondFactorRequired = self {
+            let mut r = (StatusCode::SEE_OTHER, ()).into_response();
+            r.headers_mut().insert(
+                axum::http::header::LOCATION,
+                axum::http::HeaderValue::from_static(super::second_factor::PAGE),
+            );
+            r.headers_mut().insert(
+                REFUSED_HEADER,
+                axum::http::HeaderValue::from_static("second-factor"),
+            );
+            return r;
+        }
         let status = self.status();
         let refused_by_host = matches!(
             self,
@@ -106,9 +123,10 @@ impl IntoResponse for Error {
                 tracing::error!(error = %format!("{e:#}"), "internal error");
                 (None, Vec::new(), None)
             }
-            Error::MethodNotAllowed | Error::TooMany | Error::AccessDenied => {
-                (None, Vec::new(), None)
-            }
+            Error::MethodNotAllowed
+            | Error::TooMany
+            | Error::AccessDenied
+            | Error::SecondFactorRequired => (None, Vec::new(), None),
         };
         let mut resp = (status, status.canonical_reason().unwrap_or("error")).into_response();
         resp.extensions_mut().insert(ErrorPage {

@@ -7,14 +7,20 @@ pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod cache;
+pub mod conn;
 pub mod ctx;
 pub mod error;
 pub mod extranet;
+pub mod form;
+pub mod net;
 pub mod page;
 pub mod plugin;
 pub mod portal;
 pub mod render;
+pub mod second_factor;
+pub mod security;
 pub mod system;
+pub mod urls;
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -74,6 +80,9 @@ pub struct AppState {
     pub mail: Arc<crate::mail::Mailer>,
     /// Pages kept for visitors who are not signed in.
     pub pages: Arc<cache::PageCache>,
+    /// The network edge: trusted proxies, `/metrics` access, development
+    /// mode, connection limits.
+    pub net: Arc<net::NetSettings>,
 }
 
 impl AppState {
@@ -88,6 +97,7 @@ impl AppState {
             secret,
             mail,
             pages: Arc::default(),
+            net: Arc::default(),
         }
     }
 
@@ -115,16 +125,22 @@ pub fn app_with(state: AppState, extra: Router<AppState>) -> Router {
         .merge(system::routes())
         .merge(auth::routes())
         .merge(account::routes())
+        .merge(second_factor::routes())
         .merge(portal::routes())
         .merge(extranet::routes())
         .merge(admin::routes())
         .fallback(plugin::dispatch)
+        .layer(middleware::from_fn(form::refuse_unstorable_text))
         .layer(middleware::from_fn_with_state(state.clone(), render_errors))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             visitor_cookie,
         ))
         .layer(middleware::from_fn(track))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
         .with_state(state)
 }
 
@@ -153,7 +169,10 @@ async fn visitor_cookie(State(state): State<AppState>, mut req: Request, next: N
     let existing = ctx::cookie(req.headers(), VISITOR_COOKIE)
         .and_then(|v| ctx::check_visitor(&state.secret, v));
     let had_notice = ctx::cookie(req.headers(), NOTICE_COOKIE).is_some();
-    let secure = ctx::is_https(req.headers());
+    let secure = req
+        .extensions()
+        .get::<security::SiteHttps>()
+        .is_some_and(|h| h.0);
     let (visitor, new_cookie) = match existing {
         Some(id) => (Visitor { id, is_new: false }, None),
         None => {
@@ -193,7 +212,20 @@ async fn visitor_cookie(State(state): State<AppState>, mut req: Request, next: N
 async fn render_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let headers = req.headers().clone();
     let uri = req.uri().clone();
-    let visitor = req.extensions().get::<Visitor>().cloned();
+    // What the page's context reads from the extensions.
+    let mut extensions = axum::http::Extensions::new();
+    if let Some(v) = req.extensions().get::<Visitor>() {
+        extensions.insert(v.clone());
+    }
+    if let Some(n) = req.extensions().get::<security::CspNonce>() {
+        extensions.insert(n.clone());
+    }
+    if let Some(c) = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+    {
+        extensions.insert(*c);
+    }
     let resp = next.run(req).await;
     let Some(page) = resp.extensions().get::<ErrorPage>().cloned() else {
         return resp;
@@ -209,7 +241,7 @@ async fn render_errors(State(state): State<AppState>, req: Request, next: Next) 
             .insert(error::REFUSED_HEADER, HeaderValue::from_static("sign-in"));
         return r;
     }
-    match Ctx::resolve(&state, &headers, &uri, visitor.as_ref()).await {
+    match Ctx::resolve_with(&state, &headers, &uri, &extensions).await {
         Ok(ctx) => {
             let mut r = page::error_page(&state, &ctx, &page);
             if page.refused_by_host {
@@ -234,63 +266,39 @@ pub fn urlencode(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Only same-site paths are followed after a form (no open redirects).
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.starts_with("/\\")
-                && !n.contains(['\r', '\n']) =>
-        {
-            n.to_string()
-        }
-        _ => "/".to_string(),
-    }
-}
+pub use urls::safe_next;
 
-/// Serve the app on a listener until `shutdown` resolves.
+/// Serve the app on a listener until `shutdown` resolves, within the
+/// connection limits of `state.net` (see [`conn`]); with
+/// `ESTIVE_METRICS_ADDR`, `/metrics` is served on its own listener there.
 ///
 /// # Errors
-/// The listener fails.
+/// The metrics listener cannot be bound.
 pub async fn serve(
     state: AppState,
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    let app = app(state).layer(middleware::from_fn(peer_address));
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await?;
-    Ok(())
-}
-
-/// Make the peer address available to [`Ctx`] (for per-address limits).
-async fn peer_address(mut req: Request, next: Next) -> Response {
-    if let Some(addr) = req
-        .extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0)
-        && let Ok(v) = HeaderValue::from_str(&addr.ip().to_string())
-    {
-        req.headers_mut().insert("x-estive-peer", v);
+    let net = state.net.clone();
+    let limits = conn::Limits::of(&net);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    if let Some(addr) = net.metrics_addr {
+        let metrics = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot listen on ESTIVE_METRICS_ADDR {addr}: {e}"))?;
+        let app = system::metrics_routes().with_state(state.clone());
+        let mut stopped = stopped.clone();
+        tokio::spawn(conn::serve(
+            app,
+            metrics,
+            limits.clone(),
+            net.clone(),
+            async move {
+                let _ = stopped.wait_for(|s| *s).await;
+            },
+        ));
     }
-    next.run(req).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn next_parameter_cannot_leave_the_site() {
-        assert_eq!(safe_next(Some("/consultations/3")), "/consultations/3");
-        assert_eq!(safe_next(Some("//evil.example")), "/");
-        assert_eq!(safe_next(Some("https://evil.example")), "/");
-        assert_eq!(safe_next(Some("/\\evil.example")), "/");
-        assert_eq!(safe_next(None), "/");
-    }
+    let result = conn::serve(app(state), listener, limits, net, shutdown).await;
+    let _ = stop.send(true);
+    result
 }

@@ -178,6 +178,7 @@ pub fn frame(
         breadcrumb: Vec::new(),
         page_title: title.to_string(),
         status: status.as_u16(),
+        csp_nonce: ctx.csp_nonce.clone(),
     }
 }
 

@@ -13,10 +13,11 @@ use serde::Serialize;
 
 use super::AppState;
 use super::cache::{Key, Stamp};
-use super::ctx::{Ctx, NOTICE_COOKIE, Visitor};
+use super::ctx::{Ctx, NOTICE_COOKIE};
 use super::error::{Error, Result};
 use super::page::{frame, globals, html, may_use, merge};
 use super::render::{Crumb, Renderer};
+use super::urls;
 use crate::package::manifest::{Area, Method};
 use crate::platform::SitePlugin;
 use crate::runtime::bindings::types as wit;
@@ -86,8 +87,7 @@ pub fn call_info(ctx: &Ctx, plugin: &SitePlugin) -> CallInfo {
 /// The fallback handler: everything that is not a host route.
 pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Response> {
     let (parts, body) = req.into_parts();
-    let visitor = parts.extensions.get::<Visitor>().cloned();
-    let ctx = Ctx::resolve(&state, &parts.headers, &parts.uri, visitor.as_ref()).await?;
+    let ctx = Ctx::resolve_with(&state, &parts.headers, &parts.uri, &parts.extensions).await?;
     let (area, rest) = split_area(parts.uri.path());
     let rest = rest.trim_start_matches('/');
     let (segment, sub) = rest
@@ -119,9 +119,12 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Res
     if !may_use(&ctx, &plugin, area, matched.route.permission.as_deref()) {
         return Err(Error::AccessDenied);
     }
+    if area == Area::Admin {
+        ctx.check_admin_factor()?;
+    }
     let cached = cache_slot(&state, &ctx, &plugin, matched.route);
     if let Some((key, stamp, _)) = &cached
-        && let Some(hit) = state.pages.get(key, *stamp)
+        && let Some(hit) = state.pages.get(key, *stamp, &ctx.csp_nonce)
     {
         return Ok(hit);
     }
@@ -172,7 +175,7 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Res
         Some((key, stamp, max_age)) => {
             state
                 .pages
-                .keep(key, stamp, max_age, &ctx.csrf, response)
+                .keep(key, stamp, max_age, &ctx.csrf, &ctx.csp_nonce, response)
                 .await
         }
         None => response,
@@ -227,14 +230,23 @@ async fn read_form(headers: &axum::http::HeaderMap, body: Body) -> Result<Vec<(S
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    if ct.starts_with("application/x-www-form-urlencoded") || ct.is_empty() {
-        serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| Error::BadRequest("error-form-malformed".into()))
-    } else if ct.starts_with("multipart/form-data") {
-        read_multipart(ct, bytes).await
-    } else {
-        Err(Error::BadRequest("error-form-malformed".into()))
+    let form: Vec<(String, String)> =
+        if ct.starts_with("application/x-www-form-urlencoded") || ct.is_empty() {
+            serde_urlencoded::from_bytes(&bytes)
+                .map_err(|_| Error::BadRequest("error-form-malformed".into()))?
+        } else if ct.starts_with("multipart/form-data") {
+            read_multipart(ct, bytes).await?
+        } else {
+            return Err(Error::BadRequest("error-form-malformed".into()));
+        };
+    // Text the databases cannot store is refused here, whatever the
+    // plugin would do with it (see `web::form`).
+    if let Some(field) =
+        super::form::refused_field(form.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    {
+        return Err(super::form::refused(field));
     }
+    Ok(form)
 }
 
 /// Multipart forms: text fields as they are; a file gives `<name>` (its
@@ -270,9 +282,19 @@ async fn read_multipart(
         if let Some(ct) = content_type {
             out.push((format!("{name}.content-type"), ct));
         }
-        match String::from_utf8(data.to_vec()) {
+        // A file is given as text only when it is text the databases can
+        // store: a NUL byte means a binary file, given as base64.
+        match String::from_utf8(data.to_vec())
+            .map_err(|_| ())
+            .and_then(|text| {
+                if crate::storage::unstorable(&text) {
+                    Err(())
+                } else {
+                    Ok(text)
+                }
+            }) {
             Ok(text) => out.push((name, text)),
-            Err(_) => {
+            Err(()) => {
                 out.push((
                     format!("{name}.base64"),
                     base64::engine::general_purpose::STANDARD.encode(&data),
@@ -343,12 +365,9 @@ fn respond(
         }
         wit::Response::Redirect(r) => {
             let location = &r.location;
-            if !location.starts_with('/')
-                || location.starts_with("//")
-                || location.contains(['\r', '\n', '\\'])
-            {
+            if !redirect_allowed(plugin, location) {
                 return Err(Error::Internal(anyhow::anyhow!(
-                    "plugin {} redirected outside the site: {location}",
+                    "plugin {} redirected outside the site: {location:?}",
                     plugin.name
                 )));
             }
@@ -368,37 +387,124 @@ fn respond(
             }
             Ok(out)
         }
-        wit::Response::Download(d) => {
-            let mut out = (StatusCode::OK, d.body).into_response();
-            let ct = HeaderValue::from_str(&d.content_type)
-                .unwrap_or(HeaderValue::from_static("application/octet-stream"));
-            out.headers_mut().insert(header::CONTENT_TYPE, ct);
-            let ascii: String = d
-                .filename
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || ".-_".contains(c) {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            let disposition = format!(
-                "{}; filename=\"{ascii}\"; filename*=UTF-8''{}",
-                if d.inline { "inline" } else { "attachment" },
-                super::urlencode(&d.filename).replace('+', "%20")
-            );
-            if let Ok(v) = HeaderValue::from_str(&disposition) {
-                out.headers_mut().insert(header::CONTENT_DISPOSITION, v);
-            }
-            out.headers_mut().insert(
-                "x-content-type-options",
-                HeaderValue::from_static("nosniff"),
-            );
-            Ok(out)
-        }
+        wit::Response::Download(d) => download(plugin, d),
     }
+}
+
+/// Where a plugin may send the browser: a path of this site, or an
+/// absolute `http(s)` URL on a host its manifest declares for outbound
+/// HTTP (an OAuth provider, the service a sheet comes from).
+fn redirect_allowed(plugin: &SitePlugin, location: &str) -> bool {
+    urls::local_path(location).is_some()
+        || plugin
+            .loaded
+            .manifest
+            .capabilities
+            .http
+            .as_ref()
+            .is_some_and(|h| urls::on_hosts(location, &h.hosts))
+}
+
+/// Largest download a plugin may hand the host.
+pub const MAX_DOWNLOAD: usize = 32 << 20;
+
+/// Types a browser only displays: they run no script on the site's origin,
+/// so they may open in the tab. Everything else (HTML, SVG, XML, scripts,
+/// unknown types) is saved as a file.
+const INERT_TYPES: &[&str] = &[
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "image/avif",
+    "application/pdf",
+    "text/plain",
+    "text/csv",
+    "text/calendar",
+];
+
+/// The policy every download is served with: whatever the file is, it runs
+/// nothing and loads nothing (a sandboxed document, no sources).
+const DOWNLOAD_CSP: &str = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
+
+/// The essence (`type/subtype`, lower-case) and a charset of a declared
+/// content type, or `None` when it is not a well-formed MIME type.
+fn content_type(declared: &str) -> Option<(String, Option<String>)> {
+    let mut parts = declared.split(';');
+    let essence = parts.next()?.trim().to_ascii_lowercase();
+    let (top, sub) = essence.split_once('/')?;
+    let token = |t: &str| {
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "!#$&-^_.+".contains(c))
+    };
+    if !token(top) || !token(sub) {
+        return None;
+    }
+    let charset = parts.find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        let v = v.trim().trim_matches('"');
+        (k.trim().eq_ignore_ascii_case("charset") && token(v)).then(|| v.to_ascii_lowercase())
+    });
+    Some((essence, charset))
+}
+
+fn download(plugin: &SitePlugin, d: wit::Download) -> Result<Response> {
+    if d.body.len() > MAX_DOWNLOAD {
+        return Err(Error::Internal(anyhow::anyhow!(
+            "plugin {} gave a download of {} bytes (at most {MAX_DOWNLOAD})",
+            plugin.name,
+            d.body.len()
+        )));
+    }
+    let (essence, charset) =
+        content_type(&d.content_type).unwrap_or_else(|| ("application/octet-stream".into(), None));
+    let inert = INERT_TYPES.contains(&essence.as_str());
+    let ct = match charset {
+        Some(c) if essence.starts_with("text/") => format!("{essence}; charset={c}"),
+        _ if essence.starts_with("text/") => format!("{essence}; charset=utf-8"),
+        _ => essence,
+    };
+    let mut out = (StatusCode::OK, d.body).into_response();
+    let h = out.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&ct).unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    let ascii: String = d
+        .filename
+        .chars()
+        .take(200)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let full: String = d.filename.chars().take(200).collect();
+    let disposition = format!(
+        "{}; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        if d.inline && inert {
+            "inline"
+        } else {
+            "attachment"
+        },
+        super::urlencode(&full).replace('+', "%20")
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(DOWNLOAD_CSP),
+    );
+    Ok(out)
 }
 
 /// Render a plugin view's content (without the layout).
@@ -412,6 +518,38 @@ pub fn render_view(
     area: Area,
     view: &wit::View,
 ) -> Result<(String, Vec<Crumb>)> {
+    let out = render_view_bounded(state, ctx, plugin, area, view);
+    if let Err(e) = &out {
+        // What the plugin handed over could not be shown within the
+        // host's bounds: that is the plugin's fault, and counts towards
+        // its suspension like a trap.
+        tracing::warn!(plugin = %plugin.name, site = %ctx.site.config.slug, error = %e, "view refused");
+        plugin.loaded.health.record_fault(std::time::Duration::ZERO);
+    }
+    out
+}
+
+/// Largest view context a plugin may hand the host (JSON text).
+pub const MAX_VIEW_CONTEXT: usize = 4 << 20;
+/// Most breadcrumb entries shown above a plugin page.
+const MAX_CRUMBS: usize = 8;
+/// Longest breadcrumb title, in characters.
+const MAX_CRUMB_TITLE: usize = 200;
+
+fn render_view_bounded(
+    state: &AppState,
+    ctx: &Ctx,
+    plugin: &SitePlugin,
+    area: Area,
+    view: &wit::View,
+) -> Result<(String, Vec<Crumb>)> {
+    if view.context.len() > MAX_VIEW_CONTEXT {
+        return Err(Error::Internal(anyhow::anyhow!(
+            "plugin {} gave a view context of {} bytes (at most {MAX_VIEW_CONTEXT})",
+            plugin.name,
+            view.context.len()
+        )));
+    }
     let data: serde_json::Value = serde_json::from_str(&view.context).map_err(|e| {
         Error::Internal(anyhow::anyhow!(
             "plugin {} gave a view context that is not JSON: {e}",
@@ -427,14 +565,7 @@ pub fn render_view(
     let breadcrumb = data
         .get("breadcrumb")
         .and_then(|b| serde_json::from_value::<Vec<Breadcrumb>>(b.clone()).ok())
-        .map(|v| {
-            v.into_iter()
-                .map(|c| Crumb {
-                    title: c.title,
-                    url: c.url,
-                })
-                .collect()
-        })
+        .map(|v| crumbs(plugin, v))
         .unwrap_or_default();
     let mounts: serde_json::Map<String, serde_json::Value> = plugin
         .mounts()
@@ -446,6 +577,27 @@ pub fn render_view(
     let name = Renderer::plugin_template(&ctx.site, plugin, &view.template);
     let content = state.render.render(&name, context)?;
     Ok((content, breadcrumb))
+}
+
+/// The breadcrumb the layout prints: only links a browser cannot turn
+/// into script or another site (paths and http(s) URLs), a bounded number,
+/// with bounded titles.
+fn crumbs(plugin: &SitePlugin, given: Vec<Breadcrumb>) -> Vec<Crumb> {
+    given
+        .into_iter()
+        .filter(|c| {
+            let ok = urls::printable(&c.url).is_some();
+            if !ok {
+                tracing::warn!(plugin = %plugin.name, url = ?c.url, "breadcrumb link refused");
+            }
+            ok
+        })
+        .take(MAX_CRUMBS)
+        .map(|c| Crumb {
+            title: c.title.chars().take(MAX_CRUMB_TITLE).collect(),
+            url: c.url,
+        })
+        .collect()
 }
 
 /// A widget ready to show.
@@ -526,6 +678,43 @@ mod tests {
         assert_eq!(
             split_area("/consultations"),
             (Area::Portal, "/consultations")
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// Any body under any form content type decodes or is refused as
+        /// malformed: never a panic, never a hang.
+        #[test]
+        fn any_form_body_decodes_or_is_refused(
+            body in proptest::collection::vec(proptest::num::u8::ANY, 0..600),
+            multipart in proptest::bool::ANY,
+        ) {
+            let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+            let mut headers = axum::http::HeaderMap::new();
+            let ct = if multipart { "multipart/form-data; boundary=X" } else { "application/x-www-form-urlencoded" };
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
+            let mut framed = Vec::new();
+            if multipart {
+                framed.extend_from_slice(b"--X\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n");
+            }
+            framed.extend_from_slice(&body);
+            let _ = runtime.block_on(read_form(&headers, Body::from(framed)));
+        }
+    }
+
+    #[test]
+    fn content_types_are_read_strictly() {
+        assert_eq!(
+            content_type("Text/CSV; charset=UTF-8"),
+            Some(("text/csv".into(), Some("utf-8".into())))
+        );
+        assert_eq!(content_type("text/html\r\nX: y"), None);
+        assert_eq!(content_type("nothing"), None);
+        assert_eq!(
+            content_type("image/svg+xml").map(|c| c.0),
+            Some("image/svg+xml".into())
         );
     }
 }

@@ -57,6 +57,10 @@ pub struct PageFrame {
     pub breadcrumb: Vec<Crumb>,
     pub page_title: String,
     pub status: u16,
+    /// The nonce of the response's Content-Security-Policy, for the
+    /// layout's own `<style>` and `<script>` elements (never given to
+    /// content templates).
+    pub csp_nonce: String,
 }
 
 pub struct Renderer {
@@ -96,6 +100,8 @@ impl Renderer {
         let host = Arc::new(Catalogues::new(&sources("fr"), &sources("en")));
         let plugin_catalogues: Arc<RwLock<HashMap<String, Arc<Catalogues>>>> = Arc::default();
         let mut env = Environment::new();
+        env.set_fuel(Some(FUEL));
+        env.set_recursion_limit(MAX_DEPTH);
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".html") || name.ends_with(".svg") || name.ends_with(".xml") {
                 minijinja::AutoEscape::Html
@@ -276,8 +282,7 @@ impl Renderer {
         let tmpl = env
             .get_template(name)
             .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))?;
-        tmpl.render(Value::from(minijinja::value::Serde(ctx)))
-            .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
+        bounded(&tmpl, Value::from(minijinja::value::Serde(ctx)))
     }
 
     /// Render content inside the site's layout.
@@ -292,9 +297,60 @@ impl Renderer {
         let tmpl = env
             .get_template(&name)
             .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))?;
-        tmpl.render(ctx)
-            .map_err(|e| anyhow::anyhow!("template {name}: {e:#}"))
+        bounded(&tmpl, ctx)
     }
+}
+
+/// The work one render may do, in minijinja's fuel: about one per
+/// instruction and one per 64 bytes of data the template creates (its
+/// output included), so it bounds both the time a render takes and the
+/// memory it can allocate (about 64 × this many bytes, 32 MiB). A page of
+/// the shipped plugins uses at most a few tens of thousands (measured with
+/// `ESTIVE_LOG=estive_core::web::render=debug`, which logs each render's
+/// fuel); a template that loops over `range` within `range`, prints in
+/// nested loops or doubles a string stops here in a fraction of a second
+/// instead of holding a worker or growing the server's memory.
+pub const FUEL: u64 = 500_000;
+/// Deepest nesting, in minijinja's recursion units: a loop or a block
+/// costs 1, an include or a macro call 10 or more. 500 is minijinja's own
+/// default and highest value without growing the stack (about 40 nested
+/// includes: comarquage's sheets nest their element templates 5 to 10
+/// deep); a macro that calls itself without end stops here.
+pub const MAX_DEPTH: usize = 500;
+
+/// Render a template within the bounds, naming the bound that stopped it.
+fn bounded(tmpl: &minijinja::Template<'_, '_>, ctx: Value) -> anyhow::Result<String> {
+    let name = tmpl.name();
+    let explain = |e: minijinja::Error| {
+        // An error inside an include says only "could not render include":
+        // the cause, and the bound that stopped it, are down the chain.
+        let mut text = format!("template {name}: {e:#}");
+        let mut out_of_fuel = e.kind() == minijinja::ErrorKind::OutOfFuel;
+        let mut cause = std::error::Error::source(&e);
+        while let Some(c) = cause {
+            if let Some(m) = c.downcast_ref::<minijinja::Error>() {
+                out_of_fuel |= m.kind() == minijinja::ErrorKind::OutOfFuel;
+            }
+            text.push_str(&format!("\ncaused by: {c}"));
+            cause = c.source();
+        }
+        if out_of_fuel {
+            anyhow::anyhow!(
+                "template {name}: did more work than a page may ({FUEL} fuel: instructions and data)"
+            )
+        } else {
+            anyhow::anyhow!(text)
+        }
+    };
+    if tracing::enabled!(tracing::Level::DEBUG) {
+        let mut out = Vec::new();
+        let captured = tmpl.render_captured_to(ctx, &mut out).map_err(explain)?;
+        if let Some((used, _)) = captured.state().fuel_levels() {
+            tracing::debug!(template = name, fuel = used, bytes = out.len(), "rendered");
+        }
+        return String::from_utf8(out).map_err(|e| anyhow::anyhow!("template {name}: {e}"));
+    }
+    tmpl.render(ctx).map_err(explain)
 }
 
 fn load(platform: &Platform, name: &str) -> Option<String> {

@@ -2,7 +2,7 @@
 //! the language switch.
 
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -18,7 +18,7 @@ use crate::platform::SitePlugin;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
-        .route("/metrics", get(metrics))
+        .route("/metrics", get(guarded_metrics))
         .route("/sitemap.xml", get(sitemap))
         .route("/robots.txt", get(robots))
         .route("/langue/{lang}", get(switch_language))
@@ -46,6 +46,22 @@ async fn healthz(State(state): State<AppState>) -> Response {
         StatusCode::SERVICE_UNAVAILABLE
     };
     (status, axum::Json(body)).into_response()
+}
+
+/// `/metrics` alone, for its own listener (`ESTIVE_METRICS_ADDR`): whoever
+/// reaches that address may read it.
+pub fn metrics_routes() -> Router<AppState> {
+    Router::new().route("/metrics", get(metrics))
+}
+
+/// `/metrics` on the sites' listener: only for the allowed addresses (see
+/// [`super::net::NetSettings::may_read_metrics`]); a 404 for everyone else,
+/// as if there were nothing there.
+async fn guarded_metrics(State(state): State<AppState>, req: Request) -> Response {
+    if !state.net.may_read_metrics(req.extensions(), req.headers()) {
+        return Error::NotFound(None).into_response();
+    }
+    metrics(State(state)).await
 }
 
 async fn metrics(State(state): State<AppState>) -> Response {
@@ -338,19 +354,22 @@ async fn core_static(Path(path): Path<String>) -> Response {
     core_file(&path)
 }
 
-/// A plugin's static file; the version in the path makes it cacheable for
-/// ever.
+/// A plugin's static file, on a site where that version of the plugin is
+/// enabled; the version in the path makes it cacheable for ever.
 async fn plugin_static(
     State(state): State<AppState>,
     Path((plugin, version, path)): Path<(String, String, String)>,
+    req: Request,
 ) -> Result<Response> {
     let version = semver::Version::parse(&version).map_err(|_| Error::NotFound(None))?;
-    let loaded = state
-        .platform
-        .runtime
-        .get(&plugin, &version)
+    let site =
+        super::ctx::site_of(&state, req.headers(), req.uri()).ok_or(Error::NotFound(None))?;
+    let enabled = site
+        .plugin(&plugin)
+        .filter(|p| p.loaded.manifest.version == version)
         .ok_or(Error::NotFound(None))?;
-    let bytes = loaded
+    let bytes = enabled
+        .loaded
         .package
         .static_file(&path)
         .ok_or(Error::NotFound(None))?;

@@ -501,10 +501,10 @@ async fn same_numbers_sent_twice_are_saved_once_without_a_warning() -> Result<()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn past_day_never_counted_is_closed_and_does_not_promise_a_lock() -> Result<()> {
     let c = start().await?;
-    let agent = c.host.login("agent").await?;
     // Three weeks later, Monday 30 November was never counted nor locked:
-    // the schedule no longer looks that far back.
+    // the schedule no longer looks that far back. The agent signs in then.
     c.host.set_now("2026-12-21T08:00:00+01:00");
+    let agent = c.host.login("agent").await?;
     let page = agent
         .get(&format!("{}?date={MONDAY}", c.count_url(c.granges)))
         .await?;
@@ -606,6 +606,9 @@ async fn manager_reopens_a_locked_day_with_a_reason_kept_in_history_and_audit() 
     assert!(page.contains("Rouverte"));
     // After the deadline, staff may correct a reopened day.
     c.host.set_now("2026-11-30T11:00:00+01:00");
+    // Three hours later the manager's session (an administrator: one idle
+    // hour) has ended: they sign in again.
+    let admin = c.host.login("admin").await?;
     let page = c
         .save(&agent, MONDAY, "1", &[(0, "standard", "24")])
         .await?;
@@ -620,7 +623,7 @@ async fn manager_reopens_a_locked_day_with_a_reason_kept_in_history_and_audit() 
             .count(),
         1
     );
-    c.admin
+    admin
         .post_form(
             &format!("{BASE}/comptage/{}/verrouiller", c.granges),
             &[("date", MONDAY)],
@@ -633,8 +636,7 @@ async fn manager_reopens_a_locked_day_with_a_reason_kept_in_history_and_audit() 
         .collect();
     assert_eq!(granges.len(), 2);
     assert_eq!(granges[1]["total"], 24);
-    let history = c
-        .admin
+    let history = admin
         .get(&format!(
             "{BASE}/comptage/{}/historique?date={MONDAY}",
             c.granges
@@ -996,8 +998,8 @@ async fn weekly_vegetarian_menu_check_is_met_once_a_vegetarian_menu_is_recorded(
     // Later in December, week 50 is over without a vegetarian menu; week
     // 52 is still to come.
     c.host.set_now("2026-12-16T10:00:00+01:00");
-    let month = c
-        .admin
+    let admin = c.host.login("admin").await?;
+    let month = admin
         .get(&format!("{BASE}/rapports/mois?month=2026-12"))
         .await?;
     ok(&month, "December")?;

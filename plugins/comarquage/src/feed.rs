@@ -181,6 +181,7 @@ fn latin9(b: u8) -> char {
 }
 
 fn parse_xml(text: &str) -> Result<Document<'_>, Problem> {
+    nesting_ok(text)?;
     let options = ParsingOptions {
         allow_dtd: false,
         nodes_limit: MAX_NODES,
@@ -194,6 +195,73 @@ fn parse_xml(text: &str) -> Result<Document<'_>, Problem> {
             column: pos.col,
         }
     })
+}
+
+/// Refuse text nested deeper than [`MAX_DEPTH`] before the XML parser
+/// sees it: the parser descends one call per level, and a file of a
+/// hundred thousand nested elements would overflow the stack. A cheap scan
+/// of the tags is enough (it errs only on text the parser refuses anyway).
+fn nesting_ok(text: &str) -> Result<(), Problem> {
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let skip_to = |from: usize, end: &[u8]| {
+        b[from..]
+            .windows(end.len())
+            .position(|w| w == end)
+            .map_or(b.len(), |p| from + p + end.len())
+    };
+    while let Some(p) = b[i..].iter().position(|&c| c == b'<') {
+        let at = i + p;
+        let rest = &b[at..];
+        i = if rest.starts_with(b"<!--") {
+            skip_to(at, b"-->")
+        } else if rest.starts_with(b"<![CDATA[") {
+            skip_to(at, b"]]>")
+        } else if rest.starts_with(b"<?") {
+            skip_to(at, b"?>")
+        } else if rest.starts_with(b"<!") {
+            skip_to(at, b">")
+        } else if rest.starts_with(b"</") {
+            depth = depth.saturating_sub(1);
+            skip_to(at, b">")
+        } else {
+            // A start tag: find its end outside quoted values.
+            let mut j = at + 1;
+            let mut quote = 0u8;
+            while j < b.len() {
+                let c = b[j];
+                if quote != 0 {
+                    if c == quote {
+                        quote = 0;
+                    }
+                } else if c == b'"' || c == b'\'' {
+                    quote = c;
+                } else if c == b'>' {
+                    break;
+                }
+                j += 1;
+            }
+            if j < b.len() && b[j - 1] != b'/' {
+                depth += 1;
+                if depth > MAX_DEPTH + 1 {
+                    let line = text[..at].matches('\n').count() as u32 + 1;
+                    let column = (at - text[..at].rfind('\n').map_or(0, |n| n + 1)) as u32 + 1;
+                    return Err(Problem {
+                        code: "import-error-too-deep".to_owned(),
+                        detail: format!("more than {MAX_DEPTH} nested elements"),
+                        line,
+                        column,
+                    });
+                }
+            }
+            j + 1
+        };
+        if i >= b.len() {
+            break;
+        }
+    }
+    Ok(())
 }
 
 fn depth_ok(doc: &Document) -> Result<(), Problem> {
@@ -1413,5 +1481,42 @@ mod tests {
     fn truncation_keeps_whole_characters() {
         assert_eq!(truncate("été", 2), "é");
         assert_eq!(truncate("abc", 10), "abc");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Any text is a sheet or a precise problem: the reader never
+        /// panics on what the feed holds.
+        #[test]
+        fn any_text_is_read_or_refused_without_panic(s in "[\\s\\S]{0,300}") {
+            let _ = parse_publication(&s);
+            let _ = parse_tree(&s);
+        }
+
+        /// A real sheet cut anywhere, or with one byte changed, is read or
+        /// refused, never a panic.
+        #[test]
+        fn a_damaged_sheet_is_read_or_refused_without_panic(cut in 0usize..4_000, at in 0usize..4_000, byte in 0u8..128) {
+            let cut = (0..=SHEET.len().min(cut)).rev().find(|&i| SHEET.is_char_boundary(i)).unwrap_or(0);
+            let _ = parse_publication(&SHEET[..cut]);
+            let mut bytes = SHEET.as_bytes().to_vec();
+            let at = at % bytes.len();
+            bytes[at] = byte;
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                let _ = parse_publication(text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_sheet_nested_without_end_is_refused_without_overflowing_the_stack() {
+        let depth = 100_000;
+        let text = format!(
+            "<Publication ID=\"F1\"><Texte>{}{}</Texte></Publication>",
+            "<Chapitre>".repeat(depth),
+            "</Chapitre>".repeat(depth)
+        );
+        assert!(parse_publication(&text).is_err());
     }
 }

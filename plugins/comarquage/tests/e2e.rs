@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use anyhow::{Context as _, Result, ensure};
-use estive_core::platform::plugins::StoredGrants;
 use estive_sdk::testing::{Builder, Client, Page, TestHost};
 
 #[path = "e2e/browser.rs"]
@@ -78,21 +77,27 @@ fn builder() -> Builder {
         .now(NOW)
 }
 
+/// Grant `dir` as the server administrator does: folder grants live in
+/// `<data>/granted/<site>/`, so the folder is moved there, and a link left
+/// at its old place lets the test go on writing into it.
 async fn grant(host: &TestHost, dir: Option<&Path>) -> Result<()> {
-    let site = host
-        .state
-        .platform
-        .snapshot()
-        .site("test")
-        .context("the test site")?
-        .id;
-    let grants = StoredGrants {
-        http: vec![],
-        directory: dir.map(|d| d.display().to_string()),
+    let sub = match dir {
+        Some(d) => {
+            let root = host.state.platform.granted_root("test");
+            std::fs::create_dir_all(&root)?;
+            let name = d.file_name().context("the folder's name")?;
+            let to = root.join(name);
+            if !d.is_symlink() {
+                std::fs::rename(d, &to)?;
+                std::os::unix::fs::symlink(&to, d)?;
+            }
+            Some(name.to_string_lossy().into_owned())
+        }
+        None => None,
     };
     host.state
         .platform
-        .save_grants(site, "comarquage", grants)
+        .grant_folder("test", "comarquage", sub.as_deref())
         .await?;
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod plugin_package;
 pub mod plugin_schema;
 pub mod role_permission;
 pub mod schedule_run;
+pub mod second_factor;
 pub mod server_state;
 pub mod session;
 pub mod site;

@@ -504,15 +504,12 @@ async fn detail_page(
         .as_ref()
         .and_then(|r| serde_json::from_str(&r.grants).ok())
         .unwrap_or_default();
-    let (granted_hosts, directory): (Vec<String>, String) = match submitted.grants {
+    let (granted_hosts, granted_mail): (Vec<String>, bool) = match submitted.grants {
         Some((form, _)) => (
             all(form, "http").into_iter().map(str::to_string).collect(),
-            field(form, "directory").to_string(),
+            field(form, "mail") == "on",
         ),
-        None => (
-            grants.http.clone(),
-            grants.directory.clone().unwrap_or_default(),
-        ),
+        None => (grants.http.clone(), grants.mail),
     };
     let http = manifest.capabilities.http.as_ref().map(|h| {
         json!({
@@ -522,11 +519,18 @@ async fn detail_page(
             })).collect::<Vec<_>>(),
         })
     });
+    // The folder is the server administrator's to grant (`estive plugin
+    // grant-folder`): the site's administrator only sees it.
     let dir = manifest
         .capabilities
         .directory
         .as_ref()
-        .map(|d| json!({ "reason": d.reason.get(ctx.lang), "value": directory }));
+        .map(|d| json!({ "reason": d.reason.get(ctx.lang), "value": grants.directory }));
+    let mail = manifest
+        .capabilities
+        .mail
+        .as_ref()
+        .map(|m| json!({ "reason": m.reason.get(ctx.lang), "granted": granted_mail }));
     let grant_errors = submitted
         .grants
         .map(|(_, e)| super::errors_json(state, ctx, e));
@@ -598,7 +602,7 @@ async fn detail_page(
     if let Some((_, e)) = submitted.grants {
         errors += e.len();
         summary_links.extend(
-            summary(state, ctx, e, &["http", "directory"], "admin-grant-")
+            summary(state, ctx, e, &["http", "mail"], "admin-grant-")
                 .as_array()
                 .cloned()
                 .unwrap_or_default(),
@@ -629,6 +633,7 @@ async fn detail_page(
             "settings": settings,
             "http": http,
             "directory": dir,
+            "mail": mail,
             "grant_errors": grant_errors,
             "permissions": permissions,
             "declared_roles": declared_roles,
@@ -736,34 +741,16 @@ async fn save_grants(
         // Only a forged form offers a host the manifest does not ask for.
         return Err(Error::BadRequest("admin-grant-not-asked".into()));
     }
-    let directory = field(&form, "directory").trim().to_string();
-    let mut errors = Errors::new();
-    if !directory.is_empty() {
-        if manifest.capabilities.directory.is_none() {
-            return Err(Error::BadRequest("admin-grant-not-asked".into()));
-        }
-        let p = std::path::Path::new(&directory);
-        if !p.is_absolute() {
-            errors.insert("directory".into(), "admin-directory-relative".into());
-        } else if !p.is_dir() {
-            errors.insert("directory".into(), "admin-directory-missing".into());
-        }
+    let mail = field(&form, "mail") == "on";
+    if mail && manifest.capabilities.mail.is_none() {
+        return Err(Error::BadRequest("admin-grant-not-asked".into()));
     }
-    if !errors.is_empty() {
-        return detail_page(
-            &state,
-            &ctx,
-            &name,
-            Submitted {
-                settings: None,
-                grants: Some((&form, &errors)),
-            },
-        )
-        .await;
-    }
+    let before: StoredGrants = serde_json::from_str(&row.grants).unwrap_or_default();
     let grants = StoredGrants {
         http: hosts,
-        directory: (!directory.is_empty()).then_some(directory),
+        mail,
+        // Not the site administrator's to change.
+        directory: before.directory,
     };
     platform
         .save_grants(ctx.site.id, &name, grants.clone())
@@ -774,7 +761,7 @@ async fn save_grants(
         &user,
         "plugin.grants",
         &format!("plugin:{name}"),
-        json!({ "http": grants.http, "directory": grants.directory }),
+        json!({ "http": grants.http, "mail": grants.mail }),
     )
     .await?;
     Ok(done(

@@ -51,6 +51,7 @@ pub fn routes() -> Router<AppState> {
 fn require_server_admin(ctx: &Ctx) -> Result<&CurrentUser> {
     let u = ctx.require_user()?;
     if u.server_admin {
+        ctx.check_admin_factor()?;
         Ok(u)
     } else {
         Err(Error::AccessDenied)

@@ -27,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/{id}/roles", post(save_roles))
         .route("/admin/users/{id}/deactivate", post(deactivate))
         .route("/admin/users/{id}/reactivate", post(reactivate))
+        .route("/admin/users/{id}/second-factor", post(reset_second_factor))
 }
 
 /// Fields of the creation form, in page order.
@@ -247,6 +248,7 @@ async fn edit_page(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let is_self = ctx.user.as_ref().is_some_and(|u| u.id == id);
+    let second_factor = crate::identity::second_factor::is_on(&state.platform.db, id).await?;
     page_status(
         state,
         ctx,
@@ -268,6 +270,7 @@ async fn edit_page(
             "roles": roles_json(&roles),
             "chosen": chosen,
             "is_self": is_self,
+            "second_factor": second_factor,
             "errors": errors_json(state, ctx, &errors),
             "summary": summary(state, ctx, &errors, &["roles"], "admin-user-"),
         }),
@@ -364,6 +367,49 @@ async fn set_active(
         ctx,
         &format!("/admin/users/{id}"),
         notice,
+        &[("name", account.name)],
+    ))
+}
+
+/// Turn off someone's second factor (lost phone and codes): their
+/// sessions end, they sign in with the password and may set it up again.
+/// Audited.
+async fn reset_second_factor(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    axum::Form(form): axum::Form<Form>,
+) -> Result<Response> {
+    let admin = admin_post(&ctx, &form)?.clone();
+    let id = user_id(&id)?;
+    let account = state
+        .platform
+        .account(ctx.site.id, id)
+        .await?
+        .ok_or(Error::NotFound(None))?;
+    let db = &state.platform.db;
+    {
+        use sea_orm::TransactionTrait;
+        let _guard = state.platform.runtime.services.storage.write_guard().await;
+        let txn = db.begin().await?;
+        crate::identity::second_factor::remove(&txn, id).await?;
+        crate::identity::sessions::delete_for_user(&txn, id).await?;
+        txn.commit().await?;
+    }
+    audit(
+        &state,
+        &ctx,
+        &admin,
+        "user.second-factor-reset",
+        &format!("user:{}", account.username),
+        json!({}),
+    )
+    .await?;
+    Ok(done(
+        &state,
+        &ctx,
+        &format!("/admin/users/{id}"),
+        "admin-user-second-factor-was-reset",
         &[("name", account.name)],
     ))
 }

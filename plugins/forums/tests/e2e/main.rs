@@ -1137,7 +1137,10 @@ async fn daily_digests_sum_queued_notices_up_once() -> Result<()> {
     f.host.set_now("2026-11-25T07:00:00+01:00");
     f.host.run_schedule("forums", "digests").await?;
     f.host.run_schedule("forums", "digests").await?;
-    let after = f.elu.get(&format!("{PORTAL}/avis")).await?;
+    // The next morning the élue signs in again (eight idle hours end a
+    // member's session).
+    let elu = f.host.login("elu").await?;
+    let after = elu.get(&format!("{PORTAL}/avis")).await?;
     assert_eq!(
         after.text.matches("Résumé du jour").count(),
         1,
@@ -1170,11 +1173,23 @@ async fn weekly_digests_wait_for_monday() -> Result<()> {
     reply(&f.citoyen, &topic, "Indispensable pour les aînés.", None).await?;
     f.host.set_now("2026-11-27T07:00:00+01:00");
     f.host.run_schedule("forums", "digests").await?;
-    let friday = f.elu.get(&format!("{PORTAL}/avis")).await?;
+    // Days later, the élue signs in again (eight idle hours end a
+    // member's session).
+    let friday = f
+        .host
+        .login("elu")
+        .await?
+        .get(&format!("{PORTAL}/avis"))
+        .await?;
     assert!(!friday.contains("Résumé de la semaine"));
     f.host.set_now("2026-11-30T07:00:00+01:00");
     f.host.run_schedule("forums", "digests").await?;
-    let monday = f.elu.get(&format!("{PORTAL}/avis")).await?;
+    let monday = f
+        .host
+        .login("elu")
+        .await?
+        .get(&format!("{PORTAL}/avis"))
+        .await?;
     assert!(
         monday.contains("Résumé de la semaine") && monday.contains("1 nouveau message"),
         "{}",

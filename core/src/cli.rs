@@ -443,9 +443,9 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
             let pb = bar(u64::from(repeat.max(1)), &format!("{name}/{task}"));
             for i in 0..repeat.max(1) {
                 pb.set_message(format!("run {}", i + 1));
-                crate::events::schedule::run_now(&state, &site, &name, &task).await?;
+                crate::events::schedule::run_now(&state.platform, &site, &name, &task).await?;
                 // Events the task published are delivered before the next run.
-                crate::events::dispatch::drain(&state).await?;
+                crate::events::dispatch::drain(&state.platform).await?;
                 pb.inc(1);
             }
             pb.finish_and_clear();
@@ -540,8 +540,8 @@ async fn run_demo_tasks(
     for (plugin, _) in loaded {
         for task in crate::platform::data::demo_tasks(dir, plugin)? {
             println!("  demo: running {plugin}/{task}…");
-            crate::events::schedule::run_now(state, slug, plugin, &task).await?;
-            crate::events::dispatch::drain(state).await?;
+            crate::events::schedule::run_now(&state.platform, slug, plugin, &task).await?;
+            crate::events::dispatch::drain(&state.platform).await?;
         }
     }
     Ok(())

@@ -4,9 +4,9 @@
 pub mod cli;
 pub mod db;
 pub mod events;
-pub mod host;
 pub mod i18n;
 pub mod identity;
+pub mod keyed;
 pub mod mail;
 pub mod metrics;
 pub mod package;

@@ -82,7 +82,7 @@ pub async fn open(config: &Config) -> Result<AppState> {
     let secret = crate::db::server_secret(&db).await?;
     let services = Arc::new(Services {
         storage: Storage::new(db.clone()).await?,
-        http: crate::host::http::Outbound::from_env()?,
+        http: crate::runtime::host::http::Outbound::from_env()?,
         clock_offset_ms: std::sync::atomic::AtomicI64::new(
             config
                 .fake_now
@@ -141,5 +141,5 @@ pub fn spawn_background(state: &AppState) {
             }
         }
     });
-    crate::events::spawn(state.clone());
+    crate::events::spawn(state.platform.clone());
 }

@@ -565,7 +565,7 @@ impl TestHost {
     /// # Errors
     /// Unknown task or the task's error.
     pub async fn run_schedule(&self, plugin: &str, task: &str) -> Result<()> {
-        crate::events::schedule::run_now(&self.state, SITE, plugin, task).await
+        crate::events::schedule::run_now(&self.state.platform, SITE, plugin, task).await
     }
 
     /// Deliver every pending event now; returns how many were delivered.
@@ -573,7 +573,7 @@ impl TestHost {
     /// # Errors
     /// The database fails.
     pub async fn deliver_events(&self) -> Result<usize> {
-        crate::events::dispatch::drain(&self.state).await
+        crate::events::dispatch::drain(&self.state.platform).await
     }
 
     /// Publish an event on the test site as if a plugin had (e.g. another

@@ -51,7 +51,7 @@ async fn two_nodes_on_postgres_handle_each_event_once_per_subscriber() {
             let state = state.clone();
             workers.push(tokio::spawn(async move {
                 for _ in 0..5 {
-                    dispatch::drain(&state).await.unwrap();
+                    dispatch::drain(&state.platform).await.unwrap();
                 }
             }));
         }
@@ -59,7 +59,7 @@ async fn two_nodes_on_postgres_handle_each_event_once_per_subscriber() {
     for w in workers {
         w.await.unwrap();
     }
-    dispatch::drain(&host.state).await.unwrap();
+    dispatch::drain(&host.state.platform).await.unwrap();
 
     let mut calls: BTreeMap<String, usize> = BTreeMap::new();
     for payload in texts(
@@ -424,12 +424,12 @@ async fn the_daily_retention_task_purges_what_has_expired_by_the_hosts_clock() {
     }
 
     // Run by the scheduler, as a node's background loop does: once.
-    let ran = estive_core::events::schedule::tick(&host.state)
+    let ran = estive_core::events::schedule::tick(&host.state.platform)
         .await
         .unwrap();
     assert_eq!(ran, 1, "the host's retention task ran");
     assert_eq!(
-        estive_core::events::schedule::tick(&host.state)
+        estive_core::events::schedule::tick(&host.state.platform)
             .await
             .unwrap(),
         0,

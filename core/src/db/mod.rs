@@ -3,6 +3,7 @@
 
 pub mod entities;
 pub mod migrations;
+pub mod rows;
 
 use std::path::Path;
 use std::time::Duration;

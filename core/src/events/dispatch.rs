@@ -13,11 +13,10 @@ use sea_orm::{
 };
 
 use crate::db::entities::{event_delivery, outbox_event};
-use crate::platform::{Site, SitePlugin};
+use crate::platform::Platform;
+use crate::platform::{Site, background_context};
 use crate::runtime::bindings::types as wit;
-use crate::runtime::{Call, CallInfo, Reply};
-use crate::storage::Actor;
-use crate::web::AppState;
+use crate::runtime::{Call, Reply};
 
 /// Attempts before a delivery is given up (and logged).
 const MAX_ATTEMPTS: i32 = 10;
@@ -27,16 +26,16 @@ const LEASE: chrono::TimeDelta = chrono::TimeDelta::seconds(120);
 ///
 /// # Errors
 /// The database fails.
-pub async fn fan_out(state: &AppState) -> Result<usize> {
-    let db = &state.platform.db;
-    let storage = &state.platform.runtime.services.storage;
+pub async fn fan_out(platform: &Platform) -> Result<usize> {
+    let db = &platform.db;
+    let storage = &platform.runtime.services.storage;
     let pending = outbox_event::Entity::find()
         .filter(outbox_event::Column::Dispatched.eq(false))
         .order_by_asc(outbox_event::Column::Id)
         .limit(200)
         .all(db)
         .await?;
-    let snapshot = state.platform.snapshot();
+    let snapshot = platform.snapshot();
     let mut n = 0;
     for ev in pending {
         let _guard = storage.write_guard().await;
@@ -77,38 +76,6 @@ pub async fn fan_out(state: &AppState) -> Result<usize> {
     Ok(n)
 }
 
-/// The context given to plugins outside a request (events, schedules).
-pub fn background_context(site: &Site, plugin: &SitePlugin) -> (wit::Context, CallInfo) {
-    let ctx = wit::Context {
-        site: wit::Site {
-            slug: site.info.slug.clone(),
-            name: site.info.name.clone(),
-            base_url: site.info.base_url.clone(),
-            timezone: site.config.timezone.clone(),
-        },
-        user: None,
-        locale: site.config.locale.clone(),
-        base_path: String::new(),
-        mounts: plugin.mounts(),
-    };
-    let info = CallInfo {
-        site: site.info.clone(),
-        manifest: plugin.loaded.manifest.clone(),
-        settings: plugin.settings.clone(),
-        grants: plugin.grants.clone(),
-        actor: Actor {
-            user_id: None,
-            name: Some(format!("{} (automatic)", plugin.name)),
-        },
-        locale: site.config.locale.clone(),
-        catalogues: plugin.loaded.catalogues.clone(),
-        // Background work gets more time than a page.
-        deadline: plugin.deadline.max(std::time::Duration::from_secs(30)),
-        memory_cap: plugin.memory_cap,
-    };
-    (ctx, info)
-}
-
 /// Deliver due events. Returns how many were delivered successfully.
 ///
 /// A delivery is run by the node whose claim takes effect: the claim is one
@@ -121,9 +88,9 @@ pub fn background_context(site: &Site, plugin: &SitePlugin) -> (wit::Context, Ca
 ///
 /// # Errors
 /// The database fails.
-pub async fn deliver(state: &AppState) -> Result<usize> {
-    let db = &state.platform.db;
-    let storage = &state.platform.runtime.services.storage;
+pub async fn deliver(platform: &Platform) -> Result<usize> {
+    let db = &platform.db;
+    let storage = &platform.runtime.services.storage;
     let now = chrono::Utc::now();
     let due = event_delivery::Entity::find()
         .filter(claimable(now))
@@ -131,7 +98,7 @@ pub async fn deliver(state: &AppState) -> Result<usize> {
         .limit(100)
         .all(db)
         .await?;
-    let snapshot = state.platform.snapshot();
+    let snapshot = platform.snapshot();
     let mut delivered = 0;
     for d in due {
         let claimed = {
@@ -152,7 +119,7 @@ pub async fn deliver(state: &AppState) -> Result<usize> {
         if !claimed {
             continue;
         }
-        let outcome = deliver_one(state, &snapshot.sites, &d).await;
+        let outcome = deliver_one(platform, &snapshot.sites, &d).await;
         let finish = event_delivery::Entity::update_many()
             .col_expr(
                 event_delivery::Column::LeaseUntil,
@@ -216,7 +183,7 @@ fn claimable(now: chrono::DateTime<chrono::Utc>) -> Condition {
 }
 
 async fn deliver_one(
-    state: &AppState,
+    platform: &Platform,
     sites: &[Arc<Site>],
     d: &event_delivery::Model,
 ) -> Result<(), String> {
@@ -229,7 +196,7 @@ async fn deliver_one(
         return Ok(());
     };
     let ev = outbox_event::Entity::find_by_id(d.event_id)
-        .one(&state.platform.db)
+        .one(&platform.db)
         .await
         .map_err(|e| e.to_string())?
         .ok_or("the event is gone")?;
@@ -240,8 +207,7 @@ async fn deliver_one(
         payload: ev.payload,
         published_at: ev.published_at.to_rfc3339(),
     };
-    match state
-        .platform
+    match platform
         .runtime
         .call(&plugin.loaded, info, Call::Event(ctx, event))
         .await
@@ -257,11 +223,11 @@ async fn deliver_one(
 ///
 /// # Errors
 /// The database fails.
-pub async fn drain(state: &AppState) -> Result<usize> {
+pub async fn drain(platform: &Platform) -> Result<usize> {
     let mut total = 0;
     for _ in 0..20 {
-        let fanned = fan_out(state).await?;
-        let delivered = deliver(state).await?;
+        let fanned = fan_out(platform).await?;
+        let delivered = deliver(platform).await?;
         total += delivered;
         if fanned == 0 && delivered == 0 {
             break;

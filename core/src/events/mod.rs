@@ -5,15 +5,16 @@ pub mod outbox;
 pub mod retention;
 pub mod schedule;
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use crate::web::AppState;
+use crate::platform::Platform;
 
 /// Start the event dispatcher and the scheduler of this node.
-pub fn spawn(state: AppState) {
-    let s = state.clone();
+pub fn spawn(platform: Arc<Platform>) {
+    let s = platform.clone();
     tokio::spawn(async move {
-        let notify = s.platform.runtime.services.outbox.clone();
+        let notify = s.runtime.services.outbox.clone();
         loop {
             // Woken by a publish on this node; the timer catches other nodes'.
             let _ = tokio::time::timeout(Duration::from_secs(2), notify.notified()).await;
@@ -26,7 +27,7 @@ pub fn spawn(state: AppState) {
         let mut tick = tokio::time::interval(Duration::from_secs(30));
         loop {
             tick.tick().await;
-            if let Err(e) = schedule::tick(&state).await {
+            if let Err(e) = schedule::tick(&platform).await {
                 tracing::warn!(error = %e, "scheduler failed");
             }
         }

@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 use crate::db::entities::{
     audit_entry, event_delivery, login_attempt, outbox_event, session, token,
 };
-use crate::web::AppState;
+use crate::platform::Platform;
 
 /// Name of the task in `schedule_runs`.
 pub const TASK: &str = "retention";
@@ -45,10 +45,10 @@ pub struct Purged {
 ///
 /// # Errors
 /// The database fails.
-pub async fn run(state: &AppState) -> Result<Purged> {
-    let db = &state.platform.db;
-    let storage = &state.platform.runtime.services.storage;
-    let now = state.platform.runtime.services.now();
+pub async fn run(platform: &Platform) -> Result<Purged> {
+    let db = &platform.db;
+    let storage = &platform.runtime.services.storage;
+    let now = platform.runtime.services.now();
     let mut purged = Purged::default();
 
     let _guard = storage.write_guard().await;
@@ -73,7 +73,7 @@ pub async fn run(state: &AppState) -> Result<Purged> {
         .rows_affected;
     drop(_guard);
 
-    for site in &state.platform.snapshot().sites {
+    for site in &platform.snapshot().sites {
         let months = site.config.privacy.audit_details_months;
         let Some(cutoff) = now.checked_sub_months(chrono::Months::new(months)) else {
             continue;

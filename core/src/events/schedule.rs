@@ -7,11 +7,11 @@ use chrono::TimeZone;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter};
 
-use super::dispatch::background_context;
 use crate::db::entities::schedule_run;
 use crate::package::manifest::Schedule;
+use crate::platform::Platform;
+use crate::platform::background_context;
 use crate::runtime::{Call, Reply};
-use crate::web::AppState;
 
 /// When a task runs next after `now`.
 pub fn next_run(
@@ -54,8 +54,8 @@ fn node_id() -> String {
 type Key = (i64, String, String);
 
 /// Create the row of a task if it has none yet, due at `next`.
-async fn ensure(state: &AppState, key: &Key, next: chrono::DateTime<chrono::Utc>) -> Result<()> {
-    let _guard = state.platform.runtime.services.storage.write_guard().await;
+async fn ensure(platform: &Platform, key: &Key, next: chrono::DateTime<chrono::Utc>) -> Result<()> {
+    let _guard = platform.runtime.services.storage.write_guard().await;
     schedule_run::Entity::insert(schedule_run::ActiveModel {
         site_id: Set(key.0),
         plugin: Set(key.1.clone()),
@@ -75,19 +75,19 @@ async fn ensure(state: &AppState, key: &Key, next: chrono::DateTime<chrono::Utc>
         .do_nothing()
         .to_owned(),
     )
-    .exec_without_returning(&state.platform.db)
+    .exec_without_returning(&platform.db)
     .await?;
     Ok(())
 }
 
 /// Take the lease of a task due at `now`; true when this node won it.
 async fn claim(
-    state: &AppState,
+    platform: &Platform,
     key: &Key,
     now: chrono::DateTime<chrono::Utc>,
     lease: std::time::Duration,
 ) -> Result<bool> {
-    let _guard = state.platform.runtime.services.storage.write_guard().await;
+    let _guard = platform.runtime.services.storage.write_guard().await;
     Ok(schedule_run::Entity::update_many()
         .col_expr(
             schedule_run::Column::LeaseOwner,
@@ -108,7 +108,7 @@ async fn claim(
                 .add(schedule_run::Column::LeaseUntil.is_null())
                 .add(schedule_run::Column::LeaseUntil.lt(chrono::Utc::now())),
         )
-        .exec(&state.platform.db)
+        .exec(&platform.db)
         .await?
         .rows_affected
         == 1)
@@ -116,12 +116,12 @@ async fn claim(
 
 /// Release the lease of a task that ran, with its status and next run.
 async fn finish(
-    state: &AppState,
+    platform: &Platform,
     key: &Key,
     status: String,
     next: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
-    let _guard = state.platform.runtime.services.storage.write_guard().await;
+    let _guard = platform.runtime.services.storage.write_guard().await;
     schedule_run::Entity::update_many()
         .col_expr(
             schedule_run::Column::LeaseOwner,
@@ -140,15 +140,15 @@ async fn finish(
         .filter(schedule_run::Column::SiteId.eq(key.0))
         .filter(schedule_run::Column::Plugin.eq(&key.1))
         .filter(schedule_run::Column::Task.eq(&key.2))
-        .exec(&state.platform.db)
+        .exec(&platform.db)
         .await?;
     Ok(())
 }
 
 /// The host's own daily tasks, leased like plugins' ones under a plugin
 /// name no plugin can have (`@host`) and site 0. Returns how many ran.
-async fn host_tasks(state: &AppState) -> Result<usize> {
-    let now = state.platform.runtime.services.now();
+async fn host_tasks(platform: &Platform) -> Result<usize> {
+    let now = platform.runtime.services.now();
     let daily = Schedule {
         name: super::retention::TASK.into(),
         every: None,
@@ -157,11 +157,11 @@ async fn host_tasks(state: &AppState) -> Result<usize> {
     let tz = chrono_tz::Europe::Paris;
     let key: Key = (0, HOST.into(), daily.name.clone());
     // A node's first tick on a new database runs it at once.
-    ensure(state, &key, now).await?;
-    if !claim(state, &key, now, std::time::Duration::from_secs(600)).await? {
+    ensure(platform, &key, now).await?;
+    if !claim(platform, &key, now, std::time::Duration::from_secs(600)).await? {
         return Ok(0);
     }
-    let status = match super::retention::run(state).await {
+    let status = match super::retention::run(platform).await {
         Ok(purged) => {
             tracing::info!(?purged, "retention: expired data purged");
             "ok".to_string()
@@ -171,7 +171,7 @@ async fn host_tasks(state: &AppState) -> Result<usize> {
             format!("{e:#}")
         }
     };
-    finish(state, &key, status, next_run(&daily, tz, now)).await?;
+    finish(platform, &key, status, next_run(&daily, tz, now)).await?;
     Ok(1)
 }
 
@@ -183,27 +183,23 @@ pub const HOST: &str = "@host";
 ///
 /// # Errors
 /// The database fails.
-pub async fn tick(state: &AppState) -> Result<usize> {
-    let now = state.platform.runtime.services.now();
-    let snapshot = state.platform.snapshot();
-    let mut ran = host_tasks(state).await?;
+pub async fn tick(platform: &Platform) -> Result<usize> {
+    let now = platform.runtime.services.now();
+    let snapshot = platform.snapshot();
+    let mut ran = host_tasks(platform).await?;
     for site in &snapshot.sites {
         for plugin in &site.plugins {
             for sched in &plugin.loaded.manifest.schedules {
                 let key = (site.id, plugin.name.clone(), sched.name.clone());
-                ensure(state, &key, next_run(sched, site.info.timezone, now)).await?;
+                ensure(platform, &key, next_run(sched, site.info.timezone, now)).await?;
                 let lease = plugin.deadline.max(std::time::Duration::from_secs(30)) * 2;
-                if !claim(state, &key, now, lease).await? {
+                if !claim(platform, &key, now, lease).await? {
                     continue;
                 }
-                let status = run_task(state, site, plugin, &sched.name).await;
+                let status = run_task(platform, site, plugin, &sched.name).await;
                 ran += 1;
-                let next = next_run(
-                    sched,
-                    site.info.timezone,
-                    state.platform.runtime.services.now(),
-                );
-                finish(state, &key, status, next).await?;
+                let next = next_run(sched, site.info.timezone, platform.runtime.services.now());
+                finish(platform, &key, status, next).await?;
             }
         }
     }
@@ -212,14 +208,13 @@ pub async fn tick(state: &AppState) -> Result<usize> {
 
 /// Run one task now. Returns `ok` or the error.
 pub async fn run_task(
-    state: &AppState,
+    platform: &Platform,
     site: &crate::platform::Site,
     plugin: &crate::platform::SitePlugin,
     task: &str,
 ) -> String {
     let (ctx, info) = background_context(site, plugin);
-    let status = match state
-        .platform
+    let status = match platform
         .runtime
         .call(&plugin.loaded, info, Call::Schedule(ctx, task.to_string()))
         .await
@@ -239,8 +234,8 @@ pub async fn run_task(
 ///
 /// # Errors
 /// Unknown site, plugin or task; the task's own error.
-pub async fn run_now(state: &AppState, slug: &str, plugin: &str, task: &str) -> Result<()> {
-    let snapshot = state.platform.snapshot();
+pub async fn run_now(platform: &Platform, slug: &str, plugin: &str, task: &str) -> Result<()> {
+    let snapshot = platform.snapshot();
     let site = snapshot
         .site(slug)
         .with_context(|| format!("there is no site `{slug}`"))?;
@@ -250,7 +245,7 @@ pub async fn run_now(state: &AppState, slug: &str, plugin: &str, task: &str) -> 
     if !p.loaded.manifest.schedules.iter().any(|s| s.name == task) {
         anyhow::bail!("plugin `{plugin}` declares no schedule `{task}`");
     }
-    match run_task(state, site, p, task).await.as_str() {
+    match run_task(platform, site, p, task).await.as_str() {
         "ok" => Ok(()),
         e => anyhow::bail!("{plugin}/{task}: {e}"),
     }

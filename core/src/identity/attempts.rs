@@ -49,7 +49,7 @@ pub const SPREAD_CAP: TimeDelta = TimeDelta::minutes(1);
 /// so the table never holds an address and ids cannot be reversed by
 /// trying every IPv4 address without the secret.
 pub fn address_id(secret: &[u8], address: &str) -> String {
-    let mut id = crate::web::ctx::sign(secret, &["client-address", address]);
+    let mut id = crate::keyed::sign(secret, &["client-address", address]);
     id.truncate(22);
     id
 }

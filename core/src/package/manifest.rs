@@ -962,7 +962,7 @@ impl Manifest {
                 bail!("setting `{}`: a choice needs `choices`", s.name);
             }
             if let Some(d) = &s.default {
-                crate::package::settings::check_value(s, &setting_from_toml(d))
+                check_value(s, &setting_from_toml(d))
                     .map_err(|e| anyhow::anyhow!("setting `{}`: default: {e}", s.name))?;
             }
         }
@@ -1000,6 +1000,57 @@ fn routers_conflict(routes: &[Route], area: Area, with: &str) -> String {
         .find(|r| r.area == area && r.path == with)
         .map(|r| format!(" with route `{}`", r.name))
         .unwrap_or_default()
+}
+
+/// Check one value against its setting. The message is a key of the host
+/// catalogue, as shown next to the form field.
+pub fn check_value(s: &Setting, v: &serde_json::Value) -> Result<(), String> {
+    let number_in_range = |n: f64| -> Result<(), String> {
+        if s.min.is_some_and(|min| n < min) || s.max.is_some_and(|max| n > max) {
+            return Err("field-out-of-range".into());
+        }
+        Ok(())
+    };
+    match (s.kind, v) {
+        (_, serde_json::Value::Null) if !s.required => Ok(()),
+        (_, serde_json::Value::Null) => Err("field-required".into()),
+        (SettingType::Boolean, serde_json::Value::Bool(_)) => Ok(()),
+        (SettingType::Integer, serde_json::Value::Number(n)) if n.is_i64() => {
+            number_in_range(n.as_f64().unwrap_or(0.0))
+        }
+        (SettingType::Float, serde_json::Value::Number(n)) => {
+            number_in_range(n.as_f64().unwrap_or(0.0))
+        }
+        (SettingType::Text | SettingType::Textarea, serde_json::Value::String(t)) => {
+            if s.required && t.trim().is_empty() {
+                Err("field-required".into())
+            } else if t.len() > 20_000 {
+                Err("field-too-long".into())
+            } else {
+                Ok(())
+            }
+        }
+        (SettingType::Choice, serde_json::Value::String(t)) if s.choices.contains(t) => Ok(()),
+        (SettingType::Choice, _) => Err("field-not-a-choice".into()),
+        (SettingType::Time, serde_json::Value::String(t)) => {
+            if chrono::NaiveTime::parse_from_str(t, "%H:%M").is_ok() {
+                Ok(())
+            } else {
+                Err("field-invalid-time".into())
+            }
+        }
+        (SettingType::List, serde_json::Value::Array(items))
+            if items.iter().all(serde_json::Value::is_string) =>
+        {
+            if s.required && items.is_empty() {
+                Err("field-required".into())
+            } else {
+                Ok(())
+            }
+        }
+        (SettingType::Integer | SettingType::Float, _) => Err("field-not-a-number".into()),
+        _ => Err("field-invalid".into()),
+    }
 }
 
 /// Convert a TOML default to JSON (settings are JSON at rest).

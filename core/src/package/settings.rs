@@ -5,54 +5,9 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::manifest::{Manifest, Setting, SettingType, setting_from_toml};
+use super::manifest::{Manifest, SettingType, setting_from_toml};
 
-/// Check one value against its setting. The message is a key of the host
-/// catalogue, as shown next to the form field.
-pub fn check_value(s: &Setting, v: &Value) -> Result<(), String> {
-    let number_in_range = |n: f64| -> Result<(), String> {
-        if s.min.is_some_and(|min| n < min) || s.max.is_some_and(|max| n > max) {
-            return Err("field-out-of-range".into());
-        }
-        Ok(())
-    };
-    match (s.kind, v) {
-        (_, Value::Null) if !s.required => Ok(()),
-        (_, Value::Null) => Err("field-required".into()),
-        (SettingType::Boolean, Value::Bool(_)) => Ok(()),
-        (SettingType::Integer, Value::Number(n)) if n.is_i64() => {
-            number_in_range(n.as_f64().unwrap_or(0.0))
-        }
-        (SettingType::Float, Value::Number(n)) => number_in_range(n.as_f64().unwrap_or(0.0)),
-        (SettingType::Text | SettingType::Textarea, Value::String(t)) => {
-            if s.required && t.trim().is_empty() {
-                Err("field-required".into())
-            } else if t.len() > 20_000 {
-                Err("field-too-long".into())
-            } else {
-                Ok(())
-            }
-        }
-        (SettingType::Choice, Value::String(t)) if s.choices.contains(t) => Ok(()),
-        (SettingType::Choice, _) => Err("field-not-a-choice".into()),
-        (SettingType::Time, Value::String(t)) => {
-            if chrono::NaiveTime::parse_from_str(t, "%H:%M").is_ok() {
-                Ok(())
-            } else {
-                Err("field-invalid-time".into())
-            }
-        }
-        (SettingType::List, Value::Array(items)) if items.iter().all(Value::is_string) => {
-            if s.required && items.is_empty() {
-                Err("field-required".into())
-            } else {
-                Ok(())
-            }
-        }
-        (SettingType::Integer | SettingType::Float, _) => Err("field-not-a-number".into()),
-        _ => Err("field-invalid".into()),
-    }
-}
+pub use super::manifest::check_value;
 
 /// The stored settings with the manifest's defaults for what is missing.
 /// Keys no longer in the schema are dropped.

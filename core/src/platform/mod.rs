@@ -368,3 +368,41 @@ impl Platform {
         self.reload().await
     }
 }
+
+/// The context given to plugins outside a request (events, schedules).
+pub fn background_context(
+    site: &Site,
+    plugin: &SitePlugin,
+) -> (
+    crate::runtime::bindings::types::Context,
+    crate::runtime::CallInfo,
+) {
+    let ctx = crate::runtime::bindings::types::Context {
+        site: crate::runtime::bindings::types::Site {
+            slug: site.info.slug.clone(),
+            name: site.info.name.clone(),
+            base_url: site.info.base_url.clone(),
+            timezone: site.config.timezone.clone(),
+        },
+        user: None,
+        locale: site.config.locale.clone(),
+        base_path: String::new(),
+        mounts: plugin.mounts(),
+    };
+    let info = crate::runtime::CallInfo {
+        site: site.info.clone(),
+        manifest: plugin.loaded.manifest.clone(),
+        settings: plugin.settings.clone(),
+        grants: plugin.grants.clone(),
+        actor: crate::storage::Actor {
+            user_id: None,
+            name: Some(format!("{} (automatic)", plugin.name)),
+        },
+        locale: site.config.locale.clone(),
+        catalogues: plugin.loaded.catalogues.clone(),
+        // Background work gets more time than a page.
+        deadline: plugin.deadline.max(std::time::Duration::from_secs(30)),
+        memory_cap: plugin.memory_cap,
+    };
+    (ctx, info)
+}

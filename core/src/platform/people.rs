@@ -8,11 +8,11 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 use serde_json::{Value as Json, json};
 
+use super::background_context;
 use super::{Platform, Site, SitePlugin};
 use crate::db::entities::{
     audit_entry, group_member, session, site_plugin, token, user, user_role,
 };
-use crate::events::dispatch::background_context;
 use crate::identity::audit::{erased_subject, user_subject};
 use crate::package::settings;
 use crate::runtime::{Call, Grants, Reply};

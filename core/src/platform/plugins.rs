@@ -221,7 +221,7 @@ impl Platform {
                 "mount path `{path}` must be one segment of lowercase letters, digits and dashes"
             );
         }
-        if crate::web::RESERVED_PATHS.contains(&path.as_str()) {
+        if super::routes::RESERVED_PATHS.contains(&path.as_str()) {
             bail!("mount path `{path}` is reserved by the host");
         }
         let others = site_plugin::Entity::find()

@@ -1,5 +1,40 @@
 //! A plugin's routes, compiled once per plugin version.
 
+/// First path segments the host keeps for itself: plugins cannot be
+/// mounted there.
+pub const RESERVED_PATHS: [&str; 29] = [
+    "extranet",
+    "admin",
+    "static",
+    "login",
+    "logout",
+    "signup",
+    "inscription",
+    "compte",
+    "account",
+    "mot-de-passe",
+    "invitation",
+    "healthz",
+    "metrics",
+    "sitemap.xml",
+    "robots.txt",
+    "mentions-legales",
+    "donnees-personnelles",
+    "accessibilite",
+    "plan-du-site",
+    "langue",
+    "server",
+    "favicon.ico",
+    // Host pages of the admin area.
+    "invitations",
+    "plugins",
+    "users",
+    "groups",
+    "permissions",
+    "audit",
+    "theme",
+];
+
 use std::collections::HashMap;
 
 use crate::package::manifest::{Area, Manifest, Method, Route};

@@ -17,6 +17,7 @@
 
 pub mod bindings;
 pub mod health;
+pub mod host;
 pub mod state;
 
 use std::collections::HashMap;
@@ -51,7 +52,7 @@ const HOST_WAIT_BOUND: Duration = Duration::from_secs(60);
 pub struct Services {
     pub storage: Storage,
     /// Outbound HTTP for plugins (see `host::http`).
-    pub http: crate::host::http::Outbound,
+    pub http: crate::runtime::host::http::Outbound,
     /// Shift of the clock plugins see, in milliseconds (tests and demos
     /// set "now").
     pub clock_offset_ms: std::sync::atomic::AtomicI64,
@@ -60,7 +61,7 @@ pub struct Services {
     /// Outgoing e-mail (SMTP, or a folder in development and tests).
     pub mail: Arc<crate::mail::Mailer>,
     /// Plugin messages sent per site in the hour (see `host::mail`).
-    pub mail_budget: crate::host::mail::Budget,
+    pub mail_budget: crate::runtime::host::mail::Budget,
 }
 
 impl Services {
@@ -274,7 +275,7 @@ impl Runtime {
             )
         };
         let mut linker = Linker::new(&engine);
-        crate::host::add_to_linker(&mut linker)?;
+        crate::runtime::host::add_to_linker(&mut linker)?;
 
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let ticker_engine = engine.weak();

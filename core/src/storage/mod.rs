@@ -41,17 +41,7 @@ pub const MAX_OPERATIONS: usize = 1_000;
 const MAX_TEXT: usize = 1 << 20;
 const MAX_BYTES: usize = 8 << 20;
 
-/// Whether the databases refuse this character in text. PostgreSQL's `text`
-/// cannot hold U+0000 (it is the only valid UTF-8 it refuses; SQLite keeps
-/// it), so it is refused on both, for both databases to behave alike.
-pub fn unstorable_char(c: char) -> bool {
-    c == '\0'
-}
-
-/// Whether `s` holds a character the databases refuse in text.
-pub fn unstorable(s: &str) -> bool {
-    s.contains(unstorable_char)
-}
+pub use crate::db::rows::{Actor, unstorable, unstorable_char};
 
 /// PostgreSQL's B-tree index entries hold at most 2,704 bytes (SQLite's
 /// have no such bound), so a long value in an indexed column failed there
@@ -162,13 +152,6 @@ impl WriteClock {
             }
         }
     }
-}
-
-/// Who is writing, for the audit log and events.
-#[derive(Debug, Clone, Default)]
-pub struct Actor {
-    pub user_id: Option<i64>,
-    pub name: Option<String>,
 }
 
 /// The plugin and site an operation runs for.
@@ -1259,7 +1242,7 @@ fn run_op(
             Ok(Outcome::Checked(value))
         }
         O::Publish(p) => {
-            let event = crate::events::outbox::event(
+            let event = crate::db::rows::outbox_event(
                 scope.site_id,
                 &format!("{}.{}", manifest.name, p.name),
                 &p.payload,
@@ -1272,7 +1255,7 @@ fn run_op(
         O::Audit(a) => {
             let details: serde_json::Value =
                 serde_json::from_str(&a.details).unwrap_or(json!(null));
-            let entry = crate::identity::audit::entry(
+            let entry = crate::db::rows::audit_entry(
                 scope.site_id,
                 scope.actor,
                 Some(&manifest.name),

@@ -12,10 +12,10 @@ use axum::routing::{get, post};
 use serde_json::json;
 
 use super::AppState;
-use super::auth::see_other;
 use super::ctx::{Ctx, SESSION_COOKIE};
 use super::error::{Error, Result};
 use super::page::Page;
+use super::session::see_other;
 use crate::identity::{passwords, sessions, tokens, users};
 use crate::package::manifest::Area;
 use crate::sites::config::Signup;
@@ -63,7 +63,7 @@ pub(super) fn redirect_notice(state: &AppState, ctx: &Ctx, location: &str, key: 
 fn start_session(ctx: &Ctx, mut r: Response, token: &str, life: sessions::Lifetime) -> Response {
     r.headers_mut().append(
         header::SET_COOKIE,
-        super::auth::session_cookie(ctx, token, life),
+        super::session::session_cookie(ctx, token, life),
     );
     r
 }

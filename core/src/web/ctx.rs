@@ -8,8 +8,6 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{Extensions, HeaderMap, HeaderValue, header};
 use base64::Engine as _;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 
 use super::AppState;
 use super::error::{Error, Result};
@@ -24,6 +22,20 @@ pub const HOST_SESSION_COOKIE: &str = "__Host-estive_session";
 pub const VISITOR_COOKIE: &str = "estive_visitor";
 pub const LANG_COOKIE: &str = "estive_lang";
 pub const NOTICE_COOKIE: &str = "estive_notice";
+
+/// The nonce of this response's Content-Security-Policy: the layout puts it
+/// on its `<style>` and `<script>` elements, nothing else knows it. Made
+/// by the security layer for each request.
+#[derive(Debug, Clone)]
+pub struct CspNonce(pub String);
+
+impl Default for CspNonce {
+    /// A new random nonce (128 bits).
+    fn default() -> CspNonce {
+        let bytes: [u8; 16] = rand::random();
+        CspNonce(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+    }
+}
 
 /// The visitor id of this request (from its cookie, or new).
 #[derive(Debug, Clone)]
@@ -68,15 +80,7 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
-/// HMAC-SHA256 of `parts` with the server secret, URL-safe base64.
-pub fn sign(secret: &[u8], parts: &[&str]) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
-    for p in parts {
-        mac.update(p.as_bytes());
-        mac.update(b"\x1f");
-    }
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
-}
+pub use crate::keyed::sign;
 
 /// A `Set-Cookie` value. Cookies are HttpOnly and SameSite=Lax; `Secure`
 /// when the site's base URL is https, and then the session cookie takes the
@@ -240,7 +244,7 @@ impl Ctx {
             .map(|ip| ip.to_string())
             .unwrap_or_default();
         let csp_nonce = extensions
-            .get::<super::security::CspNonce>()
+            .get::<CspNonce>()
             .map(|n| n.0.clone())
             .unwrap_or_default();
         Ok(Ctx {

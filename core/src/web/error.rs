@@ -22,6 +22,9 @@ pub struct ErrorPage {
     pub refused_by_host: bool,
 }
 
+/// Where [`Error::SecondFactorRequired`] sends an administrator.
+pub const SECOND_FACTOR_PAGE: &str = "/compte/double-authentification";
+
 /// Header on responses refused by the host's access checks.
 pub const REFUSED_HEADER: &str = "x-estive-refused";
 
@@ -88,7 +91,7 @@ impl IntoResponse for Error {
             let mut r = (StatusCode::SEE_OTHER, ()).into_response();
             r.headers_mut().insert(
                 axum::http::header::LOCATION,
-                axum::http::HeaderValue::from_static(super::second_factor::PAGE),
+                axum::http::HeaderValue::from_static(SECOND_FACTOR_PAGE),
             );
             r.headers_mut().insert(
                 REFUSED_HEADER,

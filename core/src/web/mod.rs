@@ -19,6 +19,7 @@ pub mod portal;
 pub mod render;
 pub mod second_factor;
 pub mod security;
+pub mod session;
 pub mod system;
 pub mod urls;
 
@@ -36,40 +37,7 @@ use ctx::{Ctx, NOTICE_COOKIE, VISITOR_COOKIE, Visitor};
 use error::ErrorPage;
 use render::Renderer;
 
-/// First path segments the host keeps for itself: plugins cannot be
-/// mounted there.
-pub const RESERVED_PATHS: [&str; 29] = [
-    "extranet",
-    "admin",
-    "static",
-    "login",
-    "logout",
-    "signup",
-    "inscription",
-    "compte",
-    "account",
-    "mot-de-passe",
-    "invitation",
-    "healthz",
-    "metrics",
-    "sitemap.xml",
-    "robots.txt",
-    "mentions-legales",
-    "donnees-personnelles",
-    "accessibilite",
-    "plan-du-site",
-    "langue",
-    "server",
-    "favicon.ico",
-    // Host pages of the admin area.
-    "invitations",
-    "plugins",
-    "users",
-    "groups",
-    "permissions",
-    "audit",
-    "theme",
-];
+pub use crate::platform::routes::RESERVED_PATHS;
 
 /// Shared state of the web layer.
 #[derive(Clone)]
@@ -217,7 +185,7 @@ async fn render_errors(State(state): State<AppState>, req: Request, next: Next) 
     if let Some(v) = req.extensions().get::<Visitor>() {
         extensions.insert(v.clone());
     }
-    if let Some(n) = req.extensions().get::<security::CspNonce>() {
+    if let Some(n) = req.extensions().get::<ctx::CspNonce>() {
         extensions.insert(n.clone());
     }
     if let Some(c) = req

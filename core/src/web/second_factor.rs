@@ -34,7 +34,7 @@ pub const PENDING_COOKIE: &str = "estive_pending";
 /// How long the code may take after the password.
 const PENDING_TTL: chrono::TimeDelta = chrono::TimeDelta::minutes(10);
 /// The account page of the second factor.
-pub const PAGE: &str = "/compte/double-authentification";
+pub const PAGE: &str = super::error::SECOND_FACTOR_PAGE;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -68,7 +68,7 @@ pub async fn ask_code(
         PENDING_TTL,
     )
     .await?;
-    let mut r = super::auth::see_other("/login/code");
+    let mut r = super::session::see_other("/login/code");
     r.headers_mut().append(
         header::SET_COOKIE,
         super::ctx::set_cookie(
@@ -207,7 +207,8 @@ async fn code(
             "second-factor-login-expired",
         ));
     }
-    let mut r = super::auth::complete_sign_in(&state, &ctx, user.id, &user.username, &next).await?;
+    let mut r =
+        super::session::complete_sign_in(&state, &ctx, user.id, &user.username, &next).await?;
     r.headers_mut().append(
         header::SET_COOKIE,
         super::ctx::set_cookie(PENDING_COOKIE, "", Some(0), ctx.https),
@@ -312,7 +313,7 @@ async fn begin(
     ctx.check_csrf(Some(field(&form, "csrf_token")))?;
     let u = ctx.require_user()?;
     factor::begin(&state.platform.db, u.id, now(&state)).await?;
-    Ok(super::auth::see_other(PAGE))
+    Ok(super::session::see_other(PAGE))
 }
 
 /// Check the password and a code of the form; field errors when wrong.
@@ -403,7 +404,7 @@ async fn confirm(
     .await?;
     r.headers_mut().append(
         header::SET_COOKIE,
-        super::auth::session_cookie(&ctx, &token, life),
+        super::session::session_cookie(&ctx, &token, life),
     );
     Ok(r)
 }

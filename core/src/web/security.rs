@@ -10,21 +10,10 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
-use base64::Engine as _;
 
 use super::AppState;
 
-/// The nonce of this response's Content-Security-Policy: the layout puts it
-/// on its `<style>` and `<script>` elements, nothing else knows it.
-#[derive(Debug, Clone)]
-pub struct CspNonce(pub String);
-
-impl CspNonce {
-    fn new() -> CspNonce {
-        let bytes: [u8; 16] = rand::random();
-        CspNonce(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
-    }
-}
+pub use super::ctx::CspNonce;
 
 /// Whether the request's site is served over https (its base URL says so:
 /// no request header decides it). Set by [`headers`] for the layers and
@@ -61,7 +50,7 @@ const HSTS: &str = "max-age=31536000";
 
 /// Add the security headers to every response.
 pub async fn headers(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let nonce = CspNonce::new();
+    let nonce = CspNonce::default();
     let https = super::ctx::site_of(&state, req.headers(), req.uri())
         .is_some_and(|s| s.info.base_url.starts_with("https://"));
     let csp = policy(&nonce.0, https);
@@ -163,8 +152,8 @@ mod tests {
 
     #[test]
     fn nonces_are_not_repeated() {
-        let a = CspNonce::new().0;
-        let b = CspNonce::new().0;
+        let a = CspNonce::default().0;
+        let b = CspNonce::default().0;
         assert_ne!(a, b);
         assert!(a.len() >= 22, "{a}");
     }

@@ -23,10 +23,10 @@ use base64::Engine as _;
 use serde_json::{Value, json};
 
 use super::AppState;
-use super::auth::see_other;
 use super::ctx::{Ctx, NOTICE_COOKIE};
 use super::error::Result;
 use super::page::Page;
+use super::session::see_other;
 use crate::identity::users::CurrentUser;
 use crate::package::manifest::{Area, BUILTIN_ROLES};
 use crate::storage::Actor;

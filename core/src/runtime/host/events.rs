@@ -65,7 +65,12 @@ impl events::Host for PluginState {
         let topic = format!("{}.{name}", call.manifest.name);
         let storage = &self.services.storage;
         let _guard = storage.write_guard().await;
-        match crate::events::outbox::publish(&storage.db, call.site.id, &topic, &payload).await {
+        match sea_orm::ActiveModelTrait::insert(
+            crate::db::rows::outbox_event(call.site.id, &topic, &payload),
+            &storage.db,
+        )
+        .await
+        {
             Ok(_) => {
                 self.services.outbox.notify_one();
                 Ok(Ok(()))

@@ -87,6 +87,38 @@ async fn waiting_on_the_host_does_not_count_against_the_deadline() {
     holder.await.unwrap();
 }
 
+/// The same for a single-row write (`insert`, `update`, `delete`,
+/// `upsert` outside a transaction), which used to charge the plugin for the
+/// time it queued behind the writer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn waiting_in_a_single_row_write_does_not_count_against_the_deadline() {
+    let host = host_with(&["snoop"]).await;
+    let c = host.client();
+    c.get("/snoop/site").await.unwrap();
+    // Held for more than three times snoop's deadline (300 ms).
+    let storage = host.state.platform.runtime.services.storage.clone();
+    let (held, release) = tokio::sync::oneshot::channel();
+    let holder = tokio::spawn(async move {
+        let _guard = storage.write_guard().await;
+        let _ = held.send(());
+        tokio::time::sleep(Duration::from_millis(1000)).await;
+    });
+    release.await.unwrap();
+    let started = Instant::now();
+    let page = c
+        .post_form("/snoop/add", &[("text", "écrite après l'attente")])
+        .await
+        .unwrap();
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "the write lock was not waited for: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert!(page.contains("écrite après l"), "{}", page.text);
+    holder.await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_memory_bomb_is_stopped_by_the_cap() {
     let host = host_with(&["alloc"]).await;

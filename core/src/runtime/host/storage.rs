@@ -20,6 +20,8 @@ fn affected(o: Outcome) -> u64 {
 
 /// Run a storage operation, counting the wait as the host's, not the
 /// plugin's (queueing behind other writers must not eat its deadline).
+/// Every import of this interface goes through it, single-row writes
+/// included.
 macro_rules! timed {
     ($state:ident, |$call:ident, $storage:ident| $body:expr) => {{
         let started = std::time::Instant::now();
@@ -43,43 +45,27 @@ impl storage::Host for PluginState {
     }
 
     async fn insert(&mut self, op: storage::RowInsert) -> Res<i64> {
-        let call = self.call()?;
-        Ok(self
-            .services
-            .storage
-            .write(call.scope(), Operation::Insert(op))
-            .await
-            .map(inserted))
+        Ok(timed!(self, |call, storage| storage
+            .write(call.scope(), Operation::Insert(op)))
+        .map(inserted))
     }
 
     async fn update(&mut self, op: storage::RowUpdate) -> Res<u64> {
-        let call = self.call()?;
-        Ok(self
-            .services
-            .storage
-            .write(call.scope(), Operation::Update(op))
-            .await
-            .map(affected))
+        Ok(timed!(self, |call, storage| storage
+            .write(call.scope(), Operation::Update(op)))
+        .map(affected))
     }
 
     async fn delete(&mut self, op: storage::RowDelete) -> Res<u64> {
-        let call = self.call()?;
-        Ok(self
-            .services
-            .storage
-            .write(call.scope(), Operation::Delete(op))
-            .await
-            .map(affected))
+        Ok(timed!(self, |call, storage| storage
+            .write(call.scope(), Operation::Delete(op)))
+        .map(affected))
     }
 
     async fn upsert(&mut self, op: storage::RowUpsert) -> Res<i64> {
-        let call = self.call()?;
-        Ok(self
-            .services
-            .storage
-            .write(call.scope(), Operation::Upsert(op))
-            .await
-            .map(inserted))
+        Ok(timed!(self, |call, storage| storage
+            .write(call.scope(), Operation::Upsert(op)))
+        .map(inserted))
     }
 
     async fn transaction(&mut self, ops: Vec<Operation>) -> Res<Vec<Outcome>> {

@@ -584,12 +584,16 @@ impl TestHost {
     pub async fn publish(&self, topic: &str, payload: &serde_json::Value) -> Result<usize> {
         let snapshot = self.state.platform.snapshot();
         let site = snapshot.site(SITE).context("the test site")?;
-        {
-            let storage = &self.state.platform.runtime.services.storage;
-            let _guard = storage.write_guard().await;
-            crate::events::outbox::publish(&storage.db, site.id, topic, &payload.to_string())
-                .await?;
-        }
+        let payload = payload.to_string();
+        self.state
+            .platform
+            .runtime
+            .services
+            .storage
+            .serialized(async |db| {
+                crate::events::outbox::publish(db, site.id, topic, &payload).await
+            })
+            .await?;
         self.deliver_events().await
     }
 

@@ -67,9 +67,14 @@ async fn waiting_on_the_host_does_not_count_against_the_deadline() {
     let storage = host.state.platform.runtime.services.storage.clone();
     let (held, release) = tokio::sync::oneshot::channel();
     let holder = tokio::spawn(async move {
-        let _guard = storage.write_guard().await;
-        let _ = held.send(());
-        tokio::time::sleep(Duration::from_millis(1500)).await;
+        storage
+            .serialized(async |_db| {
+                let _ = held.send(());
+                tokio::time::sleep(Duration::from_millis(1500)).await;
+                Ok::<(), ()>(())
+            })
+            .await
+            .unwrap();
     });
     release.await.unwrap();
     let started = Instant::now();
@@ -99,9 +104,14 @@ async fn waiting_in_a_single_row_write_does_not_count_against_the_deadline() {
     let storage = host.state.platform.runtime.services.storage.clone();
     let (held, release) = tokio::sync::oneshot::channel();
     let holder = tokio::spawn(async move {
-        let _guard = storage.write_guard().await;
-        let _ = held.send(());
-        tokio::time::sleep(Duration::from_millis(1000)).await;
+        storage
+            .serialized(async |_db| {
+                let _ = held.send(());
+                tokio::time::sleep(Duration::from_millis(1000)).await;
+                Ok::<(), ()>(())
+            })
+            .await
+            .unwrap();
     });
     release.await.unwrap();
     let started = Instant::now();

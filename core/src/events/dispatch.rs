@@ -9,7 +9,7 @@ use anyhow::Result;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    QueryOrder, QuerySelect,
 };
 
 use crate::db::entities::{event_delivery, outbox_event};
@@ -38,40 +38,42 @@ pub async fn fan_out(platform: &Platform) -> Result<usize> {
     let snapshot = platform.snapshot();
     let mut n = 0;
     for ev in pending {
-        let _guard = storage.write_guard().await;
-        let txn = db.begin().await?;
-        // Only the node whose update takes effect fans this event out.
-        let claimed = outbox_event::Entity::update_many()
-            .col_expr(outbox_event::Column::Dispatched, Expr::value(true))
-            .filter(outbox_event::Column::Id.eq(ev.id))
-            .filter(outbox_event::Column::Dispatched.eq(false))
-            .exec(&txn)
-            .await?;
-        if claimed.rows_affected == 1 {
-            if let Some(site) = snapshot.sites.iter().find(|s| s.id == ev.site_id) {
-                for p in site
-                    .plugins
-                    .iter()
-                    .filter(|p| p.loaded.manifest.subscribe.contains(&ev.topic))
-                {
-                    event_delivery::ActiveModel {
-                        event_id: Set(ev.id),
-                        site_id: Set(ev.site_id),
-                        plugin: Set(p.name.clone()),
-                        attempts: Set(0),
-                        next_attempt_at: Set(chrono::Utc::now()),
-                        lease_until: Set(None),
-                        done_at: Set(None),
-                        last_error: Set(String::new()),
-                        ..Default::default()
-                    }
-                    .insert(&txn)
+        storage
+            .transact(async |txn| -> Result<()> {
+                // Only the node whose update takes effect fans this event out.
+                let claimed = outbox_event::Entity::update_many()
+                    .col_expr(outbox_event::Column::Dispatched, Expr::value(true))
+                    .filter(outbox_event::Column::Id.eq(ev.id))
+                    .filter(outbox_event::Column::Dispatched.eq(false))
+                    .exec(txn)
                     .await?;
+                if claimed.rows_affected == 1 {
+                    if let Some(site) = snapshot.sites.iter().find(|s| s.id == ev.site_id) {
+                        for p in site
+                            .plugins
+                            .iter()
+                            .filter(|p| p.loaded.manifest.subscribe.contains(&ev.topic))
+                        {
+                            event_delivery::ActiveModel {
+                                event_id: Set(ev.id),
+                                site_id: Set(ev.site_id),
+                                plugin: Set(p.name.clone()),
+                                attempts: Set(0),
+                                next_attempt_at: Set(chrono::Utc::now()),
+                                lease_until: Set(None),
+                                done_at: Set(None),
+                                last_error: Set(String::new()),
+                                ..Default::default()
+                            }
+                            .insert(txn)
+                            .await?;
+                        }
+                    }
+                    n += 1;
                 }
-            }
-            n += 1;
-        }
-        txn.commit().await?;
+                Ok(())
+            })
+            .await?;
     }
     Ok(n)
 }
@@ -101,21 +103,19 @@ pub async fn deliver(platform: &Platform) -> Result<usize> {
     let snapshot = platform.snapshot();
     let mut delivered = 0;
     for d in due {
-        let claimed = {
-            let _guard = storage.write_guard().await;
-            let now = chrono::Utc::now();
-            event_delivery::Entity::update_many()
-                .col_expr(
-                    event_delivery::Column::LeaseUntil,
-                    Expr::value(Some(now + LEASE)),
-                )
-                .filter(event_delivery::Column::Id.eq(d.id))
-                .filter(claimable(now))
-                .exec(db)
-                .await?
-                .rows_affected
-                == 1
-        };
+        let now = chrono::Utc::now();
+        let claim = event_delivery::Entity::update_many()
+            .col_expr(
+                event_delivery::Column::LeaseUntil,
+                Expr::value(Some(now + LEASE)),
+            )
+            .filter(event_delivery::Column::Id.eq(d.id))
+            .filter(claimable(now));
+        let claimed = storage
+            .serialized(async |db| claim.exec(db).await)
+            .await?
+            .rows_affected
+            == 1;
         if !claimed {
             continue;
         }
@@ -163,8 +163,7 @@ pub async fn deliver(platform: &Platform) -> Result<usize> {
                 }
             }
         };
-        let _guard = storage.write_guard().await;
-        finish.exec(db).await?;
+        storage.serialized(async |db| finish.exec(db).await).await?;
     }
     Ok(delivered)
 }

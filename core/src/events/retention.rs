@@ -46,70 +46,76 @@ pub struct Purged {
 /// # Errors
 /// The database fails.
 pub async fn run(platform: &Platform) -> Result<Purged> {
-    let db = &platform.db;
     let storage = &platform.runtime.services.storage;
     let now = platform.runtime.services.now();
     let mut purged = Purged::default();
 
-    let _guard = storage.write_guard().await;
-    purged.sessions = session::Entity::delete_many()
-        .filter(session::Column::ExpiresAt.lt(now))
-        .exec(db)
-        .await?
-        .rows_affected;
-    purged.tokens = token::Entity::delete_many()
-        .filter(
-            Condition::any()
-                .add(token::Column::ExpiresAt.lt(now))
-                .add(token::Column::UsedAt.is_not_null()),
-        )
-        .exec(db)
-        .await?
-        .rows_affected;
-    purged.attempts = login_attempt::Entity::delete_many()
-        .filter(login_attempt::Column::At.lt(now - ATTEMPTS_KEPT))
-        .exec(db)
-        .await?
-        .rows_affected;
-    drop(_guard);
+    platform
+        .transact(async |txn| -> Result<()> {
+            purged.sessions = session::Entity::delete_many()
+                .filter(session::Column::ExpiresAt.lt(now))
+                .exec(txn)
+                .await?
+                .rows_affected;
+            purged.tokens = token::Entity::delete_many()
+                .filter(
+                    Condition::any()
+                        .add(token::Column::ExpiresAt.lt(now))
+                        .add(token::Column::UsedAt.is_not_null()),
+                )
+                .exec(txn)
+                .await?
+                .rows_affected;
+            purged.attempts = login_attempt::Entity::delete_many()
+                .filter(login_attempt::Column::At.lt(now - ATTEMPTS_KEPT))
+                .exec(txn)
+                .await?
+                .rows_affected;
+            Ok(())
+        })
+        .await?;
 
     for site in &platform.snapshot().sites {
         let months = site.config.privacy.audit_details_months;
         let Some(cutoff) = now.checked_sub_months(chrono::Months::new(months)) else {
             continue;
         };
-        let _guard = storage.write_guard().await;
-        purged.audit_details += audit_entry::Entity::update_many()
+        let clear = audit_entry::Entity::update_many()
             .col_expr(audit_entry::Column::Details, Expr::value(CLEARED))
             .filter(audit_entry::Column::SiteId.eq(site.id))
             .filter(audit_entry::Column::At.lt(cutoff))
-            .filter(audit_entry::Column::Details.ne(CLEARED))
-            .exec(db)
+            .filter(audit_entry::Column::Details.ne(CLEARED));
+        purged.audit_details += storage
+            .serialized(async |db| clear.exec(db).await)
             .await?
             .rows_affected;
     }
 
     let old = now - EVENTS_KEPT;
-    let _guard = storage.write_guard().await;
-    event_delivery::Entity::delete_many()
-        .filter(event_delivery::Column::DoneAt.lt(old))
-        .exec(db)
+    platform
+        .transact(async |txn| -> Result<()> {
+            event_delivery::Entity::delete_many()
+                .filter(event_delivery::Column::DoneAt.lt(old))
+                .exec(txn)
+                .await?;
+            // An event goes once no delivery of it is left (none pending, the done
+            // ones purged just above), so a delivery never loses its event.
+            purged.events = outbox_event::Entity::delete_many()
+                .filter(outbox_event::Column::Dispatched.eq(true))
+                .filter(outbox_event::Column::PublishedAt.lt(old))
+                .filter(
+                    outbox_event::Column::Id.not_in_subquery(
+                        Query::select()
+                            .column(event_delivery::Column::EventId)
+                            .from(event_delivery::Entity)
+                            .to_owned(),
+                    ),
+                )
+                .exec(txn)
+                .await?
+                .rows_affected;
+            Ok(())
+        })
         .await?;
-    // An event goes once no delivery of it is left (none pending, the done
-    // ones purged just above), so a delivery never loses its event.
-    purged.events = outbox_event::Entity::delete_many()
-        .filter(outbox_event::Column::Dispatched.eq(true))
-        .filter(outbox_event::Column::PublishedAt.lt(old))
-        .filter(
-            outbox_event::Column::Id.not_in_subquery(
-                Query::select()
-                    .column(event_delivery::Column::EventId)
-                    .from(event_delivery::Entity)
-                    .to_owned(),
-            ),
-        )
-        .exec(db)
-        .await?
-        .rows_affected;
     Ok(purged)
 }

@@ -55,29 +55,33 @@ type Key = (i64, String, String);
 
 /// Create the row of a task if it has none yet, due at `next`.
 async fn ensure(platform: &Platform, key: &Key, next: chrono::DateTime<chrono::Utc>) -> Result<()> {
-    let _guard = platform.runtime.services.storage.write_guard().await;
-    schedule_run::Entity::insert(schedule_run::ActiveModel {
-        site_id: Set(key.0),
-        plugin: Set(key.1.clone()),
-        task: Set(key.2.clone()),
-        next_run_at: Set(next),
-        lease_owner: Set(None),
-        lease_until: Set(None),
-        last_run_at: Set(None),
-        last_status: Set(String::new()),
-    })
-    .on_conflict(
-        OnConflict::columns([
-            schedule_run::Column::SiteId,
-            schedule_run::Column::Plugin,
-            schedule_run::Column::Task,
-        ])
-        .do_nothing()
-        .to_owned(),
-    )
-    .exec_without_returning(&platform.db)
-    .await?;
-    Ok(())
+    let storage = &platform.runtime.services.storage;
+    storage
+        .serialized(async |db| -> Result<_> {
+            schedule_run::Entity::insert(schedule_run::ActiveModel {
+                site_id: Set(key.0),
+                plugin: Set(key.1.clone()),
+                task: Set(key.2.clone()),
+                next_run_at: Set(next),
+                lease_owner: Set(None),
+                lease_until: Set(None),
+                last_run_at: Set(None),
+                last_status: Set(String::new()),
+            })
+            .on_conflict(
+                OnConflict::columns([
+                    schedule_run::Column::SiteId,
+                    schedule_run::Column::Plugin,
+                    schedule_run::Column::Task,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+            Ok(())
+        })
+        .await
 }
 
 /// Take the lease of a task due at `now`; true when this node won it.
@@ -87,31 +91,35 @@ async fn claim(
     now: chrono::DateTime<chrono::Utc>,
     lease: std::time::Duration,
 ) -> Result<bool> {
-    let _guard = platform.runtime.services.storage.write_guard().await;
-    Ok(schedule_run::Entity::update_many()
-        .col_expr(
-            schedule_run::Column::LeaseOwner,
-            Expr::value(Some(node_id())),
-        )
-        .col_expr(
-            schedule_run::Column::LeaseUntil,
-            Expr::value(Some(
-                chrono::Utc::now() + chrono::TimeDelta::from_std(lease)?,
-            )),
-        )
-        .filter(schedule_run::Column::SiteId.eq(key.0))
-        .filter(schedule_run::Column::Plugin.eq(&key.1))
-        .filter(schedule_run::Column::Task.eq(&key.2))
-        .filter(schedule_run::Column::NextRunAt.lte(now))
-        .filter(
-            Condition::any()
-                .add(schedule_run::Column::LeaseUntil.is_null())
-                .add(schedule_run::Column::LeaseUntil.lt(chrono::Utc::now())),
-        )
-        .exec(&platform.db)
-        .await?
-        .rows_affected
-        == 1)
+    let storage = &platform.runtime.services.storage;
+    storage
+        .serialized(async |db| -> Result<_> {
+            Ok(schedule_run::Entity::update_many()
+                .col_expr(
+                    schedule_run::Column::LeaseOwner,
+                    Expr::value(Some(node_id())),
+                )
+                .col_expr(
+                    schedule_run::Column::LeaseUntil,
+                    Expr::value(Some(
+                        chrono::Utc::now() + chrono::TimeDelta::from_std(lease)?,
+                    )),
+                )
+                .filter(schedule_run::Column::SiteId.eq(key.0))
+                .filter(schedule_run::Column::Plugin.eq(&key.1))
+                .filter(schedule_run::Column::Task.eq(&key.2))
+                .filter(schedule_run::Column::NextRunAt.lte(now))
+                .filter(
+                    Condition::any()
+                        .add(schedule_run::Column::LeaseUntil.is_null())
+                        .add(schedule_run::Column::LeaseUntil.lt(chrono::Utc::now())),
+                )
+                .exec(db)
+                .await?
+                .rows_affected
+                == 1)
+        })
+        .await
 }
 
 /// Release the lease of a task that ran, with its status and next run.
@@ -121,28 +129,32 @@ async fn finish(
     status: String,
     next: chrono::DateTime<chrono::Utc>,
 ) -> Result<()> {
-    let _guard = platform.runtime.services.storage.write_guard().await;
-    schedule_run::Entity::update_many()
-        .col_expr(
-            schedule_run::Column::LeaseOwner,
-            Expr::value(Option::<String>::None),
-        )
-        .col_expr(
-            schedule_run::Column::LeaseUntil,
-            Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
-        )
-        .col_expr(
-            schedule_run::Column::LastRunAt,
-            Expr::value(Some(chrono::Utc::now())),
-        )
-        .col_expr(schedule_run::Column::NextRunAt, Expr::value(next))
-        .col_expr(schedule_run::Column::LastStatus, Expr::value(status))
-        .filter(schedule_run::Column::SiteId.eq(key.0))
-        .filter(schedule_run::Column::Plugin.eq(&key.1))
-        .filter(schedule_run::Column::Task.eq(&key.2))
-        .exec(&platform.db)
-        .await?;
-    Ok(())
+    let storage = &platform.runtime.services.storage;
+    storage
+        .serialized(async |db| -> Result<_> {
+            schedule_run::Entity::update_many()
+                .col_expr(
+                    schedule_run::Column::LeaseOwner,
+                    Expr::value(Option::<String>::None),
+                )
+                .col_expr(
+                    schedule_run::Column::LeaseUntil,
+                    Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
+                )
+                .col_expr(
+                    schedule_run::Column::LastRunAt,
+                    Expr::value(Some(chrono::Utc::now())),
+                )
+                .col_expr(schedule_run::Column::NextRunAt, Expr::value(next))
+                .col_expr(schedule_run::Column::LastStatus, Expr::value(status))
+                .filter(schedule_run::Column::SiteId.eq(key.0))
+                .filter(schedule_run::Column::Plugin.eq(&key.1))
+                .filter(schedule_run::Column::Task.eq(&key.2))
+                .exec(db)
+                .await?;
+            Ok(())
+        })
+        .await
 }
 
 /// The host's own daily tasks, leased like plugins' ones under a plugin

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use anyhow::{Context as _, Result, bail};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    QueryOrder, QuerySelect,
 };
 use serde::Serialize;
 
@@ -190,15 +190,16 @@ impl Platform {
             .filter(|u| u.site_id == site_id)
             .context("no such account on this site")?;
         // SQLite has one writer: queue behind the plugins' transactions.
-        let _guard = self.runtime.services.storage.write_guard().await;
-        let txn = self.db.begin().await?;
-        let mut am: user::ActiveModel = u.into();
-        am.active = Set(active);
-        am.update(&txn).await?;
-        if !active {
-            crate::identity::sessions::delete_for_user(&txn, user_id).await?;
-        }
-        txn.commit().await?;
+        self.transact(async |txn| -> Result<()> {
+            let mut am: user::ActiveModel = u.into();
+            am.active = Set(active);
+            am.update(txn).await?;
+            if !active {
+                crate::identity::sessions::delete_for_user(txn, user_id).await?;
+            }
+            Ok(())
+        })
+        .await?;
         Ok(())
     }
 
@@ -389,30 +390,30 @@ impl Platform {
                 bail!("permission `{permission}` is not one of the site's enabled plugins");
             }
         }
-        let guard = self.runtime.services.storage.write_guard().await;
-        let txn = self.db.begin().await?;
-        for chunk in permissions.chunks(500) {
-            role_permission::Entity::delete_many()
-                .filter(role_permission::Column::SiteId.eq(site_id))
-                .filter(
-                    role_permission::Column::Permission
-                        .is_in(chunk.iter().map(|p| p.permission.clone())),
-                )
-                .exec(&txn)
-                .await?;
-        }
-        for (permission, role) in held {
-            role_permission::ActiveModel {
-                site_id: Set(site_id),
-                plugin: Set(plugin_of[permission.as_str()].to_string()),
-                permission: Set(permission.clone()),
-                role: Set(role.clone()),
+        self.transact(async |txn| -> Result<()> {
+            for chunk in permissions.chunks(500) {
+                role_permission::Entity::delete_many()
+                    .filter(role_permission::Column::SiteId.eq(site_id))
+                    .filter(
+                        role_permission::Column::Permission
+                            .is_in(chunk.iter().map(|p| p.permission.clone())),
+                    )
+                    .exec(txn)
+                    .await?;
             }
-            .insert(&txn)
-            .await?;
-        }
-        txn.commit().await?;
-        drop(guard);
+            for (permission, role) in held {
+                role_permission::ActiveModel {
+                    site_id: Set(site_id),
+                    plugin: Set(plugin_of[permission.as_str()].to_string()),
+                    permission: Set(permission.clone()),
+                    role: Set(role.clone()),
+                }
+                .insert(txn)
+                .await?;
+            }
+            Ok(())
+        })
+        .await?;
         self.changed().await
     }
 

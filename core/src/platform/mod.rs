@@ -171,6 +171,21 @@ pub struct Platform {
 }
 
 impl Platform {
+    /// Run `work` in one transaction of the host's database under the
+    /// SQLite writer lock (see [`crate::storage::Storage::transact`]).
+    ///
+    /// # Errors
+    /// What `work` returns, or the database fails to begin or commit.
+    pub async fn transact<T, E>(
+        &self,
+        work: impl AsyncFnOnce(&sea_orm::DatabaseTransaction) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<sea_orm::DbErr>,
+    {
+        self.runtime.services.storage.transact(work).await
+    }
+
     pub fn new(
         db: DatabaseConnection,
         runtime: Arc<Runtime>,

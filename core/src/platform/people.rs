@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{Value as Json, json};
 
 use super::background_context;
@@ -145,47 +145,47 @@ impl Platform {
                 Err(f) => bail!("{}: {f}", p.name),
             }
         }
-        let storage = &self.runtime.services.storage;
-        let _guard = storage.write_guard().await;
-        let txn = self.db.begin().await?;
-        user_role::Entity::delete_many()
-            .filter(user_role::Column::UserId.eq(user_id))
-            .exec(&txn)
-            .await?;
-        group_member::Entity::delete_many()
-            .filter(group_member::Column::UserId.eq(user_id))
-            .exec(&txn)
-            .await?;
-        session::Entity::delete_many()
-            .filter(session::Column::UserId.eq(user_id))
-            .exec(&txn)
-            .await?;
-        token::Entity::delete_many()
-            .filter(token::Column::UserId.eq(user_id))
-            .exec(&txn)
-            .await?;
-        audit_entry::Entity::update_many()
-            .col_expr(audit_entry::Column::Actor, Expr::value("compte supprimé"))
-            .col_expr(
-                audit_entry::Column::UserId,
-                Expr::value(Option::<i64>::None),
-            )
-            .filter(audit_entry::Column::UserId.eq(user_id))
-            .exec(&txn)
-            .await?;
-        let pseudonym = erased_subject(&self.secret, account.site_id, &account.username);
-        let mut named = vec![user_subject(&account.username)];
-        if let Some(email) = account.email.as_deref().filter(|e| !e.is_empty()) {
-            named.push(format!("email:{email}"));
-        }
-        audit_entry::Entity::update_many()
-            .col_expr(audit_entry::Column::Subject, Expr::value(pseudonym))
-            .filter(audit_entry::Column::SiteId.eq(account.site_id))
-            .filter(audit_entry::Column::Subject.is_in(named))
-            .exec(&txn)
-            .await?;
-        user::Entity::delete_by_id(user_id).exec(&txn).await?;
-        txn.commit().await?;
+        self.transact(async |txn| -> Result<()> {
+            user_role::Entity::delete_many()
+                .filter(user_role::Column::UserId.eq(user_id))
+                .exec(txn)
+                .await?;
+            group_member::Entity::delete_many()
+                .filter(group_member::Column::UserId.eq(user_id))
+                .exec(txn)
+                .await?;
+            session::Entity::delete_many()
+                .filter(session::Column::UserId.eq(user_id))
+                .exec(txn)
+                .await?;
+            token::Entity::delete_many()
+                .filter(token::Column::UserId.eq(user_id))
+                .exec(txn)
+                .await?;
+            audit_entry::Entity::update_many()
+                .col_expr(audit_entry::Column::Actor, Expr::value("compte supprimé"))
+                .col_expr(
+                    audit_entry::Column::UserId,
+                    Expr::value(Option::<i64>::None),
+                )
+                .filter(audit_entry::Column::UserId.eq(user_id))
+                .exec(txn)
+                .await?;
+            let pseudonym = erased_subject(&self.secret, account.site_id, &account.username);
+            let mut named = vec![user_subject(&account.username)];
+            if let Some(email) = account.email.as_deref().filter(|e| !e.is_empty()) {
+                named.push(format!("email:{email}"));
+            }
+            audit_entry::Entity::update_many()
+                .col_expr(audit_entry::Column::Subject, Expr::value(pseudonym))
+                .filter(audit_entry::Column::SiteId.eq(account.site_id))
+                .filter(audit_entry::Column::Subject.is_in(named))
+                .exec(txn)
+                .await?;
+            user::Entity::delete_by_id(user_id).exec(txn).await?;
+            Ok(())
+        })
+        .await?;
         Ok(())
     }
 }

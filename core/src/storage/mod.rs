@@ -234,8 +234,58 @@ impl Storage {
         self.db.get_database_backend()
     }
 
+    /// Run `work` in one transaction of the host's database, under the
+    /// SQLite writer lock (on PostgreSQL the database orders writers):
+    /// committed if it returns `Ok`, rolled back otherwise. Every write of
+    /// the host that touches more than one row, or that must not
+    /// interleave with a plugin's transaction, goes through here, so no
+    /// caller takes the lock or forgets the transaction by hand.
+    ///
+    /// # Errors
+    /// What `work` returns, or the database fails to begin or commit.
+    pub async fn transact<T, E>(
+        &self,
+        work: impl AsyncFnOnce(&sea_orm::DatabaseTransaction) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<sea_orm::DbErr>,
+    {
+        use sea_orm::TransactionTrait as _;
+        let _guard = self.write_guard().await;
+        let txn = self.db.begin().await?;
+        match work(&txn).await {
+            Ok(value) => {
+                txn.commit().await?;
+                Ok(value)
+            }
+            Err(e) => {
+                // Dropping the transaction rolls it back too; saying so
+                // frees the connection at once.
+                let _ = txn.rollback().await;
+                Err(e)
+            }
+        }
+    }
+
+    /// Run `work`, one statement or a few that need no transaction, on
+    /// the host's database under the SQLite writer lock (on PostgreSQL,
+    /// as is). For a single claim or update where a transaction would only
+    /// add round trips.
+    ///
+    /// # Errors
+    /// What `work` returns.
+    pub async fn serialized<T, E>(
+        &self,
+        work: impl AsyncFnOnce(&DatabaseConnection) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let _guard = self.write_guard().await;
+        work(&self.db).await
+    }
+
     /// Hold this while writing on SQLite (a no-op guard on PostgreSQL).
-    pub async fn write_guard(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+    /// Outside this module, writes go through [`Storage::transact`] or
+    /// [`Storage::serialized`], which take it.
+    pub(crate) async fn write_guard(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
         match &self.sqlite {
             Some(s) => Some(s.write_lock.lock().await),
             None => None,

@@ -331,45 +331,45 @@ async fn create_and_sign_in(
     };
     // The invitation used up, the account, its audit entry and its session:
     // all or nothing.
-    let (token, life) = {
-        let _guard = state.platform.runtime.services.storage.write_guard().await;
-        let txn = db.begin().await?;
-        if let Some(t) = invitation
-            && !tokens::use_up(&txn, t, now(state)).await?
-        {
-            return Err(Error::Conflict(ctx.t(state, "invitation-used")));
-        }
-        let id = users::create_hashed(
-            &txn,
-            ctx.site.id,
-            users::NewUser {
-                username: &username,
-                name: &name,
-                email: (!email.is_empty()).then_some(email.as_str()),
-                password: "",
-                roles,
-            },
-            hash,
-        )
+    let (token, life) = state
+        .platform
+        .transact(async |txn| -> Result<_> {
+            if let Some(t) = invitation
+                && !tokens::use_up(txn, t, now(state)).await?
+            {
+                return Err(Error::Conflict(ctx.t(state, "invitation-used")));
+            }
+            let id = users::create_hashed(
+                txn,
+                ctx.site.id,
+                users::NewUser {
+                    username: &username,
+                    name: &name,
+                    email: (!email.is_empty()).then_some(email.as_str()),
+                    password: "",
+                    roles,
+                },
+                hash,
+            )
+            .await?;
+            let actor = Actor {
+                user_id: Some(id),
+                name: Some(username.clone()),
+            };
+            crate::identity::audit::record(
+                txn,
+                ctx.site.id,
+                &actor,
+                None,
+                action,
+                &format!("user:{username}"),
+                json!({ "roles": roles }),
+            )
+            .await?;
+            let session = sessions::create(txn, ctx.site.id, id, now(state)).await?;
+            Ok(session)
+        })
         .await?;
-        let actor = Actor {
-            user_id: Some(id),
-            name: Some(username.clone()),
-        };
-        crate::identity::audit::record(
-            &txn,
-            ctx.site.id,
-            &actor,
-            None,
-            action,
-            &format!("user:{username}"),
-            json!({ "roles": roles }),
-        )
-        .await?;
-        let session = sessions::create(&txn, ctx.site.id, id, now(state)).await?;
-        txn.commit().await?;
-        session
-    };
     Ok(start_session(
         ctx,
         redirect_notice(state, ctx, "/compte", "account-created"),
@@ -528,23 +528,23 @@ async fn send_reset_link(
     {
         return Ok(());
     }
-    let secret = {
-        let _guard = state.platform.runtime.services.storage.write_guard().await;
-        let txn = db.begin().await?;
-        crate::identity::attempts::record(&txn, ctx.site.id, &key, now).await?;
-        let secret = tokens::create(
-            &txn,
-            tokens::RESET,
-            ctx.site.id,
-            Some(u.id),
-            json!({}),
-            now,
-            chrono::TimeDelta::hours(1),
-        )
+    let secret = state
+        .platform
+        .transact(async |txn| -> Result<_> {
+            crate::identity::attempts::record(txn, ctx.site.id, &key, now).await?;
+            let secret = tokens::create(
+                txn,
+                tokens::RESET,
+                ctx.site.id,
+                Some(u.id),
+                json!({}),
+                now,
+                chrono::TimeDelta::hours(1),
+            )
+            .await?;
+            Ok(secret)
+        })
         .await?;
-        txn.commit().await?;
-        secret
-    };
     let link = format!("{}/mot-de-passe/{secret}", ctx.site.info.base_url);
     let catalogue = state.render.host_catalogue();
     let subject = catalogue.t_args(
@@ -624,32 +624,33 @@ async fn reset(
         .render(&state, &ctx);
     }
     let hash = hash_new_password(password).await?;
-    {
-        let _guard = state.platform.runtime.services.storage.write_guard().await;
-        let txn = db.begin().await?;
-        if !tokens::use_up(&txn, &t, now(&state)).await? {
-            return Err(Error::NotFound(Some("reset-link-invalid".into())));
-        }
-        set_password_hash(&txn, user_id, hash).await?;
-        // Every session of the account ends: whoever knew the old password
-        // is out.
-        sessions::delete_for_user(&txn, user_id).await?;
-        let actor = Actor {
-            user_id: Some(user_id),
-            name: Some(u.username.clone()),
-        };
-        crate::identity::audit::record(
-            &txn,
-            ctx.site.id,
-            &actor,
-            None,
-            "account.password-reset",
-            &format!("user:{}", u.username),
-            json!({}),
-        )
+    state
+        .platform
+        .transact(async |txn| -> Result<_> {
+            if !tokens::use_up(txn, &t, now(&state)).await? {
+                return Err(Error::NotFound(Some("reset-link-invalid".into())));
+            }
+            set_password_hash(txn, user_id, hash).await?;
+            // Every session of the account ends: whoever knew the old password
+            // is out.
+            sessions::delete_for_user(txn, user_id).await?;
+            let actor = Actor {
+                user_id: Some(user_id),
+                name: Some(u.username.clone()),
+            };
+            crate::identity::audit::record(
+                txn,
+                ctx.site.id,
+                &actor,
+                None,
+                "account.password-reset",
+                &format!("user:{}", u.username),
+                json!({}),
+            )
+            .await?;
+            Ok(())
+        })
         .await?;
-        txn.commit().await?;
-    }
     notify_change(
         &state,
         &ctx,
@@ -680,7 +681,7 @@ async fn set_password_hash<C: sea_orm::ConnectionTrait>(
     Ok(())
 }
 
-use sea_orm::{EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{EntityTrait, QueryFilter};
 
 fn account_page(
     state: &AppState,
@@ -776,35 +777,36 @@ async fn save_profile(
         );
     }
     use crate::db::entities::user;
-    {
-        let _guard = state.platform.runtime.services.storage.write_guard().await;
-        let txn = db.begin().await?;
-        user::Entity::update_many()
-            .col_expr(
-                user::Column::DisplayName,
-                sea_orm::sea_query::Expr::value(name),
-            )
-            .col_expr(
-                user::Column::Email,
-                sea_orm::sea_query::Expr::value((!email.is_empty()).then_some(email.clone())),
-            )
-            .filter(sea_orm::ColumnTrait::eq(&user::Column::Id, u.id))
-            .exec(&txn)
-            .await?;
-        if email_changes {
-            crate::identity::audit::record(
-                &txn,
-                ctx.site.id,
-                &actor_of(&u),
-                None,
-                "account.email-changed",
-                &format!("user:{}", u.username),
-                json!({}),
-            )
-            .await?;
-        }
-        txn.commit().await?;
-    }
+    state
+        .platform
+        .transact(async |txn| -> Result<_> {
+            user::Entity::update_many()
+                .col_expr(
+                    user::Column::DisplayName,
+                    sea_orm::sea_query::Expr::value(name),
+                )
+                .col_expr(
+                    user::Column::Email,
+                    sea_orm::sea_query::Expr::value((!email.is_empty()).then_some(email.clone())),
+                )
+                .filter(sea_orm::ColumnTrait::eq(&user::Column::Id, u.id))
+                .exec(txn)
+                .await?;
+            if email_changes {
+                crate::identity::audit::record(
+                    txn,
+                    ctx.site.id,
+                    &actor_of(&u),
+                    None,
+                    "account.email-changed",
+                    &format!("user:{}", u.username),
+                    json!({}),
+                )
+                .await?;
+            }
+            Ok(())
+        })
+        .await?;
     if email_changes {
         // To the old address: the one its owner still reads if the change
         // was not theirs.
@@ -827,7 +829,6 @@ async fn change_password(
 ) -> Result<Response> {
     ctx.check_csrf(Some(field(&form, "csrf_token")))?;
     let u = ctx.require_user()?.clone();
-    let db = &state.platform.db;
     let ok = current_password_ok(&state, u.id, field(&form, "current_password")).await?;
     let mut errors = BTreeMap::new();
     let password = field(&form, "password");
@@ -856,25 +857,25 @@ async fn change_password(
     let hash = hash_new_password(password).await?;
     // The new password, the end of every other session, this browser's new
     // session and the audit entry: all or nothing.
-    let (token, life) = {
-        let _guard = state.platform.runtime.services.storage.write_guard().await;
-        let txn = db.begin().await?;
-        set_password_hash(&txn, u.id, hash).await?;
-        sessions::delete_for_user(&txn, u.id).await?;
-        let session = sessions::create(&txn, ctx.site.id, u.id, now(&state)).await?;
-        crate::identity::audit::record(
-            &txn,
-            ctx.site.id,
-            &actor_of(&u),
-            None,
-            "account.password-changed",
-            &format!("user:{}", u.username),
-            json!({}),
-        )
+    let (token, life) = state
+        .platform
+        .transact(async |txn| -> Result<_> {
+            set_password_hash(txn, u.id, hash).await?;
+            sessions::delete_for_user(txn, u.id).await?;
+            let session = sessions::create(txn, ctx.site.id, u.id, now(&state)).await?;
+            crate::identity::audit::record(
+                txn,
+                ctx.site.id,
+                &actor_of(&u),
+                None,
+                "account.password-changed",
+                &format!("user:{}", u.username),
+                json!({}),
+            )
+            .await?;
+            Ok(session)
+        })
         .await?;
-        txn.commit().await?;
-        session
-    };
     notify_change(
         &state,
         &ctx,

@@ -365,25 +365,24 @@ async fn confirm(
         return factor_page(&state, &ctx, refused(errors)).await;
     };
     // Sessions opened with the password alone end; this one goes on.
-    let (token, life) = {
-        use sea_orm::TransactionTrait;
-        let _guard = state.platform.runtime.services.storage.write_guard().await;
-        let txn = db.begin().await?;
-        sessions::delete_for_user(&txn, u.id).await?;
-        let session = sessions::create(&txn, ctx.site.id, u.id, at).await?;
-        crate::identity::audit::record(
-            &txn,
-            ctx.site.id,
-            &actor_of(&u),
-            None,
-            "account.second-factor-on",
-            &format!("user:{}", u.username),
-            json!({}),
-        )
+    let (token, life) = state
+        .platform
+        .transact(async |txn| -> Result<_> {
+            sessions::delete_for_user(txn, u.id).await?;
+            let session = sessions::create(txn, ctx.site.id, u.id, at).await?;
+            crate::identity::audit::record(
+                txn,
+                ctx.site.id,
+                &actor_of(&u),
+                None,
+                "account.second-factor-on",
+                &format!("user:{}", u.username),
+                json!({}),
+            )
+            .await?;
+            Ok(session)
+        })
         .await?;
-        txn.commit().await?;
-        session
-    };
     notify_change(
         &state,
         &ctx,

@@ -63,14 +63,16 @@ impl events::Host for PluginState {
             return Ok(Err(format!("event payload is not JSON: {e}")));
         }
         let topic = format!("{}.{name}", call.manifest.name);
-        let storage = &self.services.storage;
-        let _guard = storage.write_guard().await;
-        match sea_orm::ActiveModelTrait::insert(
-            crate::db::rows::outbox_event(call.site.id, &topic, &payload),
-            &storage.db,
-        )
-        .await
-        {
+        let row = crate::db::rows::outbox_event(call.site.id, &topic, &payload);
+        // Queueing behind the writer is the host's time, not the plugin's.
+        let started = std::time::Instant::now();
+        let stored = self
+            .services
+            .storage
+            .serialized(async |db| sea_orm::ActiveModelTrait::insert(row, db).await)
+            .await;
+        self.host_wait += started.elapsed();
+        match stored {
             Ok(_) => {
                 self.services.outbox.notify_one();
                 Ok(Ok(()))
@@ -96,19 +98,25 @@ impl events::Host for PluginState {
         }
         let call = self.call()?;
         let details = serde_json::from_str(&details).unwrap_or(serde_json::Value::String(details));
-        let storage = &self.services.storage;
-        let _guard = storage.write_guard().await;
-        if let Err(e) = crate::identity::audit::record(
-            &storage.db,
-            call.site.id,
-            &call.actor,
-            Some(&call.manifest.name),
-            &action,
-            &subject,
-            details,
-        )
-        .await
-        {
+        let started = std::time::Instant::now();
+        let recorded = self
+            .services
+            .storage
+            .serialized(async |db| {
+                crate::identity::audit::record(
+                    db,
+                    call.site.id,
+                    &call.actor,
+                    Some(&call.manifest.name),
+                    &action,
+                    &subject,
+                    details,
+                )
+                .await
+            })
+            .await;
+        self.host_wait += started.elapsed();
+        if let Err(e) = recorded {
             tracing::error!(error = %e, action, "cannot write the audit log");
         }
         Ok(())

@@ -237,19 +237,16 @@ async fn create_site(
     if !admin_username.is_empty() {
         let pw = passwords::generate();
         let roles = vec!["admin".to_string()];
-        let _guard = platform.runtime.services.storage.write_guard().await;
-        users::create(
-            &platform.db,
-            new_site.id,
-            users::NewUser {
-                username: &admin_username,
-                name: &admin_name,
-                email: (!admin_email.is_empty()).then_some(admin_email.as_str()),
-                password: &pw,
-                roles: &roles,
-            },
-        )
-        .await?;
+        let new = users::NewUser {
+            username: &admin_username,
+            name: &admin_name,
+            email: (!admin_email.is_empty()).then_some(admin_email.as_str()),
+            password: &pw,
+            roles: &roles,
+        };
+        platform
+            .transact(async |txn| -> Result<_> { Ok(users::create(txn, new_site.id, new).await?) })
+            .await?;
         password = Some(pw);
     }
     let details = json!({ "name": name, "domain": domain, "admin": admin_username });

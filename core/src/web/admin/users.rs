@@ -168,22 +168,19 @@ async fn create(
     } else {
         typed
     };
-    let id = {
-        // SQLite has one writer: queue behind the plugins' transactions.
-        let _guard = state.platform.runtime.services.storage.write_guard().await;
-        users::create(
-            db,
-            ctx.site.id,
-            users::NewUser {
+    let id = state
+        .platform
+        .transact(async |txn| -> Result<_> {
+            let new = users::NewUser {
                 username: &username,
                 name: &name,
                 email: (!email.is_empty()).then_some(email.as_str()),
                 password: &password,
                 roles: &roles,
-            },
-        )
-        .await?
-    };
+            };
+            Ok(users::create(txn, ctx.site.id, new).await?)
+        })
+        .await?;
     audit(
         &state,
         &ctx,
@@ -308,10 +305,10 @@ async fn save_roles(
     let Some(roles) = roles.filter(|_| errors.is_empty()) else {
         return edit_page(&state, &ctx, id, Some((&form, &errors))).await;
     };
-    {
-        let _guard = state.platform.runtime.services.storage.write_guard().await;
-        users::set_roles(&state.platform.db, id, &roles).await?;
-    }
+    state
+        .platform
+        .transact(async |txn| -> Result<_> { Ok(users::set_roles(txn, id, &roles).await?) })
+        .await?;
     audit(
         &state,
         &ctx,
@@ -387,15 +384,14 @@ async fn reset_second_factor(
         .account(ctx.site.id, id)
         .await?
         .ok_or(Error::NotFound(None))?;
-    let db = &state.platform.db;
-    {
-        use sea_orm::TransactionTrait;
-        let _guard = state.platform.runtime.services.storage.write_guard().await;
-        let txn = db.begin().await?;
-        crate::identity::second_factor::remove(&txn, id).await?;
-        crate::identity::sessions::delete_for_user(&txn, id).await?;
-        txn.commit().await?;
-    }
+    state
+        .platform
+        .transact(async |txn| -> Result<_> {
+            crate::identity::second_factor::remove(txn, id).await?;
+            crate::identity::sessions::delete_for_user(txn, id).await?;
+            Ok(())
+        })
+        .await?;
     audit(
         &state,
         &ctx,

@@ -27,9 +27,9 @@ use estive_core::package::manifest::Area;
 use estive_core::platform::SitePlugin;
 use estive_core::runtime::bindings::types as wit;
 use estive_core::runtime::{Call, Reply};
-use estive_core::testing::{Builder, TestHost};
 use estive_core::web::ctx::Ctx;
 use estive_core::web::{AppState, page, plugin as webplugin};
+use estive_testing::{Builder, TestHost};
 
 // The same allocator as the `estive` binary, so the figures are the server's.
 #[global_allocator]
@@ -417,7 +417,7 @@ async fn start_and_sites(sites: usize) -> Result<(usize, Duration, f64, u64)> {
             }
         }
     }
-    builder = builder.package(estive_core::testing::build_package(&fixture("hello"))?);
+    builder = builder.package(estive_testing::build_package(&fixture("hello"))?);
     n += 1;
     let host = builder.start().await?;
     // Reopen the same database and cache: what a restart costs.

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail, ensure};
 use estive_core::runtime::bindings::storage as st;
-use estive_core::testing::{Builder, Client, TestHost};
+use estive_testing::{Builder, Client, TestHost};
 
 /// The clock plugins see: inside the polls' opening hours.
 const NOW: &str = "2026-11-10T09:00:00+01:00";
@@ -413,7 +413,7 @@ async fn count(host: &TestHost, table: &str, poll: i64, distinct: &str) -> Resul
         .state
         .platform
         .snapshot()
-        .site(estive_core::testing::SITE)
+        .site(estive_testing::SITE)
         .context("the test site")?
         .id;
     let actor = estive_core::storage::Actor::default();

@@ -15,5 +15,4 @@ pub mod runtime;
 pub mod server;
 pub mod sites;
 pub mod storage;
-pub mod testing;
 pub mod web;

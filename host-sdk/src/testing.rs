@@ -24,7 +24,7 @@
 //! Use [`TestHost::builder`] for settings, groups, more accounts, a fixed
 //! clock or PostgreSQL ([`Database::postgres`]).
 
-pub use estive_core::testing::{
+pub use estive_testing::{
     Browser, Builder, Button, Choice, Client, Database, Field, Form, Kind, PASSWORD, Page, SITE,
     TestHost, build_package,
 };

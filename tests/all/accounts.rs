@@ -181,7 +181,7 @@ async fn a_password_is_reset_through_the_mailed_link() {
     );
     assert!(
         host.client()
-            .login("agent", estive_core::testing::PASSWORD)
+            .login("agent", estive_testing::PASSWORD)
             .await
             .is_err()
     );
@@ -230,14 +230,14 @@ async fn a_user_downloads_their_data_and_deletes_their_account() {
     let page = c
         .post_form(
             "/compte/supprimer",
-            &[("password", estive_core::testing::PASSWORD)],
+            &[("password", estive_testing::PASSWORD)],
         )
         .await
         .unwrap();
     assert!(page.contains("Votre compte est supprimé."), "{}", page.text);
     assert!(
         host.client()
-            .login("citoyen", estive_core::testing::PASSWORD)
+            .login("citoyen", estive_testing::PASSWORD)
             .await
             .is_err()
     );
@@ -260,7 +260,7 @@ async fn unknown_host_names_get_the_default_site_or_a_404() {
         .await
         .unwrap();
     assert_eq!(resp.status(), 200, "the default site");
-    let host404 = estive_core::testing::TestHost::builder()
+    let host404 = estive_testing::TestHost::builder()
         .unknown_host_404()
         .start()
         .await

@@ -6,7 +6,7 @@
 
 use estive_core::identity::{passwords, users};
 use estive_core::package::Package;
-use estive_core::testing::{Builder, Client, TestHost, build_package};
+use estive_testing::{Builder, Client, TestHost, build_package};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::fixtures::{fixture, host_with};

@@ -7,20 +7,20 @@
 
 use std::time::Duration;
 
-use estive_core::testing::Browser;
+use estive_testing::Browser;
 
 use crate::fixtures::fixture;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_enables_a_plugin_and_a_citizen_sees_it() {
-    let host = estive_core::testing::TestHost::builder()
+    let host = estive_testing::TestHost::builder()
         .plugin(fixture("hello"))
         .start()
         .await
         .unwrap();
     host.state
         .platform
-        .disable(estive_core::testing::SITE, "hello")
+        .disable(estive_testing::SITE, "hello")
         .await
         .unwrap();
     host.state.render.reset(&host.state.platform);

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use estive_core::package::Package;
-use estive_core::testing::{Builder, Page, TestHost, build_package};
+use estive_testing::{Builder, Page, TestHost, build_package};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -392,7 +392,7 @@ async fn granted_mail_reaches_only_the_accounts_of_the_site() {
             other,
             Default::default(),
             Default::default(),
-            Some(estive_core::testing::PASSWORD),
+            Some(estive_testing::PASSWORD),
         )
         .await
         .unwrap();

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use estive_core::testing::{Builder, PASSWORD};
+use estive_testing::{Builder, PASSWORD};
 use serde_json::{Value, json};
 
 /// Pages visited per role at most.

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use estive_core::events::{dispatch, outbox};
-use estive_core::testing::{Builder, Database, SITE, TestHost};
+use estive_testing::{Builder, Database, SITE, TestHost};
 use sea_orm::{ConnectionTrait, Statement};
 
 use crate::fixtures::fixture;
@@ -110,7 +110,7 @@ async fn nul_is_refused_with_a_field_error_on(database: Database) {
             "/login",
             &[
                 ("username", "admin\0"),
-                ("password", estive_core::testing::PASSWORD),
+                ("password", estive_testing::PASSWORD),
                 ("next", "/"),
             ],
         )

@@ -16,8 +16,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use estive_core::testing::{Builder, PASSWORD, TestHost};
 use estive_core::web::net::{NetSettings, parse_nets};
+use estive_testing::{Builder, PASSWORD, TestHost};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::{TcpSocket, TcpStream};
 
@@ -59,7 +59,7 @@ fn trusting(proxies: &str) -> NetSettings {
     }
 }
 
-fn header<'a>(page: &'a estive_core::testing::Page, name: &str) -> &'a str {
+fn header<'a>(page: &'a estive_testing::Page, name: &str) -> &'a str {
     page.headers
         .get(name)
         .and_then(|v| v.to_str().ok())
@@ -72,7 +72,7 @@ fn csp_nonce(csp: &str) -> String {
     csp[at..].split('\'').next().unwrap().to_string()
 }
 
-fn assert_security_headers(page: &estive_core::testing::Page) {
+fn assert_security_headers(page: &estive_testing::Page) {
     let csp = header(page, "content-security-policy");
     let script_src = csp
         .split(';')
@@ -407,7 +407,7 @@ async fn the_sign_in_throttle_counts_the_real_address_not_a_forged_one() {
     assert!(one.is_some(), "one client behind the proxy is throttled");
 }
 
-fn set_cookies(page: &estive_core::testing::Page) -> Vec<String> {
+fn set_cookies(page: &estive_testing::Page) -> Vec<String> {
     page.headers
         .get_all("set-cookie")
         .iter()
@@ -738,7 +738,7 @@ async fn static_files_of_a_plugin_are_served_only_where_it_is_enabled() {
     );
     host.state
         .platform
-        .disable(estive_core::testing::SITE, "hello")
+        .disable(estive_testing::SITE, "hello")
         .await
         .unwrap();
     assert_eq!(

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use estive_core::testing::{Builder, TestHost};
+use estive_testing::{Builder, TestHost};
 
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use estive_core::testing::{Builder, PASSWORD, TestHost};
+use estive_testing::{Builder, PASSWORD, TestHost};
 
 use crate::fixtures::fixture;
 
@@ -481,8 +481,8 @@ async fn one_address_makes_only_a_few_reset_and_signup_requests_an_hour() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_spread_attack_slows_new_browsers_briefly_but_not_a_known_one() {
     for db in [
-        estive_core::testing::Database::Sqlite,
-        estive_core::testing::Database::postgres(),
+        estive_testing::Database::Sqlite,
+        estive_testing::Database::postgres(),
     ] {
         let host = Builder::default()
             .plugin(fixture("hello"))
@@ -526,7 +526,7 @@ async fn a_spread_attack_slows_new_browsers_briefly_but_not_a_known_one() {
 }
 
 /// The shared secret shown on the set-up page (grouped by four letters).
-fn secret_on(page: &estive_core::testing::Page) -> String {
+fn secret_on(page: &estive_testing::Page) -> String {
     let at = page
         .text
         .find("<code class=\"secret\">")
@@ -542,7 +542,7 @@ fn code_now(host: &TestHost, secret: &str) -> String {
 }
 
 /// Recovery codes shown once, in the list of the page.
-fn recovery_codes_on(page: &estive_core::testing::Page) -> Vec<String> {
+fn recovery_codes_on(page: &estive_testing::Page) -> Vec<String> {
     let list = &page.text[page
         .text
         .find("class=\"recovery-codes\"")
@@ -558,7 +558,7 @@ fn recovery_codes_on(page: &estive_core::testing::Page) -> Vec<String> {
 /// returns the secret and the recovery codes.
 async fn turn_on_second_factor(
     host: &TestHost,
-    c: &estive_core::testing::Client,
+    c: &estive_testing::Client,
 ) -> (String, Vec<String>) {
     let account = c.get("/compte").await.unwrap();
     assert!(account.contains("/compte/double-authentification"));
@@ -606,7 +606,7 @@ async fn turn_on_second_factor(
 async fn password_step(
     host: &TestHost,
     username: &str,
-) -> (estive_core::testing::Client, estive_core::testing::Page) {
+) -> (estive_testing::Client, estive_testing::Page) {
     let c = host.client();
     c.get("/login").await.unwrap();
     let asked = c
@@ -696,7 +696,7 @@ async fn the_second_factor_is_asked_after_the_password_and_each_code_serves_once
     assert_eq!(late.path, "/login", "start again: {}", late.text);
 }
 
-async fn c_form(c: &estive_core::testing::Client) -> estive_core::testing::Form {
+async fn c_form(c: &estive_testing::Client) -> estive_testing::Form {
     c.get("/login/code")
         .await
         .unwrap()
@@ -791,7 +791,7 @@ async fn a_site_can_require_the_second_factor_of_its_administrators() {
 /// A username no account can have (a megabyte, control characters) is a
 /// wrong sign-in like any other on both databases, never a server error,
 /// and is slowed down like any other.
-async fn absurd_usernames_are_wrong_sign_ins_on(db: estive_core::testing::Database) {
+async fn absurd_usernames_are_wrong_sign_ins_on(db: estive_testing::Database) {
     let host = Builder::default()
         .plugin(fixture("hello"))
         .database(db)
@@ -864,10 +864,10 @@ async fn absurd_usernames_are_wrong_sign_ins_on(db: estive_core::testing::Databa
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn absurd_usernames_are_wrong_sign_ins_on_sqlite() {
-    absurd_usernames_are_wrong_sign_ins_on(estive_core::testing::Database::Sqlite).await;
+    absurd_usernames_are_wrong_sign_ins_on(estive_testing::Database::Sqlite).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn absurd_usernames_are_wrong_sign_ins_on_postgres() {
-    absurd_usernames_are_wrong_sign_ins_on(estive_core::testing::Database::postgres()).await;
+    absurd_usernames_are_wrong_sign_ins_on(estive_testing::Database::postgres()).await;
 }

@@ -4,7 +4,7 @@
 //! manifests' areas, permissions and default roles.
 
 use estive_core::package::manifest::{Area, Method};
-use estive_core::testing::TestHost;
+use estive_testing::TestHost;
 
 fn plugins() -> Vec<std::path::PathBuf> {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../plugins");

@@ -10,7 +10,7 @@
 
 use std::time::{Duration, Instant};
 
-use estive_core::testing::{Client, TestHost};
+use estive_testing::{Client, TestHost};
 
 use crate::fixtures::host_with;
 
@@ -251,7 +251,7 @@ async fn the_hosts_own_next_parameter_cannot_leave_the_site() {
             "/login",
             &[
                 ("username", "admin"),
-                ("password", estive_core::testing::PASSWORD),
+                ("password", estive_testing::PASSWORD),
                 ("next", "/\t/evil.example"),
             ],
         )

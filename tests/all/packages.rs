@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use estive_core::package::Package;
-use estive_core::testing::{TestHost, build_package};
+use estive_testing::{TestHost, build_package};
 
 use crate::fixtures::fixture;
 

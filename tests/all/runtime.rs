@@ -237,8 +237,8 @@ async fn the_instance_pool_stays_at_its_depth_under_many_calls() {
 
 /// A host with the pooling allocator, as in production (the other tests
 /// allocate on demand so that many hosts fit in one test process).
-async fn pooled_host() -> estive_core::testing::TestHost {
-    estive_core::testing::Builder::default()
+async fn pooled_host() -> estive_testing::TestHost {
+    estive_testing::Builder::default()
         .plugin(crate::fixtures::fixture("hello"))
         .pooling(true)
         .start()

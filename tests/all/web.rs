@@ -84,19 +84,14 @@ async fn sign_in_issues_a_new_session_and_sign_out_ends_it() {
     let c = host.client();
     let wrong = c.login("elu", "not the password").await;
     assert!(wrong.is_err());
-    let page = c
-        .login("elu", estive_core::testing::PASSWORD)
-        .await
-        .unwrap();
+    let page = c.login("elu", estive_testing::PASSWORD).await.unwrap();
     assert!(page.contains("Élodie Élue"), "{}", page.text);
     let first = c.cookie("estive_session").unwrap();
-    c.login("elu", estive_core::testing::PASSWORD).await.ok();
+    c.login("elu", estive_testing::PASSWORD).await.ok();
     c.post_form("/logout", &[]).await.unwrap();
     assert!(c.cookie("estive_session").is_none());
     // Signing in again gives another session id.
-    c.login("elu", estive_core::testing::PASSWORD)
-        .await
-        .unwrap();
+    c.login("elu", estive_testing::PASSWORD).await.unwrap();
     assert_ne!(c.cookie("estive_session").unwrap(), first);
 }
 
@@ -109,7 +104,7 @@ async fn sign_in_attempts_are_limited() {
     }
     // Even the right password is refused for a while now.
     let e = c
-        .login("agent", estive_core::testing::PASSWORD)
+        .login("agent", estive_testing::PASSWORD)
         .await
         .unwrap_err();
     assert!(format!("{e}").contains("429"), "{e}");
@@ -298,7 +293,7 @@ async fn the_sitemap_lists_a_page_per_row_of_the_site_with_its_date() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plugin_sees_only_its_own_sites_rows() {
-    let host = estive_core::testing::TestHost::builder()
+    let host = estive_testing::TestHost::builder()
         .plugin(fixture("snoop"))
         .start()
         .await

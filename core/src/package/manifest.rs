@@ -715,7 +715,23 @@ impl Manifest {
         Ok(())
     }
 
+    /// Check the manifest as a whole: each part in its own function, in
+    /// the order an author reads the file.
     pub fn validate(&self) -> Result<()> {
+        self.check_names_and_limits()?;
+        let roles = self.declared_roles()?;
+        let permissions = self.declared_permissions(&roles)?;
+        self.check_routes(&permissions)?;
+        self.check_tables()?;
+        self.check_capabilities()?;
+        self.check_schedules()?;
+        self.check_subscriptions()?;
+        self.check_widgets_and_navigation(&permissions)?;
+        self.check_settings()
+    }
+
+    /// The plugin's name, path, title, requirements and limits.
+    fn check_names_and_limits(&self) -> Result<()> {
         if !is_identifier(&self.name, 24) {
             bail!(
                 "name `{}` must be 1–24 lowercase letters, digits or single underscores, starting with a letter",
@@ -745,7 +761,11 @@ impl Manifest {
         if self.limits.memory_mib == 0 || self.limits.memory_mib > 1024 {
             bail!("limits.memory-mib must be between 1 and 1024");
         }
+        Ok(())
+    }
 
+    /// The roles a permission may name: the built-in ones and `[[roles]]`.
+    fn declared_roles(&self) -> Result<BTreeSet<&str>> {
         let mut roles: BTreeSet<&str> = BUILTIN_ROLES.into_iter().collect();
         for role in &self.roles {
             if !is_kebab(&role.name) {
@@ -758,7 +778,11 @@ impl Manifest {
                 );
             }
         }
+        Ok(roles)
+    }
 
+    /// `[[permissions]]`: names under the plugin's prefix, known roles.
+    fn declared_permissions(&self, roles: &BTreeSet<&str>) -> Result<BTreeSet<&str>> {
         let prefix = format!("{}.", self.name);
         let mut permissions = BTreeSet::new();
         for p in &self.permissions {
@@ -781,15 +805,12 @@ impl Manifest {
                 }
             }
         }
-        let check_permission = |what: &str, p: &Option<String>| -> Result<()> {
-            if let Some(p) = p
-                && !permissions.contains(p.as_str())
-            {
-                bail!("{what} uses permission `{p}`, which is not declared in [[permissions]]");
-            }
-            Ok(())
-        };
+        Ok(permissions)
+    }
 
+    /// `[[routes]]`: names, paths that do not clash per area and method,
+    /// declared permissions, caching only of public pages, sitemap rows.
+    fn check_routes(&self, permissions: &BTreeSet<&str>) -> Result<()> {
         let mut route_names = BTreeSet::new();
         let mut routers: BTreeMap<(Area, &str), matchit::Router<&str>> = BTreeMap::new();
         for r in &self.routes {
@@ -808,7 +829,7 @@ impl Manifest {
             if r.methods.is_empty() {
                 bail!("route `{}`: methods is empty", r.name);
             }
-            check_permission(&format!("route `{}`", r.name), &r.permission)?;
+            permission_declared(permissions, &format!("route `{}`", r.name), &r.permission)?;
             if let Some(seconds) = r.cache_seconds {
                 if seconds == 0 || seconds > MAX_CACHE_SECONDS {
                     bail!(
@@ -849,7 +870,12 @@ impl Manifest {
                 }
             }
         }
+        Ok(())
+    }
 
+    /// `[[tables]]`: names, columns, defaults that fit, indexes and unique
+    /// constraints on declared columns.
+    fn check_tables(&self) -> Result<()> {
         let mut table_names = BTreeSet::new();
         for t in &self.tables {
             if !is_identifier(&t.name, 30) {
@@ -897,13 +923,21 @@ impl Manifest {
                 }
             }
         }
+        Ok(())
+    }
 
+    /// `[capabilities]`: outbound hosts are host names with an optional port.
+    fn check_capabilities(&self) -> Result<()> {
         if let Some(http) = &self.capabilities.http {
             for h in &http.hosts {
                 HostPort::parse(h).map_err(|e| anyhow::anyhow!("capabilities.http: {e}"))?;
             }
         }
+        Ok(())
+    }
 
+    /// `[[schedules]]`: one of `every` or `at`, well formed.
+    fn check_schedules(&self) -> Result<()> {
         let mut schedule_names = BTreeSet::new();
         for s in &self.schedules {
             if !is_kebab(&s.name) || !schedule_names.insert(s.name.as_str()) {
@@ -922,14 +956,22 @@ impl Manifest {
                 _ => bail!("schedule `{}`: give exactly one of `every` or `at`", s.name),
             }
         }
+        Ok(())
+    }
 
+    /// `subscribe`: topics are `<plugin>.<event>`.
+    fn check_subscriptions(&self) -> Result<()> {
         for topic in &self.subscribe {
             match topic.split_once('.') {
                 Some((p, e)) if is_identifier(p, 24) && is_kebab(e) => {}
                 _ => bail!("subscribe: `{topic}` must be `<plugin>.<event>`"),
             }
         }
+        Ok(())
+    }
 
+    /// `[[widgets]]` and `[[navigation]]`: areas, permissions, linked routes.
+    fn check_widgets_and_navigation(&self, permissions: &BTreeSet<&str>) -> Result<()> {
         let mut widget_names = BTreeSet::new();
         for w in &self.widgets {
             if !is_kebab(&w.name) || !widget_names.insert(w.name.as_str()) {
@@ -941,7 +983,7 @@ impl Manifest {
                     w.name
                 );
             }
-            check_permission(&format!("widget `{}`", w.name), &w.permission)?;
+            permission_declared(permissions, &format!("widget `{}`", w.name), &w.permission)?;
             if let Some(route) = &w.route {
                 self.check_plain_route(route, w.area, &format!("widget `{}`", w.name))?;
             }
@@ -952,7 +994,11 @@ impl Manifest {
                 .with_context(|| format!("navigation: route `{}` is not declared", n.route))?;
             self.check_plain_route(&n.route, route.area, "navigation")?;
         }
+        Ok(())
+    }
 
+    /// `[[settings]]`: names, choices, defaults that fit.
+    fn check_settings(&self) -> Result<()> {
         let mut setting_names = BTreeSet::new();
         for s in &self.settings {
             if !is_identifier(&s.name, 40) || !setting_names.insert(s.name.as_str()) {
@@ -1000,6 +1046,16 @@ fn routers_conflict(routes: &[Route], area: Area, with: &str) -> String {
         .find(|r| r.area == area && r.path == with)
         .map(|r| format!(" with route `{}`", r.name))
         .unwrap_or_default()
+}
+
+/// A permission named by a route or a widget must be declared.
+fn permission_declared(permissions: &BTreeSet<&str>, what: &str, p: &Option<String>) -> Result<()> {
+    if let Some(p) = p
+        && !permissions.contains(p.as_str())
+    {
+        bail!("{what} uses permission `{p}`, which is not declared in [[permissions]]");
+    }
+    Ok(())
 }
 
 /// Check one value against its setting. The message is a key of the host

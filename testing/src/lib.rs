@@ -5,7 +5,7 @@
 //!
 //! ```no_run
 //! # async fn demo() -> anyhow::Result<()> {
-//! use estive_core::testing::TestHost;
+//! use estive_testing::TestHost;
 //! let host = TestHost::start(env!("CARGO_MANIFEST_DIR")).await?;
 //! let elu = host.login("elu").await?;
 //! let page = elu.get("/extranet/").await?;
@@ -19,10 +19,10 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::package::{Manifest, Package};
-use crate::server::Config;
-use crate::sites::config::{GrantsEntry, GroupEntry, PluginEntry, SiteConfig, UserEntry};
-use crate::web::AppState;
+use estive_core::package::{Manifest, Package};
+use estive_core::server::Config;
+use estive_core::sites::config::{GrantsEntry, GroupEntry, PluginEntry, SiteConfig, UserEntry};
+use estive_core::web::AppState;
 
 mod browser;
 mod form;
@@ -351,7 +351,7 @@ impl Builder {
             .try_init();
         let tmp = tempfile::tempdir()?;
         let (database_url, pg) = match &self.database {
-            Database::Sqlite => (crate::db::default_url(tmp.path()), None),
+            Database::Sqlite => (estive_core::db::default_url(tmp.path()), None),
             Database::Postgres(server) => {
                 let name = format!("estive_t_{}", hex::encode(rand::random::<[u8; 6]>()));
                 let admin = sea_orm::Database::connect(format!("{server}/postgres"))
@@ -378,7 +378,7 @@ impl Builder {
                 .ok()
                 .map(|root| target_dir(&root).join("estive-test-cache")),
         };
-        let state = crate::server::open(&config).await?;
+        let state = estive_core::server::open(&config).await?;
         for host in &self.allow_private {
             state.platform.runtime.services.http.allow_private(host);
         }
@@ -482,13 +482,13 @@ impl Builder {
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let mut serve_state = state.clone();
         if let Some(p) = &self.trusted_proxies {
-            serve_state.net = Arc::new(crate::web::net::NetSettings {
-                trusted_proxies: crate::web::net::parse_nets(p)?,
-                ..crate::web::net::NetSettings::default()
+            serve_state.net = Arc::new(estive_core::web::net::NetSettings {
+                trusted_proxies: estive_core::web::net::parse_nets(p)?,
+                ..estive_core::web::net::NetSettings::default()
             });
         }
         tokio::spawn(async move {
-            let _ = crate::web::serve(serve_state, listener, async move {
+            let _ = estive_core::web::serve(serve_state, listener, async move {
                 let _ = stopped.await;
             })
             .await;
@@ -565,7 +565,7 @@ impl TestHost {
     /// # Errors
     /// Unknown task or the task's error.
     pub async fn run_schedule(&self, plugin: &str, task: &str) -> Result<()> {
-        crate::events::schedule::run_now(&self.state.platform, SITE, plugin, task).await
+        estive_core::events::schedule::run_now(&self.state.platform, SITE, plugin, task).await
     }
 
     /// Deliver every pending event now; returns how many were delivered.
@@ -573,7 +573,7 @@ impl TestHost {
     /// # Errors
     /// The database fails.
     pub async fn deliver_events(&self) -> Result<usize> {
-        crate::events::dispatch::drain(&self.state.platform).await
+        estive_core::events::dispatch::drain(&self.state.platform).await
     }
 
     /// Publish an event on the test site as if a plugin had (e.g. another
@@ -591,7 +591,7 @@ impl TestHost {
             .services
             .storage
             .serialized(async |db| {
-                crate::events::outbox::publish(db, site.id, topic, &payload).await
+                estive_core::events::outbox::publish(db, site.id, topic, &payload).await
             })
             .await?;
         self.deliver_events().await
@@ -645,7 +645,7 @@ impl TestHost {
             data_dir: data,
             ..self.config.clone()
         };
-        let state = crate::server::open(&config).await?;
+        let state = estive_core::server::open(&config).await?;
         let offset = &self.state.platform.runtime.services.clock_offset_ms;
         state.platform.runtime.services.clock_offset_ms.store(
             offset.load(std::sync::atomic::Ordering::Relaxed),

@@ -278,7 +278,7 @@ impl Browser {
     pub async fn sign_in(&self, base_url: &str, username: &str) {
         self.goto(&format!("{base_url}/login")).await;
         self.fill("#username", username).await;
-        self.fill("#password", super::PASSWORD).await;
+        self.fill("#password", crate::PASSWORD).await;
         self.click("form[action='/login'] button[type='submit']")
             .await;
         self.wait_for("signout-form").await;

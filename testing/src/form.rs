@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use anyhow::{Context as _, Result, bail, ensure};
 
-use super::{Client, Page};
+use crate::{Client, Page};
 
 /// What kind of control a field is.
 #[derive(Debug, Clone, PartialEq, Eq)]

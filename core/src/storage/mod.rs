@@ -831,115 +831,141 @@ fn measure_expr(table: &Table, m: &wit::Measure, backend: DbBackend) -> Res<(Sim
 fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
     use wit::Operation as O;
     match op {
-        O::Insert(i) => {
-            let t = table(manifest, &i.table)?;
-            for (k, c) in i.row.iter().enumerate() {
-                if c.column == "id" {
-                    return Err(StorageError::InvalidOperation(
-                        "`id` is assigned by the host".into(),
-                    ));
-                }
-                if i.row[..k].iter().any(|o| o.column == c.column) {
-                    return Err(StorageError::InvalidOperation(format!(
-                        "column `{}` is given twice",
-                        c.column
-                    )));
-                }
-                bind(t, &c.column, &c.value)?;
-            }
-            check_written(t, &i.row)?;
-            for l in &i.links {
-                column_type(t, &l.column)?;
-                if i.row.iter().any(|c| c.column == l.column) {
-                    return Err(StorageError::InvalidOperation(format!(
-                        "column `{}` is both given a value and linked to an earlier operation",
-                        l.column
-                    )));
-                }
-            }
+        O::Insert(i) => check_insert(manifest, i),
+        O::Upsert(u) => check_upsert(manifest, u),
+        O::Update(u) => check_update(manifest, u),
+        O::Delete(d) => check_delete(manifest, d),
+        O::Expect(e) => check_expect(manifest, e),
+        O::Publish(p) => check_publish(p),
+        O::Audit(a) => check_audit(a),
+    }
+}
+
+/// An insert: known columns, each once, `id` left to the host, links to
+/// columns not also given.
+fn check_insert(manifest: &Manifest, i: &wit::RowInsert) -> Res<()> {
+    let t = table(manifest, &i.table)?;
+    for (k, c) in i.row.iter().enumerate() {
+        if c.column == "id" {
+            return Err(StorageError::InvalidOperation(
+                "`id` is assigned by the host".into(),
+            ));
         }
-        O::Upsert(u) => {
-            let t = table(manifest, &u.table)?;
-            for c in &u.row {
-                bind(t, &c.column, &c.value)?;
-            }
-            check_written(t, &u.row)?;
-            for l in &u.links {
-                column_type(t, &l.column)?;
-                if u.row.iter().any(|c| c.column == l.column) {
-                    return Err(StorageError::InvalidOperation(format!(
-                        "column `{}` is both given a value and linked to an earlier operation",
-                        l.column
-                    )));
-                }
-            }
-            let mut key = u.key.clone();
-            key.sort();
-            let declared = t.unique.iter().any(|cols| {
-                let mut cols = cols.clone();
-                cols.sort();
-                cols == key
-            });
-            if !declared {
-                return Err(StorageError::InvalidOperation(format!(
-                    "upsert key ({}) is not a unique constraint declared on table `{}`",
-                    u.key.join(", "),
-                    t.name
-                )));
-            }
+        if i.row[..k].iter().any(|o| o.column == c.column) {
+            return Err(StorageError::InvalidOperation(format!(
+                "column `{}` is given twice",
+                c.column
+            )));
         }
-        O::Update(u) => {
-            let t = table(manifest, &u.table)?;
-            if u.set.is_empty() {
-                return Err(StorageError::InvalidOperation(
-                    "an update sets at least one column".into(),
-                ));
-            }
-            for c in &u.set {
-                if c.column == "id" {
-                    return Err(StorageError::InvalidOperation(
-                        "`id` cannot be changed".into(),
-                    ));
-                }
-                bind(t, &c.column, &c.value)?;
-            }
-            check_written(t, &u.set)?;
-            for c in &u.filter {
-                condition(t, c)?;
-            }
-        }
-        O::Delete(d) => {
-            let t = table(manifest, &d.table)?;
-            for c in &d.filter {
-                condition(t, c)?;
-            }
-        }
-        O::Expect(e) => {
-            let t = table(manifest, &e.table)?;
-            for c in &e.filter {
-                condition(t, c)?;
-            }
-            measure_expr(t, &e.measure, DbBackend::Sqlite)?;
-        }
-        O::Publish(p) => {
-            if !crate::package::manifest::is_identifier(&p.name.replace('-', "_"), 64) {
-                return Err(StorageError::InvalidOperation(format!(
-                    "event name `{}` is not valid",
-                    p.name
-                )));
-            }
-            serde_json::from_str::<serde_json::Value>(&p.payload).map_err(|e| {
-                StorageError::InvalidValue(format!("event payload is not JSON: {e}"))
-            })?;
-        }
-        O::Audit(a) => {
-            storable("action", &a.action)?;
-            storable("subject", &a.subject)?;
-            serde_json::from_str::<serde_json::Value>(&a.details).map_err(|e| {
-                StorageError::InvalidValue(format!("audit details are not JSON: {e}"))
-            })?;
+        bind(t, &c.column, &c.value)?;
+    }
+    check_written(t, &i.row)?;
+    for l in &i.links {
+        column_type(t, &l.column)?;
+        if i.row.iter().any(|c| c.column == l.column) {
+            return Err(StorageError::InvalidOperation(format!(
+                "column `{}` is both given a value and linked to an earlier operation",
+                l.column
+            )));
         }
     }
+    Ok(())
+}
+
+/// An upsert: as an insert, on a declared unique key.
+fn check_upsert(manifest: &Manifest, u: &wit::RowUpsert) -> Res<()> {
+    let t = table(manifest, &u.table)?;
+    for c in &u.row {
+        bind(t, &c.column, &c.value)?;
+    }
+    check_written(t, &u.row)?;
+    for l in &u.links {
+        column_type(t, &l.column)?;
+        if u.row.iter().any(|c| c.column == l.column) {
+            return Err(StorageError::InvalidOperation(format!(
+                "column `{}` is both given a value and linked to an earlier operation",
+                l.column
+            )));
+        }
+    }
+    let mut key = u.key.clone();
+    key.sort();
+    let declared = t.unique.iter().any(|cols| {
+        let mut cols = cols.clone();
+        cols.sort();
+        cols == key
+    });
+    if !declared {
+        return Err(StorageError::InvalidOperation(format!(
+            "upsert key ({}) is not a unique constraint declared on table `{}`",
+            u.key.join(", "),
+            t.name
+        )));
+    }
+    Ok(())
+}
+
+/// An update: at least one column, never `id`, valid conditions.
+fn check_update(manifest: &Manifest, u: &wit::RowUpdate) -> Res<()> {
+    let t = table(manifest, &u.table)?;
+    if u.set.is_empty() {
+        return Err(StorageError::InvalidOperation(
+            "an update sets at least one column".into(),
+        ));
+    }
+    for c in &u.set {
+        if c.column == "id" {
+            return Err(StorageError::InvalidOperation(
+                "`id` cannot be changed".into(),
+            ));
+        }
+        bind(t, &c.column, &c.value)?;
+    }
+    check_written(t, &u.set)?;
+    for c in &u.filter {
+        condition(t, c)?;
+    }
+    Ok(())
+}
+
+/// A delete: valid conditions.
+fn check_delete(manifest: &Manifest, d: &wit::RowDelete) -> Res<()> {
+    let t = table(manifest, &d.table)?;
+    for c in &d.filter {
+        condition(t, c)?;
+    }
+    Ok(())
+}
+
+/// An expectation: valid conditions and measure.
+fn check_expect(manifest: &Manifest, e: &wit::Expectation) -> Res<()> {
+    let t = table(manifest, &e.table)?;
+    for c in &e.filter {
+        condition(t, c)?;
+    }
+    measure_expr(t, &e.measure, DbBackend::Sqlite)?;
+    Ok(())
+}
+
+/// A publication: a valid event name and a JSON payload.
+fn check_publish(p: &wit::Publication) -> Res<()> {
+    if !crate::package::manifest::is_identifier(&p.name.replace('-', "_"), 64) {
+        return Err(StorageError::InvalidOperation(format!(
+            "event name `{}` is not valid",
+            p.name
+        )));
+    }
+    serde_json::from_str::<serde_json::Value>(&p.payload)
+        .map_err(|e| StorageError::InvalidValue(format!("event payload is not JSON: {e}")))?;
+    Ok(())
+}
+
+/// An audit entry: storable text and JSON details.
+fn check_audit(a: &wit::AuditEntry) -> Res<()> {
+    storable("action", &a.action)?;
+    storable("subject", &a.subject)?;
+    serde_json::from_str::<serde_json::Value>(&a.details)
+        .map_err(|e| StorageError::InvalidValue(format!("audit details are not JSON: {e}")))?;
     Ok(())
 }
 
@@ -1187,138 +1213,164 @@ fn run_op(
     done: &[Outcome],
 ) -> Res<Outcome> {
     use wit::Operation as O;
-    let manifest = scope.manifest;
     match op {
         O::Insert(i) => {
             insert_rows(exec, scope, vec![i], done).map(|ids| Outcome::Inserted(ids[0]))
         }
-        O::Upsert(u) => {
-            let t = table(manifest, &u.table)?;
-            let mut stmt = Query::insert();
-            stmt.into_table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
-            let (mut cols, mut vals) = (
-                vec![Alias::new("site_id")],
-                vec![SimpleExpr::from(scope.site_id)],
-            );
-            let mut update = Vec::new();
-            for (column, value) in row_values(t, &u.row, &u.links, done)? {
-                cols.push(Alias::new(column));
-                vals.push(value.into());
-                if !u.key.iter().any(|k| k == column) {
-                    update.push(Alias::new(column));
-                }
-            }
-            stmt.columns(cols);
-            stmt.values(vals)
-                .map_err(|e| StorageError::InvalidOperation(e.to_string()))?;
-            let mut conflict_cols = vec![Alias::new("site_id")];
-            conflict_cols.extend(u.key.iter().map(Alias::new));
-            let mut on = OnConflict::columns(conflict_cols);
-            if update.is_empty() {
-                // Nothing to change: touch the key so RETURNING still gives the id.
-                on.update_column(Alias::new("site_id"));
-            } else {
-                on.update_columns(update);
-            }
-            stmt.on_conflict(on);
-            stmt.returning_col(Alias::new("id"));
-            let rows = exec
-                .rows(exec.backend().build(&stmt), &[Kind::Integer])
-                .map_err(|e| write_error(manifest, t, e))?;
-            let Some(Value::Integer(id)) =
-                rows.into_iter().next().and_then(|r| r.into_iter().next())
-            else {
-                return Err(StorageError::Unavailable("upsert returned no id".into()));
-            };
-            Ok(Outcome::Inserted(id))
-        }
-        O::Update(u) => {
-            let t = table(manifest, &u.table)?;
-            let mut stmt = Query::update();
-            stmt.table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
-            for c in &u.set {
-                stmt.value(Alias::new(&c.column), bind(t, &c.column, &c.value)?);
-            }
-            stmt.and_where(site(scope.site_id));
-            for c in &u.filter {
-                stmt.and_where(condition(t, c)?);
-            }
-            let changed = exec
-                .run(exec.backend().build(&stmt))
-                .map_err(|e| write_error(manifest, t, e))?;
-            Ok(Outcome::Affected(changed))
-        }
-        O::Delete(d) => {
-            let t = table(manifest, &d.table)?;
-            let mut stmt = Query::delete();
-            stmt.from_table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
-            stmt.and_where(site(scope.site_id));
-            for c in &d.filter {
-                stmt.and_where(condition(t, c)?);
-            }
-            let changed = exec
-                .run(exec.backend().build(&stmt))
-                .map_err(|e| write_error(manifest, t, e))?;
-            Ok(Outcome::Affected(changed))
-        }
-        O::Expect(e) => {
-            let t = table(manifest, &e.table)?;
-            let backend = exec.backend();
-            let (expr, _) = measure_expr(t, &e.measure, backend)?;
-            let mut stmt = Query::select();
-            stmt.from(Alias::new(schema::physical_name(&manifest.name, &t.name)));
-            stmt.expr(Func::cast_as(
-                expr,
-                Alias::new(if backend == DbBackend::Postgres {
-                    "DOUBLE PRECISION"
-                } else {
-                    "REAL"
-                }),
-            ));
-            stmt.and_where(site(scope.site_id));
-            for c in &e.filter {
-                stmt.and_where(condition(t, c)?);
-            }
-            let rows = exec
-                .rows(backend.build(&stmt), &[Kind::Float])
-                .map_err(db_error)?;
-            let value = match rows.first().and_then(|r| r.first()) {
-                Some(Value::Float(v)) => *v,
-                _ => 0.0,
-            };
-            if e.min.is_some_and(|min| value < min) || e.max.is_some_and(|max| value > max) {
-                return Err(StorageError::Conflict(e.message.clone()));
-            }
-            Ok(Outcome::Checked(value))
-        }
-        O::Publish(p) => {
-            let event = crate::db::rows::outbox_event(
-                scope.site_id,
-                &format!("{}.{}", manifest.name, p.name),
-                &p.payload,
-            );
-            let backend = exec.backend();
-            exec.run(crate::db::entities::outbox_event::Entity::insert(event).build(backend))
-                .map_err(db_error)?;
-            Ok(Outcome::Done)
-        }
-        O::Audit(a) => {
-            let details: serde_json::Value =
-                serde_json::from_str(&a.details).unwrap_or(json!(null));
-            let entry = crate::db::rows::audit_entry(
-                scope.site_id,
-                scope.actor,
-                Some(&manifest.name),
-                &a.action,
-                &a.subject,
-                details,
-            );
-            let backend = exec.backend();
-            exec.run(crate::db::entities::audit_entry::Entity::insert(entry).build(backend))
-                .map_err(db_error)?;
-            Ok(Outcome::Done)
+        O::Upsert(u) => upsert_row(exec, scope, u, done),
+        O::Update(u) => update_rows(exec, scope, u),
+        O::Delete(d) => delete_rows(exec, scope, d),
+        O::Expect(e) => check_expectation(exec, scope, e),
+        O::Publish(p) => publish_event(exec, scope, p),
+        O::Audit(a) => write_audit(exec, scope, a),
+    }
+}
+
+/// Insert a row, or update the one with the same key.
+fn upsert_row(
+    exec: &mut dyn Exec,
+    scope: Scope<'_>,
+    u: wit::RowUpsert,
+    done: &[Outcome],
+) -> Res<Outcome> {
+    let manifest = scope.manifest;
+    let t = table(manifest, &u.table)?;
+    let mut stmt = Query::insert();
+    stmt.into_table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
+    let (mut cols, mut vals) = (
+        vec![Alias::new("site_id")],
+        vec![SimpleExpr::from(scope.site_id)],
+    );
+    let mut update = Vec::new();
+    for (column, value) in row_values(t, &u.row, &u.links, done)? {
+        cols.push(Alias::new(column));
+        vals.push(value.into());
+        if !u.key.iter().any(|k| k == column) {
+            update.push(Alias::new(column));
         }
     }
+    stmt.columns(cols);
+    stmt.values(vals)
+        .map_err(|e| StorageError::InvalidOperation(e.to_string()))?;
+    let mut conflict_cols = vec![Alias::new("site_id")];
+    conflict_cols.extend(u.key.iter().map(Alias::new));
+    let mut on = OnConflict::columns(conflict_cols);
+    if update.is_empty() {
+        // Nothing to change: touch the key so RETURNING still gives the id.
+        on.update_column(Alias::new("site_id"));
+    } else {
+        on.update_columns(update);
+    }
+    stmt.on_conflict(on);
+    stmt.returning_col(Alias::new("id"));
+    let rows = exec
+        .rows(exec.backend().build(&stmt), &[Kind::Integer])
+        .map_err(|e| write_error(manifest, t, e))?;
+    let Some(Value::Integer(id)) = rows.into_iter().next().and_then(|r| r.into_iter().next())
+    else {
+        return Err(StorageError::Unavailable("upsert returned no id".into()));
+    };
+    Ok(Outcome::Inserted(id))
+}
+
+/// Change the rows of the site that match.
+fn update_rows(exec: &mut dyn Exec, scope: Scope<'_>, u: wit::RowUpdate) -> Res<Outcome> {
+    let manifest = scope.manifest;
+    let t = table(manifest, &u.table)?;
+    let mut stmt = Query::update();
+    stmt.table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
+    for c in &u.set {
+        stmt.value(Alias::new(&c.column), bind(t, &c.column, &c.value)?);
+    }
+    stmt.and_where(site(scope.site_id));
+    for c in &u.filter {
+        stmt.and_where(condition(t, c)?);
+    }
+    let changed = exec
+        .run(exec.backend().build(&stmt))
+        .map_err(|e| write_error(manifest, t, e))?;
+    Ok(Outcome::Affected(changed))
+}
+
+/// Remove the rows of the site that match.
+fn delete_rows(exec: &mut dyn Exec, scope: Scope<'_>, d: wit::RowDelete) -> Res<Outcome> {
+    let manifest = scope.manifest;
+    let t = table(manifest, &d.table)?;
+    let mut stmt = Query::delete();
+    stmt.from_table(Alias::new(schema::physical_name(&manifest.name, &t.name)));
+    stmt.and_where(site(scope.site_id));
+    for c in &d.filter {
+        stmt.and_where(condition(t, c)?);
+    }
+    let changed = exec
+        .run(exec.backend().build(&stmt))
+        .map_err(|e| write_error(manifest, t, e))?;
+    Ok(Outcome::Affected(changed))
+}
+
+/// Measure the matching rows and refuse the transaction outside the bounds.
+fn check_expectation(exec: &mut dyn Exec, scope: Scope<'_>, e: wit::Expectation) -> Res<Outcome> {
+    let manifest = scope.manifest;
+    let t = table(manifest, &e.table)?;
+    let backend = exec.backend();
+    let (expr, _) = measure_expr(t, &e.measure, backend)?;
+    let mut stmt = Query::select();
+    stmt.from(Alias::new(schema::physical_name(&manifest.name, &t.name)));
+    stmt.expr(Func::cast_as(
+        expr,
+        Alias::new(if backend == DbBackend::Postgres {
+            "DOUBLE PRECISION"
+        } else {
+            "REAL"
+        }),
+    ));
+    stmt.and_where(site(scope.site_id));
+    for c in &e.filter {
+        stmt.and_where(condition(t, c)?);
+    }
+    let rows = exec
+        .rows(backend.build(&stmt), &[Kind::Float])
+        .map_err(db_error)?;
+    let value = match rows.first().and_then(|r| r.first()) {
+        Some(Value::Float(v)) => *v,
+        _ => 0.0,
+    };
+    if e.min.is_some_and(|min| value < min) || e.max.is_some_and(|max| value > max) {
+        return Err(StorageError::Conflict(e.message.clone()));
+    }
+    Ok(Outcome::Checked(value))
+}
+
+/// Store an event in the outbox, in the same transaction.
+fn publish_event(exec: &mut dyn Exec, scope: Scope<'_>, p: wit::Publication) -> Res<Outcome> {
+    let manifest = scope.manifest;
+    let event = crate::db::rows::outbox_event(
+        scope.site_id,
+        &format!("{}.{}", manifest.name, p.name),
+        &p.payload,
+    );
+    let backend = exec.backend();
+    exec.run(crate::db::entities::outbox_event::Entity::insert(event).build(backend))
+        .map_err(db_error)?;
+    Ok(Outcome::Done)
+}
+
+/// Write an audit entry in the same transaction.
+fn write_audit(exec: &mut dyn Exec, scope: Scope<'_>, a: wit::AuditEntry) -> Res<Outcome> {
+    let manifest = scope.manifest;
+    let details: serde_json::Value = serde_json::from_str(&a.details).unwrap_or(json!(null));
+    let entry = crate::db::rows::audit_entry(
+        scope.site_id,
+        scope.actor,
+        Some(&manifest.name),
+        &a.action,
+        &a.subject,
+        details,
+    );
+    let backend = exec.backend();
+    exec.run(crate::db::entities::audit_entry::Entity::insert(entry).build(backend))
+        .map_err(db_error)?;
+    Ok(Outcome::Done)
 }
 
 fn db_error(e: SqlError) -> StorageError {

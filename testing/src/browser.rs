@@ -125,6 +125,26 @@ impl Browser {
         resp["value"].clone()
     }
 
+    /// Run JavaScript in the page with `args` (`arguments[0]`…; an element
+    /// is passed as [`Browser::element`] gives it) and return what it
+    /// returns.
+    pub async fn script(&self, script: &str, args: Vec<Value>) -> Value {
+        self.cmd(
+            reqwest::Method::POST,
+            "/execute/sync",
+            json!({ "script": script, "args": args }),
+        )
+        .await
+    }
+
+    /// The first element matching a CSS selector, as a script argument.
+    ///
+    /// # Panics
+    /// No element matches.
+    pub async fn element(&self, css: &str) -> Value {
+        json!({ ELEMENT: self.find(css).await })
+    }
+
     /// Open a URL and wait for it to load.
     pub async fn goto(&self, url: &str) {
         self.cmd(reqwest::Method::POST, "/url", json!({ "url": url }))
@@ -186,18 +206,12 @@ impl Browser {
     /// Pick the option of a `<select>` whose visible label contains
     /// `label`, as a person clicking in the list would.
     pub async fn select(&self, css: &str, label: &str) {
-        let el = self.find(css).await;
-        let reference = json!({ ELEMENT: el });
         let found = self
-            .cmd(
-                reqwest::Method::POST,
-                "/execute/sync",
-                json!({
-                    "script": "const s = arguments[0]; const o = Array.from(s.options).find(o => o.text.includes(arguments[1]));\
-                               if (!o) return false; s.value = o.value;\
-                               s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true})); return true;",
-                    "args": [reference, label],
-                }),
+            .script(
+                "const s = arguments[0]; const o = Array.from(s.options).find(o => o.text.includes(arguments[1]));\
+                 if (!o) return false; s.value = o.value;\
+                 s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true})); return true;",
+                vec![self.element(css).await, json!(label)],
             )
             .await;
         assert_eq!(
@@ -210,11 +224,9 @@ impl Browser {
     /// Click like a person would, after scrolling the element into view.
     pub async fn click(&self, css: &str) {
         let el = self.find(css).await;
-        let reference = json!({ ELEMENT: el });
-        self.cmd(
-            reqwest::Method::POST,
-            "/execute/sync",
-            json!({ "script": "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", "args": [reference] }),
+        self.script(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+            vec![json!({ ELEMENT: el })],
         )
         .await;
         self.cmd(

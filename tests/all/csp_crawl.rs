@@ -5,217 +5,26 @@
 //! CSP violation.
 //!
 //! The console is read through chromedriver's log endpoint
-//! (`goog:loggingPrefs` + `POST /session/{id}/se/log`). The WebDriver
-//! client is a copy of the one in `browser.rs`, kept here so that this
-//! module stands alone.
+//! (`goog:loggingPrefs` + `POST /session/{id}/se/log`), by the harness's
+//! [`estive_testing::Browser`].
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
 
-use estive_testing::{Builder, PASSWORD};
-use serde_json::{Value, json};
+use estive_testing::{Browser, Builder, PASSWORD};
+use serde_json::Value;
 
 /// Pages visited per role at most.
 const PAGES_PER_ROLE: usize = 60;
 
-struct Driver {
-    http: reqwest::Client,
-    base: String,
-    session: String,
-    child: Child,
-    _profile: tempfile::TempDir,
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-impl Driver {
-    async fn start() -> Driver {
-        let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-        let browser = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let port = free_port();
-        let child = Command::new(&driver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {driver} ({e}): install chromium-driver"));
-        let http = reqwest::Client::new();
-        let base = format!("http://127.0.0.1:{port}");
-        for _ in 0..100 {
-            if http.get(format!("{base}/status")).send().await.is_ok() {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let profile = tempfile::tempdir().unwrap();
-        let caps = json!({
-            "capabilities": { "alwaysMatch": {
-                "browserName": "chrome",
-                "goog:loggingPrefs": { "browser": "ALL" },
-                "goog:chromeOptions": {
-                    "binary": browser,
-                    "args": [
-                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
-                        "--window-size=1280,1024",
-                        format!("--user-data-dir={}", profile.path().display()),
-                    ],
-                },
-            }},
-        });
-        let resp: Value = http
-            .post(format!("{base}/session"))
-            .json(&caps)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let session = resp["value"]["sessionId"]
-            .as_str()
-            .unwrap_or_else(|| panic!("no WebDriver session: {resp}"))
-            .to_string();
-        Driver {
-            http,
-            base,
-            session,
-            child,
-            _profile: profile,
-        }
-    }
-
-    async fn cmd(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
-        let url = format!("{}/session/{}{path}", self.base, self.session);
-        let mut req = self.http.request(method.clone(), url);
-        if method != reqwest::Method::GET {
-            req = req.json(&body);
-        }
-        let resp: Value = req.send().await.unwrap().json().await.unwrap();
-        if resp["value"].get("error").is_some() {
-            panic!("WebDriver {path}: {}", resp["value"]);
-        }
-        resp["value"].clone()
-    }
-
-    async fn goto(&self, url: &str) {
-        self.cmd(reqwest::Method::POST, "/url", json!({ "url": url }))
-            .await;
-    }
-
-    async fn script(&self, script: &str) -> Value {
-        self.cmd(
-            reqwest::Method::POST,
-            "/execute/sync",
-            json!({ "script": script, "args": [] }),
-        )
-        .await
-    }
-
-    async fn find(&self, css: &str) -> String {
-        let v = self
-            .cmd(
-                reqwest::Method::POST,
-                "/element",
-                json!({ "using": "css selector", "value": css }),
-            )
-            .await;
-        v.as_object()
-            .and_then(|o| o.values().next())
-            .and_then(Value::as_str)
-            .unwrap()
-            .to_string()
-    }
-
-    async fn fill(&self, css: &str, text: &str) {
-        let el = self.find(css).await;
-        self.cmd(
-            reqwest::Method::POST,
-            &format!("/element/{el}/value"),
-            json!({ "text": text }),
-        )
-        .await;
-    }
-
-    async fn click(&self, css: &str) {
-        let el = self.find(css).await;
-        self.cmd(
-            reqwest::Method::POST,
-            &format!("/element/{el}/click"),
-            json!({}),
-        )
-        .await;
-    }
-
-    async fn source(&self) -> String {
-        self.cmd(reqwest::Method::GET, "/source", Value::Null)
-            .await
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
-    }
-
-    async fn wait_for(&self, text: &str) {
-        for _ in 0..100 {
-            if self.source().await.contains(text) {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!("`{text}` never showed: {}", self.source().await)
-    }
-
-    /// The console messages since the last call.
-    async fn console(&self) -> Vec<String> {
-        let url = format!("{}/session/{}/se/log", self.base, self.session);
-        let resp: Value = self
-            .http
-            .post(url)
-            .json(&json!({ "type": "browser" }))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        resp["value"]
-            .as_array()
-            .map(|entries| {
-                entries
-                    .iter()
-                    .map(|e| {
-                        format!(
-                            "{} {}",
-                            e["level"].as_str().unwrap_or(""),
-                            e["message"].as_str().unwrap_or("")
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-}
-
 /// Links of the current page that stay on `origin`, as paths; downloads,
 /// feeds, the sign-out and language switches are left out.
-async fn same_site_links(b: &Driver, origin: &str) -> Vec<String> {
+async fn same_site_links(b: &Browser, origin: &str) -> Vec<String> {
     let hrefs = b
-        .script("return Array.from(document.querySelectorAll('a[href]')).map(a => a.href);")
+        .script(
+            "return Array.from(document.querySelectorAll('a[href]')).map(a => a.href);",
+            vec![],
+        )
         .await;
     hrefs
         .as_array()
@@ -240,7 +49,7 @@ async fn same_site_links(b: &Driver, origin: &str) -> Vec<String> {
 
 /// Visit pages breadth first from `starts`; the CSP violations seen, with
 /// the page they were seen on, and how many pages were visited.
-async fn crawl(b: &Driver, origin: &str, starts: &[&str]) -> (Vec<String>, usize) {
+async fn crawl(b: &Browser, origin: &str, starts: &[&str]) -> (Vec<String>, usize) {
     let mut queue: VecDeque<String> = starts.iter().map(|s| s.to_string()).collect();
     let mut seen: BTreeSet<String> = queue.iter().cloned().collect();
     let mut shapes: BTreeMap<String, usize> = BTreeMap::new();
@@ -315,13 +124,16 @@ async fn the_demo_site_shows_no_csp_violation_to_anyone() {
     let port = host.url.rsplit(':').next().unwrap();
     let origin = format!("http://veziaux-aure.localhost:{port}");
 
-    let b = Driver::start().await;
+    let b = Browser::start().await;
     // The console does report violations: an inline style attribute set
     // from a script is refused under the policy, and says so.
     b.goto(&format!("{origin}/")).await;
     b.console().await;
-    b.script("document.body.setAttribute('style', 'outline: 1px solid red');")
-        .await;
+    b.script(
+        "document.body.setAttribute('style', 'outline: 1px solid red');",
+        vec![],
+    )
+    .await;
     let canary = b.console().await;
     assert!(
         canary
@@ -340,11 +152,7 @@ async fn the_demo_site_shows_no_csp_violation_to_anyone() {
     ] {
         let mut starts = vec!["/"];
         if let Some(who) = who {
-            b.goto(&format!("{origin}/login")).await;
-            b.fill("#username", who).await;
-            b.fill("#password", PASSWORD).await;
-            b.click("form[action='/login'] button[type='submit']").await;
-            b.wait_for("signout-form").await;
+            b.sign_in(&origin, who).await;
             if who != "citoyen" {
                 starts.push("/extranet/");
             }
@@ -362,8 +170,7 @@ async fn the_demo_site_shows_no_csp_violation_to_anyone() {
         );
         if who.is_some() {
             b.goto(&format!("{origin}/")).await;
-            b.click("form.signout-form button[type='submit']").await;
-            b.wait_for("signin-link").await;
+            b.sign_out().await;
             b.console().await;
         }
     }

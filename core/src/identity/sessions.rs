@@ -135,6 +135,22 @@ pub async fn find_live<C: ConnectionTrait>(
     Ok(Some(s.user_id))
 }
 
+/// End every session of a user and open one for the browser that asked
+/// (a password changed, a second factor turned on: whoever held an older
+/// session is out, the person goes on).
+///
+/// # Errors
+/// The database fails.
+pub async fn restart<C: ConnectionTrait>(
+    db: &C,
+    site_id: i64,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(String, Lifetime)> {
+    delete_for_user(db, user_id).await?;
+    create(db, site_id, user_id, now).await
+}
+
 /// End a session.
 pub async fn delete<C: ConnectionTrait>(db: &C, token: &str) -> Result<()> {
     session::Entity::delete_by_id(digest(token))

@@ -861,8 +861,7 @@ async fn change_password(
         .platform
         .transact(async |txn| -> Result<_> {
             set_password_hash(txn, u.id, hash).await?;
-            sessions::delete_for_user(txn, u.id).await?;
-            let session = sessions::create(txn, ctx.site.id, u.id, now(&state)).await?;
+            let session = sessions::restart(txn, ctx.site.id, u.id, now(&state)).await?;
             crate::identity::audit::record(
                 txn,
                 ctx.site.id,

@@ -339,6 +339,25 @@ async fn check_password_and<'f>(
     Ok((errors, code))
 }
 
+/// The password and a code of the factor (a code of the app, or a
+/// recovery code, used up), both right: no errors; else field errors.
+async fn password_and_code(
+    state: &AppState,
+    ctx: &Ctx,
+    form: &Form,
+) -> Result<BTreeMap<String, String>> {
+    let u = ctx.require_user()?;
+    let (mut errors, code) = check_password_and(state, ctx, form).await?;
+    if errors.is_empty()
+        && factor::verify(&state.platform.db, u.id, code, now(state))
+            .await?
+            .is_none()
+    {
+        errors.insert("code".to_string(), "second-factor-code-wrong".to_string());
+    }
+    Ok(errors)
+}
+
 fn refused(errors: BTreeMap<String, String>) -> View<'static> {
     View {
         errors,
@@ -368,8 +387,7 @@ async fn confirm(
     let (token, life) = state
         .platform
         .transact(async |txn| -> Result<_> {
-            sessions::delete_for_user(txn, u.id).await?;
-            let session = sessions::create(txn, ctx.site.id, u.id, at).await?;
+            let session = sessions::restart(txn, ctx.site.id, u.id, at).await?;
             crate::identity::audit::record(
                 txn,
                 ctx.site.id,
@@ -416,10 +434,7 @@ async fn renew(
     ctx.check_csrf(Some(field(&form, "csrf_token")))?;
     let u = ctx.require_user()?.clone();
     let db = &state.platform.db;
-    let (mut errors, code) = check_password_and(&state, &ctx, &form).await?;
-    if errors.is_empty() && factor::verify(db, u.id, code, now(&state)).await?.is_none() {
-        errors.insert("code".to_string(), "second-factor-code-wrong".to_string());
-    }
+    let errors = password_and_code(&state, &ctx, &form).await?;
     if !errors.is_empty() {
         return factor_page(&state, &ctx, refused(errors)).await;
     }
@@ -461,10 +476,7 @@ async fn remove(
         )]);
         return factor_page(&state, &ctx, refused(errors)).await;
     }
-    let (mut errors, code) = check_password_and(&state, &ctx, &form).await?;
-    if errors.is_empty() && factor::verify(db, u.id, code, now(&state)).await?.is_none() {
-        errors.insert("code".to_string(), "second-factor-code-wrong".to_string());
-    }
+    let errors = password_and_code(&state, &ctx, &form).await?;
     if !errors.is_empty() {
         return factor_page(&state, &ctx, refused(errors)).await;
     }

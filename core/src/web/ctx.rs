@@ -324,6 +324,16 @@ impl Ctx {
         }
     }
 
+    /// This context once the browser holds a new session (the answer
+    /// that sets its cookie renders with it): the forms of that page carry
+    /// the CSRF token of the new session.
+    pub fn with_session(&self, token: &str) -> Ctx {
+        let mut ctx = self.clone();
+        ctx.csrf = sign(&self.secret, &["csrf", &self.visitor, token]);
+        ctx.session_token = Some(token.to_string());
+        ctx
+    }
+
     pub fn path_and_query(&self) -> String {
         if self.query.is_empty() {
             self.path.clone()

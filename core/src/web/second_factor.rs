@@ -409,6 +409,9 @@ async fn confirm(
         "second-factor-on",
     )
     .await;
+    // The page sets the new session's cookie: its forms (sign-out
+    // included) must carry that session's CSRF token.
+    let ctx = ctx.with_session(&token);
     let mut r = factor_page(
         &state,
         &ctx,

@@ -382,11 +382,29 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// Where the context a handler resolved is kept for the error page of the
+/// same request (see `render_errors`), so that it is not resolved twice.
+#[derive(Clone, Default)]
+pub struct Resolved(Arc<std::sync::Mutex<Option<Ctx>>>);
+
+impl Resolved {
+    /// The context the handler resolved, if it did.
+    pub fn take(&self) -> Option<Ctx> {
+        self.0.lock().ok().and_then(|mut c| c.take())
+    }
+}
+
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Ctx> {
-        Ctx::resolve_with(state, &parts.headers, &parts.uri, &parts.extensions).await
+        let ctx = Ctx::resolve_with(state, &parts.headers, &parts.uri, &parts.extensions).await?;
+        if let Some(slot) = parts.extensions.get::<Resolved>()
+            && let Ok(mut kept) = slot.0.lock()
+        {
+            *kept = Some(ctx.clone());
+        }
+        Ok(ctx)
     }
 }
 

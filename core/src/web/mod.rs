@@ -194,6 +194,9 @@ async fn render_errors(State(state): State<AppState>, req: Request, next: Next) 
     {
         extensions.insert(*c);
     }
+    let resolved = ctx::Resolved::default();
+    let mut req = req;
+    req.extensions_mut().insert(resolved.clone());
     let resp = next.run(req).await;
     let Some(page) = resp.extensions().get::<ErrorPage>().cloned() else {
         return resp;
@@ -209,7 +212,13 @@ async fn render_errors(State(state): State<AppState>, req: Request, next: Next) 
             .insert(error::REFUSED_HEADER, HeaderValue::from_static("sign-in"));
         return r;
     }
-    match Ctx::resolve_with(&state, &headers, &uri, &extensions).await {
+    // The handler's own context when it resolved one; else (it failed
+    // before, or the error came from a layer) resolved here.
+    let ctx = match resolved.take() {
+        Some(ctx) => Ok(ctx),
+        None => Ctx::resolve_with(&state, &headers, &uri, &extensions).await,
+    };
+    match ctx {
         Ok(ctx) => {
             let mut r = page::error_page(&state, &ctx, &page);
             if page.refused_by_host {

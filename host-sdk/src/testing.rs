@@ -26,5 +26,5 @@
 
 pub use estive_testing::{
     Browser, Builder, Button, Choice, Client, Database, Field, Form, Kind, PASSWORD, Page, SITE,
-    TestHost, build_package,
+    TestHost, build_package, template_forms,
 };

@@ -35,6 +35,35 @@ pub const PASSWORD: &str = "estive-test-password";
 /// Slug of the test site.
 pub const SITE: &str = "test";
 
+/// How many `<form>` each template of a plugin holds, by path under
+/// `templates/` (templates without a form left out). A plugin's test of
+/// its rendered forms checks the total, so that a form added to a template
+/// fails until it has its test.
+///
+/// # Errors
+/// The folder cannot be read.
+pub fn template_forms(plugin_dir: &Path) -> Result<BTreeMap<String, usize>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, usize>) -> Result<()> {
+        for entry in std::fs::read_dir(dir).with_context(|| dir.display().to_string())? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(root, &path, out)?;
+            } else if path.extension().is_some_and(|e| e == "html") {
+                let n = std::fs::read_to_string(&path)?.matches("<form").count();
+                if n > 0 {
+                    let name = path.strip_prefix(root).unwrap_or(&path);
+                    out.insert(name.display().to_string(), n);
+                }
+            }
+        }
+        Ok(())
+    }
+    let root = plugin_dir.join("templates");
+    let mut out = BTreeMap::new();
+    walk(&root, &root, &mut out)?;
+    Ok(out)
+}
+
 /// The workspace root (the folder whose Cargo.toml has `[workspace]`).
 pub fn workspace_root(from: &Path) -> Result<PathBuf> {
     let mut dir = from.to_path_buf();

@@ -27,15 +27,11 @@ use super::{Room, builder, create, excerpt, expect, setup, unescape};
 
 #[test]
 fn the_templates_hold_the_eleven_forms_this_module_covers() -> Result<()> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
-    let mut forms = 0;
-    for entry in std::fs::read_dir(dir)? {
-        let text = std::fs::read_to_string(entry?.path())?;
-        forms += text.matches("<form").count();
-    }
+    let forms = estive_sdk::testing::template_forms(env!("CARGO_MANIFEST_DIR").as_ref())?;
+    let total: usize = forms.values().sum();
     ensure!(
-        forms == 11,
-        "{forms} forms in the templates: a new one comes with its rendered-form test here"
+        total == 11,
+        "{total} forms in the templates ({forms:?}): a new one comes with its rendered-form test here"
     );
     Ok(())
 }

@@ -20,8 +20,6 @@ pub struct CurrentUser {
     /// Slugs of the working groups.
     pub groups: Vec<String>,
     pub server_admin: bool,
-    /// The account's second factor is on (its sessions began with a code).
-    pub second_factor: bool,
 }
 
 impl CurrentUser {
@@ -84,7 +82,6 @@ pub async fn load<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Option<Cur
             .map(|g| g.slug)
             .collect()
     };
-    let second_factor = crate::identity::second_factor::is_on(db, u.id).await?;
     Ok(Some(CurrentUser {
         id: u.id,
         username: u.username,
@@ -93,7 +90,6 @@ pub async fn load<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Option<Cur
         roles,
         groups,
         server_admin: u.server_admin,
-        second_factor,
     }))
 }
 
@@ -271,18 +267,6 @@ pub async fn list<C: ConnectionTrait>(db: &C, site_id: i64) -> Result<Vec<Curren
         .order_by_asc(user::Column::Username)
         .all(db)
         .await?;
-    let with_factor: std::collections::HashSet<i64> =
-        crate::db::entities::second_factor::Entity::find()
-            .filter(
-                crate::db::entities::second_factor::Column::UserId
-                    .is_in(rows.iter().map(|u| u.id).collect::<Vec<_>>()),
-            )
-            .filter(crate::db::entities::second_factor::Column::ConfirmedAt.is_not_null())
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|f| f.user_id)
-            .collect();
     let mut out = Vec::with_capacity(rows.len());
     for u in rows {
         let mut roles: Vec<String> = user_role::Entity::find()
@@ -301,7 +285,6 @@ pub async fn list<C: ConnectionTrait>(db: &C, site_id: i64) -> Result<Vec<Curren
             roles,
             groups: Vec::new(),
             server_admin: u.server_admin,
-            second_factor: with_factor.contains(&u.id),
         });
     }
     Ok(out)

@@ -683,7 +683,7 @@ async fn set_password_hash<C: sea_orm::ConnectionTrait>(
 
 use sea_orm::{EntityTrait, QueryFilter};
 
-fn account_page(
+async fn account_page(
     state: &AppState,
     ctx: &Ctx,
     errors: &BTreeMap<String, String>,
@@ -696,6 +696,7 @@ fn account_page(
         v.insert("name".into(), u.name.clone());
         v.insert("email".into(), u.email.clone().unwrap_or_default());
     }
+    let second_factor = crate::identity::second_factor::is_on(&state.platform.db, u.id).await?;
     let role_names: Vec<String> = u
         .roles
         .iter()
@@ -710,7 +711,7 @@ fn account_page(
                 "username": u.username,
                 "roles": role_names,
                 "groups": u.groups,
-                "second_factor": u.second_factor,
+                "second_factor": second_factor,
             },
             "values": v,
             "errors": errors_json(state, ctx, errors),
@@ -721,7 +722,7 @@ fn account_page(
 }
 
 async fn account(State(state): State<AppState>, ctx: Ctx) -> Result<Response> {
-    account_page(&state, &ctx, &BTreeMap::new(), &Form::new(), StatusCode::OK)
+    account_page(&state, &ctx, &BTreeMap::new(), &Form::new(), StatusCode::OK).await
 }
 
 async fn save_profile(
@@ -774,7 +775,8 @@ async fn save_profile(
             &errors,
             &form,
             StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        )
+        .await;
     }
     use crate::db::entities::user;
     state
@@ -852,7 +854,8 @@ async fn change_password(
             &errors,
             &Form::new(),
             StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        )
+        .await;
     }
     let hash = hash_new_password(password).await?;
     // The new password, the end of every other session, this browser's new

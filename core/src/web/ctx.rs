@@ -65,6 +65,10 @@ pub struct Ctx {
     /// The client's address (see [`super::net::client_ip`]); empty when
     /// unknown.
     pub client_ip: String,
+    /// An administrator of a site that requires the second factor, who has
+    /// not turned it on (looked up only for them: see
+    /// [`Ctx::check_admin_factor`]).
+    pub admin_needs_second_factor: bool,
     pub secret: Arc<Vec<u8>>,
 }
 
@@ -220,6 +224,16 @@ impl Ctx {
                 session_token = Some(token.to_string());
             }
         }
+        // One more lookup, and only for the administrators of a site that
+        // requires the second factor.
+        let admin_needs_second_factor = match &user {
+            Some(u)
+                if site.config.security.admin_second_factor && (u.is_admin() || u.server_admin) =>
+            {
+                !crate::identity::second_factor::is_on(&platform.db, u.id).await?
+            }
+            _ => false,
+        };
         let query = uri.query().unwrap_or("").to_string();
         let lang_param = serde_urlencoded::from_str::<Vec<(String, String)>>(&query)
             .ok()
@@ -260,6 +274,7 @@ impl Ctx {
             https,
             csp_nonce,
             notice,
+            admin_needs_second_factor,
             client_ip,
             secret,
         })
@@ -312,15 +327,10 @@ impl Ctx {
     /// # Errors
     /// [`Error::SecondFactorRequired`].
     pub fn check_admin_factor(&self) -> Result<()> {
-        match &self.user {
-            Some(u)
-                if self.site.config.security.admin_second_factor
-                    && (u.is_admin() || u.server_admin)
-                    && !u.second_factor =>
-            {
-                Err(Error::SecondFactorRequired)
-            }
-            _ => Ok(()),
+        if self.admin_needs_second_factor {
+            Err(Error::SecondFactorRequired)
+        } else {
+            Ok(())
         }
     }
 

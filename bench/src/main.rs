@@ -25,7 +25,7 @@ use axum::extract::State;
 use axum::response::Response;
 use estive_core::package::manifest::Area;
 use estive_core::platform::SitePlugin;
-use estive_core::runtime::bindings::types as wit;
+use estive_core::runtime::api as wit;
 use estive_core::runtime::{Call, Reply};
 use estive_core::web::ctx::Ctx;
 use estive_core::web::{AppState, page, plugin as webplugin};
@@ -77,6 +77,7 @@ async fn call_latency(pooling: bool, calls: usize) -> Result<(Duration, Duration
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     let request = || wit::Request {
         context: webplugin::wit_context(&ctx, &p, Some(Area::Portal)),
+        area: Area::Portal,
         route: "ping".into(),
         method: wit::Method::Get,
         params: vec![],
@@ -128,11 +129,11 @@ async fn native_list(
         manifest: &p.loaded.manifest,
         actor: &actor,
     };
-    let q = estive_core::runtime::bindings::storage::RowQuery {
+    let q = estive_core::storage::ops::RowQuery {
         table: "greetings".into(),
         columns: vec![],
         filter: vec![],
-        order: vec![estive_core::runtime::bindings::storage::Order {
+        order: vec![estive_core::storage::ops::Order {
             column: "name".into(),
             descending: false,
         }],
@@ -166,6 +167,7 @@ async fn native_list(
             .to_string(),
         title: "Bonjour".into(),
         status: 200,
+        breadcrumbs: None,
     };
     native_page(&state, &ctx, &p, &view)
 }
@@ -183,6 +185,7 @@ async fn native_ping(
         context: "{}".into(),
         title: "ping".into(),
         status: 200,
+        breadcrumbs: None,
     };
     native_page(&state, &ctx, &p, &view)
 }

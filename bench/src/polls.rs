@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail, ensure};
-use estive_core::runtime::bindings::storage as st;
+use estive_core::storage::ops as st;
 use estive_testing::{Builder, Client, TestHost};
 
 /// The clock plugins see: inside the polls' opening hours.

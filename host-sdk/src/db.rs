@@ -245,7 +245,7 @@ pub fn not_null(column: &str) -> Condition {
 /// let search = matches(&["title", "body"], "piscine horaires");
 /// ```
 pub fn matches(columns: &[&str], text: &str) -> Condition {
-    Condition::Matches(wit::Search {
+    Condition::Matches(wit::Words {
         columns: columns.iter().map(|c| (*c).to_owned()).collect(),
         text: text.to_owned(),
     })
@@ -284,7 +284,9 @@ fn json_of(value: Value) -> Json {
         Value::Boolean(b) => Json::Bool(b),
         Value::Integer(n) => Json::from(n),
         Value::Float(n) => serde_json::Number::from_f64(n).map_or(Json::Null, Json::Number),
-        Value::Text(s) => Json::String(s),
+        // Dates, date-times and JSON columns are read back typed; into
+        // serde they go as their text, as a `String` field expects.
+        Value::Text(s) | Value::Date(s) | Value::Datetime(s) | Value::Json(s) => Json::String(s),
         Value::Bytes(b) => Json::Array(b.into_iter().map(Json::from).collect()),
     }
 }
@@ -510,6 +512,92 @@ impl Select {
     pub fn one<T: DeserializeOwned>(self) -> Result<T, Error> {
         self.first()?
             .ok_or_else(|| Error::not_found(messages::NOT_FOUND))
+    }
+}
+
+/// Starts a ranked full-text search of a table, best matches first (API
+/// 1.1). The table declares the searched text columns in the manifest
+/// (`search = ["title", "body"]`); the host keeps their index and reads
+/// the person's words as words, never as a query language: every word must
+/// occur, accents and case are ignored, and the last word may be the start
+/// of a word. The rows carry a last column `rank` (higher is better).
+///
+/// ```no_run
+/// # use estive_sdk::prelude::*;
+/// # #[derive(serde::Deserialize)] struct Sheet { id: i64, title: String }
+/// # fn run() -> Result<(), Error> {
+/// let found: Vec<Sheet> = db::search("sheets", "carte grise")
+///     .filter(eq("published", true))
+///     .limit(20)
+///     .fetch()?;
+/// # Ok(()) }
+/// ```
+pub fn search(table: &str, text: &str) -> Search {
+    Search {
+        query: wit::RankedSearch {
+            table: table.to_owned(),
+            columns: Vec::new(),
+            text: text.to_owned(),
+            filter: Vec::new(),
+            limit: None,
+            offset: None,
+        },
+    }
+}
+
+/// A full-text search being built; see [`search`].
+#[derive(Clone, Debug)]
+#[must_use = "a search does nothing until fetched"]
+pub struct Search {
+    query: wit::RankedSearch,
+}
+
+impl Search {
+    /// Returns only these columns (by default `id` and every declared
+    /// column), then `rank`.
+    pub fn columns(mut self, columns: &[&str]) -> Search {
+        self.query.columns = columns.iter().map(|c| (*c).to_owned()).collect();
+        self
+    }
+
+    /// Adds a condition the rows must also meet.
+    pub fn filter(mut self, condition: Condition) -> Search {
+        self.query.filter.push(condition);
+        self
+    }
+
+    /// At most `count` rows (the host caps it at 10,000).
+    pub fn limit(mut self, count: u32) -> Search {
+        self.query.limit = Some(count);
+        self
+    }
+
+    /// The rows of one page: limit and offset from a [`Page`].
+    pub fn page(mut self, page: Page) -> Search {
+        self.query.limit = Some(page.limit());
+        self.query.offset = Some(page.offset());
+        self
+    }
+
+    /// The rows as the host returns them, `rank` last.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Internal`] when the host refuses the search (no search
+    /// columns declared, no word in the text…).
+    pub fn rows(self) -> Result<Rows, Error> {
+        Ok(host::search(&self.query)?)
+    }
+
+    /// The rows, each deserialised into `T` (which may or may not have a
+    /// `rank` field).
+    ///
+    /// # Errors
+    ///
+    /// As [`Search::rows`], or a row does not fit `T`.
+    pub fn fetch<T: DeserializeOwned>(self) -> Result<Vec<T>, Error> {
+        let table = self.query.table.clone();
+        from_rows(&table, self.rows()?)
     }
 }
 

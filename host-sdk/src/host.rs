@@ -14,6 +14,10 @@ pub(crate) fn aggregate(a: &storage::RowAggregate) -> Result<storage::Rows, stor
     storage::aggregate(a)
 }
 
+pub(crate) fn search(q: &storage::RankedSearch) -> Result<storage::Rows, storage::StorageError> {
+    storage::search(q)
+}
+
 pub(crate) fn insert(op: &storage::RowInsert) -> Result<i64, storage::StorageError> {
     storage::insert(op)
 }

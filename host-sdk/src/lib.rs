@@ -115,8 +115,8 @@
 #[allow(missing_docs)]
 pub mod bindings {
     wit_bindgen::generate!({
-        path: "../wit/v1.0.0",
-        world: "estive:plugin/plugin@1.0.0",
+        path: "../wit/v1.1.0",
+        world: "estive:plugin/plugin@1.1.0",
         pub_export_macro: true,
         default_bindings_module: "estive_sdk::bindings",
         additional_derives: [PartialEq],
@@ -156,9 +156,9 @@ pub mod url;
 
 pub use context::{Client, Context, Event, Site, User};
 pub use plugin::Plugin;
-pub use request::{Method, Request};
+pub use request::{Area, Method, Request};
 pub use response::{
-    Download, Error, FieldError, Redirect, Response, View, download, redirect, view,
+    Crumb, Download, Error, FieldError, Redirect, Response, View, download, redirect, view,
 };
 
 /// The version of the `estive:plugin` WIT API this SDK implements.
@@ -168,9 +168,9 @@ pub use response::{
 /// was built against before instantiating it.
 ///
 /// ```
-/// assert_eq!(estive_sdk::API_VERSION, "1.0.0");
+/// assert_eq!(estive_sdk::API_VERSION, "1.1.0");
 /// ```
-pub const API_VERSION: &str = "1.0.0";
+pub const API_VERSION: &str = "1.1.0";
 
 /// Support code for the expansion of [`register_plugin!`]; not an API.
 #[doc(hidden)]

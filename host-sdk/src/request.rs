@@ -10,6 +10,10 @@ use crate::{Client, Context, Error, Site, User, messages};
 /// forms.
 pub use wit::Method;
 
+/// The part of the site a route belongs to: `Area::Portal`,
+/// `Area::Extranet` or `Area::Admin`.
+pub use wit::Area;
+
 /// A request the host routed to this plugin.
 ///
 /// The host has already matched the route, checked its area and permission,
@@ -26,6 +30,7 @@ pub use wit::Method;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Request {
     context: Context,
+    area: Area,
     route: String,
     method: Method,
     params: Vec<(String, String)>,
@@ -38,6 +43,7 @@ impl From<wit::Request> for Request {
     fn from(req: wit::Request) -> Self {
         Request {
             context: req.context.into(),
+            area: req.area,
             route: req.route,
             method: req.method,
             params: req.params,
@@ -52,6 +58,7 @@ impl From<Request> for wit::Request {
     fn from(req: Request) -> Self {
         wit::Request {
             context: req.context.into(),
+            area: req.area,
             route: req.route,
             method: req.method,
             params: req.params,
@@ -92,6 +99,7 @@ impl Request {
     pub fn new(context: Context, route: &str) -> Request {
         Request {
             context,
+            area: Area::Portal,
             route: route.to_owned(),
             method: Method::Get,
             params: Vec::new(),
@@ -136,6 +144,26 @@ impl Request {
     /// Who, where and in which language.
     pub fn context(&self) -> &Context {
         &self.context
+    }
+
+    /// The area of the matched route (API 1.1).
+    ///
+    /// ```
+    /// use estive_sdk::{Area, Context, Request, Site};
+    /// # let site = Site { slug: "s".into(), name: "S".into(),
+    /// #     base_url: "https://s.example".into(), timezone: "Europe/Paris".into() };
+    /// let req = Request::new(Context::new(site, "fr"), "list").with_area(Area::Extranet);
+    /// assert_eq!(req.area(), Area::Extranet);
+    /// ```
+    pub fn area(&self) -> Area {
+        self.area
+    }
+
+    /// The same request in another area (for plugin tests).
+    #[must_use]
+    pub fn with_area(mut self, area: Area) -> Request {
+        self.area = area;
+        self
     }
 
     /// Name of the matched route, as declared in the manifest.

@@ -9,6 +9,9 @@ use serde_json::{Map, Value};
 use crate::bindings::estive::plugin::storage::StorageError;
 use crate::bindings::estive::plugin::types as wit;
 
+/// A breadcrumb step of a [`View`]: a title and where it leads.
+pub use wit::Crumb;
+
 /// A successful answer to a request.
 ///
 /// Handlers usually build a [`View`], [`Redirect`] or [`Download`] and turn
@@ -87,6 +90,8 @@ pub struct View {
     pub status: u16,
     /// The template context, a JSON object.
     pub context: Map<String, Value>,
+    /// The breadcrumb steps before the page's own title, home first.
+    pub breadcrumbs: Vec<Crumb>,
     /// Why a part of the context could not be serialised, reported as an
     /// internal error when the view is sent.
     fault: Option<String>,
@@ -100,6 +105,7 @@ pub fn view(template: impl Into<String>) -> View {
         title: String::new(),
         status: 200,
         context: Map::new(),
+        breadcrumbs: Vec::new(),
         fault: None,
     }
 }
@@ -146,6 +152,27 @@ impl View {
         self
     }
 
+    /// Adds a breadcrumb step (a path on the site, or an `https://` URL),
+    /// after the steps added before. The host prints them above the page,
+    /// home first, then the page's own title.
+    ///
+    /// ```
+    /// use estive_sdk::view;
+    ///
+    /// let page = view("poll.html")
+    ///     .title("Horaires de la piscine")
+    ///     .crumb("Consultations", "/consultations");
+    /// assert_eq!(page.breadcrumbs[0].url, "/consultations");
+    /// ```
+    #[must_use]
+    pub fn crumb(mut self, title: impl Into<String>, url: impl Into<String>) -> View {
+        self.breadcrumbs.push(Crumb {
+            title: title.into(),
+            url: url.into(),
+        });
+        self
+    }
+
     /// Sets the HTTP status, e.g. 422 to show a form again with its errors.
     #[must_use]
     pub fn status(mut self, status: u16) -> View {
@@ -170,6 +197,7 @@ impl View {
             context,
             title: self.title,
             status: self.status,
+            breadcrumbs: self.breadcrumbs,
         })
     }
 }

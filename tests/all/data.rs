@@ -226,7 +226,7 @@ async fn nul_in_any_field_is_a_field_error_on_postgres() {
 #[tokio::test]
 async fn plugin_storage_refuses_what_postgres_cannot_store_on_both_databases() {
     use crate::storage::{cell, insert, open, text};
-    use estive_core::runtime::bindings::storage::StorageError;
+    use estive_core::storage::ops::StorageError;
     for pg in [false, true] {
         let db = open(pg).await;
         let nul = db

@@ -9,6 +9,7 @@ mod csp_crawl;
 mod data;
 mod edge;
 mod fixtures;
+mod frozen;
 mod identity;
 mod matrix;
 mod outputs;

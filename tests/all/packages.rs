@@ -99,7 +99,31 @@ async fn a_component_for_an_unknown_api_version_is_refused_naming_both() {
     let wasm = with_section(p.wasm.clone(), "estive:api-version", b"2.0.0");
     let e = refused(&host, p.manifest_text.clone(), wasm, p.files.clone()).await;
     assert!(
-        e.contains("built for estive:plugin@2.0.0") && e.contains("serves estive:plugin@1.0.0"),
+        e.contains("built for estive:plugin@2.0.0")
+            && e.contains("serves estive:plugin 1.0 up to 1.1"),
+        "{e}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_component_stamped_with_another_served_version_is_refused_at_install() {
+    // hello is built with the SDK (the newest API); stamped as the other
+    // served version, its imports do not match that version's world.
+    let host = empty_host().await;
+    let p = hello();
+    let built = estive_core::package::Package::from_parts(
+        p.manifest_text.clone(),
+        p.wasm.clone(),
+        p.files.clone(),
+    )
+    .unwrap()
+    .api_version;
+    let other = if built.minor == 0 { b"1.1.0" } else { b"1.0.0" };
+    let wasm = with_section(p.wasm.clone(), "estive:api-version", other);
+    let e = refused(&host, p.manifest_text.clone(), wasm, p.files.clone()).await;
+    let claimed = String::from_utf8_lossy(other);
+    assert!(
+        e.contains(&format!("estive:plugin@{claimed}")) && e.contains("does not provide"),
         "{e}"
     );
 }

@@ -263,7 +263,7 @@ async fn many_calls_never_exhaust_the_instance_slots() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_tight_loop_of_calls_frees_every_store() {
     use estive_core::package::manifest::Area;
-    use estive_core::runtime::bindings::types as wit;
+    use estive_core::runtime::api as wit;
     use estive_core::runtime::{Call, Reply};
     use estive_core::web::ctx::Ctx;
     use estive_core::web::plugin as webplugin;
@@ -285,6 +285,7 @@ async fn a_tight_loop_of_calls_frees_every_store() {
     for i in 0..3000 {
         let req = wit::Request {
             context: webplugin::wit_context(&ctx, &p, Some(Area::Portal)),
+            area: Area::Portal,
             route: "ping".into(),
             method: wit::Method::Get,
             params: vec![],

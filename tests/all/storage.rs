@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use estive_core::package::Manifest;
-use estive_core::runtime::bindings::storage::*;
+use estive_core::storage::ops::*;
 use estive_core::storage::{Actor, Scope, Storage};
 
 const MANIFEST: &str = r#"
@@ -222,10 +222,65 @@ both!(typed_values_round_trip, |db| {
     assert_eq!(get("name"), text("Chaises"));
     assert_eq!(get("qty"), Value::Integer(200));
     assert_eq!(get("price"), Value::Float(12.5));
-    assert_eq!(get("day"), text("2026-11-28"));
-    assert_eq!(get("at"), text("2026-11-28T15:30:00Z"), "stored in UTC");
+    // Date, date-time and JSON columns come back typed (API 1.0's
+    // bindings lower them to text).
+    assert_eq!(get("day"), Value::Date("2026-11-28".into()));
+    assert_eq!(
+        get("at"),
+        Value::Datetime("2026-11-28T15:30:00Z".into()),
+        "stored in UTC"
+    );
+    assert_eq!(get("tags"), Value::Json("[\"salle\",\"fête\"]".into()));
     assert_eq!(get("flag"), Value::Boolean(true));
     assert_eq!(get("kind"), Value::Null);
+});
+
+both!(typed_values_are_written_only_to_their_columns, |db| {
+    let s = db.scope(1);
+    let typed = insert(
+        "items",
+        vec![
+            cell("name", text("Tables")),
+            cell("day", Value::Date("2026-12-07".into())),
+            cell("at", Value::Datetime("2026-12-07T10:00:00+01:00".into())),
+            cell("tags", Value::Json("[]".into())),
+        ],
+    );
+    let Outcome::Inserted(id) = db.storage.write(s, typed).await.unwrap() else {
+        panic!("no id")
+    };
+    let rows = db
+        .storage
+        .query(
+            s,
+            select("items", vec![Condition::Eq(cell("id", Value::Integer(id)))]),
+        )
+        .await
+        .unwrap();
+    let at = rows.columns.iter().position(|c| c == "at").unwrap();
+    assert_eq!(
+        rows.rows[0][at],
+        Value::Datetime("2026-12-07T09:00:00Z".into())
+    );
+    for (column, value) in [
+        ("name", Value::Date("2026-12-07".into())),
+        ("day", Value::Datetime("2026-12-07T10:00:00Z".into())),
+        ("day", Value::Date("2026-02-30".into())),
+        ("at", Value::Json("{}".into())),
+        ("tags", Value::Json("{not json".into())),
+        ("qty", Value::Date("2026-12-07".into())),
+    ] {
+        let mut row = vec![cell(column, value.clone())];
+        if column != "name" {
+            row.push(cell("name", text("x")));
+        }
+        let op = insert("items", row);
+        let err = db.storage.write(s, op).await.unwrap_err();
+        assert!(
+            matches!(err, StorageError::InvalidValue(_)),
+            "{column} = {value:?}: {err:?}"
+        );
+    }
 });
 
 both!(values_that_do_not_fit_are_refused, |db| {

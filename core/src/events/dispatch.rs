@@ -15,7 +15,7 @@ use sea_orm::{
 use crate::db::entities::{event_delivery, outbox_event};
 use crate::platform::Platform;
 use crate::platform::{Site, background_context};
-use crate::runtime::bindings::types as wit;
+use crate::runtime::api;
 use crate::runtime::{Call, Reply};
 
 /// Attempts before a delivery is given up (and logged).
@@ -200,7 +200,7 @@ async fn deliver_one(
         .map_err(|e| e.to_string())?
         .ok_or("the event is gone")?;
     let (ctx, info) = background_context(site, plugin);
-    let event = wit::Event {
+    let event = api::Event {
         id: ev.id as u64,
         topic: ev.topic,
         payload: ev.payload,

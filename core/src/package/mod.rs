@@ -15,9 +15,10 @@ use sha2::{Digest, Sha256};
 
 pub use manifest::Manifest;
 
-/// The API version this host serves. Plugins stamped with a compatible
-/// version (same major, minor not newer) are accepted.
-pub const API_VERSION: Version = Version::new(1, 0, 0);
+/// The newest API version this host serves. Plugins stamped with a
+/// compatible version (same major, minor not newer) are accepted, each
+/// served through its own version's bindings (`runtime::wit::SERVED`).
+pub const API_VERSION: Version = Version::new(1, 1, 0);
 
 /// Name of the custom section the SDK writes into every component.
 pub const API_SECTION: &str = "estive:api-version";
@@ -298,7 +299,7 @@ pub fn inspect_component(wasm: &[u8]) -> Result<Version> {
         .with_context(|| format!("the API version stamp `{text}` is not semver"))?;
     if !api_served(&version) {
         bail!(
-            "plugin.wasm was built for estive:plugin@{version}; this server serves estive:plugin@{API_VERSION} (compatible: 1.0 up to {}.{})",
+            "plugin.wasm was built for estive:plugin@{version}; this server serves estive:plugin 1.0 up to {}.{}",
             API_VERSION.major,
             API_VERSION.minor
         );

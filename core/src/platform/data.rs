@@ -9,7 +9,7 @@ use serde_json::{Value as Json, json};
 
 use super::Platform;
 use crate::package::manifest::{ColumnType, Manifest, Table};
-use crate::runtime::bindings::storage as wit;
+use crate::storage::ops;
 use crate::storage::{Actor, Scope};
 
 /// `±N` followed by a unit `m`, `h` or `d` (`-2h`, `+3d`), or nothing: the
@@ -46,13 +46,13 @@ fn demo_value(
     v: &Json,
     now: chrono::DateTime<chrono::Utc>,
     tz: chrono_tz::Tz,
-) -> Result<wit::Value> {
+) -> Result<ops::Value> {
     Ok(match v {
-        Json::Null => wit::Value::Null,
-        Json::Bool(b) => wit::Value::Boolean(*b),
+        Json::Null => ops::Value::Null,
+        Json::Bool(b) => ops::Value::Boolean(*b),
         Json::Number(n) => match column {
-            Some(ColumnType::Float) => wit::Value::Float(n.as_f64().unwrap_or(0.0)),
-            _ => wit::Value::Integer(n.as_i64().context("an integer is expected")?),
+            Some(ColumnType::Float) => ops::Value::Float(n.as_f64().unwrap_or(0.0)),
+            _ => ops::Value::Integer(n.as_i64().context("an integer is expected")?),
         },
         Json::String(s) if s.starts_with("@today") => {
             let bad = || anyhow::anyhow!("`{s}` is not @today±N or @today±NTHH:MM");
@@ -69,24 +69,24 @@ fn demo_value(
             };
             let date = now.with_timezone(&tz).date_naive() + chrono::TimeDelta::days(days);
             match time {
-                None => wit::Value::Text(date.format("%Y-%m-%d").to_string()),
+                None => ops::Value::Text(date.format("%Y-%m-%d").to_string()),
                 Some(time) => {
                     let time =
                         chrono::NaiveTime::parse_from_str(time, "%H:%M").map_err(|_| bad())?;
-                    wit::Value::Text(date.and_time(time).format("%Y-%m-%dT%H:%M").to_string())
+                    ops::Value::Text(date.and_time(time).format("%Y-%m-%dT%H:%M").to_string())
                 }
             }
         }
         Json::String(s) if s.starts_with("@local") => {
             let at = now + demo_delta(s, &s[6..])?;
-            wit::Value::Text(at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
+            ops::Value::Text(at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
         }
         Json::String(s) if s.starts_with("@now") => {
             let at = now + demo_delta(s, &s[4..])?;
-            wit::Value::Text(at.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            ops::Value::Text(at.format("%Y-%m-%dT%H:%M:%SZ").to_string())
         }
-        Json::String(s) => wit::Value::Text(s.clone()),
-        other => wit::Value::Text(other.to_string()),
+        Json::String(s) => ops::Value::Text(s.clone()),
+        other => ops::Value::Text(other.to_string()),
     })
 }
 
@@ -95,7 +95,7 @@ fn row_ops(
     table: &Table,
     rows: &[Json],
     keys: &mut HashMap<String, u32>,
-    ops: &mut Vec<wit::Operation>,
+    ops: &mut Vec<ops::Operation>,
     now: chrono::DateTime<chrono::Utc>,
     tz: chrono_tz::Tz,
 ) -> Result<()> {
@@ -118,13 +118,13 @@ fn row_ops(
                 .and_then(|s| s.strip_prefix('@'))
                 .filter(|r| keys.contains_key(*r))
             {
-                links.push(wit::Link {
+                links.push(ops::Link {
                     column: k.clone(),
                     operation: keys[r],
                 });
                 continue;
             }
-            cells.push(wit::Cell {
+            cells.push(ops::Cell {
                 column: k.clone(),
                 value: demo_value(Some(col.kind), v, now, tz)
                     .with_context(|| format!("{}: {}.{k}", manifest.name, table.name))?,
@@ -133,7 +133,7 @@ fn row_ops(
         if let Some(key) = obj.get("_key").and_then(Json::as_str) {
             keys.insert(key.to_string(), ops.len() as u32);
         }
-        ops.push(wit::Operation::Insert(wit::RowInsert {
+        ops.push(ops::Operation::Insert(ops::RowInsert {
             table: table.name.clone(),
             row: cells,
             links,
@@ -220,7 +220,7 @@ impl Platform {
                 let rows = storage
                     .query(
                         scope,
-                        wit::RowQuery {
+                        ops::RowQuery {
                             table: t.name.clone(),
                             columns: vec!["id".into()],
                             filter: vec![],
@@ -310,7 +310,7 @@ impl Platform {
                     let page = storage
                         .query(
                             scope,
-                            wit::RowQuery {
+                            ops::RowQuery {
                                 table: t.name.clone(),
                                 columns: vec![],
                                 filter: vec![],
@@ -377,14 +377,17 @@ impl Platform {
 }
 
 /// A column value as JSON.
-pub fn value_json(v: wit::Value) -> Json {
+pub fn value_json(v: ops::Value) -> Json {
     match v {
-        wit::Value::Null => Json::Null,
-        wit::Value::Boolean(b) => Json::Bool(b),
-        wit::Value::Integer(i) => Json::from(i),
-        wit::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Json::Null, Json::Number),
-        wit::Value::Text(s) => Json::String(s),
-        wit::Value::Bytes(b) => Json::String(base64::Engine::encode(
+        ops::Value::Null => Json::Null,
+        ops::Value::Boolean(b) => Json::Bool(b),
+        ops::Value::Integer(i) => Json::from(i),
+        ops::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Json::Null, Json::Number),
+        ops::Value::Text(s)
+        | ops::Value::Date(s)
+        | ops::Value::Datetime(s)
+        | ops::Value::Json(s) => Json::String(s),
+        ops::Value::Bytes(b) => Json::String(base64::Engine::encode(
             &base64::engine::general_purpose::STANDARD,
             b,
         )),
@@ -403,11 +406,11 @@ mod tests {
         let paris = chrono_tz::Europe::Paris;
         assert_eq!(
             demo_value(Some(ColumnType::Date), &json!("@today+3"), now, paris).unwrap(),
-            wit::Value::Text("2026-12-01".into())
+            ops::Value::Text("2026-12-01".into())
         );
         assert_eq!(
             demo_value(Some(ColumnType::Datetime), &json!("@now-2h"), now, paris).unwrap(),
-            wit::Value::Text("2026-11-28T08:00:00Z".into())
+            ops::Value::Text("2026-11-28T08:00:00Z".into())
         );
         assert!(demo_value(Some(ColumnType::Datetime), &json!("@now+2y"), now, paris).is_err());
     }
@@ -422,31 +425,31 @@ mod tests {
         let text = |v: &str| demo_value(Some(ColumnType::Text), &json!(v), now, paris);
         assert_eq!(
             text("@today").unwrap(),
-            wit::Value::Text("2026-11-29".into())
+            ops::Value::Text("2026-11-29".into())
         );
         assert_eq!(
             text("@today+3T18:30").unwrap(),
-            wit::Value::Text("2026-12-02T18:30".into())
+            ops::Value::Text("2026-12-02T18:30".into())
         );
         assert_eq!(
             text("@today-1T08:00").unwrap(),
-            wit::Value::Text("2026-11-28T08:00".into())
+            ops::Value::Text("2026-11-28T08:00".into())
         );
         assert_eq!(
             text("@todayT09:15").unwrap(),
-            wit::Value::Text("2026-11-29T09:15".into())
+            ops::Value::Text("2026-11-29T09:15".into())
         );
         assert_eq!(
             text("@local").unwrap(),
-            wit::Value::Text("2026-11-29T00:30".into())
+            ops::Value::Text("2026-11-29T00:30".into())
         );
         assert_eq!(
             text("@local-2h").unwrap(),
-            wit::Value::Text("2026-11-28T22:30".into())
+            ops::Value::Text("2026-11-28T22:30".into())
         );
         assert_eq!(
             text("@local+3d").unwrap(),
-            wit::Value::Text("2026-12-02T00:30".into())
+            ops::Value::Text("2026-12-02T00:30".into())
         );
         // Summer time: UTC+2.
         let summer = chrono::DateTime::parse_from_rfc3339("2026-07-01T10:00:00Z")
@@ -454,7 +457,7 @@ mod tests {
             .with_timezone(&chrono::Utc);
         assert_eq!(
             demo_value(Some(ColumnType::Text), &json!("@local"), summer, paris).unwrap(),
-            wit::Value::Text("2026-07-01T12:00".into())
+            ops::Value::Text("2026-07-01T12:00".into())
         );
         for bad in [
             "@today+3T25:00",

@@ -388,12 +388,9 @@ impl Platform {
 pub fn background_context(
     site: &Site,
     plugin: &SitePlugin,
-) -> (
-    crate::runtime::bindings::types::Context,
-    crate::runtime::CallInfo,
-) {
-    let ctx = crate::runtime::bindings::types::Context {
-        site: crate::runtime::bindings::types::Site {
+) -> (crate::runtime::api::Context, crate::runtime::CallInfo) {
+    let ctx = crate::runtime::api::Context {
+        site: crate::runtime::api::Site {
             slug: site.info.slug.clone(),
             name: site.info.name.clone(),
             base_url: site.info.base_url.clone(),

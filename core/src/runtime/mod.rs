@@ -15,10 +15,11 @@
 //! - a memory cap per call traps a guest that allocates without end;
 //! - a plugin that keeps faulting is suspended for a while.
 
-pub mod bindings;
+pub mod api;
 pub mod health;
 pub mod host;
 pub mod state;
+pub mod wit;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -28,7 +29,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result, anyhow};
 use semver::Version;
 use tokio::sync::Semaphore;
-use wasmtime::component::{Component, Linker};
+use wasmtime::component::Component;
 use wasmtime::{
     Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, UpdateDeadline,
 };
@@ -36,7 +37,6 @@ use wasmtime::{
 use crate::i18n::Catalogues;
 use crate::package::Package;
 use crate::storage::Storage;
-use bindings::{Plugin, PluginPre, types as wit};
 pub use health::{Fault, Health};
 pub use state::{CallInfo, Grants, PluginState, SiteInfo};
 
@@ -113,7 +113,7 @@ pub struct Loaded {
     pub package: Arc<Package>,
     pub manifest: Arc<crate::package::Manifest>,
     pub catalogues: Arc<Catalogues>,
-    pre: PluginPre<PluginState>,
+    pre: self::wit::Pre,
     ready: Mutex<Vec<Ready>>,
     /// A refill task is running: at most one per plugin version, or a burst
     /// of calls would start as many refills, each adding instances past the
@@ -143,17 +143,17 @@ impl Loaded {
 
 struct Ready {
     store: Store<PluginState>,
-    plugin: Plugin,
+    plugin: self::wit::Instance,
 }
 
 /// What to call on a plugin.
 pub enum Call {
-    Handle(wit::Request),
-    Event(wit::Context, wit::Event),
-    Schedule(wit::Context, String),
-    Widget(wit::Context, String),
-    ExportUser(wit::Context, String),
-    EraseUser(wit::Context, String),
+    Handle(api::Request),
+    Event(api::Context, api::Event),
+    Schedule(api::Context, String),
+    Widget(api::Context, String),
+    ExportUser(api::Context, String),
+    EraseUser(api::Context, String),
 }
 
 impl Call {
@@ -172,16 +172,16 @@ impl Call {
 /// What a call returned.
 #[derive(Debug)]
 pub enum Reply {
-    Handle(Result<wit::Response, wit::Error>),
+    Handle(Result<api::Response, api::Error>),
     Unit(Result<(), String>),
-    Widget(Result<Option<wit::View>, wit::Error>),
+    Widget(Result<Option<api::View>, api::Error>),
     Json(Result<String, String>),
 }
 
 /// The engine, the linker and the loaded plugins.
 pub struct Runtime {
     engine: Engine,
-    linker: Linker<PluginState>,
+    linkers: self::wit::Linkers,
     pub pooling: bool,
     config: RuntimeConfig,
     pub services: Arc<Services>,
@@ -274,8 +274,7 @@ impl Runtime {
                 false,
             )
         };
-        let mut linker = Linker::new(&engine);
-        crate::runtime::host::add_to_linker(&mut linker)?;
+        let linkers = self::wit::Linkers::new(&engine)?;
 
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let ticker_engine = engine.weak();
@@ -295,7 +294,7 @@ impl Runtime {
 
         Ok(Arc::new(Runtime {
             engine,
-            linker,
+            linkers,
             pooling,
             config,
             services,
@@ -320,15 +319,7 @@ impl Runtime {
         let started = Instant::now();
         let component = Component::new(&self.engine, &package.wasm)
             .map_err(|e| anyhow!("plugin.wasm does not compile: {e:#}"))?;
-        let instance_pre = self.linker.instantiate_pre(&component).map_err(|e| {
-            anyhow!("plugin.wasm imports something the host does not provide: {e:#}")
-        })?;
-        let pre = PluginPre::new(instance_pre).map_err(|e| {
-            anyhow!(
-                "plugin.wasm does not export what estive:plugin@{} requires: {e:#}",
-                crate::package::API_VERSION
-            )
-        })?;
+        let pre = self.linkers.prepare(&component, &package.api_version)?;
         let manifest = Arc::new(package.manifest.clone());
         let concurrency = match manifest.limits.concurrency {
             0 => self.config.default_concurrency,
@@ -406,7 +397,7 @@ impl Runtime {
             ))
         });
         store.set_epoch_deadline(u64::MAX / 2);
-        let plugin = loaded.pre.instantiate_async(&mut store).await?;
+        let plugin = loaded.pre.instantiate(&mut store).await?;
         Ok(Ready { store, plugin })
     }
 
@@ -551,17 +542,5 @@ impl Runtime {
 }
 
 async fn run(ready: &mut Ready, call: Call) -> wasmtime::Result<Reply> {
-    let (store, p) = (&mut ready.store, &ready.plugin);
-    Ok(match call {
-        Call::Handle(req) => Reply::Handle(p.call_handle(store, &req).await?),
-        Call::Event(ctx, ev) => Reply::Unit(p.call_on_event(store, &ctx, &ev).await?),
-        Call::Schedule(ctx, task) => Reply::Unit(p.call_on_schedule(store, &ctx, &task).await?),
-        Call::Widget(ctx, name) => Reply::Widget(p.call_widget(store, &ctx, &name).await?),
-        Call::ExportUser(ctx, user) => {
-            Reply::Json(p.call_export_user_data(store, &ctx, &user).await?)
-        }
-        Call::EraseUser(ctx, user) => {
-            Reply::Unit(p.call_erase_user_data(store, &ctx, &user).await?)
-        }
-    })
+    ready.plugin.run(&mut ready.store, call).await
 }

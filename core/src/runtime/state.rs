@@ -232,6 +232,17 @@ impl PluginState {
             .as_ref()
             .ok_or_else(|| wasmtime::Error::msg("host function called outside of a call"))
     }
+
+    /// Run an import, counting its time as the host's, not the plugin's:
+    /// waiting for the database's writer, a remote server or the mail
+    /// relay must not eat the plugin's deadline. Every import of every API
+    /// version goes through here (`runtime::wit`).
+    pub async fn waiting<T>(&mut self, import: impl AsyncFnOnce(&mut PluginState) -> T) -> T {
+        let started = Instant::now();
+        let out = import(self).await;
+        self.host_wait += started.elapsed();
+        out
+    }
 }
 
 /// A WASI context that grants nothing: no environment, no arguments, no

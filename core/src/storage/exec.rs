@@ -162,9 +162,9 @@ fn read_cell(v: ValueRef<'_>, kind: Kind) -> Result<Value, SqlError> {
         (Kind::Float, ValueRef::Real(f)) => Value::Float(f),
         (Kind::Float, ValueRef::Integer(i)) => Value::Float(i as f64),
         (Kind::Boolean, ValueRef::Integer(i)) => Value::Boolean(i != 0),
-        (Kind::Text, ValueRef::Text(t)) => Value::Text(text(t)?),
-        (Kind::Text, ValueRef::Integer(i)) => Value::Text(i.to_string()),
-        (Kind::Text, ValueRef::Real(f)) => Value::Text(f.to_string()),
+        (k, ValueRef::Text(t)) if k.is_text() => k.text_value(text(t)?),
+        (k, ValueRef::Integer(i)) if k.is_text() => k.text_value(i.to_string()),
+        (k, ValueRef::Real(f)) if k.is_text() => k.text_value(f.to_string()),
         (Kind::Bytes, ValueRef::Blob(b) | ValueRef::Text(b)) => Value::Bytes(b.to_vec()),
         (kind, other) => {
             return Err(SqlError::Other(format!(
@@ -212,9 +212,9 @@ pub(super) fn read_row(row: &QueryResult, kinds: &[Kind]) -> Result<Vec<Value>, 
                 Kind::Float => row
                     .try_get_by_index::<Option<f64>>(i)
                     .map(|v| v.map(Value::Float)),
-                Kind::Text => row
+                Kind::Text | Kind::Date | Kind::Datetime | Kind::Json => row
                     .try_get_by_index::<Option<String>>(i)
-                    .map(|v| v.map(Value::Text)),
+                    .map(|v| v.map(|s| kind.text_value(s))),
                 Kind::Boolean => row
                     .try_get_by_index::<Option<bool>>(i)
                     .map(|v| v.map(Value::Boolean)),

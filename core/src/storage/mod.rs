@@ -8,6 +8,7 @@
 //! is added to every statement by this module, never by the plugin.
 
 mod exec;
+pub mod ops;
 pub mod schema;
 
 use std::sync::Arc;
@@ -23,8 +24,7 @@ use serde_json::json;
 use exec::{Exec, SqlError};
 
 use crate::package::manifest::{ColumnType, Manifest, Table};
-use crate::runtime::bindings::storage as wit;
-use wit::{Condition, Outcome, StorageError, Value};
+use ops::{Condition, Outcome, StorageError, Value};
 
 /// Threads (each with its SQLite connection) that run plugin queries: as
 /// many as sqlx's pool has connections, so that a few slow queries do not
@@ -68,7 +68,7 @@ fn indexed_text_limit(table: &Table, column: &str) -> Option<usize> {
 }
 
 /// Check the cells a write puts in `table` beyond what [`bind`] checks.
-fn check_written(table: &Table, cells: &[wit::Cell]) -> Res<()> {
+fn check_written(table: &Table, cells: &[ops::Cell]) -> Res<()> {
     for c in cells {
         if let Value::Text(s) = &c.value
             && let Some(limit) = indexed_text_limit(table, &c.column)
@@ -172,6 +172,27 @@ enum Kind {
     Text,
     Boolean,
     Bytes,
+    /// Stored as text, read back as a typed value.
+    Date,
+    Datetime,
+    Json,
+}
+
+impl Kind {
+    /// Stored as text.
+    fn is_text(self) -> bool {
+        matches!(self, Kind::Text | Kind::Date | Kind::Datetime | Kind::Json)
+    }
+
+    /// A stored text as the value of this kind.
+    fn text_value(self, s: String) -> Value {
+        match self {
+            Kind::Date => Value::Date(s),
+            Kind::Datetime => Value::Datetime(s),
+            Kind::Json => Value::Json(s),
+            _ => Value::Text(s),
+        }
+    }
 }
 
 impl From<ColumnType> for Kind {
@@ -181,9 +202,10 @@ impl From<ColumnType> for Kind {
             ColumnType::Float => Kind::Float,
             ColumnType::Boolean => Kind::Boolean,
             ColumnType::Bytes => Kind::Bytes,
-            ColumnType::Text | ColumnType::Date | ColumnType::Datetime | ColumnType::Json => {
-                Kind::Text
-            }
+            ColumnType::Text => Kind::Text,
+            ColumnType::Date => Kind::Date,
+            ColumnType::Datetime => Kind::Datetime,
+            ColumnType::Json => Kind::Json,
         }
     }
 }
@@ -329,7 +351,7 @@ impl Storage {
     }
 
     /// Read rows.
-    pub async fn query(&self, scope: Scope<'_>, q: wit::RowQuery) -> Res<wit::Rows> {
+    pub async fn query(&self, scope: Scope<'_>, q: ops::RowQuery) -> Res<ops::Rows> {
         let table = table(scope.manifest, &q.table)?;
         let columns: Vec<String> = if q.columns.is_empty() {
             std::iter::once("id".to_string())
@@ -370,14 +392,14 @@ impl Storage {
         if let Some(off) = q.offset {
             stmt.offset(u64::from(off));
         }
-        Ok(wit::Rows {
+        Ok(ops::Rows {
             rows: self.read(&stmt, kinds).await?,
             columns,
         })
     }
 
     /// Summarise rows.
-    pub async fn aggregate(&self, scope: Scope<'_>, a: wit::RowAggregate) -> Res<wit::Rows> {
+    pub async fn aggregate(&self, scope: Scope<'_>, a: ops::RowAggregate) -> Res<ops::Rows> {
         let table = table(scope.manifest, &a.table)?;
         let backend = self.backend();
         let mut stmt = Query::select();
@@ -432,7 +454,7 @@ impl Storage {
         if let Some(limit) = a.limit {
             stmt.limit(u64::from(Ord::min(limit, MAX_ROWS)));
         }
-        Ok(wit::Rows {
+        Ok(ops::Rows {
             rows: self.read(&stmt, kinds).await?,
             columns,
         })
@@ -449,7 +471,7 @@ impl Storage {
     pub async fn transaction(
         &self,
         scope: Scope<'_>,
-        ops: Vec<wit::Operation>,
+        ops: Vec<ops::Operation>,
     ) -> Res<Vec<Outcome>> {
         if ops.is_empty() {
             return Ok(Vec::new());
@@ -508,7 +530,12 @@ impl Storage {
     }
 
     /// One write, as a transaction of one operation.
-    pub async fn write(&self, scope: Scope<'_>, op: wit::Operation) -> Res<Outcome> {
+    /// INTERIM (replaced by the FTS branch before commit).
+    pub async fn search(&self, _scope: Scope<'_>, _q: ops::TextSearch) -> Res<ops::Rows> {
+        Err(StorageError::InvalidOperation("not yet".into()))
+    }
+
+    pub async fn write(&self, scope: Scope<'_>, op: ops::Operation) -> Res<Outcome> {
         let mut out = self.transaction(scope, vec![op]).await?;
         Ok(out.pop().unwrap_or(Outcome::Done))
     }
@@ -578,7 +605,7 @@ fn null_of(t: Option<ColumnType>) -> sq::Value {
         Some(Kind::Float) => sq::Value::Double(None),
         Some(Kind::Boolean) => sq::Value::Bool(None),
         Some(Kind::Bytes) => sq::Value::Bytes(None),
-        Some(Kind::Text) => sq::Value::String(None),
+        Some(Kind::Text | Kind::Date | Kind::Datetime | Kind::Json) => sq::Value::String(None),
     }
 }
 
@@ -606,6 +633,13 @@ fn bind(table: &Table, column: &str, v: &Value) -> Res<sq::Value> {
             }
             sq::Value::Bytes(Some(b.clone()))
         }
+        // A typed value goes only to a column of its type; text goes to
+        // any text-stored column and is checked against its type.
+        (Some(ColumnType::Text | ColumnType::Datetime | ColumnType::Json), Value::Date(_))
+        | (Some(ColumnType::Text | ColumnType::Date | ColumnType::Json), Value::Datetime(_))
+        | (Some(ColumnType::Text | ColumnType::Date | ColumnType::Datetime), Value::Json(_)) => {
+            return Err(wrong(typed_name(v)));
+        }
         (
             Some(
                 kind @ (ColumnType::Text
@@ -613,7 +647,7 @@ fn bind(table: &Table, column: &str, v: &Value) -> Res<sq::Value> {
                 | ColumnType::Datetime
                 | ColumnType::Json),
             ),
-            Value::Text(s),
+            Value::Text(s) | Value::Date(s) | Value::Datetime(s) | Value::Json(s),
         ) => {
             if s.len() > MAX_TEXT {
                 return Err(StorageError::InvalidValue(format!(
@@ -647,7 +681,19 @@ fn bind(table: &Table, column: &str, v: &Value) -> Res<sq::Value> {
         (_, Value::Text(_)) => return Err(wrong("text")),
         (_, Value::Boolean(_)) => return Err(wrong("a boolean")),
         (_, Value::Bytes(_)) => return Err(wrong("bytes")),
+        (_, Value::Date(_) | Value::Datetime(_) | Value::Json(_)) => {
+            return Err(wrong(typed_name(v)));
+        }
     })
+}
+
+fn typed_name(v: &Value) -> &'static str {
+    match v {
+        Value::Date(_) => "a date",
+        Value::Datetime(_) => "a date-time",
+        Value::Json(_) => "JSON",
+        _ => "this value",
+    }
 }
 
 fn normalise_date(s: &str) -> Option<String> {
@@ -765,8 +811,8 @@ fn condition(table: &Table, c: &Condition) -> Res<SimpleExpr> {
     })
 }
 
-fn measure_expr(table: &Table, m: &wit::Measure, backend: DbBackend) -> Res<(SimpleExpr, Kind)> {
-    use wit::Function as F;
+fn measure_expr(table: &Table, m: &ops::Measure, backend: DbBackend) -> Res<(SimpleExpr, Kind)> {
+    use ops::Function as F;
     let col = match (&m.column, m.function) {
         (None, F::Count) => None,
         (None, _) => {
@@ -828,8 +874,8 @@ fn measure_expr(table: &Table, m: &wit::Measure, backend: DbBackend) -> Res<(Sim
     })
 }
 
-fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
-    use wit::Operation as O;
+fn validate_op(manifest: &Manifest, op: &ops::Operation) -> Res<()> {
+    use ops::Operation as O;
     match op {
         O::Insert(i) => check_insert(manifest, i),
         O::Upsert(u) => check_upsert(manifest, u),
@@ -843,7 +889,7 @@ fn validate_op(manifest: &Manifest, op: &wit::Operation) -> Res<()> {
 
 /// An insert: known columns, each once, `id` left to the host, links to
 /// columns not also given.
-fn check_insert(manifest: &Manifest, i: &wit::RowInsert) -> Res<()> {
+fn check_insert(manifest: &Manifest, i: &ops::RowInsert) -> Res<()> {
     let t = table(manifest, &i.table)?;
     for (k, c) in i.row.iter().enumerate() {
         if c.column == "id" {
@@ -873,7 +919,7 @@ fn check_insert(manifest: &Manifest, i: &wit::RowInsert) -> Res<()> {
 }
 
 /// An upsert: as an insert, on a declared unique key.
-fn check_upsert(manifest: &Manifest, u: &wit::RowUpsert) -> Res<()> {
+fn check_upsert(manifest: &Manifest, u: &ops::RowUpsert) -> Res<()> {
     let t = table(manifest, &u.table)?;
     for c in &u.row {
         bind(t, &c.column, &c.value)?;
@@ -906,7 +952,7 @@ fn check_upsert(manifest: &Manifest, u: &wit::RowUpsert) -> Res<()> {
 }
 
 /// An update: at least one column, never `id`, valid conditions.
-fn check_update(manifest: &Manifest, u: &wit::RowUpdate) -> Res<()> {
+fn check_update(manifest: &Manifest, u: &ops::RowUpdate) -> Res<()> {
     let t = table(manifest, &u.table)?;
     if u.set.is_empty() {
         return Err(StorageError::InvalidOperation(
@@ -929,7 +975,7 @@ fn check_update(manifest: &Manifest, u: &wit::RowUpdate) -> Res<()> {
 }
 
 /// A delete: valid conditions.
-fn check_delete(manifest: &Manifest, d: &wit::RowDelete) -> Res<()> {
+fn check_delete(manifest: &Manifest, d: &ops::RowDelete) -> Res<()> {
     let t = table(manifest, &d.table)?;
     for c in &d.filter {
         condition(t, c)?;
@@ -938,7 +984,7 @@ fn check_delete(manifest: &Manifest, d: &wit::RowDelete) -> Res<()> {
 }
 
 /// An expectation: valid conditions and measure.
-fn check_expect(manifest: &Manifest, e: &wit::Expectation) -> Res<()> {
+fn check_expect(manifest: &Manifest, e: &ops::Expectation) -> Res<()> {
     let t = table(manifest, &e.table)?;
     for c in &e.filter {
         condition(t, c)?;
@@ -948,7 +994,7 @@ fn check_expect(manifest: &Manifest, e: &wit::Expectation) -> Res<()> {
 }
 
 /// A publication: a valid event name and a JSON payload.
-fn check_publish(p: &wit::Publication) -> Res<()> {
+fn check_publish(p: &ops::Publication) -> Res<()> {
     if !crate::package::manifest::is_identifier(&p.name.replace('-', "_"), 64) {
         return Err(StorageError::InvalidOperation(format!(
             "event name `{}` is not valid",
@@ -961,7 +1007,7 @@ fn check_publish(p: &wit::Publication) -> Res<()> {
 }
 
 /// An audit entry: storable text and JSON details.
-fn check_audit(a: &wit::AuditEntry) -> Res<()> {
+fn check_audit(a: &ops::AuditEntry) -> Res<()> {
     storable("action", &a.action)?;
     storable("subject", &a.subject)?;
     serde_json::from_str::<serde_json::Value>(&a.details)
@@ -969,7 +1015,7 @@ fn check_audit(a: &wit::AuditEntry) -> Res<()> {
     Ok(())
 }
 
-fn linked_id(outcomes: &[Outcome], link: &wit::Link) -> Res<i64> {
+fn linked_id(outcomes: &[Outcome], link: &ops::Link) -> Res<i64> {
     match outcomes.get(link.operation as usize) {
         Some(Outcome::Inserted(id)) => Ok(*id),
         _ => Err(StorageError::InvalidOperation(format!(
@@ -995,7 +1041,7 @@ fn at_operation(i: usize, e: StorageError) -> StorageError {
 fn sqlite_transaction(
     conn: &mut rusqlite::Connection,
     scope: Scope<'_>,
-    ops: Vec<wit::Operation>,
+    ops: Vec<ops::Operation>,
 ) -> Res<Vec<Outcome>> {
     let txn = conn
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -1010,7 +1056,7 @@ fn sqlite_transaction(
 fn sea_transaction(
     db: &DatabaseConnection,
     scope: Scope<'_>,
-    ops: Vec<wit::Operation>,
+    ops: Vec<ops::Operation>,
 ) -> Res<Vec<Outcome>> {
     let rt = tokio::runtime::Handle::current();
     let txn = rt.block_on(db.begin()).map_err(|e| db_error(e.into()))?;
@@ -1036,7 +1082,7 @@ fn sea_transaction(
 
 /// The operations of a checked transaction, in a transaction begun on
 /// `exec`; the caller commits, or rolls back on an error.
-fn apply(exec: &mut dyn Exec, scope: Scope<'_>, ops: Vec<wit::Operation>) -> Res<Vec<Outcome>> {
+fn apply(exec: &mut dyn Exec, scope: Scope<'_>, ops: Vec<ops::Operation>) -> Res<Vec<Outcome>> {
     if exec.backend() == DbBackend::Postgres {
         // Expectations lock their (site, table) until the commit, so that
         // the check and the writes after it are serialised with every
@@ -1044,7 +1090,7 @@ fn apply(exec: &mut dyn Exec, scope: Scope<'_>, ops: Vec<wit::Operation>) -> Res
         let mut locked: Vec<&str> = ops
             .iter()
             .filter_map(|op| match op {
-                wit::Operation::Expect(e) => Some(e.table.as_str()),
+                ops::Operation::Expect(e) => Some(e.table.as_str()),
                 _ => None,
             })
             .collect();
@@ -1070,7 +1116,7 @@ fn apply(exec: &mut dyn Exec, scope: Scope<'_>, ops: Vec<wit::Operation>) -> Res
             // Inserts that follow one another into the same table go as
             // one statement: fewer statements while the write lock is held
             // (an answer to a consultation is 8 rows of `answers`).
-            wit::Operation::Insert(first) => {
+            ops::Operation::Insert(first) => {
                 // A row binds at most the table's columns and `site_id`.
                 let width = scope
                     .manifest
@@ -1078,14 +1124,14 @@ fn apply(exec: &mut dyn Exec, scope: Scope<'_>, ops: Vec<wit::Operation>) -> Res
                     .map_or(1, |t| t.columns.len() + 1);
                 let most = MAX_ROWS_PER_INSERT.min(MAX_BINDS / width);
                 let mut batch = vec![first];
-                while let Some((_, wit::Operation::Insert(next))) = ops.peek() {
+                while let Some((_, ops::Operation::Insert(next))) = ops.peek() {
                     if next.table != batch[0].table
                         || batch.len() >= most
                         || next.links.iter().any(|l| l.operation as usize >= i)
                     {
                         break;
                     }
-                    if let Some((_, wit::Operation::Insert(next))) = ops.next() {
+                    if let Some((_, ops::Operation::Insert(next))) = ops.next() {
                         batch.push(next);
                     }
                 }
@@ -1113,7 +1159,7 @@ const MAX_BINDS: usize = 30_000;
 fn insert_rows(
     exec: &mut dyn Exec,
     scope: Scope<'_>,
-    rows: Vec<wit::RowInsert>,
+    rows: Vec<ops::RowInsert>,
     done: &[Outcome],
 ) -> Res<Vec<i64>> {
     let manifest = scope.manifest;
@@ -1182,8 +1228,8 @@ fn insert_rows(
 /// The values a row gives, its cells then its links to earlier inserts.
 fn row_values<'r>(
     table: &Table,
-    cells: &'r [wit::Cell],
-    links: &'r [wit::Link],
+    cells: &'r [ops::Cell],
+    links: &'r [ops::Link],
     done: &[Outcome],
 ) -> Res<Vec<(&'r str, sq::Value)>> {
     let cells = cells
@@ -1209,10 +1255,10 @@ fn default_of(table: &Table, column: &str) -> sq::Value {
 fn run_op(
     exec: &mut dyn Exec,
     scope: Scope<'_>,
-    op: wit::Operation,
+    op: ops::Operation,
     done: &[Outcome],
 ) -> Res<Outcome> {
-    use wit::Operation as O;
+    use ops::Operation as O;
     match op {
         O::Insert(i) => {
             insert_rows(exec, scope, vec![i], done).map(|ids| Outcome::Inserted(ids[0]))
@@ -1230,7 +1276,7 @@ fn run_op(
 fn upsert_row(
     exec: &mut dyn Exec,
     scope: Scope<'_>,
-    u: wit::RowUpsert,
+    u: ops::RowUpsert,
     done: &[Outcome],
 ) -> Res<Outcome> {
     let manifest = scope.manifest;
@@ -1274,7 +1320,7 @@ fn upsert_row(
 }
 
 /// Change the rows of the site that match.
-fn update_rows(exec: &mut dyn Exec, scope: Scope<'_>, u: wit::RowUpdate) -> Res<Outcome> {
+fn update_rows(exec: &mut dyn Exec, scope: Scope<'_>, u: ops::RowUpdate) -> Res<Outcome> {
     let manifest = scope.manifest;
     let t = table(manifest, &u.table)?;
     let mut stmt = Query::update();
@@ -1293,7 +1339,7 @@ fn update_rows(exec: &mut dyn Exec, scope: Scope<'_>, u: wit::RowUpdate) -> Res<
 }
 
 /// Remove the rows of the site that match.
-fn delete_rows(exec: &mut dyn Exec, scope: Scope<'_>, d: wit::RowDelete) -> Res<Outcome> {
+fn delete_rows(exec: &mut dyn Exec, scope: Scope<'_>, d: ops::RowDelete) -> Res<Outcome> {
     let manifest = scope.manifest;
     let t = table(manifest, &d.table)?;
     let mut stmt = Query::delete();
@@ -1309,7 +1355,7 @@ fn delete_rows(exec: &mut dyn Exec, scope: Scope<'_>, d: wit::RowDelete) -> Res<
 }
 
 /// Measure the matching rows and refuse the transaction outside the bounds.
-fn check_expectation(exec: &mut dyn Exec, scope: Scope<'_>, e: wit::Expectation) -> Res<Outcome> {
+fn check_expectation(exec: &mut dyn Exec, scope: Scope<'_>, e: ops::Expectation) -> Res<Outcome> {
     let manifest = scope.manifest;
     let t = table(manifest, &e.table)?;
     let backend = exec.backend();
@@ -1342,7 +1388,7 @@ fn check_expectation(exec: &mut dyn Exec, scope: Scope<'_>, e: wit::Expectation)
 }
 
 /// Store an event in the outbox, in the same transaction.
-fn publish_event(exec: &mut dyn Exec, scope: Scope<'_>, p: wit::Publication) -> Res<Outcome> {
+fn publish_event(exec: &mut dyn Exec, scope: Scope<'_>, p: ops::Publication) -> Res<Outcome> {
     let manifest = scope.manifest;
     let event = crate::db::rows::outbox_event(
         scope.site_id,
@@ -1356,7 +1402,7 @@ fn publish_event(exec: &mut dyn Exec, scope: Scope<'_>, p: wit::Publication) -> 
 }
 
 /// Write an audit entry in the same transaction.
-fn write_audit(exec: &mut dyn Exec, scope: Scope<'_>, a: wit::AuditEntry) -> Res<Outcome> {
+fn write_audit(exec: &mut dyn Exec, scope: Scope<'_>, a: ops::AuditEntry) -> Res<Outcome> {
     let manifest = scope.manifest;
     let details: serde_json::Value = serde_json::from_str(&a.details).unwrap_or(json!(null));
     let entry = crate::db::rows::audit_entry(
@@ -1435,7 +1481,7 @@ mod tests {
     mod fuzz {
         use proptest::prelude::*;
 
-        use super::super::{condition, measure_expr, validate_op, wit};
+        use super::super::{condition, measure_expr, ops, validate_op};
         use crate::package::manifest::Manifest;
         use sea_orm::DbBackend;
 
@@ -1491,82 +1537,82 @@ unique = [["label", "n"]]
             ]
         }
 
-        fn value() -> impl Strategy<Value = wit::Value> {
+        fn value() -> impl Strategy<Value = ops::Value> {
             prop_oneof![
-                Just(wit::Value::Null),
-                any::<bool>().prop_map(wit::Value::Boolean),
-                any::<i64>().prop_map(wit::Value::Integer),
-                any::<f64>().prop_map(wit::Value::Float),
-                text().prop_map(wit::Value::Text),
-                prop::collection::vec(any::<u8>(), 0..64).prop_map(wit::Value::Bytes),
+                Just(ops::Value::Null),
+                any::<bool>().prop_map(ops::Value::Boolean),
+                any::<i64>().prop_map(ops::Value::Integer),
+                any::<f64>().prop_map(ops::Value::Float),
+                text().prop_map(ops::Value::Text),
+                prop::collection::vec(any::<u8>(), 0..64).prop_map(ops::Value::Bytes),
             ]
         }
 
-        fn cell() -> impl Strategy<Value = wit::Cell> {
-            (name(), value()).prop_map(|(column, value)| wit::Cell { column, value })
+        fn cell() -> impl Strategy<Value = ops::Cell> {
+            (name(), value()).prop_map(|(column, value)| ops::Cell { column, value })
         }
 
-        fn cond() -> impl Strategy<Value = wit::Condition> {
+        fn cond() -> impl Strategy<Value = ops::Condition> {
             prop_oneof![
-                cell().prop_map(wit::Condition::Eq),
-                cell().prop_map(wit::Condition::Ne),
-                cell().prop_map(wit::Condition::Lt),
-                cell().prop_map(wit::Condition::Ge),
-                cell().prop_map(wit::Condition::Contains),
+                cell().prop_map(ops::Condition::Eq),
+                cell().prop_map(ops::Condition::Ne),
+                cell().prop_map(ops::Condition::Lt),
+                cell().prop_map(ops::Condition::Ge),
+                cell().prop_map(ops::Condition::Contains),
                 (name(), prop::collection::vec(value(), 0..6)).prop_map(|(column, values)| {
-                    wit::Condition::OneOf(wit::Cells { column, values })
+                    ops::Condition::OneOf(ops::Cells { column, values })
                 }),
                 (name(), prop::collection::vec(value(), 0..6)).prop_map(|(column, values)| {
-                    wit::Condition::NoneOf(wit::Cells { column, values })
+                    ops::Condition::NoneOf(ops::Cells { column, values })
                 }),
-                name().prop_map(wit::Condition::IsNull),
-                name().prop_map(wit::Condition::NotNull),
+                name().prop_map(ops::Condition::IsNull),
+                name().prop_map(ops::Condition::NotNull),
                 (prop::collection::vec(name(), 0..4), text()).prop_map(|(columns, text)| {
-                    wit::Condition::Matches(wit::Search { columns, text })
+                    ops::Condition::Matches(ops::Search { columns, text })
                 }),
             ]
         }
 
-        fn measure() -> impl Strategy<Value = wit::Measure> {
+        fn measure() -> impl Strategy<Value = ops::Measure> {
             (
                 prop::sample::select(vec![
-                    wit::Function::Count,
-                    wit::Function::Sum,
-                    wit::Function::Min,
-                    wit::Function::Max,
-                    wit::Function::Avg,
-                    wit::Function::CountDistinct,
+                    ops::Function::Count,
+                    ops::Function::Sum,
+                    ops::Function::Min,
+                    ops::Function::Max,
+                    ops::Function::Avg,
+                    ops::Function::CountDistinct,
                 ]),
                 prop::option::of(name()),
                 name(),
             )
-                .prop_map(|(function, column, name)| wit::Measure {
+                .prop_map(|(function, column, name)| ops::Measure {
                     function,
                     column,
                     name,
                 })
         }
 
-        fn links() -> impl Strategy<Value = Vec<wit::Link>> {
+        fn links() -> impl Strategy<Value = Vec<ops::Link>> {
             prop::collection::vec(
                 (name(), any::<u32>())
-                    .prop_map(|(column, operation)| wit::Link { column, operation }),
+                    .prop_map(|(column, operation)| ops::Link { column, operation }),
                 0..3,
             )
         }
 
-        fn operation() -> impl Strategy<Value = wit::Operation> {
+        fn operation() -> impl Strategy<Value = ops::Operation> {
             let cells = || prop::collection::vec(cell(), 0..6);
             let conds = || prop::collection::vec(cond(), 0..4);
             prop_oneof![
                 (name(), cells(), links()).prop_map(|(table, row, links)| {
-                    wit::Operation::Insert(wit::RowInsert { table, row, links })
+                    ops::Operation::Insert(ops::RowInsert { table, row, links })
                 }),
                 (name(), conds(), cells()).prop_map(|(table, filter, set)| {
-                    wit::Operation::Update(wit::RowUpdate { table, filter, set })
+                    ops::Operation::Update(ops::RowUpdate { table, filter, set })
                 }),
                 (name(), conds()).prop_map(|(table, filter)| {
-                    wit::Operation::Delete(wit::RowDelete { table, filter })
+                    ops::Operation::Delete(ops::RowDelete { table, filter })
                 }),
                 (
                     name(),
@@ -1575,7 +1621,7 @@ unique = [["label", "n"]]
                     links()
                 )
                     .prop_map(|(table, row, key, links)| {
-                        wit::Operation::Upsert(wit::RowUpsert {
+                        ops::Operation::Upsert(ops::RowUpsert {
                             table,
                             row,
                             key,
@@ -1584,7 +1630,7 @@ unique = [["label", "n"]]
                     }),
                 (name(), conds(), measure(), text()).prop_map(
                     |(table, filter, measure, message)| {
-                        wit::Operation::Expect(wit::Expectation {
+                        ops::Operation::Expect(ops::Expectation {
                             table,
                             filter,
                             measure,
@@ -1595,10 +1641,10 @@ unique = [["label", "n"]]
                     }
                 ),
                 (text(), text()).prop_map(|(name, payload)| {
-                    wit::Operation::Publish(wit::Publication { name, payload })
+                    ops::Operation::Publish(ops::Publication { name, payload })
                 }),
                 (text(), text(), text()).prop_map(|(action, subject, details)| {
-                    wit::Operation::Audit(wit::AuditEntry {
+                    ops::Operation::Audit(ops::AuditEntry {
                         action,
                         subject,
                         details,

@@ -20,7 +20,7 @@ use super::render::{Crumb, Renderer};
 use super::urls;
 use crate::package::manifest::{Area, Method};
 use crate::platform::SitePlugin;
-use crate::runtime::bindings::types as wit;
+use crate::runtime::api;
 use crate::runtime::{Call, CallInfo, Fault, Reply};
 use crate::storage::Actor;
 
@@ -40,20 +40,20 @@ pub fn split_area(path: &str) -> (Area, &str) {
 }
 
 /// The wit context of a call.
-pub fn wit_context(ctx: &Ctx, plugin: &SitePlugin, area: Option<Area>) -> wit::Context {
+pub fn wit_context(ctx: &Ctx, plugin: &SitePlugin, area: Option<Area>) -> api::Context {
     let roles: Vec<String> = ctx
         .user
         .as_ref()
         .map(|u| u.roles.clone())
         .unwrap_or_default();
-    wit::Context {
-        site: wit::Site {
+    api::Context {
+        site: api::Site {
             slug: ctx.site.info.slug.clone(),
             name: ctx.site.info.name.clone(),
             base_url: ctx.site.info.base_url.clone(),
             timezone: ctx.site.config.timezone.clone(),
         },
-        user: ctx.user.as_ref().map(|u| wit::User {
+        user: ctx.user.as_ref().map(|u| api::User {
             id: u.id.to_string(),
             name: u.name.clone(),
             roles: u.roles.clone(),
@@ -140,18 +140,19 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Result<Res
     }
     let query: Vec<(String, String)> = serde_urlencoded::from_str(&ctx.query).unwrap_or_default();
     let route_name = matched.route.name.clone();
-    let request = wit::Request {
+    let request = api::Request {
         context: wit_context(&ctx, &plugin, Some(area)),
+        area,
         route: route_name,
         method: if method == Method::Post {
-            wit::Method::Post
+            api::Method::Post
         } else {
-            wit::Method::Get
+            api::Method::Get
         },
         params: matched.params,
         query,
         form,
-        client: wit::Client {
+        client: api::Client {
             visitor: ctx.visitor_for(&plugin.name),
             address: ctx.address_for(&plugin.name),
         },
@@ -316,19 +317,19 @@ fn translate(state: &AppState, ctx: &Ctx, plugin: &SitePlugin, msg: String) -> S
         .unwrap_or(msg)
 }
 
-fn plugin_error(state: &AppState, ctx: &Ctx, plugin: &SitePlugin, e: wit::Error) -> Error {
+fn plugin_error(state: &AppState, ctx: &Ctx, plugin: &SitePlugin, e: api::Error) -> Error {
     let msg = |m: String| (!m.is_empty()).then(|| translate(state, ctx, plugin, m));
     match e {
-        wit::Error::NotFound(m) => Error::NotFound(msg(m)),
-        wit::Error::Forbidden(m) => Error::Forbidden(msg(m)),
-        wit::Error::Invalid(fields) => Error::Invalid(
+        api::Error::NotFound(m) => Error::NotFound(msg(m)),
+        api::Error::Forbidden(m) => Error::Forbidden(msg(m)),
+        api::Error::Invalid(fields) => Error::Invalid(
             fields
                 .into_iter()
                 .map(|f| (f.field, translate(state, ctx, plugin, f.message)))
                 .collect(),
         ),
-        wit::Error::Conflict(m) => Error::Conflict(translate(state, ctx, plugin, m)),
-        wit::Error::Internal(m) => {
+        api::Error::Conflict(m) => Error::Conflict(translate(state, ctx, plugin, m)),
+        api::Error::Internal(m) => {
             Error::Internal(anyhow::anyhow!("plugin {} reported: {m}", plugin.name))
         }
     }
@@ -342,28 +343,22 @@ pub fn fault_error(fault: Fault) -> Error {
     }
 }
 
-#[derive(serde::Deserialize)]
-struct Breadcrumb {
-    title: String,
-    url: String,
-}
-
 fn respond(
     state: &AppState,
     ctx: &Ctx,
     plugin: &SitePlugin,
     area: Area,
-    resp: wit::Response,
+    resp: api::Response,
 ) -> Result<Response> {
     match resp {
-        wit::Response::View(view) => {
+        api::Response::View(view) => {
             let status = StatusCode::from_u16(view.status).unwrap_or(StatusCode::OK);
             let (content, breadcrumb) = render_view(state, ctx, plugin, area, &view)?;
             let mut f = frame(state, ctx, area, &view.title, status);
             f.breadcrumb = breadcrumb;
             Ok(html(status, state.render.page(&ctx.site, &f, &content)?))
         }
-        wit::Response::Redirect(r) => {
+        api::Response::Redirect(r) => {
             let location = &r.location;
             if !redirect_allowed(plugin, location) {
                 return Err(Error::Internal(anyhow::anyhow!(
@@ -387,7 +382,7 @@ fn respond(
             }
             Ok(out)
         }
-        wit::Response::Download(d) => download(plugin, d),
+        api::Response::Download(d) => download(plugin, d),
     }
 }
 
@@ -449,7 +444,7 @@ fn content_type(declared: &str) -> Option<(String, Option<String>)> {
     Some((essence, charset))
 }
 
-fn download(plugin: &SitePlugin, d: wit::Download) -> Result<Response> {
+fn download(plugin: &SitePlugin, d: api::Download) -> Result<Response> {
     if d.body.len() > MAX_DOWNLOAD {
         return Err(Error::Internal(anyhow::anyhow!(
             "plugin {} gave a download of {} bytes (at most {MAX_DOWNLOAD})",
@@ -516,7 +511,7 @@ pub fn render_view(
     ctx: &Ctx,
     plugin: &SitePlugin,
     area: Area,
-    view: &wit::View,
+    view: &api::View,
 ) -> Result<(String, Vec<Crumb>)> {
     let out = render_view_bounded(state, ctx, plugin, area, view);
     if let Err(e) = &out {
@@ -541,7 +536,7 @@ fn render_view_bounded(
     ctx: &Ctx,
     plugin: &SitePlugin,
     area: Area,
-    view: &wit::View,
+    view: &api::View,
 ) -> Result<(String, Vec<Crumb>)> {
     if view.context.len() > MAX_VIEW_CONTEXT {
         return Err(Error::Internal(anyhow::anyhow!(
@@ -562,11 +557,15 @@ fn render_view_bounded(
             plugin.name
         )));
     }
-    let breadcrumb = data
-        .get("breadcrumb")
-        .and_then(|b| serde_json::from_value::<Vec<Breadcrumb>>(b.clone()).ok())
-        .map(|v| crumbs(plugin, v))
-        .unwrap_or_default();
+    // API 1.1 gives the steps as a field; a 1.0 view, in its context.
+    let breadcrumb = match &view.breadcrumbs {
+        Some(given) => crumbs(plugin, given.clone()),
+        None => data
+            .get("breadcrumb")
+            .and_then(|b| serde_json::from_value::<Vec<api::Crumb>>(b.clone()).ok())
+            .map(|v| crumbs(plugin, v))
+            .unwrap_or_default(),
+    };
     let mounts: serde_json::Map<String, serde_json::Value> = plugin
         .mounts()
         .into_iter()
@@ -582,7 +581,7 @@ fn render_view_bounded(
 /// The breadcrumb the layout prints: only links a browser cannot turn
 /// into script or another site (paths and http(s) URLs), a bounded number,
 /// with bounded titles.
-fn crumbs(plugin: &SitePlugin, given: Vec<Breadcrumb>) -> Vec<Crumb> {
+fn crumbs(plugin: &SitePlugin, given: Vec<api::Crumb>) -> Vec<Crumb> {
     given
         .into_iter()
         .filter(|c| {

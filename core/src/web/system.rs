@@ -184,11 +184,8 @@ async fn row_pages(
     plugin: &SitePlugin,
     route: &Route,
     rows: &SitemapRows,
-) -> std::result::Result<
-    Vec<(String, Option<String>)>,
-    crate::runtime::bindings::storage::StorageError,
-> {
-    use crate::runtime::bindings::storage::{Cell, Cells, Condition, Order, RowQuery, Value};
+) -> std::result::Result<Vec<(String, Option<String>)>, crate::storage::ops::StorageError> {
+    use crate::storage::ops::{Cell, Cells, Condition, Order, RowQuery, Value};
     let literal = |l: &Literal| match l {
         Literal::Text(s) => Value::Text(s.clone()),
         Literal::Integer(n) => Value::Integer(*n),
@@ -250,9 +247,8 @@ async fn row_pages(
         .query(scope, query)
         .await?;
     let text = |v: &Value| match v {
-        Value::Text(s) if !s.is_empty() => Some(s.clone()),
         Value::Integer(n) => Some(n.to_string()),
-        _ => None,
+        other => other.as_text().filter(|s| !s.is_empty()).map(str::to_owned),
     };
     let at = |row: &[Value], column: &str| {
         found

@@ -1,8 +1,19 @@
-use crate::runtime::bindings::clock::{self, Instant};
+//! The `clock` interface: the time as the site sees it.
+
 use crate::runtime::state::PluginState;
 
-impl clock::Host for PluginState {
-    async fn now(&mut self) -> wasmtime::Result<Instant> {
+/// A moment, in the forms a plugin needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Instant {
+    pub unix_millis: i64,
+    pub utc: String,
+    pub local: String,
+    pub today: String,
+}
+
+impl PluginState {
+    /// The host's "now" (shifted in tests and demos) in the site's zone.
+    pub fn clock_now(&self) -> wasmtime::Result<Instant> {
         let now = self.services.now();
         let local = now.with_timezone(&self.call()?.site.timezone);
         Ok(Instant {

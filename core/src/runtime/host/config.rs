@@ -1,8 +1,10 @@
-use crate::runtime::bindings::config;
+//! The `config` interface: the site's settings for the plugin.
+
 use crate::runtime::state::PluginState;
 
-impl config::Host for PluginState {
-    async fn settings(&mut self) -> wasmtime::Result<String> {
+impl PluginState {
+    /// The settings, defaults filled in, as a JSON object.
+    pub fn settings_json(&self) -> wasmtime::Result<String> {
         Ok(serde_json::to_string(self.call()?.settings.as_ref())?)
     }
 }

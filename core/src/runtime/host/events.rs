@@ -1,4 +1,6 @@
-use crate::runtime::bindings::events;
+//! The `events` interface: events between the plugins of a site, and the
+//! site's audit log.
+
 use crate::runtime::state::PluginState;
 
 /// Events one call may publish, directly or in transactions. The shipped
@@ -43,8 +45,8 @@ pub fn oversized(payload: &str, limit: usize, what: &str) -> Option<String> {
         .then(|| format!("{what} of {} bytes is larger than {limit}", payload.len()))
 }
 
-impl events::Host for PluginState {
-    async fn publish(
+impl PluginState {
+    pub async fn publish(
         &mut self,
         name: String,
         payload: String,
@@ -64,14 +66,11 @@ impl events::Host for PluginState {
         }
         let topic = format!("{}.{name}", call.manifest.name);
         let row = crate::db::rows::outbox_event(call.site.id, &topic, &payload);
-        // Queueing behind the writer is the host's time, not the plugin's.
-        let started = std::time::Instant::now();
         let stored = self
             .services
             .storage
             .serialized(async |db| sea_orm::ActiveModelTrait::insert(row, db).await)
             .await;
-        self.host_wait += started.elapsed();
         match stored {
             Ok(_) => {
                 self.services.outbox.notify_one();
@@ -84,7 +83,7 @@ impl events::Host for PluginState {
         }
     }
 
-    async fn audit(
+    pub async fn audit(
         &mut self,
         action: String,
         subject: String,
@@ -98,7 +97,6 @@ impl events::Host for PluginState {
         }
         let call = self.call()?;
         let details = serde_json::from_str(&details).unwrap_or(serde_json::Value::String(details));
-        let started = std::time::Instant::now();
         let recorded = self
             .services
             .storage
@@ -115,7 +113,6 @@ impl events::Host for PluginState {
                 .await
             })
             .await;
-        self.host_wait += started.elapsed();
         if let Err(e) = recorded {
             tracing::error!(error = %e, action, "cannot write the audit log");
         }

@@ -13,8 +13,35 @@ use std::time::Duration;
 
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 
-use crate::runtime::bindings::http::{self, HttpError, HttpRequest, HttpResponse};
 use crate::runtime::state::{CallInfo, PluginState};
+
+/// A plugin's outbound request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HttpRequest {
+    pub method: String,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+    pub timeout_ms: Option<u32>,
+}
+
+/// The answer to a plugin's request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+/// Why a plugin's request failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HttpError {
+    NotGranted(String),
+    InvalidUrl(String),
+    Timeout,
+    TooLarge(u64),
+    Failed(String),
+}
 
 /// Largest response body a plugin may receive.
 const MAX_BODY: u64 = 64 << 20;
@@ -208,19 +235,6 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
         || (s[0] == 0x0100 && s[1..4] == [0; 3])) // discard-only
 }
 
-impl http::Host for PluginState {
-    async fn fetch(
-        &mut self,
-        req: HttpRequest,
-    ) -> wasmtime::Result<Result<HttpResponse, HttpError>> {
-        // The wait is the host's, not the plugin's (see `own_time`).
-        let started = std::time::Instant::now();
-        let out = self.fetch_now(req).await;
-        self.host_wait += started.elapsed();
-        out
-    }
-}
-
 /// What one hop asks for.
 struct Hop {
     method: reqwest::Method,
@@ -230,7 +244,8 @@ struct Hop {
 }
 
 impl PluginState {
-    async fn fetch_now(
+    /// Send a plugin's request and wait for the whole answer.
+    pub async fn fetch(
         &mut self,
         req: HttpRequest,
     ) -> wasmtime::Result<Result<HttpResponse, HttpError>> {

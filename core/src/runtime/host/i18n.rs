@@ -1,14 +1,16 @@
-use crate::runtime::bindings::i18n;
+//! The `i18n` interface: the plugin's message catalogues.
+
 use crate::runtime::state::PluginState;
 
-impl i18n::Host for PluginState {
-    async fn translate(
-        &mut self,
-        key: String,
-        args: Vec<(String, String)>,
+impl PluginState {
+    /// The message `key` in the call's language, with `args` substituted.
+    pub fn translate_message(
+        &self,
+        key: &str,
+        args: &[(String, String)],
     ) -> wasmtime::Result<String> {
         let call = self.call()?;
         let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        Ok(call.catalogues.t_args(&call.locale, &key, &args))
+        Ok(call.catalogues.t_args(&call.locale, key, &args))
     }
 }

@@ -10,7 +10,6 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::db::entities::user;
-use crate::runtime::bindings::mail;
 use crate::runtime::state::PluginState;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -53,22 +52,14 @@ impl Budget {
     }
 }
 
-impl mail::Host for PluginState {
-    async fn send(
-        &mut self,
-        user_id: String,
-        subject: String,
-        body: String,
-    ) -> wasmtime::Result<Result<(), String>> {
-        let started = std::time::Instant::now();
-        let out = self.send_mail(&user_id, &subject, &body).await;
-        self.host_wait += started.elapsed();
-        Ok(out)
-    }
-}
-
 impl PluginState {
-    async fn send_mail(&mut self, user_id: &str, subject: &str, body: &str) -> Result<(), String> {
+    /// Mail the account `user_id` of the call's site.
+    pub async fn send_mail(
+        &mut self,
+        user_id: &str,
+        subject: &str,
+        body: &str,
+    ) -> Result<(), String> {
         let call = self.call().map_err(|e| e.to_string())?;
         if let Err(msg) = call.grants.check_mail() {
             tracing::warn!(plugin = %call.manifest.name, site = %call.site.slug, "e-mail refused: not granted");

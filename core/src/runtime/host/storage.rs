@@ -1,74 +1,35 @@
+//! The `storage` interface: the plugin's tables on the call's site.
+
 use super::events::{MAX_AUDIT_DETAILS, MAX_EVENT_PAYLOAD, oversized};
-use crate::runtime::bindings::storage::{self, Operation, Outcome, Rows, StorageError};
 use crate::runtime::state::PluginState;
+use crate::storage::ops::{Operation, Outcome, Rows, StorageError, TextSearch};
 
 type Res<T> = wasmtime::Result<Result<T, StorageError>>;
 
-fn inserted(o: Outcome) -> i64 {
-    match o {
-        Outcome::Inserted(id) => id,
-        _ => 0,
-    }
-}
-
-fn affected(o: Outcome) -> u64 {
-    match o {
-        Outcome::Affected(n) => n,
-        _ => 0,
-    }
-}
-
-/// Run a storage operation, counting the wait as the host's, not the
-/// plugin's (queueing behind other writers must not eat its deadline).
-/// Every import of this interface goes through it, single-row writes
-/// included.
-macro_rules! timed {
-    ($state:ident, |$call:ident, $storage:ident| $body:expr) => {{
-        let started = std::time::Instant::now();
-        let out = {
-            let $call = $state.call()?;
-            let $storage = &$state.services.storage;
-            $body.await
-        };
-        $state.host_wait += started.elapsed();
-        out
-    }};
-}
-
-impl storage::Host for PluginState {
-    async fn query(&mut self, q: storage::RowQuery) -> Res<Rows> {
-        Ok(timed!(self, |call, storage| storage.query(call.scope(), q)))
+impl PluginState {
+    pub async fn query(&mut self, q: crate::storage::ops::RowQuery) -> Res<Rows> {
+        let call = self.call()?;
+        Ok(self.services.storage.query(call.scope(), q).await)
     }
 
-    async fn aggregate(&mut self, a: storage::RowAggregate) -> Res<Rows> {
-        Ok(timed!(self, |call, storage| storage.aggregate(call.scope(), a)))
+    pub async fn aggregate(&mut self, a: crate::storage::ops::RowAggregate) -> Res<Rows> {
+        let call = self.call()?;
+        Ok(self.services.storage.aggregate(call.scope(), a).await)
     }
 
-    async fn insert(&mut self, op: storage::RowInsert) -> Res<i64> {
-        Ok(timed!(self, |call, storage| storage
-            .write(call.scope(), Operation::Insert(op)))
-        .map(inserted))
+    pub async fn search(&mut self, q: TextSearch) -> Res<Rows> {
+        let call = self.call()?;
+        Ok(self.services.storage.search(call.scope(), q).await)
     }
 
-    async fn update(&mut self, op: storage::RowUpdate) -> Res<u64> {
-        Ok(timed!(self, |call, storage| storage
-            .write(call.scope(), Operation::Update(op)))
-        .map(affected))
+    /// One write outside a transaction (`insert`, `update`, `delete`,
+    /// `upsert`).
+    pub async fn write(&mut self, op: Operation) -> Res<Outcome> {
+        let call = self.call()?;
+        Ok(self.services.storage.write(call.scope(), op).await)
     }
 
-    async fn delete(&mut self, op: storage::RowDelete) -> Res<u64> {
-        Ok(timed!(self, |call, storage| storage
-            .write(call.scope(), Operation::Delete(op)))
-        .map(affected))
-    }
-
-    async fn upsert(&mut self, op: storage::RowUpsert) -> Res<i64> {
-        Ok(timed!(self, |call, storage| storage
-            .write(call.scope(), Operation::Upsert(op)))
-        .map(inserted))
-    }
-
-    async fn transaction(&mut self, ops: Vec<Operation>) -> Res<Vec<Outcome>> {
+    pub async fn transaction(&mut self, ops: Vec<Operation>) -> Res<Vec<Outcome>> {
         let (mut events, mut entries) = (0u32, 0u32);
         for o in &ops {
             match o {
@@ -88,9 +49,9 @@ impl storage::Host for PluginState {
             }
         }
         self.spend(events, entries)?;
-        let publishes = events > 0;
-        let out = timed!(self, |call, storage| storage.transaction(call.scope(), ops));
-        if publishes && out.is_ok() {
+        let call = self.call()?;
+        let out = self.services.storage.transaction(call.scope(), ops).await;
+        if events > 0 && out.is_ok() {
             self.services.outbox.notify_one();
         }
         Ok(out)

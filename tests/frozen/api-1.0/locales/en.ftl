@@ -1,0 +1,39 @@
+frozen-title = Frozen notes
+frozen-review-title = Frozen notes review
+frozen-summary = { $count ->
+    [one] { $count } note
+   *[other] { $count } notes
+}
+frozen-today = Today is
+frozen-search = Search
+frozen-only-done = Done only
+frozen-filter = Filter
+frozen-download = Download (CSV)
+frozen-new = New note
+frozen-name = Name
+frozen-status = Status
+frozen-open = Open
+frozen-closed = Closed
+frozen-count = Count
+frozen-ratio = Ratio
+frozen-done = Done
+frozen-due = Due
+frozen-at = Moment (RFC 3339)
+frozen-meta = Metadata (JSON)
+frozen-blob = Bytes
+frozen-save = Save
+frozen-rename = Rename
+frozen-archive = Archive
+frozen-delete = Delete
+frozen-back = Back to the list
+frozen-received = Events received
+frozen-ticks = Scheduled runs
+frozen-saved = Note saved.
+frozen-renamed = Note renamed.
+frozen-archived = Note archived.
+frozen-deleted = Note deleted.
+frozen-taken = A note has this name already.
+frozen-not-found = This note does not exist.
+frozen-name-required = The name is required.
+frozen-not-a-number = This is not a number.
+frozen-no-action = Unknown action.

@@ -1,0 +1,39 @@
+frozen-title = Notes gelées
+frozen-review-title = Relecture des notes gelées
+frozen-summary = { $count ->
+    [one] { $count } note
+   *[other] { $count } notes
+}
+frozen-today = Nous sommes le
+frozen-search = Rechercher
+frozen-only-done = Terminées seulement
+frozen-filter = Filtrer
+frozen-download = Télécharger (CSV)
+frozen-new = Nouvelle note
+frozen-name = Nom
+frozen-status = État
+frozen-open = Ouverte
+frozen-closed = Fermée
+frozen-count = Nombre
+frozen-ratio = Proportion
+frozen-done = Terminée
+frozen-due = Échéance
+frozen-at = Moment (RFC 3339)
+frozen-meta = Métadonnées (JSON)
+frozen-blob = Octets
+frozen-save = Enregistrer
+frozen-rename = Renommer
+frozen-archive = Archiver
+frozen-delete = Supprimer
+frozen-back = Retour à la liste
+frozen-received = Événements reçus
+frozen-ticks = Passages planifiés
+frozen-saved = Note enregistrée.
+frozen-renamed = Note renommée.
+frozen-archived = Note archivée.
+frozen-deleted = Note supprimée.
+frozen-taken = Une note porte déjà ce nom.
+frozen-not-found = Cette note n'existe pas.
+frozen-name-required = Le nom est obligatoire.
+frozen-not-a-number = Ce n'est pas un nombre.
+frozen-no-action = Action inconnue.

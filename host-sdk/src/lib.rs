@@ -5,7 +5,7 @@
 //! in the plugin's manifest (`plugin.toml`), checks each route's area and
 //! permission before any plugin code runs, renders the plugin's templates
 //! inside the site's layout and stores the plugin's rows in the tables the
-//! manifest declares. This crate turns the raw `estive:plugin@1.0.0` WIT
+//! manifest declares. This crate turns the raw `estive:plugin@1.1.0` WIT
 //! world into a small web-app API:
 //!
 //! - a [`Plugin`] trait with one required function, [`Plugin::handle`], and
@@ -103,10 +103,22 @@
 //! The crate also compiles for the machine building it, so that `cargo
 //! clippy`, `cargo doc` and unit tests of pure code work as usual. Calling a
 //! host service (storage, events, …) outside the WebAssembly host panics.
+//!
+//! # Testing a plugin
+//!
+//! The SDK depends only on what a plugin needs. To run the built plugin in a
+//! real Estive host from `cargo test`, add the host's test harness, the crate
+//! `estive-testing` of the Estive repository, as a dev-dependency of the
+//! plugin crate and use it directly (`estive_testing::TestHost`).
 
 #![warn(missing_docs)]
 
 /// The raw bindings generated from the WIT world.
+///
+/// The world is read from the crate's own copy of the API, `wit/v1.1.0`, so
+/// that the published crate builds on its own; the repository's
+/// `wit/v1.1.0/plugin.wit` is the source of truth, and a test checks the copy
+/// is identical to it.
 ///
 /// Plugins should not need these: the rest of the crate wraps them. They are
 /// public because [`register_plugin!`] expands, in the plugin's crate, to
@@ -115,7 +127,7 @@
 #[allow(missing_docs)]
 pub mod bindings {
     wit_bindgen::generate!({
-        path: "../wit/v1.1.0",
+        path: "wit/v1.1.0",
         world: "estive:plugin/plugin@1.1.0",
         pub_export_macro: true,
         default_bindings_module: "estive_sdk::bindings",
@@ -149,8 +161,6 @@ pub mod messages;
 pub mod page;
 pub mod prelude;
 pub mod slug;
-#[cfg(all(feature = "testing", not(target_arch = "wasm32")))]
-pub mod testing;
 pub mod trend;
 pub mod url;
 
@@ -171,6 +181,11 @@ pub use response::{
 /// assert_eq!(estive_sdk::API_VERSION, "1.1.0");
 /// ```
 pub const API_VERSION: &str = "1.1.0";
+
+/// The README's example plugin, compiled with the doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 /// Support code for the expansion of [`register_plugin!`]; not an API.
 #[doc(hidden)]
@@ -198,6 +213,31 @@ mod tests {
         assert_eq!(
             &super::__private::API_VERSION_BYTES,
             super::API_VERSION.as_bytes()
+        );
+    }
+
+    /// The crate builds against its own copy of the WIT (so that it can be
+    /// published); the repository's `wit/` folder is the source of truth.
+    /// Built from crates.io, `..` is not the repository: nothing to compare.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_crate_wit_is_the_repository_wit() {
+        use std::path::Path;
+
+        let relative = format!("wit/v{}/plugin.wit", super::API_VERSION);
+        let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let source = crate_dir.join("..").join(&relative);
+        let Ok(expected) = std::fs::read(&source) else {
+            return;
+        };
+        let copy = crate_dir.join(&relative);
+        let actual =
+            std::fs::read(&copy).unwrap_or_else(|e| panic!("reading {}: {e}", copy.display()));
+        assert!(
+            actual == expected,
+            "{} differs from {}: copy the repository's file into the crate",
+            copy.display(),
+            source.display()
         );
     }
 }

@@ -3,8 +3,8 @@
 //! A plugin names an account by the id it sees in [`crate::User::id`]; the
 //! host looks up the address, prefixes the subject with the site's name and
 //! sends a plain-text message (SMTP in production; in development and in
-//! tests, a file per message in the data folder, which
-//! [`crate::testing`]'s `TestHost::mails` reads). Plugins never see e-mail
+//! tests, a file per message in the data folder, which `TestHost::mails` of
+//! the test harness `estive-testing` reads). Plugins never see e-mail
 //! addresses.
 //!
 //! Mail is a capability: the manifest declares it with the reason shown to

@@ -9,7 +9,7 @@
 
 use anyhow::{Context as _, Result};
 use estive_core::db::entities::{audit_entry, outbox_event};
-use estive_sdk::testing::{Client, Page, TestHost};
+use estive_testing::{Client, Page, TestHost};
 use sea_orm::EntityTrait;
 
 #[path = "e2e/forms.rs"]
@@ -1032,7 +1032,7 @@ async fn staff_data_download_lists_their_changes_and_erasure_removes_their_name(
     let gone = agent2
         .post_form_no_follow(
             "/compte/supprimer",
-            &[("password", estive_sdk::testing::PASSWORD)],
+            &[("password", estive_testing::PASSWORD)],
         )
         .await?;
     assert_eq!(gone.status, 303, "{}", gone.text);
@@ -1076,7 +1076,7 @@ async fn demo_school_holidays_of_zone_c_are_days_without_counts() -> Result<()> 
     let loaded = host
         .state
         .platform
-        .load_demo(estive_sdk::testing::SITE, &demo_site_dir().join("demo"))
+        .load_demo(estive_testing::SITE, &demo_site_dir().join("demo"))
         .await?;
     assert!(loaded.iter().any(|(p, rows)| p == "canteen" && *rows > 0));
     let admin = host.login("admin").await?;

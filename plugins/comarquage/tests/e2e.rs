@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use anyhow::{Context as _, Result, ensure};
-use estive_sdk::testing::{Builder, Client, Page, TestHost};
+use estive_testing::{Builder, Client, Page, TestHost};
 
 #[path = "e2e/browser.rs"]
 mod browser;

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use anyhow::{Context as _, Result, ensure};
-use estive_sdk::testing::{Builder, Client, Database, Page, TestHost};
+use estive_testing::{Builder, Client, Database, Page, TestHost};
 
 // Each module opens with what it checks.
 #[path = "e2e/browser.rs"]
@@ -952,7 +952,7 @@ async fn a_person_downloads_and_erases_their_answers_which_stay_counted() -> Res
     let gone = citizen
         .post_form_no_follow(
             "/compte/supprimer",
-            &[("password", estive_sdk::testing::PASSWORD)],
+            &[("password", estive_testing::PASSWORD)],
         )
         .await?;
     assert!(gone.status < 400, "account deleted: {}", gone.status);
@@ -1190,7 +1190,7 @@ async fn cached_results_follow_every_answer_change_and_moderation() -> Result<()
     let gone = citizen
         .post_form_no_follow(
             "/compte/supprimer",
-            &[("password", estive_sdk::testing::PASSWORD)],
+            &[("password", estive_testing::PASSWORD)],
         )
         .await?;
     assert!(gone.status < 400, "account deleted: {}", gone.status);

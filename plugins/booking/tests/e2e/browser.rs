@@ -4,7 +4,7 @@
 //! page's decision form; the citizen then reads the decision.
 
 use anyhow::{Context as _, Result, ensure};
-use estive_sdk::testing::Browser;
+use estive_testing::Browser;
 
 use super::{HALL_SLOT, book, excerpt, expect, id_in, setup};
 

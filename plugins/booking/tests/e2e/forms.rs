@@ -21,13 +21,13 @@
 //!   (portal and extranet): `the_feed_link_and_marking_notices_read_use_the_rendered_forms`.
 
 use anyhow::{Context as _, Result, ensure};
-use estive_sdk::testing::{Client, Form, Page};
+use estive_testing::{Client, Form, Page};
 
 use super::{Room, builder, create, excerpt, expect, setup, unescape};
 
 #[test]
 fn the_templates_hold_the_eleven_forms_this_module_covers() -> Result<()> {
-    let forms = estive_sdk::testing::template_forms(env!("CARGO_MANIFEST_DIR").as_ref())?;
+    let forms = estive_testing::template_forms(env!("CARGO_MANIFEST_DIR").as_ref())?;
     let total: usize = forms.values().sum();
     ensure!(
         total == 11,

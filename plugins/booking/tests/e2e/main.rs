@@ -8,7 +8,7 @@
 //! The clock plugins see is Saturday 28 November 2026, 09:00 in Paris.
 
 use anyhow::{Context as _, Result, ensure};
-use estive_sdk::testing::{Builder, Client, Database, PASSWORD, Page, TestHost};
+use estive_testing::{Builder, Client, Database, PASSWORD, Page, TestHost};
 
 mod browser;
 mod forms;

@@ -24,7 +24,7 @@
 //! | unlock.html | reopen the day | `lock_and_unlock_forms_close_and_reopen_the_day` |
 
 use anyhow::{Context as _, Result};
-use estive_sdk::testing::{Browser, Form, Page};
+use estive_testing::{Browser, Form, Page};
 
 use super::{BASE, MONDAY, ok, saved_row, start};
 

@@ -4,7 +4,7 @@
 //! publishes it, and a citizen then finds it in that folder of the portal.
 
 use anyhow::{Result, ensure};
-use estive_sdk::testing::Browser;
+use estive_testing::Browser;
 
 use super::{builder, get_ok, host_with, import, sample_dir};
 

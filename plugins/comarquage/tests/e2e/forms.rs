@@ -18,7 +18,7 @@
 //! | office_form.html | delete an office | `office_forms_create_edit_and_delete_an_office` |
 
 use anyhow::{Context as _, Result, ensure};
-use estive_sdk::testing::Page;
+use estive_testing::Page;
 
 use super::{builder, decoded, get_ok, host_with, import, sample_dir};
 

@@ -6,7 +6,7 @@
 
 use anyhow::{Context as _, Result, ensure};
 use estive_core::db::entities::outbox_event;
-use estive_sdk::testing::{Form, Page};
+use estive_testing::{Form, Page};
 use sea_orm::{EntityTrait, QueryOrder};
 use serde_json::{Value, json};
 
@@ -262,7 +262,7 @@ async fn a_category_made_private_or_an_erased_author_is_told_to_other_plugins() 
         .citoyen
         .post_form(
             "/compte/supprimer",
-            &[("password", estive_sdk::testing::PASSWORD)],
+            &[("password", estive_testing::PASSWORD)],
         )
         .await?;
     assert_eq!(gone.status, 200, "{}", gone.text);

@@ -4,7 +4,7 @@
 //! reads both, a citizen outside it cannot.
 
 use anyhow::Result;
-use estive_sdk::testing::Browser;
+use estive_testing::Browser;
 
 use super::{EXTRANET, Forum, builder, post_count};
 

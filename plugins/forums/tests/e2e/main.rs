@@ -15,7 +15,7 @@ mod forms;
 
 use anyhow::{Context as _, Result, ensure};
 use estive_core::db::entities::{audit_entry, outbox_event};
-use estive_sdk::testing::{Builder, Client, Page, TestHost};
+use estive_testing::{Builder, Client, Page, TestHost};
 use sea_orm::EntityTrait;
 
 const NOW: &str = "2026-11-24T09:00:00+01:00";
@@ -1488,7 +1488,7 @@ async fn a_person_downloads_and_erases_their_forum_data() -> Result<()> {
         .citoyen
         .post_form(
             "/compte/supprimer",
-            &[("password", estive_sdk::testing::PASSWORD)],
+            &[("password", estive_testing::PASSWORD)],
         )
         .await?;
     assert_eq!(gone.status, 200, "{}", gone.text);
@@ -1513,7 +1513,7 @@ async fn the_demo_site_data_loads_and_shows_a_lively_forum() -> Result<()> {
     let loaded = host
         .state
         .platform
-        .load_demo(estive_sdk::testing::SITE, &demo)
+        .load_demo(estive_testing::SITE, &demo)
         .await?;
     ensure!(
         loaded.iter().any(|(p, n)| p == "forums" && *n > 20),

@@ -7,7 +7,7 @@
 //! test typed and what the forms show (weights), not copied from a page.
 
 use anyhow::{Context as _, Result, ensure};
-use estive_sdk::testing::Client;
+use estive_testing::Client;
 use serde_json::json;
 
 use super::{EXTRANET, host, id_in, ok, progress_bar, shown, value};

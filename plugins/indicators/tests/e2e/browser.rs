@@ -4,7 +4,7 @@
 //! (the axis, the action, the frequency).
 
 use anyhow::{Context as _, Result};
-use estive_sdk::testing::Browser;
+use estive_testing::Browser;
 
 use super::{host, value};
 

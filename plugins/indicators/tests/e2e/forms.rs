@@ -23,7 +23,7 @@
 //!   pending opinion, reverse a decision) — `a_citizens_opinion_is_sent_…`.
 
 use anyhow::{Context as _, Result, ensure};
-use estive_sdk::testing::Client;
+use estive_testing::Client;
 
 use super::{
     EXTRANET, create_action, create_indicator, enter_value, first_axis, host, ok, progress_bar,
@@ -32,7 +32,7 @@ use super::{
 
 /// Text of one column of one row of a plugin table.
 async fn cell(
-    host: &estive_sdk::testing::TestHost,
+    host: &estive_testing::TestHost,
     table: &str,
     id: &str,
     column: &str,
@@ -46,7 +46,7 @@ async fn cell(
 
 /// A number column of one row of a plugin table.
 async fn number(
-    host: &estive_sdk::testing::TestHost,
+    host: &estive_testing::TestHost,
     table: &str,
     id: &str,
     column: &str,
@@ -58,7 +58,7 @@ async fn number(
 }
 
 /// How many rows a plugin table holds, with an optional condition.
-async fn count(host: &estive_sdk::testing::TestHost, table: &str, filter: &str) -> Result<i64> {
+async fn count(host: &estive_testing::TestHost, table: &str, filter: &str) -> Result<i64> {
     let sql = format!(
         "SELECT CAST(COUNT(*) AS TEXT) FROM p_indicators__{table}{}",
         if filter.is_empty() {
@@ -578,7 +578,7 @@ async fn a_csv_is_previewed_fixed_and_confirmed_through_the_rendered_import_form
 }
 
 /// The id of the first opinion in the moderation queue.
-async fn opinion_id(host: &estive_sdk::testing::TestHost) -> Result<String> {
+async fn opinion_id(host: &estive_testing::TestHost) -> Result<String> {
     value(host, "SELECT CAST(id AS TEXT) FROM p_indicators__opinions")
         .await?
         .context("an opinion")
@@ -635,7 +635,7 @@ async fn a_citizens_opinion_is_sent_and_moderated_through_the_rendered_forms() -
 
 #[test]
 fn the_templates_hold_the_twenty_forms_this_module_covers() -> Result<()> {
-    let forms = estive_sdk::testing::template_forms(env!("CARGO_MANIFEST_DIR").as_ref())?;
+    let forms = estive_testing::template_forms(env!("CARGO_MANIFEST_DIR").as_ref())?;
     let total: usize = forms.values().sum();
     ensure!(
         total == 20,

@@ -4,7 +4,7 @@
 //! test checks the data the pages show or the files they give.
 
 use anyhow::{Context as _, Result, ensure};
-use estive_sdk::testing::{Builder, Client, Page, TestHost};
+use estive_testing::{Builder, Client, Page, TestHost};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 mod acceptance;
@@ -1096,7 +1096,7 @@ async fn a_person_downloads_then_erases_what_the_agenda_holds_about_them() -> Re
     let gone = elu
         .post_form(
             "/compte/supprimer",
-            &[("password", estive_sdk::testing::PASSWORD)],
+            &[("password", estive_testing::PASSWORD)],
         )
         .await?;
     ensure!(gone.status < 400, "account deleted: {}", gone.status);

@@ -4,7 +4,7 @@
 //! the portal.
 
 use anyhow::{Context as _, Result};
-use estive_sdk::testing::Browser;
+use estive_testing::Browser;
 
 use super::forms::value;
 use super::host;

@@ -5,7 +5,7 @@
 //! enabled the page has neither the section nor the link.
 
 use anyhow::Result;
-use estive_sdk::testing::TestHost;
+use estive_testing::TestHost;
 use serde_json::json;
 
 use super::forms::{shown, value};

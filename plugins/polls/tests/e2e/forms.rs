@@ -10,7 +10,7 @@
 //! (`detail.html`); moderation (`moderation.html`).
 
 use anyhow::{Context as _, Result, ensure};
-use estive_sdk::testing::{Client, Form, Kind, Page, TestHost};
+use estive_testing::{Client, Form, Kind, Page, TestHost};
 
 use super::{PollSpec, create_poll, host, publish};
 

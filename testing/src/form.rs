@@ -105,6 +105,9 @@ pub struct Form {
     /// The form's `id`, `class` and `aria-label`, to tell forms apart in
     /// messages.
     pub describe: String,
+    /// The form has `novalidate`: the browser sends it even with required
+    /// fields empty, and the server says what is missing.
+    pub novalidate: bool,
     fields: Vec<Field>,
     buttons: Vec<Button>,
 }
@@ -420,6 +423,9 @@ impl Form {
                         );
                     }
                 }
+                // With `novalidate` the browser does not stop at an empty
+                // required field.
+                _ if self.novalidate => {}
                 Kind::Radio | Kind::Checkbox if f.required => {
                     let group_ticked = self
                         .fields
@@ -613,7 +619,7 @@ enum Token {
 
 /// Decode the character references our templates and the Markdown
 /// renderer write.
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
@@ -900,6 +906,7 @@ fn read_forms(html: &str, page_path: &str) -> Result<Vec<Form>> {
                         action: resolve(tag.attr("action").unwrap_or(""), page_path),
                         method: tag.attr("method").unwrap_or("get").to_ascii_lowercase(),
                         multipart: tag.attr("enctype") == Some("multipart/form-data"),
+                        novalidate: tag.has("novalidate"),
                         describe: if describe.is_empty() {
                             format!("#{}", forms.len() + 1)
                         } else {

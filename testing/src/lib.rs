@@ -739,6 +739,20 @@ impl Page {
         self.text.contains(needle)
     }
 
+    /// Whether a person reading the page sees `text`: compared with the
+    /// page's character references decoded (a template escapes `'` as
+    /// `&#x27;` and `/` as `&#x2f;`), tags left as they are.
+    ///
+    /// ```
+    /// # let page = estive_testing::Page { status: 200, path: "/".into(),
+    /// #     text: "<p>L&#x27;association &#x2f; 1</p>".into(), headers: Default::default() };
+    /// assert!(page.shows("L'association / 1"));
+    /// assert!(!page.contains("L'association"));
+    /// ```
+    pub fn shows(&self, text: &str) -> bool {
+        form::unescape(&self.text).contains(text)
+    }
+
     /// The text with the Content-Security-Policy nonces blanked: two
     /// answers of the same page differ only there.
     pub fn text_without_nonces(&self) -> String {

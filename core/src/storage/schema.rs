@@ -161,7 +161,12 @@ fn drop_search(backend: DbBackend, plugin: &str, t: &Table) -> Vec<String> {
             let fts = fts_name(plugin, &t.name);
             let mut out: Vec<String> = ["ai", "ad", "au"]
                 .iter()
-                .map(|when| format!("DROP TRIGGER IF EXISTS {}", quoted(&format!("{fts}_{when}"))))
+                .map(|when| {
+                    format!(
+                        "DROP TRIGGER IF EXISTS {}",
+                        quoted(&format!("{fts}_{when}"))
+                    )
+                })
                 .collect();
             out.push(format!("DROP TABLE IF EXISTS {}", quoted(&fts)));
             out
@@ -211,6 +216,13 @@ fn create_search(backend: DbBackend, plugin: &str, t: &Table) -> Vec<String> {
             // reads the text from the table itself; the triggers are the
             // pattern SQLite documents for it (the `'delete'` command must
             // be given the values that were indexed, hence `old.`).
+            //
+            // `IF NOT EXISTS` although what was there is dropped first:
+            // SQLite checks a plain CREATE against the schema its
+            // connection last read, so a connection of the pool that has
+            // not read it since another one dropped the index fails with
+            // "already exists"; with `IF NOT EXISTS` the statement checks
+            // that the schema is current, reads it again and creates.
             let fts = quoted(&fts_name(plugin, &t.name));
             let cols = t
                 .search
@@ -243,18 +255,18 @@ fn create_search(backend: DbBackend, plugin: &str, t: &Table) -> Vec<String> {
             let trigger = |when: &str| quoted(&format!("{}_{when}", fts_name(plugin, &t.name)));
             vec![
                 format!(
-                    "CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{name}', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, content='{name}', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
                 ),
                 format!(
-                    "CREATE TRIGGER {} AFTER INSERT ON {table} BEGIN {add} END",
+                    "CREATE TRIGGER IF NOT EXISTS {} AFTER INSERT ON {table} BEGIN {add} END",
                     trigger("ai")
                 ),
                 format!(
-                    "CREATE TRIGGER {} AFTER DELETE ON {table} BEGIN {remove} END",
+                    "CREATE TRIGGER IF NOT EXISTS {} AFTER DELETE ON {table} BEGIN {remove} END",
                     trigger("ad")
                 ),
                 format!(
-                    "CREATE TRIGGER {} AFTER UPDATE OF {cols} ON {table} WHEN {changed} BEGIN {remove} {add} END",
+                    "CREATE TRIGGER IF NOT EXISTS {} AFTER UPDATE OF {cols} ON {table} WHEN {changed} BEGIN {remove} {add} END",
                     trigger("au")
                 ),
                 format!("INSERT INTO {fts}({fts}) VALUES ('rebuild')"),
@@ -345,10 +357,14 @@ pub async fn apply<C: ConnectionTrait>(
                 .await
                 .with_context(|| format!("creating an index on table `{}` (existing rows may break a new unique constraint)", t.name))?;
         }
-        // A new table, or one whose search columns change, has its
-        // full-text index built again (what was there before, if anything,
-        // removed first).
-        if old_table.is_none_or(|o| o.search != t.search) {
+        // A new searched table, or one whose search columns change, has
+        // its full-text index built again (what was there before, if
+        // anything, removed first).
+        let search_changes = match old_table {
+            None => !t.search.is_empty(),
+            Some(o) => o.search != t.search,
+        };
+        if search_changes {
             let stmts = drop_search(backend, &new.name, t)
                 .into_iter()
                 .chain(create_search(backend, &new.name, t));
@@ -460,7 +476,7 @@ columns = [
         let m = searched(r#"search = ["title", "body"]"#);
         let sqlite = ddl(DbBackend::Sqlite, &m).join(";\n");
         for expected in [
-            r#"CREATE VIRTUAL TABLE "p_news__articles__fts" USING fts5("title", "body", content='p_news__articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"#,
+            r#"CREATE VIRTUAL TABLE IF NOT EXISTS "p_news__articles__fts" USING fts5("title", "body", content='p_news__articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"#,
             r#"AFTER INSERT ON "p_news__articles""#,
             r#"AFTER DELETE ON "p_news__articles" BEGIN INSERT INTO "p_news__articles__fts"("p_news__articles__fts", rowid, "title", "body") VALUES ('delete', old."id", old."title", old."body"); END"#,
             r#"AFTER UPDATE OF "title", "body" ON "p_news__articles" WHEN old."title" IS NOT new."title" OR old."body" IS NOT new."body""#,
@@ -482,20 +498,28 @@ columns = [
         }
     }
 
-    /// Apply `new` over `old` on a real SQLite database, in memory.
-    fn apply_sqlite(conn: &rusqlite::Connection, new: &Manifest, old: Option<&Manifest>) {
+    /// Apply `new` over `old` on a real SQLite database: what goes away on
+    /// `conn`, what is created on `then` (another connection of the same
+    /// file, as the pool may hand out between statements).
+    fn apply_sqlite(
+        conn: &rusqlite::Connection,
+        then: &rusqlite::Connection,
+        new: &Manifest,
+        old: Option<&Manifest>,
+    ) {
         let t = &new.tables[0];
         let old_table = old.and_then(|o| o.table(&t.name));
-        let mut sql = Vec::new();
         if old_table.is_none() {
-            sql.push(DbBackend::Sqlite.build(&create_table(&new.name, t)).to_string());
+            let table = DbBackend::Sqlite.build(&create_table(&new.name, t));
+            conn.execute(&table.to_string(), []).unwrap();
         }
-        if old_table.is_none_or(|o| o.search != t.search) {
-            sql.extend(drop_search(DbBackend::Sqlite, &new.name, t));
-            sql.extend(create_search(DbBackend::Sqlite, &new.name, t));
-        }
-        for s in sql {
-            conn.execute(&s, []).unwrap();
+        if old_table.map_or(!t.search.is_empty(), |o| o.search != t.search) {
+            for s in drop_search(DbBackend::Sqlite, &new.name, t) {
+                conn.execute(&s, []).unwrap();
+            }
+            for s in create_search(DbBackend::Sqlite, &new.name, t) {
+                then.execute(&s, []).unwrap();
+            }
         }
     }
 
@@ -520,9 +544,14 @@ columns = [
 
     #[test]
     fn the_sqlite_index_follows_every_write_and_every_upgrade() {
-        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("estive.db");
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        let other = rusqlite::Connection::open(&file).unwrap();
+        let reader = rusqlite::Connection::open(&file).unwrap();
         let plain = searched("");
-        apply_sqlite(&conn, &plain, None);
+        apply_sqlite(&conn, &conn, &plain, None);
         conn.execute_batch(
             r#"INSERT INTO "p_news__articles"(site_id, title, body) VALUES (1, 'La fête du village', 'Sous la halle');
                INSERT INTO "p_news__articles"(site_id, title, body) VALUES (1, 'Conseil', 'La halle rénovée');"#,
@@ -530,12 +559,16 @@ columns = [
         .unwrap();
         // Declaring search indexes the rows already there.
         let v2 = searched(r#"search = ["title"]"#);
-        apply_sqlite(&conn, &v2, Some(&plain));
-        assert_eq!(hits(&conn, "fete"), [1]);
-        assert!(hits(&conn, "halle").is_empty(), "body is not searched yet");
-        // A column more builds the index again, over both.
+        apply_sqlite(&conn, &other, &v2, Some(&plain));
+        assert_eq!(hits(&reader, "fete"), [1]);
+        assert!(
+            hits(&reader, "halle").is_empty(),
+            "body is not searched yet"
+        );
+        // A column more builds the index again, over both (dropped on one
+        // connection, built on another, as a pool may).
         let v3 = searched(r#"search = ["title", "body"]"#);
-        apply_sqlite(&conn, &v3, Some(&v2));
+        apply_sqlite(&conn, &other, &v3, Some(&v2));
         assert_eq!(hits(&conn, "halle"), [1, 2]);
         index_is_in_step(&conn);
         conn.execute_batch(
@@ -550,7 +583,7 @@ columns = [
         assert_eq!(hits(&conn, "mairie"), [1]);
         index_is_in_step(&conn);
         // Dropping search drops the index and its triggers; writes go on.
-        apply_sqlite(&conn, &plain, Some(&v3));
+        apply_sqlite(&conn, &conn, &plain, Some(&v3));
         let left: i64 = conn
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE name LIKE '%fts%'",

@@ -9,6 +9,7 @@
 
 mod exec;
 pub mod schema;
+mod search;
 
 use std::sync::Arc;
 
@@ -69,6 +70,7 @@ fn indexed_text_limit(table: &Table, column: &str) -> Option<usize> {
 
 /// Check the cells a write puts in `table` beyond what [`bind`] checks.
 fn check_written(table: &Table, cells: &[wit::Cell]) -> Res<()> {
+    search::check_written(table, cells)?;
     for c in cells {
         if let Value::Text(s) = &c.value
             && let Some(limit) = indexed_text_limit(table, &c.column)

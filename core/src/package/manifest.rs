@@ -330,6 +330,10 @@ pub struct Table {
     pub indexes: Vec<Vec<String>>,
     #[serde(default)]
     pub unique: Vec<Vec<String>>,
+    /// Text columns searched by full text, best match first (the first
+    /// one counts most, as a title does). Empty: the table is not searched.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub search: Vec<String>,
 }
 
 impl Table {
@@ -922,6 +926,7 @@ impl Manifest {
                     }
                 }
             }
+            check_search(t)?;
         }
         Ok(())
     }
@@ -1112,6 +1117,53 @@ pub fn check_value(s: &Setting, v: &serde_json::Value) -> Result<(), String> {
 /// Convert a TOML default to JSON (settings are JSON at rest).
 pub fn setting_from_toml(v: &toml::Value) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+/// Most columns one table searches by full text.
+pub const MAX_SEARCH_COLUMNS: usize = 8;
+
+/// The name under which a search returns each row's rank, so a table that
+/// declares `search` cannot have a column of that name.
+pub const SEARCH_RANK: &str = "rank";
+
+/// `search`: declared `text` columns, each once, at most
+/// [`MAX_SEARCH_COLUMNS`].
+fn check_search(t: &Table) -> Result<()> {
+    if t.search.is_empty() {
+        return Ok(());
+    }
+    if t.search.len() > MAX_SEARCH_COLUMNS {
+        bail!(
+            "table `{}`: search names {} columns; at most {MAX_SEARCH_COLUMNS} are searched",
+            t.name,
+            t.search.len()
+        );
+    }
+    for (i, name) in t.search.iter().enumerate() {
+        let Some(c) = t.column(name) else {
+            bail!(
+                "table `{}`: search names column `{name}`, which is not declared",
+                t.name
+            );
+        };
+        if c.kind != ColumnType::Text {
+            bail!(
+                "table `{}`: search names column `{name}`, which is {}; only text columns are searched",
+                t.name,
+                c.kind.as_str()
+            );
+        }
+        if t.search[..i].contains(name) {
+            bail!("table `{}`: search names column `{name}` twice", t.name);
+        }
+    }
+    if t.column(SEARCH_RANK).is_some() {
+        bail!(
+            "table `{}`: a table that declares search cannot have a column `{SEARCH_RANK}`: search results carry each row's rank under that name",
+            t.name
+        );
+    }
+    Ok(())
 }
 
 fn check_default(c: &Column, d: &toml::Value) -> Result<()> {
@@ -1362,6 +1414,65 @@ indexes = [["status"]]
     fn reserved_column_is_refused() {
         let e = error(&GOOD.replace("name = \"status\"", "name = \"site_id\""));
         assert!(e.contains("reserved"), "{e}");
+    }
+
+    #[test]
+    fn search_names_declared_text_columns() {
+        let search = |list: &str| {
+            GOOD.replace(
+                "indexes = [[\"status\"]]",
+                &format!("indexes = [[\"status\"]]\nsearch = {list}"),
+            )
+        };
+        let m = Manifest::parse(&search(r#"["title", "status"]"#)).unwrap();
+        assert_eq!(m.tables[0].search, ["title", "status"]);
+        // What is applied is stored as TOML and read back.
+        let again = Manifest::parse(&toml::to_string(&m).unwrap()).unwrap();
+        assert_eq!(again.tables[0].search, ["title", "status"]);
+        let none = toml::to_string(&Manifest::parse(GOOD).unwrap()).unwrap();
+        assert!(!none.contains("search"), "{none}");
+        for (list, expected) in [
+            (
+                r#"["title", "body"]"#,
+                "table `polls`: search names column `body`, which is not declared",
+            ),
+            (
+                r#"["title", "title"]"#,
+                "table `polls`: search names column `title` twice",
+            ),
+            (
+                r#"["id"]"#,
+                "table `polls`: search names column `id`, which is not declared",
+            ),
+        ] {
+            let e = error(&search(list));
+            assert!(e.contains(expected), "{list}: {e}");
+        }
+        let e = error(&search(r#"["title", "votes"]"#).replace(
+            "{ name = \"status\"",
+            "{ name = \"votes\", type = \"integer\" },\n  { name = \"status\"",
+        ));
+        assert!(
+            e.contains(
+                "search names column `votes`, which is integer; only text columns are searched"
+            ),
+            "{e}"
+        );
+        let e = error(&search(r#"["title"]"#).replace(
+            "{ name = \"status\"",
+            "{ name = \"rank\", type = \"integer\" },\n  { name = \"status\"",
+        ));
+        assert!(e.contains("cannot have a column `rank`"), "{e}");
+        let many: Vec<String> = (0..9).map(|i| format!("t{i}")).collect();
+        let columns: String = many
+            .iter()
+            .map(|c| format!("{{ name = \"{c}\", type = \"text\" }},\n  "))
+            .collect();
+        let e = error(&search(&format!("{many:?}")).replace(
+            "{ name = \"status\"",
+            &format!("{columns}{{ name = \"status\""),
+        ));
+        assert!(e.contains("search names 9 columns; at most 8"), "{e}");
     }
 
     #[test]

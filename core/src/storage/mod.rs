@@ -10,6 +10,7 @@
 mod exec;
 pub mod ops;
 pub mod schema;
+mod search;
 
 use std::sync::Arc;
 
@@ -69,8 +70,9 @@ fn indexed_text_limit(table: &Table, column: &str) -> Option<usize> {
 
 /// Check the cells a write puts in `table` beyond what [`bind`] checks.
 fn check_written(table: &Table, cells: &[ops::Cell]) -> Res<()> {
+    search::check_written(table, cells)?;
     for c in cells {
-        if let Value::Text(s) = &c.value
+        if let Some(s) = c.value.as_text()
             && let Some(limit) = indexed_text_limit(table, &c.column)
             && s.len() > limit
         {
@@ -530,11 +532,6 @@ impl Storage {
     }
 
     /// One write, as a transaction of one operation.
-    /// INTERIM (replaced by the FTS branch before commit).
-    pub async fn search(&self, _scope: Scope<'_>, _q: ops::TextSearch) -> Res<ops::Rows> {
-        Err(StorageError::InvalidOperation("not yet".into()))
-    }
-
     pub async fn write(&self, scope: Scope<'_>, op: ops::Operation) -> Res<Outcome> {
         let mut out = self.transaction(scope, vec![op]).await?;
         Ok(out.pop().unwrap_or(Outcome::Done))

@@ -14,5 +14,6 @@ mod matrix;
 mod outputs;
 mod packages;
 mod runtime;
+mod search;
 mod storage;
 mod web;

@@ -15,5 +15,6 @@ mod matrix;
 mod outputs;
 mod packages;
 mod runtime;
+mod search;
 mod storage;
 mod web;

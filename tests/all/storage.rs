@@ -73,7 +73,13 @@ impl Drop for Db {
 }
 
 pub async fn open(pg: bool) -> Db {
-    let manifest = Arc::new(Manifest::parse(MANIFEST).unwrap());
+    open_with(MANIFEST, pg).await
+}
+
+/// A database with the tables of `manifest` (`plugin.toml` text), on
+/// PostgreSQL or on a fresh SQLite file.
+pub async fn open_with(manifest: &str, pg: bool) -> Db {
+    let manifest = Arc::new(Manifest::parse(manifest).unwrap());
     let (url, tmp, pgdb) = if pg {
         let server = std::env::var("ESTIVE_TEST_POSTGRES")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into());

@@ -225,7 +225,7 @@ impl Storage {
     /// `text` is words, never query syntax: letters and digits, every word
     /// required, the last one also as the start of a longer word, accents
     /// ignored on SQLite (PostgreSQL's `french` configuration stems words
-    /// but keeps accents). Only the first [`MAX_WORDS`] words count.
+    /// but keeps accents). Only the first 32 words count (`MAX_WORDS`).
     ///
     /// # Errors
     /// `unknown-table` for a table the plugin does not declare;

@@ -116,6 +116,34 @@ pub enum PluginCommand {
     },
     /// Check a package without installing it.
     Check { package: PathBuf },
+    /// Start a new plugin crate: a list with a form, a table, catalogues,
+    /// ready to build.
+    New {
+        /// The plugin's name (lowercase letters, digits and `_`).
+        name: String,
+        /// The folder to create (default: `./<name>`).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Use the SDK of a local checkout of Estive (its `host-sdk`
+        /// folder) instead of the published crate.
+        #[arg(long)]
+        sdk_path: Option<PathBuf>,
+    },
+    /// Build a plugin crate for wasm32-wasip2 and assemble its package
+    /// under `target/estive/<name>/`, checked as an install would.
+    Build {
+        /// The crate's folder (default: the current one).
+        dir: Option<PathBuf>,
+    },
+    /// Build a plugin crate and zip its package for `plugin install`.
+    Pack {
+        /// The crate's folder (default: the current one).
+        dir: Option<PathBuf>,
+        /// Where to write the zip (default:
+        /// `target/estive/<name>-<version>.zip`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Grant a plugin on a site a read-only folder (the server
     /// administrator's alone): a path inside `<data>/granted/<site>/`,
     /// refused if it leads outside, links resolved.
@@ -324,17 +352,39 @@ async fn site(config: &Config, cmd: SiteCommand) -> Result<()> {
 }
 
 async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
-    if let PluginCommand::Check { package } = &cmd {
-        let p = Package::read(package)?;
-        println!(
-            "{} {}: manifest valid, component built for estive:plugin@{}, {} KiB, {} files",
-            p.name(),
-            p.version(),
-            p.api_version,
-            p.wasm.len() / 1024,
-            p.files.len()
-        );
-        return Ok(());
+    match &cmd {
+        PluginCommand::Check { package } => return check_plugin(package),
+        PluginCommand::New {
+            name,
+            dir,
+            sdk_path,
+        } => return new_plugin(name, dir.as_deref(), sdk_path.as_deref()),
+        PluginCommand::Build { dir } => {
+            let built = crate::author::build(dir.as_deref().unwrap_or(Path::new(".")))?;
+            println!(
+                "built {} {} (estive:plugin@{}, {} KiB) → {}",
+                built.package.name(),
+                built.package.version(),
+                built.package.api_version,
+                built.package.wasm.len() / 1024,
+                built.dir.display()
+            );
+            return Ok(());
+        }
+        PluginCommand::Pack { dir, out } => {
+            let built = crate::author::build(dir.as_deref().unwrap_or(Path::new(".")))?;
+            let zip = crate::author::pack(&built, out.as_deref())?;
+            let size = std::fs::metadata(&zip).map_or(0, |m| m.len());
+            println!(
+                "packed {} {} ({} KiB) → {}",
+                built.package.name(),
+                built.package.version(),
+                size / 1024,
+                zip.display()
+            );
+            return Ok(());
+        }
+        _ => {}
     }
     let state = server::open(config).await?;
     let platform = &state.platform;
@@ -470,8 +520,96 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
             }
             Ok(())
         }
-        PluginCommand::Check { .. } => unreachable!("handled above"),
+        PluginCommand::Check { .. }
+        | PluginCommand::New { .. }
+        | PluginCommand::Build { .. }
+        | PluginCommand::Pack { .. } => unreachable!("handled above"),
     }
+}
+
+/// `estive plugin new`: write the crate and say what to do next.
+fn new_plugin(name: &str, dir: Option<&Path>, sdk_path: Option<&Path>) -> Result<()> {
+    let dir = dir.map_or_else(|| PathBuf::from(name), Path::to_path_buf);
+    let sdk = match sdk_path {
+        Some(p) => crate::author::Sdk::Path(
+            p.canonicalize()
+                .with_context(|| format!("--sdk-path {}", p.display()))?,
+        ),
+        None => crate::author::Sdk::Registry(crate::author::SDK_VERSION.to_owned()),
+    };
+    let files = crate::author::new_crate(name, &dir, &sdk)?;
+    println!(
+        "created plugin {name} in {} ({} files)",
+        dir.display(),
+        files.len()
+    );
+    println!("next: cd {} && estive plugin build", dir.display());
+    Ok(())
+}
+
+/// `estive plugin check DIR|ZIP`: the install checks (manifest, component,
+/// catalogues), then what would fail only later — templates that do not
+/// compile or load a template the plugin lacks, catalogue errors with their
+/// line and column, keys missing in one language, templates named in `src/`
+/// that do not exist — one finding a line, like a compiler. A folder
+/// without `plugin.wasm` (a plugin's crate) is checked without its
+/// component. Fails when there is an error; warnings alone pass.
+fn check_plugin(path: &Path) -> Result<()> {
+    use crate::package::check;
+    let host = crate::web::render::FILES;
+    let crate_folder = path.is_dir() && !path.join("plugin.wasm").exists();
+    let (report, refused) = if crate_folder {
+        let report = check::check_dir(path, host)?;
+        if report.manifest_valid {
+            let manifest = std::fs::read_to_string(path.join("plugin.toml"))?;
+            let m = crate::package::Manifest::parse(&manifest)?;
+            println!(
+                "{} {}: manifest valid; no plugin.wasm in this folder, the component is not checked",
+                m.name, m.version
+            );
+        }
+        (report, None)
+    } else {
+        match Package::read(path) {
+            Ok(p) => {
+                println!(
+                    "{} {}: manifest valid, component built for estive:plugin@{}, {} KiB, {} files",
+                    p.name(),
+                    p.version(),
+                    p.api_version,
+                    p.wasm.len() / 1024,
+                    p.files.len()
+                );
+                let report = if path.is_dir() {
+                    check::check_dir(path, host)?
+                } else {
+                    let sources = std::collections::BTreeMap::new();
+                    check::check_files(Some(&p.manifest_text), &p.files, &sources, host)
+                };
+                (report, None)
+            }
+            // A folder refused by the install checks: still say precisely
+            // what is wrong in it (a catalogue error with its line), then
+            // fail with the install error.
+            Err(e) if path.is_dir() => (check::check_dir(path, host)?, Some(e)),
+            Err(e) => return Err(e),
+        }
+    };
+    for finding in &report.findings {
+        println!("{finding}");
+    }
+    println!("{}", report.summary());
+    if let Some(e) = refused {
+        return Err(e);
+    }
+    if report.errors() > 0 {
+        bail!(
+            "{}: {} error(s) found, see above",
+            path.display(),
+            report.errors()
+        );
+    }
+    Ok(())
 }
 
 async fn user(config: &Config, cmd: UserCommand) -> Result<()> {

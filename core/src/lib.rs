@@ -1,6 +1,7 @@
 //! The Estive host: plugin runtime, per-site storage, web, identity, sites
 //! and the `estive` command line.
 
+pub mod author;
 pub mod cli;
 pub mod db;
 pub mod events;

@@ -2,6 +2,7 @@
 //! and `static/`, read from a folder or a `.zip`, checked before anything is
 //! stored.
 
+pub mod check;
 pub mod manifest;
 pub mod settings;
 

@@ -1,0 +1,577 @@
+//! The plugin author's commands: `estive plugin new`, `build` and `pack`.
+//!
+//! A plugin is an ordinary Rust crate with a `plugin.toml` beside its
+//! `Cargo.toml`. `new` writes one that builds and runs as it is; `build`
+//! compiles it for `wasm32-wasip2` and assembles the package folder
+//! (checked as an install would check it); `pack` zips that folder for
+//! `estive plugin install` or the admin's upload form. The plugin's version
+//! lives in one place, `plugin.toml`: the crate's own version is not used.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::package::Package;
+
+/// The WebAssembly target plugins are built for.
+pub const TARGET: &str = "wasm32-wasip2";
+
+/// The SDK version a new crate asks for.
+pub const SDK_VERSION: &str = "0.2";
+
+/// A built plugin: its package folder, checked.
+pub struct Built {
+    pub package: Package,
+    pub dir: PathBuf,
+}
+
+/// Where the SDK comes from in a new crate.
+pub enum Sdk {
+    /// The published crate, `estive-sdk = "<version>"`.
+    Registry(String),
+    /// A local checkout of this repository (its `host-sdk` folder).
+    Path(PathBuf),
+}
+
+fn is_plugin_name(name: &str) -> bool {
+    crate::package::manifest::is_identifier(name, 40)
+        && name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+}
+
+/// Write a new plugin crate `name` into `dir` (which must not exist or be
+/// empty).
+///
+/// # Errors
+/// The name is not a plugin name, the folder is not empty, or a file
+/// cannot be written.
+pub fn new_crate(name: &str, dir: &Path, sdk: &Sdk) -> Result<Vec<PathBuf>> {
+    if !is_plugin_name(name) {
+        bail!(
+            "`{name}` is not a plugin name: lowercase letters, digits and `_`, starting with a letter, at most 40"
+        );
+    }
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .next()
+            .is_some()
+    {
+        bail!(
+            "{} is not empty: choose a new folder (--dir) or empty this one",
+            dir.display()
+        );
+    }
+    let sdk_dep = match sdk {
+        Sdk::Registry(version) => format!("estive-sdk = \"{version}\""),
+        Sdk::Path(path) => format!(
+            "estive-sdk = {{ path = {} }}",
+            toml::Value::String(path.display().to_string())
+        ),
+    };
+    let title = {
+        let mut c = name.replace('_', " ").chars().collect::<Vec<_>>();
+        if let Some(first) = c.first_mut() {
+            *first = first.to_ascii_uppercase();
+        }
+        c.into_iter().collect::<String>()
+    };
+    let path = name.replace('_', "-");
+    let files: Vec<(&str, String)> = vec![
+        ("Cargo.toml", cargo_toml(name, &sdk_dep)),
+        ("rust-toolchain.toml", RUST_TOOLCHAIN.to_owned()),
+        (".gitignore", "/target\n".to_owned()),
+        ("plugin.toml", plugin_toml(name, &title, &path)),
+        ("src/lib.rs", lib_rs(name)),
+        ("templates/list.html", LIST_HTML.to_owned()),
+        ("locales/fr.ftl", locale(name, &title, true)),
+        ("locales/en.ftl", locale(name, &title, false)),
+        ("README.md", readme(name, &path)),
+    ];
+    let mut written = Vec::new();
+    for (file, text) in files {
+        let at = dir.join(file);
+        if let Some(parent) = at.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        std::fs::write(&at, text).with_context(|| format!("cannot write {}", at.display()))?;
+        written.push(at);
+    }
+    Ok(written)
+}
+
+/// Install the WebAssembly target with rustup when it is missing.
+fn ensure_target() -> Result<()> {
+    let Ok(out) = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+    else {
+        // No rustup: the toolchain was installed another way; let cargo
+        // say so if the target is missing.
+        return Ok(());
+    };
+    if String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .any(|l| l.trim() == TARGET)
+    {
+        return Ok(());
+    }
+    eprintln!("installing the {TARGET} target with rustup…");
+    let status = Command::new("rustup")
+        .args(["target", "add", TARGET])
+        .status()
+        .context("cannot run rustup")?;
+    if !status.success() {
+        bail!("`rustup target add {TARGET}` failed ({status})");
+    }
+    Ok(())
+}
+
+/// What cargo says about the crate in `dir`.
+struct CrateInfo {
+    name: String,
+    target_dir: PathBuf,
+    /// The workspace defines `[profile.plugin]` (this repository does).
+    plugin_profile: bool,
+}
+
+fn crate_info(dir: &Path) -> Result<CrateInfo> {
+    let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["metadata", "--format-version", "1", "--no-deps"])
+        .current_dir(dir)
+        .output()
+        .context("cannot run cargo (is the Rust toolchain installed?)")?;
+    if !out.status.success() {
+        bail!(
+            "cargo cannot read the crate in {}:\n{}",
+            dir.display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    let manifest = dir
+        .join("Cargo.toml")
+        .canonicalize()
+        .with_context(|| format!("{} has no Cargo.toml", dir.display()))?;
+    let package = meta["packages"]
+        .as_array()
+        .and_then(|ps| {
+            ps.iter().find(|p| {
+                p["manifest_path"]
+                    .as_str()
+                    .is_some_and(|m| Path::new(m) == manifest)
+            })
+        })
+        .with_context(|| format!("{} is not a package of its workspace", manifest.display()))?;
+    let root = PathBuf::from(meta["workspace_root"].as_str().unwrap_or_default());
+    let root_toml = std::fs::read_to_string(root.join("Cargo.toml")).unwrap_or_default();
+    let root_toml: toml::Value = toml::from_str(&root_toml).unwrap_or(toml::Value::Integer(0));
+    Ok(CrateInfo {
+        name: package["name"].as_str().unwrap_or_default().to_owned(),
+        target_dir: PathBuf::from(meta["target_directory"].as_str().unwrap_or_default()),
+        plugin_profile: root_toml
+            .get("profile")
+            .and_then(|p| p.get("plugin"))
+            .is_some(),
+    })
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    if !from.is_dir() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from)? {
+        let e = e?;
+        let name = e.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let dest = to.join(&name);
+        if e.file_type()?.is_dir() {
+            copy_dir(&e.path(), &dest)?;
+        } else {
+            std::fs::copy(e.path(), &dest)
+                .with_context(|| format!("cannot copy {}", e.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Compile the plugin crate in `dir` and assemble its package under
+/// `<target>/estive/<name>/`, checked as an install checks it.
+///
+/// # Errors
+/// No `plugin.toml`, the build fails, or the package would be refused.
+pub fn build(dir: &Path) -> Result<Built> {
+    build_in(dir, None)
+}
+
+/// [`build`], with cargo's target folder set (none: the crate's own).
+///
+/// # Errors
+/// As [`build`].
+pub fn build_in(dir: &Path, target_dir: Option<&Path>) -> Result<Built> {
+    let manifest_path = dir.join("plugin.toml");
+    let manifest_text = std::fs::read_to_string(&manifest_path)
+        .with_context(|| format!("{} has no plugin.toml", dir.display()))?;
+    // The manifest first: a mistake there is cheaper to hear before a build.
+    let manifest = crate::package::Manifest::parse(&manifest_text)
+        .with_context(|| format!("{}", manifest_path.display()))?;
+    manifest
+        .validate()
+        .with_context(|| format!("{}", manifest_path.display()))?;
+    ensure_target()?;
+    let mut info = crate_info(dir)?;
+    if let Some(t) = target_dir {
+        info.target_dir = t.to_path_buf();
+    }
+    let profile = if info.plugin_profile {
+        "plugin"
+    } else {
+        "release"
+    };
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["build", "--target", TARGET, "--profile", profile])
+        .args(["-p", &info.name])
+        .arg("--target-dir")
+        .arg(&info.target_dir)
+        .current_dir(dir)
+        .status()
+        .context("cannot run cargo")?;
+    if !status.success() {
+        bail!("building {} for {TARGET} failed ({status})", info.name);
+    }
+    let wasm_path = info
+        .target_dir
+        .join(TARGET)
+        .join(profile)
+        .join(format!("{}.wasm", info.name.replace('-', "_")));
+    let wasm = std::fs::read(&wasm_path).with_context(|| {
+        format!(
+            "{} was not produced: is the crate a `cdylib` ([lib] crate-type = [\"cdylib\"])?",
+            wasm_path.display()
+        )
+    })?;
+    let out = info.target_dir.join("estive").join(&manifest.name);
+    if out.exists() {
+        std::fs::remove_dir_all(&out).with_context(|| format!("cannot empty {}", out.display()))?;
+    }
+    std::fs::create_dir_all(&out)?;
+    std::fs::write(out.join("plugin.toml"), &manifest_text)?;
+    std::fs::write(out.join("plugin.wasm"), &wasm)?;
+    for sub in ["templates", "locales", "static"] {
+        copy_dir(&dir.join(sub), &out.join(sub))?;
+    }
+    let package = Package::read(&out).context("the built package would be refused")?;
+    Ok(Built { package, dir: out })
+}
+
+/// Zip a built package folder into `out` (default: beside the folder,
+/// `<name>-<version>.zip`).
+///
+/// # Errors
+/// A file cannot be read or written.
+pub fn pack(built: &Built, out: Option<&Path>) -> Result<PathBuf> {
+    let name = format!("{}-{}.zip", built.package.name(), built.package.version());
+    let path = out.map_or_else(
+        || built.dir.parent().unwrap_or(&built.dir).join(&name),
+        Path::to_path_buf,
+    );
+    let file = std::fs::File::create(&path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut entries = Vec::new();
+    collect(&built.dir, "", &mut entries)?;
+    entries.sort();
+    for rel in entries {
+        zip.start_file(&rel, options)?;
+        zip.write_all(&std::fs::read(built.dir.join(&rel))?)?;
+    }
+    zip.finish()?;
+    // What was written must install.
+    Package::read(&path).context("the zip would be refused")?;
+    Ok(path)
+}
+
+fn collect(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<()> {
+    for e in std::fs::read_dir(dir)? {
+        let e = e?;
+        let name = e.file_name().to_string_lossy().into_owned();
+        let rel = if prefix.is_empty() {
+            name
+        } else {
+            format!("{prefix}/{name}")
+        };
+        if e.file_type()?.is_dir() {
+            collect(&e.path(), &rel, out)?;
+        } else {
+            out.push(rel);
+        }
+    }
+    Ok(())
+}
+
+// The stable channel (at least the `rust-version` of Cargo.toml), with the
+// WebAssembly target rustup installs when missing.
+const RUST_TOOLCHAIN: &str = r#"[toolchain]
+channel = "stable"
+targets = ["wasm32-wasip2"]
+components = ["clippy", "rustfmt"]
+"#;
+
+fn cargo_toml(name: &str, sdk_dep: &str) -> String {
+    let crate_name = format!("estive-plugin-{}", name.replace('_', "-"));
+    format!(
+        r#"[package]
+name = "{crate_name}"
+# The plugin's version is the one in plugin.toml; this one is not used.
+version = "0.0.0"
+edition = "2024"
+rust-version = "1.95"
+publish = false
+
+[lib]
+crate-type = ["cdylib"]
+
+[dependencies]
+{sdk_dep}
+serde = {{ version = "1", features = ["derive"] }}
+serde_json = "1"
+
+# A crate of its own, outside any other workspace.
+[workspace]
+
+# `estive plugin build` builds with this profile: a small component.
+[profile.release]
+opt-level = "s"
+lto = true
+codegen-units = 1
+strip = true
+panic = "abort"
+"#
+    )
+}
+
+fn plugin_toml(name: &str, title: &str, path: &str) -> String {
+    format!(
+        r#"name = "{name}"
+version = "0.1.0"
+api = "^1.1"
+title = {{ fr = "{title}", en = "{title}" }}
+description = {{ fr = "Une liste tenue par les habitants.", en = "A list kept by the residents." }}
+default-path = "{path}"
+
+# The list, and its form (GET shows it, POST adds an entry).
+[[routes]]
+name = "list"
+path = "/"
+area = "portal"
+methods = ["get", "post"]
+
+[[tables]]
+name = "entries"
+columns = [
+  {{ name = "title", type = "text", required = true }},
+  {{ name = "created_at", type = "datetime" }},
+]
+
+[[navigation]]
+title = {{ fr = "{title}", en = "{title}" }}
+route = "list"
+"#
+    )
+}
+
+fn lib_rs(name: &str) -> String {
+    format!(
+        r#"//! The {name} plugin: a list the residents add to.
+
+use estive_sdk::prelude::*;
+use serde::{{Deserialize, Serialize}};
+
+#[derive(Serialize, Deserialize)]
+struct Entry {{
+    id: Option<i64>,
+    title: String,
+    created_at: Option<String>,
+}}
+
+struct {ty};
+
+impl Plugin for {ty} {{
+    fn handle(req: Request) -> Result<Response, Error> {{
+        match (req.route(), req.is_post()) {{
+            ("list", false) => list(&req, None),
+            ("list", true) => add(&req),
+            _ => Err(Error::not_found(messages::NOT_FOUND)),
+        }}
+    }}
+}}
+
+/// The list and its form; with `invalid`, the form shown again with its
+/// errors and what was typed.
+fn list(req: &Request, invalid: Option<Error>) -> Result<Response, Error> {{
+    let entries = db::select("entries")
+        .order_desc("id")
+        .limit(100)
+        .fetch::<Entry>()?;
+    let page = view("list.html")
+        .title(i18n::t("{name}-title"))
+        .with(json!({{ "entries": entries }}));
+    Ok(match invalid {{
+        Some(invalid) => page
+            .set("errors", invalid.field_messages())
+            .set("values", req.form_values())
+            .status(422),
+        None => page,
+    }}
+    .into())
+}}
+
+fn add(req: &Request) -> Result<Response, Error> {{
+    let mut form = req.validator();
+    let title = form.text("title").required().max_len(200).value();
+    if let Err(invalid) = form.finish() {{
+        return list(req, Some(invalid));
+    }}
+    db::insert(
+        "entries",
+        &Entry {{
+            id: None,
+            title,
+            created_at: Some(clock::now().utc),
+        }},
+    )?;
+    Ok(redirect(req.url("/")).notice("{name}-added").into())
+}}
+
+register_plugin!({ty});
+"#,
+        ty = type_name(name),
+    )
+}
+
+/// `my_plugin` → `MyPlugin`.
+fn type_name(name: &str) -> String {
+    name.split('_')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+const LIST_HTML: &str = r##"{% set errors = errors|default({}) %}{% set values = values|default({}) %}
+{% if errors %}
+<div class="error-summary" role="alert" tabindex="-1">
+  <h2>{{ t("form-errors") }}</h2>
+  <ul>{% for field, message in errors|items %}<li><a href="#{{ field }}">{{ message }}</a></li>{% endfor %}</ul>
+</div>
+{% endif %}
+<form method="post" action="{{ base_path }}/" novalidate>
+  <input type="hidden" name="csrf_token" value="{{ csrf_token }}">
+  <div class="form-field">
+    <label for="title">{{ t("entry-title") }}</label>
+    {% if errors.title %}<p class="field-error" id="title-error">{{ errors.title }}</p>{% endif %}
+    <input id="title" name="title" value="{{ values.title }}" maxlength="200" required
+      {% if errors.title %}aria-invalid="true" aria-describedby="title-error"{% endif %}>
+  </div>
+  <button class="button" type="submit">{{ t("add") }}</button>
+</form>
+<ul class="entries">
+  {% for e in entries %}<li>{{ e.title }}</li>{% else %}<li>{{ t("no-entries") }}</li>{% endfor %}
+</ul>
+"##;
+
+fn locale(name: &str, title: &str, french: bool) -> String {
+    if french {
+        format!(
+            "{name}-title = {title}\n{name}-added = Ajouté à la liste.\nform-errors = Le formulaire contient des erreurs\nentry-title = Titre\nadd = Ajouter\nno-entries = La liste est vide.\n"
+        )
+    } else {
+        format!(
+            "{name}-title = {title}\n{name}-added = Added to the list.\nform-errors = The form has errors\nentry-title = Title\nadd = Add\nno-entries = The list is empty.\n"
+        )
+    }
+}
+
+fn readme(name: &str, path: &str) -> String {
+    format!(
+        r#"# {name}
+
+An Estive plugin: a list the residents add to, at `/{path}` on the portal.
+
+- `plugin.toml` — the manifest: routes, the `entries` table, the menu entry.
+  The plugin's version is the one here.
+- `src/lib.rs` — the handler: the list, and the form that adds to it.
+- `templates/list.html`, `locales/fr.ftl`, `locales/en.ftl`.
+
+Build the package (the `wasm32-wasip2` target is installed when missing),
+check it, zip it:
+
+```
+estive plugin build
+estive plugin check target/estive/{name}
+estive plugin pack
+```
+
+Install it on a server and enable it on a site:
+
+```
+estive plugin install target/estive/{name}-0.1.0.zip --site <site>
+```
+"#
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_crate_has_a_valid_manifest_and_every_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = dir.path().join("associations");
+        let files = new_crate("associations", &at, &Sdk::Registry("0.2".into())).unwrap();
+        assert_eq!(files.len(), 9);
+        let manifest = crate::package::Manifest::parse(
+            &std::fs::read_to_string(at.join("plugin.toml")).unwrap(),
+        )
+        .unwrap();
+        manifest.validate().unwrap();
+        assert_eq!(manifest.name, "associations");
+        let cargo: toml::Value =
+            toml::from_str(&std::fs::read_to_string(at.join("Cargo.toml")).unwrap()).unwrap();
+        assert_eq!(cargo["dependencies"]["estive-sdk"].as_str(), Some("0.2"));
+        assert!(cargo.get("workspace").is_some(), "a workspace of its own");
+    }
+
+    #[test]
+    fn a_bad_name_or_a_full_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let sdk = Sdk::Registry("0.2".into());
+        for bad in ["Assoc", "2assoc", "a-b", "", "a b"] {
+            assert!(
+                new_crate(bad, &dir.path().join("x"), &sdk).is_err(),
+                "{bad}"
+            );
+        }
+        std::fs::write(dir.path().join("keep.txt"), "mine").unwrap();
+        let e = new_crate("assoc", dir.path(), &sdk)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("is not empty"), "{e}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("keep.txt")).unwrap(),
+            "mine"
+        );
+    }
+}

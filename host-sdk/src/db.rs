@@ -579,13 +579,21 @@ impl Search {
         self
     }
 
-    /// The rows as the host returns them, `rank` last.
+    /// The rows as the host returns them, `rank` last. A text without any
+    /// letter or digit (`*`, `"`, blanks) finds nothing, without asking the
+    /// host.
     ///
     /// # Errors
     ///
     /// [`Error::Internal`] when the host refuses the search (no search
-    /// columns declared, no word in the text…).
+    /// columns declared, an unknown column…).
     pub fn rows(self) -> Result<Rows, Error> {
+        if !self.query.text.chars().any(char::is_alphanumeric) {
+            return Ok(Rows {
+                columns: Vec::new(),
+                rows: Vec::new(),
+            });
+        }
         Ok(host::search(&self.query)?)
     }
 

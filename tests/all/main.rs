@@ -3,8 +3,11 @@
 
 mod accounts;
 mod admin;
+mod api_1_1;
+mod author;
 mod browser;
 mod capabilities;
+mod check;
 mod csp_crawl;
 mod data;
 mod edge;

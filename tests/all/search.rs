@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use estive_core::package::Manifest;
-use estive_core::runtime::bindings::storage::*;
+use estive_core::storage::ops::*;
 use estive_core::storage::{Actor, Scope};
 use sea_orm::{ConnectionTrait, DbBackend};
 
@@ -99,7 +99,17 @@ async fn find_in(
     filter: Vec<Condition>,
 ) -> Result<Rows, StorageError> {
     db.storage
-        .search(scope, "articles", words, vec![], filter, None, None)
+        .search(
+            scope,
+            TextSearch {
+                table: "articles".into(),
+                text: words.into(),
+                columns: vec![],
+                filter,
+                limit: None,
+                offset: None,
+            },
+        )
         .await
 }
 
@@ -178,12 +188,14 @@ both!(better_matches_come_first_with_their_rank, |db| {
         .storage
         .search(
             db.scope(1),
-            "articles",
-            "vélo",
-            vec!["title".into()],
-            vec![],
-            Some(1),
-            Some(1),
+            TextSearch {
+                table: "articles".into(),
+                text: "vélo".into(),
+                columns: vec!["title".into()],
+                filter: vec![],
+                limit: Some(1),
+                offset: Some(1),
+            },
         )
         .await
         .unwrap();
@@ -340,12 +352,14 @@ both!(filters_limit_and_offset_narrow_the_results, |db| {
             .storage
             .search(
                 db.scope(1),
-                "articles",
-                "travaux",
-                vec![],
-                vec![],
-                limit,
-                offset,
+                TextSearch {
+                    table: "articles".into(),
+                    text: "travaux".into(),
+                    columns: vec![],
+                    filter: vec![],
+                    limit,
+                    offset,
+                },
             )
             .await
             .unwrap();
@@ -640,8 +654,17 @@ both!(a_search_without_words_or_index_is_refused, |db| {
         );
     }
     let search = |table: &'static str, columns: Vec<String>| {
-        db.storage
-            .search(db.scope(1), table, "vélo", columns, vec![], None, None)
+        db.storage.search(
+            db.scope(1),
+            TextSearch {
+                table: table.into(),
+                text: "vélo".into(),
+                columns,
+                filter: vec![],
+                limit: None,
+                offset: None,
+            },
+        )
     };
     let e = search("notes", vec![]).await.unwrap_err();
     assert!(

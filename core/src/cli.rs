@@ -212,6 +212,17 @@ fn spinner(msg: &str) -> ProgressBar {
     pb
 }
 
+/// Print a result line above a progress bar, or plainly when the bar is
+/// hidden (output not a terminal: a script or CI must still see results).
+fn say(pb: &ProgressBar, line: impl Into<String>) {
+    let line = line.into();
+    if pb.is_hidden() {
+        println!("{line}");
+    } else {
+        pb.println(line);
+    }
+}
+
 fn bar(len: u64, msg: &str) -> ProgressBar {
     let pb = ProgressBar::new(len);
     pb.set_style(
@@ -400,17 +411,20 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
                     .install(package)
                     .await
                     .with_context(|| format!("{name} {version}: refused"))?;
-                pb.println(match outcome {
-                    InstallOutcome::Installed => format!("installed {name} {version}"),
-                    InstallOutcome::AlreadyInstalled => {
-                        format!("{name} {version} is already installed")
-                    }
-                });
+                say(
+                    &pb,
+                    match outcome {
+                        InstallOutcome::Installed => format!("installed {name} {version}"),
+                        InstallOutcome::AlreadyInstalled => {
+                            format!("{name} {version} is already installed")
+                        }
+                    },
+                );
                 if let Some(slug) = &site {
                     platform
                         .enable(slug, &name, EnableOptions::default())
                         .await?;
-                    pb.println(format!("enabled {name} on {slug}"));
+                    say(&pb, format!("enabled {name} on {slug}"));
                 }
                 pb.inc(1);
             }
@@ -420,8 +434,18 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
         PluginCommand::Upgrade { package } => {
             let package = Package::read(&package)?;
             let (name, version) = (package.name().to_string(), package.version().clone());
-            let switched = platform.upgrade(package).await?;
-            println!("installed {name} {version}");
+            let (outcome, switched) = platform.upgrade(package).await?;
+            println!(
+                "{}",
+                match outcome {
+                    InstallOutcome::Installed => format!("installed {name} {version}"),
+                    InstallOutcome::AlreadyInstalled =>
+                        format!("{name} {version} was already installed"),
+                }
+            );
+            if switched.is_empty() {
+                println!("  no site used an older version");
+            }
             for s in switched {
                 println!("  site {s} now uses {name} {version}");
             }
@@ -744,9 +768,12 @@ async fn demo(config: &Config, plugins: &Path, sites: &Path, no_serve: bool) -> 
             continue;
         }
         if installed.iter().any(|v| &v.version >= p.version()) {
-            pb.println(format!(
-                "{name}: an installed version is as new; rebuild with a new version to replace it"
-            ));
+            say(
+                &pb,
+                format!(
+                    "{name}: an installed version is as new; rebuild with a new version to replace it"
+                ),
+            );
         } else if installed.is_empty() {
             platform
                 .install(p)

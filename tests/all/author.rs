@@ -68,3 +68,32 @@ async fn a_new_plugin_builds_packs_installs_and_takes_an_entry() {
         done.text
     );
 }
+
+#[test]
+fn install_says_what_it_did_even_when_not_in_a_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let frozen = workspace().join("tests/frozen/api-1.0");
+    let install = || {
+        std::process::Command::new(crate::check::estive())
+            .args(["plugin", "install"])
+            .arg(&frozen)
+            .env("ESTIVE_DATA", data.path())
+            .env_remove("DATABASE_URL")
+            .output()
+            .expect("estive runs")
+    };
+    let first = install();
+    let printed = String::from_utf8_lossy(&first.stdout);
+    assert!(
+        first.status.success(),
+        "{printed}{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert_eq!(printed.trim(), "installed frozen 1.0.0");
+    let again = install();
+    assert!(again.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&again.stdout).trim(),
+        "frozen 1.0.0 is already installed"
+    );
+}

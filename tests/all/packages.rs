@@ -236,7 +236,7 @@ async fn an_upgrade_keeps_the_data_and_adds_columns() {
         .upgrade(Package::from_parts(v2, p.wasm.clone(), p.files.clone()).unwrap())
         .await
         .unwrap();
-    assert_eq!(switched, vec!["test".to_string()]);
+    assert_eq!(switched.1, vec!["test".to_string()]);
     host.state.render.reset(&host.state.platform);
     let snap = host.state.platform.snapshot();
     assert_eq!(

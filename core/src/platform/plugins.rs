@@ -112,7 +112,7 @@ impl Platform {
     ///
     /// # Errors
     /// The package is not newer than what sites use, or an install check.
-    pub async fn upgrade(&self, package: Package) -> Result<Vec<String>> {
+    pub async fn upgrade(&self, package: Package) -> Result<(InstallOutcome, Vec<String>)> {
         let name = package.name().to_string();
         let new_version = package.version().clone();
         let latest = self.installed_versions(Some(&name)).await?;
@@ -124,7 +124,7 @@ impl Platform {
         {
             bail!("{name} {newest} is already installed, newer than {new_version}");
         }
-        self.install(package).await?;
+        let outcome = self.install(package).await?;
         let mut switched = Vec::new();
         for (site_row, sp) in self.site_plugin_rows(&name).await? {
             let current = Version::parse(&sp.version)?;
@@ -135,7 +135,7 @@ impl Platform {
             }
         }
         self.changed().await?;
-        Ok(switched)
+        Ok((outcome, switched))
     }
 
     /// Move one site to another installed version of a plugin.

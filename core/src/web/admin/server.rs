@@ -392,7 +392,16 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, req: Request) -> Result
     let upgrade = field(&upload.fields, "upgrade") == "on" && already;
     let (action, notice, sites) = if upgrade {
         match platform.upgrade(package).await {
-            Ok(sites) => ("package.upgrade", "admin-package-upgraded", sites),
+            Ok((InstallOutcome::AlreadyInstalled, sites)) if sites.is_empty() => {
+                return Ok(done(
+                    &state,
+                    &ctx,
+                    "/admin/server",
+                    "admin-package-already",
+                    &[("plugin", name), ("version", version)],
+                ));
+            }
+            Ok((_, sites)) => ("package.upgrade", "admin-package-upgraded", sites),
             Err(e) => return refuse(format!("{e:#}")).await,
         }
     } else {

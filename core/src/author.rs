@@ -178,28 +178,6 @@ fn crate_info(dir: &Path) -> Result<CrateInfo> {
     })
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
-    if !from.is_dir() {
-        return Ok(());
-    }
-    std::fs::create_dir_all(to)?;
-    for e in std::fs::read_dir(from)? {
-        let e = e?;
-        let name = e.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let dest = to.join(&name);
-        if e.file_type()?.is_dir() {
-            copy_dir(&e.path(), &dest)?;
-        } else {
-            std::fs::copy(e.path(), &dest)
-                .with_context(|| format!("cannot copy {}", e.path().display()))?;
-        }
-    }
-    Ok(())
-}
-
 /// Compile the plugin crate in `dir` and assemble its package under
 /// `<target>/estive/<name>/`, checked as an install checks it.
 ///
@@ -262,8 +240,16 @@ pub fn build_in(dir: &Path, target_dir: Option<&Path>) -> Result<Built> {
     std::fs::create_dir_all(&out)?;
     std::fs::write(out.join("plugin.toml"), &manifest_text)?;
     std::fs::write(out.join("plugin.wasm"), &wasm)?;
+    let mut files = std::collections::BTreeMap::new();
     for sub in ["templates", "locales", "static"] {
-        copy_dir(&dir.join(sub), &out.join(sub))?;
+        crate::package::collect_dir(&dir.join(sub), sub, &mut files)?;
+    }
+    for (rel, bytes) in &files {
+        let at = out.join(rel);
+        if let Some(parent) = at.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&at, bytes).with_context(|| format!("cannot write {}", at.display()))?;
     }
     let package = Package::read(&out).context("the built package would be refused")?;
     Ok(Built { package, dir: out })
@@ -285,35 +271,22 @@ pub fn pack(built: &Built, out: Option<&Path>) -> Result<PathBuf> {
     let mut zip = zip::ZipWriter::new(file);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    let mut entries = Vec::new();
-    collect(&built.dir, "", &mut entries)?;
-    entries.sort();
-    for rel in entries {
-        zip.start_file(&rel, options)?;
-        zip.write_all(&std::fs::read(built.dir.join(&rel))?)?;
+    let p = &built.package;
+    let parts = [
+        ("plugin.toml", p.manifest_text.as_bytes()),
+        ("plugin.wasm", p.wasm.as_slice()),
+    ];
+    for (name, bytes) in parts
+        .into_iter()
+        .chain(p.files.iter().map(|(k, v)| (k.as_str(), v.as_slice())))
+    {
+        zip.start_file(name, options)?;
+        zip.write_all(bytes)?;
     }
     zip.finish()?;
     // What was written must install.
     Package::read(&path).context("the zip would be refused")?;
     Ok(path)
-}
-
-fn collect(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<()> {
-    for e in std::fs::read_dir(dir)? {
-        let e = e?;
-        let name = e.file_name().to_string_lossy().into_owned();
-        let rel = if prefix.is_empty() {
-            name
-        } else {
-            format!("{prefix}/{name}")
-        };
-        if e.file_type()?.is_dir() {
-            collect(&e.path(), &rel, out)?;
-        } else {
-            out.push(rel);
-        }
-    }
-    Ok(())
 }
 
 // The stable channel (at least the `rust-version` of Cargo.toml), with the

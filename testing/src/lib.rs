@@ -180,29 +180,9 @@ pub fn build_package(crate_dir: &Path) -> Result<Package> {
         .context("the plugin has no plugin.toml")?;
     let mut files = BTreeMap::new();
     for dir in ["templates", "locales", "static"] {
-        collect(&crate_dir.join(dir), dir, &mut files)?;
+        estive_core::package::collect_dir(&crate_dir.join(dir), dir, &mut files)?;
     }
     Package::from_parts(manifest, wasm, files)
-}
-
-fn collect(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for e in std::fs::read_dir(dir)? {
-        let e = e?;
-        let name = e.file_name().to_string_lossy().to_string();
-        if name.starts_with('.') {
-            continue;
-        }
-        let key = format!("{prefix}/{name}");
-        if e.path().is_dir() {
-            collect(&e.path(), &key, out)?;
-        } else {
-            out.insert(key, std::fs::read(e.path())?);
-        }
-    }
-    Ok(())
 }
 
 /// Which database a test host uses.
@@ -899,22 +879,27 @@ impl Client {
         self.follow(p).await
     }
 
+    /// The session's CSRF token, fetched from the sign-in page the first
+    /// time (its form always carries one; a signed-in client is sent on to a
+    /// page with the sign-out form, which does too).
+    async fn fetched_csrf_token(&self) -> Result<String> {
+        if self.csrf.lock().expect("csrf lock").is_none() {
+            self.get("/login").await?;
+        }
+        Ok(self
+            .csrf
+            .lock()
+            .expect("csrf lock")
+            .clone()
+            .unwrap_or_default())
+    }
+
     /// POST a form with the current CSRF token; the redirect is returned as is.
     ///
     /// # Errors
     /// The connection fails.
     pub async fn post_form_no_follow(&self, path: &str, fields: &[(&str, &str)]) -> Result<Page> {
-        if self.csrf.lock().expect("csrf lock").is_none() {
-            // The sign-in form always carries a token (signed-in clients are
-            // sent on to a page with the sign-out form, which does too).
-            self.get("/login").await?;
-        }
-        let token = self
-            .csrf
-            .lock()
-            .expect("csrf lock")
-            .clone()
-            .unwrap_or_default();
+        let token = self.fetched_csrf_token().await?;
         let mut form: Vec<(String, String)> = vec![("csrf_token".into(), token)];
         form.extend(fields.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         self.send(reqwest::Method::POST, path, Some(&form)).await
@@ -931,15 +916,7 @@ impl Client {
         fields: &[(&str, &str)],
         files: &[(&str, &str, &str, Vec<u8>)],
     ) -> Result<Page> {
-        if self.csrf.lock().expect("csrf lock").is_none() {
-            self.get("/login").await?;
-        }
-        let token = self
-            .csrf
-            .lock()
-            .expect("csrf lock")
-            .clone()
-            .unwrap_or_default();
+        let token = self.fetched_csrf_token().await?;
         let mut text: Vec<(String, String)> = vec![("csrf_token".into(), token)];
         text.extend(fields.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         let files: Vec<(String, String, String, Vec<u8>)> = files

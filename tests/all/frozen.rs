@@ -10,7 +10,7 @@
 //! here are what crossed the 1.0 boundary.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use estive_core::package::Package;
 use estive_testing::{Builder, Client, Page, TestHost};
@@ -25,31 +25,11 @@ fn frozen_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("frozen/api-1.0")
 }
 
-fn collect(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let key = format!("{prefix}/{name}");
-        if path.is_dir() {
-            collect(&path, &key, out);
-        } else {
-            out.insert(key, std::fs::read(&path).unwrap());
-        }
-    }
-}
-
 /// The committed package: `plugin.wasm`, `plugin.toml`, `templates/**` and
 /// `locales/**`, read as they are.
 fn frozen_package() -> Package {
-    let dir = frozen_dir();
-    let manifest = std::fs::read_to_string(dir.join("plugin.toml")).unwrap();
-    let wasm = std::fs::read(dir.join("plugin.wasm"))
-        .expect("tests/frozen/api-1.0/plugin.wasm is committed (see its README)");
-    let mut files = BTreeMap::new();
-    for folder in ["templates", "locales"] {
-        collect(&dir.join(folder), folder, &mut files);
-    }
-    Package::from_parts(manifest, wasm, files).expect("the frozen package passes the checks")
+    Package::read(&frozen_dir())
+        .expect("the committed frozen package passes the checks (see its README)")
 }
 
 async fn start(builder: Builder) -> TestHost {

@@ -141,11 +141,11 @@ pub fn check_dir(dir: &Path, host: HostFiles<'_>) -> Result<Report> {
     };
     let mut files = BTreeMap::new();
     for sub in ["templates", "locales"] {
-        collect(&dir.join(sub), sub, &mut files)?;
+        super::collect_dir(&dir.join(sub), sub, &mut files)?;
     }
     let mut sources = BTreeMap::new();
     let mut rs = BTreeMap::new();
-    collect(&dir.join("src"), "src", &mut rs)?;
+    super::collect_dir(&dir.join("src"), "src", &mut rs)?;
     for (path, bytes) in rs {
         if path.ends_with(".rs") {
             sources.insert(path, String::from_utf8_lossy(&bytes).into_owned());
@@ -279,33 +279,6 @@ pub fn check_files(
         catalogues: catalogue_count,
         sources: sources.len(),
     }
-}
-
-fn collect(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read {}", dir.display()))?
-        .collect::<Result<_, _>>()?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().to_string();
-        if name.starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let key = format!("{prefix}/{name}");
-        if path.is_dir() {
-            collect(&path, &key, out)?;
-        } else {
-            out.insert(
-                key,
-                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?,
-            );
-        }
-    }
-    Ok(())
 }
 
 fn whole_file(severity: Severity, file: &str, message: String) -> Finding {

@@ -242,7 +242,14 @@ impl Package {
     }
 }
 
-fn collect_dir(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) -> Result<()> {
+/// Read the files under `dir` (links followed, dot files skipped) into
+/// `out`, keyed `<prefix>/<path>`; nothing when `dir` does not exist. How a
+/// package folder, a plugin crate and the harness read templates, locales
+/// and static files.
+///
+/// # Errors
+/// A file or folder cannot be read.
+pub fn collect_dir(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) -> Result<()> {
     if !dir.is_dir() {
         return Ok(());
     }

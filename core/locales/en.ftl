@@ -292,20 +292,3 @@ field-invalid-time = Enter a time as HH:MM.
 password-too-short = The password must have at least 10 characters.
 password-is-username = The password cannot be the username.
 
-## Messages of the SDK's form validator (shared by every plugin)
-not-found = This page does not exist.
-sign-in-required = Sign in to continue.
-permission-denied = You are not allowed to do this.
-field-required = This field is required.
-field-too-long = This text is too long.
-field-too-short = This text is too short.
-field-not-a-number = Enter a number.
-field-out-of-range = This number is outside the allowed range.
-field-invalid-date = Enter a valid date.
-field-invalid-datetime = Enter a valid date and time.
-field-too-early = This date is too early.
-field-too-late = This date is too late.
-field-not-a-choice = Pick one of the options offered.
-field-too-few-choices = Tick more options.
-field-too-many-choices = Tick fewer options.
-field-invalid-email = Enter a valid email address.

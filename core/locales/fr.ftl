@@ -297,20 +297,3 @@ field-invalid-time = Saisissez une heure au format HH:MM.
 password-too-short = Le mot de passe doit compter au moins 10 caractères.
 password-is-username = Le mot de passe ne peut pas être l’identifiant.
 
-## Messages of the SDK's form validator (shared by every plugin)
-not-found = Cette page n’existe pas.
-sign-in-required = Connectez-vous pour continuer.
-permission-denied = Vous n’avez pas le droit de faire cela.
-field-required = Ce champ est obligatoire.
-field-too-long = Ce texte est trop long.
-field-too-short = Ce texte est trop court.
-field-not-a-number = Saisissez un nombre.
-field-out-of-range = Ce nombre est hors des limites permises.
-field-invalid-date = Saisissez une date valide.
-field-invalid-datetime = Saisissez une date et une heure valides.
-field-too-early = Cette date est trop tôt.
-field-too-late = Cette date est trop tard.
-field-not-a-choice = Choisissez une des options proposées.
-field-too-few-choices = Cochez plus d’options.
-field-too-many-choices = Cochez moins d’options.
-field-invalid-email = Saisissez une adresse électronique valide.

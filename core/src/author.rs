@@ -19,7 +19,7 @@ use crate::package::Package;
 pub const TARGET: &str = "wasm32-wasip2";
 
 /// The SDK version a new crate asks for.
-pub const SDK_VERSION: &str = "0.2";
+pub const SDK_VERSION: &str = "0.3";
 
 /// A built plugin: its package folder, checked.
 pub struct Built {
@@ -364,6 +364,7 @@ fn lib_rs(name: &str) -> String {
     format!(
         r#"//! The {name} plugin: a list the residents add to.
 
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde::{{Deserialize, Serialize}};
 
@@ -387,23 +388,21 @@ impl Plugin for {ty} {{
 }}
 
 /// The list and its form; with `invalid`, the form shown again with its
-/// errors and what was typed.
+/// errors (status 422, their count in the title) and what was typed.
 fn list(req: &Request, invalid: Option<Error>) -> Result<Response, Error> {{
     let entries = db::select("entries")
         .order_desc("id")
         .limit(100)
         .fetch::<Entry>()?;
-    let page = view("list.html")
-        .title(i18n::t("{name}-title"))
-        .with(json!({{ "entries": entries }}));
-    Ok(match invalid {{
-        Some(invalid) => page
-            .set("errors", invalid.field_messages())
-            .set("values", req.form_values())
-            .status(422),
-        None => page,
+    let mut form = Form::new("{name}").label("title", "entry-title");
+    if let Some(invalid) = &invalid {{
+        form = form.sent(req).errors(invalid);
     }}
-    .into())
+    Ok(view("list.html")
+        .title(i18n::t("{name}-title"))
+        .set("entries", entries)
+        .form(form)
+        .into())
 }}
 
 fn add(req: &Request) -> Result<Response, Error> {{
@@ -442,22 +441,13 @@ fn type_name(name: &str) -> String {
         .collect()
 }
 
-const LIST_HTML: &str = r##"{% set errors = errors|default({}) %}{% set values = values|default({}) %}
-{% if errors %}
-<div class="error-summary" role="alert" tabindex="-1">
-  <h2>{{ t("form-errors") }}</h2>
-  <ul>{% for field, message in errors|items %}<li><a href="#{{ field }}">{{ message }}</a></li>{% endfor %}</ul>
-</div>
-{% endif %}
+const LIST_HTML: &str = r##"{% import "estive/forms.html" as f %}
+{{ f.summary(form) }}
 <form method="post" action="{{ base_path }}/" novalidate>
   <input type="hidden" name="csrf_token" value="{{ csrf_token }}">
-  <div class="form-field">
-    <label for="title">{{ t("entry-title") }}</label>
-    {% if errors.title %}<p class="field-error" id="title-error">{{ errors.title }}</p>{% endif %}
-    <input id="title" name="title" value="{{ values.title }}" maxlength="200" required
-      {% if errors.title %}aria-invalid="true" aria-describedby="title-error"{% endif %}>
-  </div>
-  <button class="button" type="submit">{{ t("add") }}</button>
+  {{ f.required_note() }}
+  {{ f.input(form, "title", t("entry-title"), required=true, maxlength=200) }}
+  {{ f.actions(t("add")) }}
 </form>
 <ul class="entries">
   {% for e in entries %}<li>{{ e.title }}</li>{% else %}<li>{{ t("no-entries") }}</li>{% endfor %}
@@ -467,11 +457,11 @@ const LIST_HTML: &str = r##"{% set errors = errors|default({}) %}{% set values =
 fn locale(name: &str, title: &str, french: bool) -> String {
     if french {
         format!(
-            "{name}-title = {title}\n{name}-added = Ajouté à la liste.\nform-errors = Le formulaire contient des erreurs\nentry-title = Titre\nadd = Ajouter\nno-entries = La liste est vide.\n"
+            "{name}-title = {title}\n{name}-added = Ajouté à la liste.\nentry-title = Titre\nadd = Ajouter\nno-entries = La liste est vide.\n"
         )
     } else {
         format!(
-            "{name}-title = {title}\n{name}-added = Added to the list.\nform-errors = The form has errors\nentry-title = Title\nadd = Add\nno-entries = The list is empty.\n"
+            "{name}-title = {title}\n{name}-added = Added to the list.\nentry-title = Title\nadd = Add\nno-entries = The list is empty.\n"
         )
     }
 }
@@ -513,7 +503,7 @@ mod tests {
     fn a_new_crate_has_a_valid_manifest_and_every_file() {
         let dir = tempfile::tempdir().unwrap();
         let at = dir.path().join("associations");
-        let files = new_crate("associations", &at, &Sdk::Registry("0.2".into())).unwrap();
+        let files = new_crate("associations", &at, &Sdk::Registry("0.3".into())).unwrap();
         assert_eq!(files.len(), 9);
         let manifest = crate::package::Manifest::parse(
             &std::fs::read_to_string(at.join("plugin.toml")).unwrap(),
@@ -523,14 +513,14 @@ mod tests {
         assert_eq!(manifest.name, "associations");
         let cargo: toml::Value =
             toml::from_str(&std::fs::read_to_string(at.join("Cargo.toml")).unwrap()).unwrap();
-        assert_eq!(cargo["dependencies"]["estive-sdk"].as_str(), Some("0.2"));
+        assert_eq!(cargo["dependencies"]["estive-sdk"].as_str(), Some("0.3"));
         assert!(cargo.get("workspace").is_some(), "a workspace of its own");
     }
 
     #[test]
     fn a_bad_name_or_a_full_folder_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let sdk = Sdk::Registry("0.2".into());
+        let sdk = Sdk::Registry("0.3".into());
         for bad in ["Assoc", "2assoc", "a-b", "", "a b"] {
             assert!(
                 new_crate(bad, &dir.path().join("x"), &sdk).is_err(),

@@ -18,6 +18,20 @@ pub fn normalise(lang: &str) -> &'static str {
     }
 }
 
+/// The host's messages that every plugin may use without copying them
+/// (`locales/*-kit.ftl`): the SDK validator's errors, the form page's
+/// summary and title, the words of the form macros. A plugin's own
+/// catalogue is looked up first.
+pub fn kit() -> &'static Catalogues {
+    static KIT: std::sync::LazyLock<Catalogues> = std::sync::LazyLock::new(|| {
+        Catalogues::new(
+            &[include_str!("../locales/fr-kit.ftl")],
+            &[include_str!("../locales/en-kit.ftl")],
+        )
+    });
+    &KIT
+}
+
 /// One catalogue per language; English falls back to French message by
 /// message.
 pub struct Catalogues {
@@ -118,6 +132,34 @@ fn format(b: &FluentBundle<FluentResource>, key: &str, args: &[(&str, String)]) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kit_messages_name_their_limits_only_when_given() {
+        let kit = kit();
+        assert_eq!(kit.t("fr", "field-too-long"), "Ce texte est trop long.");
+        let args = [
+            ("max", "80".to_string()),
+            ("length", "93".to_string()),
+            ("bounds", "max".to_string()),
+        ];
+        assert_eq!(
+            kit.t_args("fr", "field-too-long", &args),
+            "Ce texte est trop long : 80 caractères au plus (il en compte 93)."
+        );
+        let both = [
+            ("min", "1".to_string()),
+            ("max", "12".to_string()),
+            ("bounds", "both".to_string()),
+        ];
+        assert_eq!(
+            kit.t_args("en", "field-out-of-range", &both),
+            "Enter a number between 1 and 12."
+        );
+        assert_eq!(
+            kit.t_args("fr", "estive-title-errors", &[("count", "2".into())]),
+            "Erreur : 2 champs à corriger"
+        );
+    }
 
     #[test]
     fn english_falls_back_to_french_per_message() {

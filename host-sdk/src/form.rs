@@ -62,6 +62,8 @@
 //! }
 //! ```
 
+pub use crate::form_view::{Form, SummaryLine};
+
 use crate::dates::{Date, DateTime};
 use crate::{Error, FieldError, messages};
 
@@ -231,9 +233,21 @@ impl<'a> Validator<'a> {
     /// assert!(f.finish().is_err());
     /// ```
     pub fn error(&mut self, field: &str, message: impl Into<String>) {
-        if !self.has_error(field) {
-            self.errors.push(FieldError::new(field, message));
+        self.report(FieldError::new(field, message));
+    }
+
+    /// Records an error built with its arguments, unless its field already
+    /// has one: `f.report(FieldError::new("seats", "too-many-seats").arg("max", 40))`.
+    pub fn report(&mut self, error: FieldError) {
+        if !self.has_error(&error.field) {
+            self.errors.push(error);
         }
+    }
+
+    fn problem(&mut self, field: &str, problem: Problem) {
+        let mut error = FieldError::new(field, problem.key);
+        error.args = problem.args;
+        self.report(error);
     }
 
     /// Records an error about a field when `ok` is false, and returns `ok`.
@@ -273,8 +287,74 @@ impl<'a> Validator<'a> {
     }
 }
 
-/// What checking a raw field gave: nothing, a value, or an error key.
-type Checked<T> = Result<Option<T>, &'static str>;
+/// What checking a raw field gave: nothing, a value, or what is wrong.
+type Checked<T> = Result<Option<T>, Problem>;
+
+/// A message key and the limits it names (`{ $max }`).
+struct Problem {
+    key: &'static str,
+    args: Vec<(String, String)>,
+}
+
+impl Problem {
+    /// The message `key` with the arguments that are given, and `bounds`
+    /// (`min`, `max` or `both`) naming the limits among them: the
+    /// catalogue selects its wording on it, since Fluent cannot test
+    /// whether an argument was given, and falls back to a wording without
+    /// limits when it is absent (a message reported without them).
+    fn with(key: &'static str, args: &[(&str, Option<String>)]) -> Problem {
+        let mut args: Vec<(String, String)> = args
+            .iter()
+            .filter_map(|(name, value)| Some(((*name).to_owned(), value.clone()?)))
+            .collect();
+        let has = |name: &str| args.iter().any(|(n, _)| n == name);
+        let bounds = match (has("min"), has("max")) {
+            (true, true) => Some("both"),
+            (true, false) => Some("min"),
+            (false, true) => Some("max"),
+            (false, false) => None,
+        };
+        if let Some(bounds) = bounds {
+            args.push(("bounds".to_owned(), bounds.to_owned()));
+        }
+        Problem { key, args }
+    }
+}
+
+impl Problem {
+    /// A number out of its bounds.
+    fn range(min: Option<String>, max: Option<String>) -> Problem {
+        Problem::with(messages::FIELD_OUT_OF_RANGE, &[("min", min), ("max", max)])
+    }
+}
+
+impl From<&'static str> for Problem {
+    fn from(key: &'static str) -> Problem {
+        Problem {
+            key,
+            args: Vec::new(),
+        }
+    }
+}
+
+/// A decimal limit as people write it in French and English alike for
+/// whole numbers, and with the point otherwise (`2.5`).
+fn decimal(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        n.to_string()
+    }
+}
+
+/// A date limit as `dd/mm/yyyy`, read the same in both languages.
+fn day(d: Date) -> String {
+    let iso = d.to_string();
+    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+        _ => iso,
+    }
+}
 
 /// The three final calls shared by every single-valued field.
 macro_rules! finishers {
@@ -289,8 +369,8 @@ macro_rules! finishers {
                     validator.error(&name, messages::FIELD_REQUIRED);
                     $placeholder
                 }
-                Err(key) => {
-                    validator.error(&name, key);
+                Err(problem) => {
+                    validator.problem(&name, problem);
                     $placeholder
                 }
             }
@@ -299,8 +379,8 @@ macro_rules! finishers {
         /// The value, or `None` when the field is empty.
         pub fn optional(self) -> Option<$ty> {
             let (validator, name, checked) = self.checked();
-            checked.unwrap_or_else(|key| {
-                validator.error(&name, key);
+            checked.unwrap_or_else(|problem| {
+                validator.problem(&name, problem);
                 None
             })
         }
@@ -310,8 +390,8 @@ macro_rules! finishers {
             let (validator, name, checked) = self.checked();
             match checked {
                 Ok(value) => value.unwrap_or(default),
-                Err(key) => {
-                    validator.error(&name, key);
+                Err(problem) => {
+                    validator.problem(&name, problem);
                     default
                 }
             }
@@ -355,12 +435,24 @@ impl<'v, 'a> TextField<'v, 'a> {
             None => Ok(None),
             Some(text) => {
                 let chars = text.chars().count();
-                if self.max_len.is_some_and(|max| chars > max) {
-                    Err(messages::FIELD_TOO_LONG)
-                } else if self.min_len.is_some_and(|min| chars < min) {
-                    Err(messages::FIELD_TOO_SHORT)
+                if let Some(max) = self.max_len.filter(|&max| chars > max) {
+                    Err(Problem::with(
+                        messages::FIELD_TOO_LONG,
+                        &[
+                            ("max", Some(max.to_string())),
+                            ("length", Some(chars.to_string())),
+                        ],
+                    ))
+                } else if let Some(min) = self.min_len.filter(|&min| chars < min) {
+                    Err(Problem::with(
+                        messages::FIELD_TOO_SHORT,
+                        &[
+                            ("min", Some(min.to_string())),
+                            ("length", Some(chars.to_string())),
+                        ],
+                    ))
                 } else if self.email && !looks_like_email(text) {
-                    Err(messages::FIELD_INVALID_EMAIL)
+                    Err(messages::FIELD_INVALID_EMAIL.into())
                 } else {
                     Ok(Some(text.to_owned()))
                 }
@@ -382,8 +474,8 @@ impl<'v, 'a> TextField<'v, 'a> {
                 }
                 String::new()
             }
-            Err(key) => {
-                validator.error(&name, key);
+            Err(problem) => {
+                validator.problem(&name, problem);
                 String::new()
             }
         }
@@ -399,8 +491,8 @@ impl<'v, 'a> TextField<'v, 'a> {
                 None
             }
             Ok(text) => text,
-            Err(key) => {
-                validator.error(&name, key);
+            Err(problem) => {
+                validator.problem(&name, problem);
                 None
             }
         }
@@ -456,9 +548,12 @@ impl<'v, 'a> IntField<'v, 'a> {
     fn checked(self) -> (&'v mut Validator<'a>, String, Checked<i64>) {
         let checked = match self.raw.map(str::parse::<i64>) {
             None => Ok(None),
-            Some(Err(_)) => Err(messages::FIELD_NOT_A_NUMBER),
+            Some(Err(_)) => Err(messages::FIELD_NOT_A_NUMBER.into()),
             Some(Ok(n)) if self.min.is_some_and(|m| n < m) || self.max.is_some_and(|m| n > m) => {
-                Err(messages::FIELD_OUT_OF_RANGE)
+                Err(Problem::range(
+                    self.min.map(|m| m.to_string()),
+                    self.max.map(|m| m.to_string()),
+                ))
             }
             Some(Ok(n)) => Ok(Some(n)),
         };
@@ -505,9 +600,9 @@ impl<'v, 'a> FloatField<'v, 'a> {
         });
         let checked = match parsed {
             None => Ok(None),
-            Some(None) => Err(messages::FIELD_NOT_A_NUMBER),
+            Some(None) => Err(messages::FIELD_NOT_A_NUMBER.into()),
             Some(Some(n)) if self.min.is_some_and(|m| n < m) || self.max.is_some_and(|m| n > m) => {
-                Err(messages::FIELD_OUT_OF_RANGE)
+                Err(Problem::range(self.min.map(decimal), self.max.map(decimal)))
             }
             Some(Some(n)) => Ok(Some(n)),
         };
@@ -573,9 +668,15 @@ impl<'v, 'a> DateField<'v, 'a> {
     fn checked(self) -> (&'v mut Validator<'a>, String, Checked<Date>) {
         let checked = match self.raw.map(Date::parse) {
             None => Ok(None),
-            Some(None) => Err(messages::FIELD_INVALID_DATE),
-            Some(Some(d)) if self.min.is_some_and(|m| d < m) => Err(messages::FIELD_TOO_EARLY),
-            Some(Some(d)) if self.max.is_some_and(|m| d > m) => Err(messages::FIELD_TOO_LATE),
+            Some(None) => Err(messages::FIELD_INVALID_DATE.into()),
+            Some(Some(d)) if self.min.is_some_and(|m| d < m) => Err(Problem::with(
+                messages::FIELD_TOO_EARLY,
+                &[("min", self.min.map(day))],
+            )),
+            Some(Some(d)) if self.max.is_some_and(|m| d > m) => Err(Problem::with(
+                messages::FIELD_TOO_LATE,
+                &[("max", self.max.map(day))],
+            )),
             Some(Some(d)) => Ok(Some(d)),
         };
         (self.validator, self.name, checked)
@@ -610,9 +711,15 @@ impl<'v, 'a> DateTimeField<'v, 'a> {
     fn checked(self) -> (&'v mut Validator<'a>, String, Checked<DateTime>) {
         let checked = match self.raw.map(DateTime::parse) {
             None => Ok(None),
-            Some(None) => Err(messages::FIELD_INVALID_DATETIME),
-            Some(Some(t)) if self.min.is_some_and(|m| t < m) => Err(messages::FIELD_TOO_EARLY),
-            Some(Some(t)) if self.max.is_some_and(|m| t > m) => Err(messages::FIELD_TOO_LATE),
+            Some(None) => Err(messages::FIELD_INVALID_DATETIME.into()),
+            Some(Some(t)) if self.min.is_some_and(|m| t < m) => Err(Problem::with(
+                messages::FIELD_TOO_EARLY,
+                &[("min", self.min.map(|m| day(m.date())))],
+            )),
+            Some(Some(t)) if self.max.is_some_and(|m| t > m) => Err(Problem::with(
+                messages::FIELD_TOO_LATE,
+                &[("max", self.max.map(|m| day(m.date())))],
+            )),
             Some(Some(t)) => Ok(Some(t)),
         };
         (self.validator, self.name, checked)
@@ -635,7 +742,7 @@ impl<'v, 'a> ChoiceField<'v, 'a> {
         let checked = match self.raw {
             None => Ok(None),
             Some(v) if self.allowed.iter().any(|a| a == v) => Ok(Some(v.to_owned())),
-            Some(_) => Err(messages::FIELD_NOT_A_CHOICE),
+            Some(_) => Err(messages::FIELD_NOT_A_CHOICE.into()),
         };
         (self.validator, self.name, checked)
     }
@@ -677,24 +784,30 @@ impl ChoicesField<'_, '_> {
     /// The values chosen, in the order sent, without repeats.
     pub fn value(self) -> Vec<String> {
         let count = self.raw.len();
-        let key = if self
+        let problem = if self
             .raw
             .iter()
             .any(|v| !self.allowed.iter().any(|a| a == v))
         {
-            Some(messages::FIELD_NOT_A_CHOICE)
+            Some(messages::FIELD_NOT_A_CHOICE.into())
         } else if self.required && count == 0 {
-            Some(messages::FIELD_REQUIRED)
+            Some(messages::FIELD_REQUIRED.into())
         } else if count < self.min {
-            Some(messages::FIELD_TOO_FEW_CHOICES)
-        } else if self.max.is_some_and(|max| count > max) {
-            Some(messages::FIELD_TOO_MANY_CHOICES)
+            Some(Problem::with(
+                messages::FIELD_TOO_FEW_CHOICES,
+                &[("min", Some(self.min.to_string()))],
+            ))
         } else {
-            None
+            self.max.filter(|&max| count > max).map(|max| {
+                Problem::with(
+                    messages::FIELD_TOO_MANY_CHOICES,
+                    &[("max", Some(max.to_string()))],
+                )
+            })
         };
-        match key {
-            Some(key) => {
-                self.validator.error(&self.name, key);
+        match problem {
+            Some(problem) => {
+                self.validator.problem(&self.name, problem);
                 Vec::new()
             }
             None => self.raw.into_iter().map(str::to_owned).collect(),

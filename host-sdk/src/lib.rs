@@ -136,6 +136,7 @@ pub mod bindings {
 }
 
 mod context;
+mod form_view;
 mod host;
 mod plugin;
 mod request;

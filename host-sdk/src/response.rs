@@ -292,6 +292,10 @@ pub struct FieldError {
     /// What is wrong: a catalogue key (see [`messages`](crate::messages)) or
     /// plain text.
     pub message: String,
+    /// The values of the message's Fluent placeables (`{ $max }`), e.g.
+    /// the limit a text went over.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, String)>,
 }
 
 impl FieldError {
@@ -300,7 +304,22 @@ impl FieldError {
         FieldError {
             field: field.into(),
             message: message.into(),
+            args: Vec::new(),
         }
+    }
+
+    /// Adds a value for one of the message's placeables.
+    ///
+    /// ```
+    /// use estive_sdk::FieldError;
+    ///
+    /// let e = FieldError::new("title", "field-too-long").arg("max", 200);
+    /// assert_eq!(e.args, [("max".to_owned(), "200".to_owned())]);
+    /// ```
+    #[must_use]
+    pub fn arg(mut self, name: &str, value: impl std::fmt::Display) -> FieldError {
+        self.args.push((name.to_owned(), value.to_string()));
+        self
     }
 }
 

@@ -733,6 +733,43 @@ impl Page {
         form::unescape(&self.text).contains(text)
     }
 
+    /// The page's `<title>`, decoded.
+    pub fn title(&self) -> String {
+        self.first_element("title")
+    }
+
+    /// The text of the page's first `<h1>`, decoded, tags removed.
+    pub fn heading(&self) -> String {
+        self.first_element("h1")
+    }
+
+    fn first_element(&self, tag: &str) -> String {
+        let open = format!("<{tag}");
+        let Some(start) = self.text.find(&open) else {
+            return String::new();
+        };
+        let rest = &self.text[start..];
+        let inner = rest.split_once('>').map_or("", |(_, r)| r);
+        let inner = inner.split(&format!("</{tag}>")).next().unwrap_or_default();
+        let mut plain = String::new();
+        let mut in_tag = false;
+        for c in inner.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => plain.push(c),
+                _ => {}
+            }
+        }
+        form::unescape(
+            plain
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .as_str(),
+        )
+    }
+
     /// The text with the Content-Security-Policy nonces blanked: two
     /// answers of the same page differ only there.
     pub fn text_without_nonces(&self) -> String {

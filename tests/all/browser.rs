@@ -77,7 +77,7 @@ async fn an_admin_enables_a_plugin_and_a_citizen_sees_it() {
     );
     b.click("nav.site-nav a[href='/bonjour/']").await;
     b.wait_for("<h1 class=\"page-title\">Bonjour</h1>").await;
-    b.fill("#name", "Depuis le navigateur").await;
+    b.fill("#hello-name", "Depuis le navigateur").await;
     b.click("form[action='/bonjour/'] button[type='submit']")
         .await;
     let page = b.wait_for("<li>Depuis le navigateur</li>").await;

@@ -806,6 +806,38 @@ fn check_includes(
         if load.ignore_missing || candidates.iter().any(|c| names.contains(c.as_str())) {
             continue;
         }
+        // The host's macros for plugins (`estive/forms.html`).
+        if candidates
+            .iter()
+            .any(|c| c.starts_with("estive/") && host.templates.contains(c))
+        {
+            continue;
+        }
+        if let [one] = candidates.as_slice()
+            && one.starts_with("estive/")
+        {
+            let offered: Vec<&String> = host
+                .templates
+                .iter()
+                .filter(|t| t.starts_with("estive/"))
+                .collect();
+            let offered = offered
+                .iter()
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(at_offset(
+                Severity::Error,
+                path,
+                text,
+                load.offset,
+                format!(
+                    "{} of `{one}`: the host has no such template (it offers {offered})",
+                    load.keyword
+                ),
+            ));
+            continue;
+        }
         let which = match candidates.as_slice() {
             [one] => format!("`{one}`"),
             many => format!(

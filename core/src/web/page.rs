@@ -177,6 +177,7 @@ pub fn frame(
         request_path: ctx.path.clone(),
         breadcrumb: Vec::new(),
         page_title: title.to_string(),
+        title_prefix: None,
         status: status.as_u16(),
         csp_nonce: ctx.csp_nonce.clone(),
     }

@@ -356,6 +356,7 @@ fn respond(
             let (content, breadcrumb) = render_view(state, ctx, plugin, area, &view)?;
             let mut f = frame(state, ctx, area, &view.title, status);
             f.breadcrumb = breadcrumb;
+            f.title_prefix = errors_in_title(state, ctx, &view);
             Ok(html(status, state.render.page(&ctx.site, &f, &content)?))
         }
         api::Response::Redirect(r) => {
@@ -384,6 +385,34 @@ fn respond(
         }
         api::Response::Download(d) => download(plugin, d),
     }
+}
+
+/// The count of errors of a form shown again (the SDK's `View::form`
+/// gives it as `form.count` with status 422), for the start of the
+/// document's `<title>`: never in the `<h1>` or the breadcrumb.
+fn errors_in_title(state: &AppState, ctx: &Ctx, view: &api::View) -> Option<String> {
+    if view.status != 422 {
+        return None;
+    }
+    #[derive(serde::Deserialize)]
+    struct Shown {
+        form: Counted,
+    }
+    #[derive(serde::Deserialize)]
+    struct Counted {
+        count: u32,
+    }
+    let count = serde_json::from_str::<Shown>(&view.context)
+        .ok()?
+        .form
+        .count;
+    (count > 0).then(|| {
+        state.render.host_catalogue().t_args(
+            ctx.lang,
+            "estive-title-errors",
+            &[("count", count.to_string())],
+        )
+    })
 }
 
 /// Where a plugin may send the browser: a path of this site, or an

@@ -56,6 +56,9 @@ pub struct PageFrame {
     pub request_path: String,
     pub breadcrumb: Vec<Crumb>,
     pub page_title: String,
+    /// Said first in the document's `<title>` only, not in the `<h1>` or
+    /// the breadcrumb: the count of errors of a form shown again.
+    pub title_prefix: Option<String>,
     pub status: u16,
     /// The nonce of the response's Content-Security-Policy, for the
     /// layout's own `<style>` and `<script>` elements (never given to
@@ -115,7 +118,9 @@ impl Renderer {
         // host's templates.
         let join_platform = platform.clone();
         env.set_path_join_callback(move |name, parent| {
-            if name.contains('@') || name.starts_with("site:") {
+            // The host's macros for plugins (`estive/forms.html`), the same
+            // from every namespace.
+            if name.contains('@') || name.starts_with("site:") || name.starts_with("estive/") {
                 return name.to_string().into();
             }
             if let Some(rest) = parent.strip_prefix("site:") {

@@ -1,4 +1,5 @@
-//! The plugin author's commands: `estive plugin new`, `build` and `pack`.
+//! The plugin author's commands: `estive plugin new`, `build`, `pack`, and
+//! `dev` (in [`dev`]).
 //!
 //! A plugin is an ordinary Rust crate with a `plugin.toml` beside its
 //! `Cargo.toml`. `new` writes one that builds and runs as it is; `build`
@@ -14,6 +15,8 @@ use std::process::Command;
 use anyhow::{Context as _, Result, bail};
 
 use crate::package::Package;
+
+pub mod dev;
 
 /// The WebAssembly target plugins are built for.
 pub const TARGET: &str = "wasm32-wasip2";
@@ -78,6 +81,7 @@ pub fn new_crate(name: &str, dir: &Path, sdk: &Sdk) -> Result<Vec<PathBuf>> {
         c.into_iter().collect::<String>()
     };
     let path = name.replace('_', "-");
+    let demo_path = format!("demo/{name}.json");
     let files: Vec<(&str, String)> = vec![
         ("Cargo.toml", cargo_toml(name, &sdk_dep)),
         ("rust-toolchain.toml", RUST_TOOLCHAIN.to_owned()),
@@ -87,6 +91,7 @@ pub fn new_crate(name: &str, dir: &Path, sdk: &Sdk) -> Result<Vec<PathBuf>> {
         ("templates/list.html", LIST_HTML.to_owned()),
         ("locales/fr.ftl", locale(name, &title, true)),
         ("locales/en.ftl", locale(name, &title, false)),
+        (&demo_path, DEMO_JSON.to_owned()),
         ("README.md", readme(name, &path)),
     ];
     let mut written = Vec::new();
@@ -454,6 +459,20 @@ const LIST_HTML: &str = r##"{% import "estive/forms.html" as f %}
 </ul>
 "##;
 
+/// Rows `estive plugin dev` loads into the empty tables of its local site.
+const DEMO_JSON: &str = r#"{
+  "tables": [
+    {
+      "table": "entries",
+      "rows": [
+        { "title": "Fête du village, le 14 juillet", "created_at": "2026-06-01T09:00:00Z" },
+        { "title": "Marché des producteurs, chaque samedi", "created_at": "2026-06-02T09:00:00Z" }
+      ]
+    }
+  ]
+}
+"#;
+
 fn locale(name: &str, title: &str, french: bool) -> String {
     if french {
         format!(
@@ -475,7 +494,16 @@ An Estive plugin: a list the residents add to, at `/{path}` on the portal.
 - `plugin.toml` — the manifest: routes, the `entries` table, the menu entry.
   The plugin's version is the one here.
 - `src/lib.rs` — the handler: the list, and the form that adds to it.
-- `templates/list.html`, `locales/fr.ftl`, `locales/en.ftl`.
+- `templates/list.html` — the page, with the host's form macros
+  (`estive/forms.html`); `locales/fr.ftl`, `locales/en.ftl`.
+- `demo/{name}.json` — rows for the local site of `estive plugin dev`.
+
+Try it on a local site, rebuilt and reloaded as you edit (accounts admin,
+elu, agent and citoyen, password `developpement`):
+
+```
+estive plugin dev
+```
 
 Build the package (the `wasm32-wasip2` target is installed when missing),
 check it, zip it:
@@ -491,6 +519,9 @@ Install it on a server and enable it on a site:
 ```
 estive plugin install target/estive/{name}-0.1.0.zip --site <site>
 ```
+
+A new build of a version already installed is refused: raise `version` in
+`plugin.toml` and run `estive plugin upgrade target/estive/{name}-<version>.zip`.
 "#
     )
 }
@@ -504,7 +535,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let at = dir.path().join("associations");
         let files = new_crate("associations", &at, &Sdk::Registry("0.3".into())).unwrap();
-        assert_eq!(files.len(), 9);
+        assert_eq!(files.len(), 10);
         let manifest = crate::package::Manifest::parse(
             &std::fs::read_to_string(at.join("plugin.toml")).unwrap(),
         )

@@ -144,6 +144,15 @@ pub enum PluginCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Serve a local site with the plugin crate and its demo rows,
+    /// rebuilding and reloading the plugin as its files change.
+    Dev {
+        /// The crate's folder (default: the current one).
+        dir: Option<PathBuf>,
+        /// Where to listen.
+        #[arg(long, env = "ESTIVE_ADDR", default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
     /// Grant a plugin on a site a read-only folder (the server
     /// administrator's alone): a path inside `<data>/granted/<site>/`,
     /// refused if it leads outside, links resolved.
@@ -382,6 +391,13 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
             );
             return Ok(());
         }
+        PluginCommand::Dev { dir, addr } => {
+            let options = crate::author::dev::Options {
+                dir: dir.clone().unwrap_or_else(|| PathBuf::from(".")),
+                addr: addr.clone(),
+            };
+            return crate::author::dev::run(options, shutdown_signal()).await;
+        }
         PluginCommand::Pack { dir, out } => {
             let built = crate::author::build(dir.as_deref().unwrap_or(Path::new(".")))?;
             let zip = crate::author::pack(&built, out.as_deref())?;
@@ -547,7 +563,8 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
         PluginCommand::Check { .. }
         | PluginCommand::New { .. }
         | PluginCommand::Build { .. }
-        | PluginCommand::Pack { .. } => unreachable!("handled above"),
+        | PluginCommand::Pack { .. }
+        | PluginCommand::Dev { .. } => unreachable!("handled above"),
     }
 }
 

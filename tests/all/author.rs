@@ -97,3 +97,163 @@ fn install_says_what_it_did_even_when_not_in_a_terminal() {
         "frozen 1.0.0 is already installed"
     );
 }
+
+/// Stops the child process when the test ends, passed or not.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// GET `url` until `ok` holds for the page's text, for at most `secs`.
+async fn until(url: &str, secs: u64, ok: impl Fn(u16, &str) -> bool) -> (u16, String) {
+    let http = reqwest::Client::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    let mut last = (0, String::new());
+    while std::time::Instant::now() < deadline {
+        if let Ok(r) = http.get(url).send().await {
+            let status = r.status().as_u16();
+            let text = r.text().await.unwrap_or_default();
+            if ok(status, &text) {
+                return (status, text);
+            }
+            last = (status, text);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    panic!(
+        "{url} did not become as expected in {secs} s; last answer {}:\n{}",
+        last.0, last.1
+    );
+}
+
+/// `estive plugin dev` on a new crate: the page with its demo rows, then a
+/// changed template and catalogue live at the next page without a version
+/// bump, a broken template refused with its line (the last good build
+/// keeps serving), and a change of the code rebuilt. Outside dev, the same
+/// version with other contents is refused with what to do.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plugin_dev_serves_the_crate_and_reloads_what_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = dir.path().join("fetes");
+    author::new_crate("fetes", &at, &Sdk::Path(workspace().join("host-sdk"))).unwrap();
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| workspace().join("target"), PathBuf::from)
+        .join("scaffold");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let log = dir.path().join("dev.log");
+    let _dev = Running(
+        std::process::Command::new(crate::check::estive())
+            .args(["plugin", "dev"])
+            .arg(&at)
+            .args(["--addr", &format!("127.0.0.1:{port}")])
+            .env("CARGO_TARGET_DIR", &target)
+            .env_remove("DATABASE_URL")
+            .env_remove("ESTIVE_DATA")
+            .env_remove("ESTIVE_DEMO_PASSWORD")
+            .stdout(std::fs::File::create(&log).unwrap())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("estive runs"),
+    );
+    let url = format!("http://127.0.0.1:{port}/fetes/");
+    let printed = || std::fs::read_to_string(&log).unwrap_or_default();
+
+    // The demo rows of the new crate.
+    let (_, page) = until(&url, 600, |s, t| {
+        s == 200 && t.contains("Marché des producteurs")
+    })
+    .await;
+    assert!(page.contains("Fête du village"), "{page}");
+    assert!(
+        printed().contains("accounts: admin, elu, agent, citoyen — password: developpement"),
+        "{}",
+        printed()
+    );
+
+    // A template and a catalogue: live without a version bump.
+    let list = at.join("templates/list.html");
+    let original = std::fs::read_to_string(&list).unwrap();
+    std::fs::write(
+        &list,
+        format!("<p id=\"dev-marker\">Nouvelle version</p>\n{original}"),
+    )
+    .unwrap();
+    let fr = at.join("locales/fr.ftl");
+    let catalogue = std::fs::read_to_string(&fr).unwrap();
+    std::fs::write(
+        &fr,
+        catalogue.replace("add = Ajouter", "add = Ajouter à la liste"),
+    )
+    .unwrap();
+    until(&url, 60, |s, t| {
+        s == 200 && t.contains("dev-marker") && t.contains("Ajouter à la liste")
+    })
+    .await;
+
+    // A broken template is refused with its place; the page stays as it was.
+    std::fs::write(&list, format!("{{% if entries %}}\n{original}")).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !printed().contains("not reloaded") && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    let out = printed();
+    assert!(out.contains("error: templates/list.html:1:"), "{out}");
+    assert!(out.contains("not reloaded"), "{out}");
+    let (status, page) = until(&url, 5, |s, _| s > 0).await;
+    assert_eq!(status, 200, "{page}");
+
+    // The code: rebuilt, then live.
+    std::fs::write(&list, &original).unwrap();
+    let lib = at.join("src/lib.rs");
+    let code = std::fs::read_to_string(&lib).unwrap();
+    std::fs::write(
+        &lib,
+        code.replace(
+            ".title(i18n::t(\"fetes-title\"))",
+            ".title(format!(\"{} du canton\", i18n::t(\"fetes-title\")))",
+        ),
+    )
+    .unwrap();
+    until(&url, 600, |s, t| s == 200 && t.contains("Fetes du canton")).await;
+
+    // Outside dev, the same version with other contents is refused, naming
+    // what differs and what to do.
+    let built = tokio::task::spawn_blocking({
+        let at = at.clone();
+        let target = target.clone();
+        move || author::build_in(&at, Some(&target))
+    })
+    .await
+    .unwrap()
+    .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let install = |path: &Path| {
+        std::process::Command::new(crate::check::estive())
+            .args(["plugin", "install"])
+            .arg(path)
+            .env("ESTIVE_DATA", data.path())
+            .env_remove("DATABASE_URL")
+            .output()
+            .expect("estive runs")
+    };
+    assert!(install(&built.dir).status.success());
+    std::fs::write(&list, format!("<p>Autre</p>\n{original}")).unwrap();
+    std::fs::copy(&list, built.dir.join("templates/list.html")).unwrap();
+    let refused = install(&built.dir);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains(
+            "fetes 0.1.0 is already installed with other contents (templates/list.html differ)"
+        ) && said.contains("raise `version` in plugin.toml (to 0.1.1)"),
+        "{said}"
+    );
+}

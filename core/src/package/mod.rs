@@ -5,6 +5,7 @@
 pub mod check;
 pub mod manifest;
 pub mod settings;
+pub mod signature;
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read, Write};
@@ -40,6 +41,12 @@ pub struct Package {
     pub api_version: Version,
     /// SHA-256 of the component, hex.
     pub digest: String,
+    /// SHA-256 of the whole package (manifest, component, every file),
+    /// hex: two packages with the same are the same package.
+    pub contents: String,
+    /// `signature.toml`, when the package was signed (not checked here:
+    /// see [`signature::admit`] and [`signature::Signature::verify`]).
+    pub signature: Option<signature::Signature>,
 }
 
 impl Package {
@@ -57,7 +64,15 @@ impl Package {
             for dir in ["templates", "locales", "static"] {
                 collect_dir(&path.join(dir), dir, &mut files)?;
             }
-            Package::from_parts(manifest, wasm, files)
+            let signature = match std::fs::read_to_string(path.join(signature::FILE)) {
+                Ok(text) => Some(signature::Signature::parse(&text)?),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => return Err(e).context("cannot read signature.toml"),
+            };
+            Ok(Package {
+                signature,
+                ..Package::from_parts(manifest, wasm, files)?
+            })
         } else {
             let bytes =
                 std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -74,6 +89,7 @@ impl Package {
             zip::ZipArchive::new(Cursor::new(bytes)).context("not a valid zip archive")?;
         let mut manifest = None;
         let mut wasm = None;
+        let mut signed = None;
         let mut files = BTreeMap::new();
         let mut total = 0usize;
         for i in 0..zip.len() {
@@ -113,6 +129,10 @@ impl Package {
                     manifest = Some(String::from_utf8(buf).context("plugin.toml is not UTF-8")?)
                 }
                 "plugin.wasm" => wasm = Some(buf),
+                signature::FILE => {
+                    let text = String::from_utf8(buf).context("signature.toml is not UTF-8")?;
+                    signed = Some(signature::Signature::parse(&text)?);
+                }
                 n if n.starts_with("templates/")
                     || n.starts_with("locales/")
                     || n.starts_with("static/") =>
@@ -122,11 +142,14 @@ impl Package {
                 _ => {}
             }
         }
-        Package::from_parts(
-            manifest.context("the package has no plugin.toml")?,
-            wasm.context("the package has no plugin.wasm")?,
-            files,
-        )
+        Ok(Package {
+            signature: signed,
+            ..Package::from_parts(
+                manifest.context("the package has no plugin.toml")?,
+                wasm.context("the package has no plugin.wasm")?,
+                files,
+            )?
+        })
     }
 
     /// Check and assemble a package.
@@ -174,6 +197,7 @@ impl Package {
             }
         }
         let digest = hex::encode(Sha256::digest(&wasm));
+        let contents = contents_digest(&manifest_text, &wasm, &files);
         Ok(Package {
             manifest,
             manifest_text,
@@ -181,11 +205,37 @@ impl Package {
             files,
             api_version,
             digest,
+            contents,
+            signature: None,
         })
     }
 
     pub fn name(&self) -> &str {
         &self.manifest.name
+    }
+
+    /// What differs from `other`, an earlier build of the same package:
+    /// `plugin.toml`, `plugin.wasm`, and the files added, changed or
+    /// removed.
+    pub fn differences(&self, other: &Package) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.manifest_text != other.manifest_text {
+            out.push("plugin.toml".to_string());
+        }
+        if self.digest != other.digest {
+            out.push("plugin.wasm".to_string());
+        }
+        for (path, bytes) in &self.files {
+            if other.files.get(path) != Some(bytes) {
+                out.push(path.clone());
+            }
+        }
+        for path in other.files.keys() {
+            if !self.files.contains_key(path) {
+                out.push(format!("{path} (removed)"));
+            }
+        }
+        out
     }
 
     pub fn version(&self) -> &Version {
@@ -240,6 +290,25 @@ impl Package {
         }
         Package::from_parts(manifest_text, wasm, files)
     }
+}
+
+/// SHA-256 over every part of a package, each preceded by its length (and
+/// a file by its path), so that no two packages share it by moving bytes
+/// from one part to the next.
+fn contents_digest(manifest: &str, wasm: &[u8], files: &BTreeMap<String, Vec<u8>>) -> String {
+    let mut h = Sha256::new();
+    let mut part = |bytes: &[u8]| {
+        h.update((bytes.len() as u64).to_be_bytes());
+        h.update(bytes);
+    };
+    part(b"estive-package-1");
+    part(manifest.as_bytes());
+    part(wasm);
+    for (path, bytes) in files {
+        part(path.as_bytes());
+        part(bytes);
+    }
+    hex::encode(h.finalize())
 }
 
 /// Read the files under `dir` (links followed, dot files skipped) into

@@ -58,6 +58,11 @@ pub enum InstallOutcome {
     AlreadyInstalled,
 }
 
+/// The version after `v` for a rebuild: `1.2.3` → `1.2.4`.
+fn next_patch(v: &Version) -> Version {
+    Version::new(v.major, v.minor, v.patch + 1)
+}
+
 impl Platform {
     /// Store a package after checking it compiles and links against the
     /// world, and that its requirements are installed.
@@ -69,11 +74,15 @@ impl Platform {
         let name = package.name().to_string();
         let version = package.version().to_string();
         if let Some(existing) = self.package_row(&name, &version).await? {
-            if existing.digest == package.digest && existing.manifest == package.manifest_text {
+            let installed =
+                Package::from_stored(existing.manifest, existing.wasm, &existing.files)?;
+            if installed.contents == package.contents {
                 return Ok(InstallOutcome::AlreadyInstalled);
             }
             bail!(
-                "{name} {version} is already installed with different contents; give the new build a new version"
+                "{name} {version} is already installed with other contents ({} differ): raise `version` in plugin.toml (to {}) and run `estive plugin upgrade`, or try changes on a local site with `estive plugin dev`",
+                package.differences(&installed).join(", "),
+                next_patch(package.version()),
             );
         }
         for (dep, req) in &package.manifest.requires {
@@ -104,6 +113,56 @@ impl Platform {
         apply_schema(&txn, &package.manifest).await?;
         txn.commit().await?;
         Ok(InstallOutcome::Installed)
+    }
+
+    /// Put a build of a plugin under development in place of the installed
+    /// one of the same version (`estive plugin dev`): its sites serve the
+    /// new component, templates and catalogues at once, without the version
+    /// bump an install needs. Returns what changed (nothing when the build
+    /// is the same). Only for a development server: a production server
+    /// refuses the same version with other contents (see [`Self::install`]).
+    ///
+    /// # Errors
+    /// The build does not compile or link, or its tables cannot be
+    /// updated (changes must be additive, as for an upgrade).
+    pub async fn replace_for_development(&self, package: Package) -> Result<Vec<String>> {
+        let name = package.name().to_string();
+        let version = package.version().to_string();
+        let Some(existing) = self.package_row(&name, &version).await? else {
+            self.install(package).await?;
+            return Ok(vec!["installed".to_string()]);
+        };
+        let installed = Package::from_stored(
+            existing.manifest.clone(),
+            existing.wasm.clone(),
+            &existing.files,
+        )?;
+        let changed = package.differences(&installed);
+        if changed.is_empty() {
+            return Ok(changed);
+        }
+        let runtime = self.runtime.clone();
+        let package = Arc::new(package);
+        let checked = package.clone();
+        tokio::task::spawn_blocking(move || runtime.prepare(checked)).await??;
+        let txn = self.db.begin().await?;
+        let mut row: plugin_package::ActiveModel = existing.into();
+        row.api_version = Set(package.api_version.to_string());
+        row.manifest = Set(package.manifest_text.clone());
+        row.wasm = Set(package.wasm.clone());
+        row.files = Set(package.files_zip()?);
+        row.digest = Set(package.digest.clone());
+        row.installed_at = Set(chrono::Utc::now());
+        row.update(&txn).await?;
+        apply_schema(&txn, &package.manifest).await?;
+        for (site_row, sp) in self.site_plugin_rows(&name).await? {
+            if sp.version == version {
+                seed_permissions(&txn, site_row.id, &package.manifest, false).await?;
+            }
+        }
+        txn.commit().await?;
+        self.changed().await?;
+        Ok(changed)
     }
 
     /// Install a newer version and switch every site using an older version

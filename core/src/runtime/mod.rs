@@ -312,7 +312,7 @@ impl Runtime {
     pub fn prepare(&self, package: Arc<Package>) -> Result<Arc<Loaded>> {
         let key = (package.name().to_string(), package.version().clone());
         if let Some(l) = self.loaded.read().expect("loaded lock").get(&key)
-            && l.package.digest == package.digest
+            && l.package.contents == package.contents
         {
             return Ok(l.clone());
         }

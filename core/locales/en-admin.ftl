@@ -372,3 +372,15 @@ admin-server-versions-caption = { $count ->
 }
 admin-server-used-by = Sites
 admin-server-not-loaded = Not loaded
+
+## The plugins page: signature and capabilities.
+admin-plugin-signature = Signature
+admin-plugin-signed-by = Signed by “{ $signer }”
+admin-plugin-key-trusted = key trusted by this server (“{ $name }”)
+admin-plugin-key-unknown = key unknown to this server
+admin-plugin-unsigned = Unsigned: installed at the server administrator’s decision.
+admin-plugin-capabilities = Access asked for
+admin-plugin-no-capability = None: the plugin uses only its own data.
+admin-capability-http = Requests to other servers
+admin-capability-mail = E-mail to the site’s accounts
+admin-capability-directory = Reading a folder of the server

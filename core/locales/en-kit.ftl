@@ -52,8 +52,6 @@ estive-title-errors = { $count ->
     [one] Error: 1 field to correct
    *[other] Error: { $count } fields to correct
 }
-   *[other] Error: { $count } fields to correct – { $title }
-}
 estive-form-errors = { $count ->
     [one] The form has 1 error
    *[other] The form has { $count } errors

@@ -374,3 +374,15 @@ admin-server-versions-caption = { $count ->
 }
 admin-server-used-by = Sites
 admin-server-not-loaded = Non chargé
+
+## The plugins page: signature and capabilities.
+admin-plugin-signature = Signature
+admin-plugin-signed-by = Signé par « { $signer } »
+admin-plugin-key-trusted = clé reconnue par ce serveur (« { $name } »)
+admin-plugin-key-unknown = clé inconnue de ce serveur
+admin-plugin-unsigned = Non signé : installé sur décision de l’administrateur du serveur.
+admin-plugin-capabilities = Accès demandés
+admin-plugin-no-capability = Aucun : le module n’utilise que ses propres données.
+admin-capability-http = Appels vers d’autres serveurs
+admin-capability-mail = Courriels aux comptes du site
+admin-capability-directory = Lecture d’un dossier du serveur

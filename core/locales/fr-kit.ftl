@@ -10,11 +10,11 @@ sign-in-required = Connectez-vous pour continuer.
 permission-denied = Vous n’avez pas le droit de faire cela.
 field-required = Ce champ est obligatoire.
 field-too-long = { $bounds ->
-    [max] Ce texte est trop long : { $max } caractères au plus (il en compte { $length }).
+    [max] Ce texte est trop long : { $max } caractères au plus (il en compte { $length }).
    *[other] Ce texte est trop long.
 }
 field-too-short = { $bounds ->
-    [min] Ce texte est trop court : { $min } caractères au moins (il en compte { $length }).
+    [min] Ce texte est trop court : { $min } caractères au moins (il en compte { $length }).
    *[other] Ce texte est trop court.
 }
 field-not-a-number = Saisissez un nombre.
@@ -47,20 +47,18 @@ field-invalid-email = Saisissez une adresse électronique valide, par exemple no
 
 ## The form page: the summary's line; the count of errors the host puts
 ## first in the document's <title> (never in the <h1>).
-estive-form-error-line = { $label } : { $message }
+estive-form-error-line = { $label } : { $message }
 estive-title-errors = { $count ->
-    [one] Erreur : 1 champ à corriger
-   *[other] Erreur : { $count } champs à corriger
-}
-   *[other] Erreur : { $count } champs à corriger – { $title }
+    [one] Erreur : 1 champ à corriger
+   *[other] Erreur : { $count } champs à corriger
 }
 estive-form-errors = { $count ->
     [one] Le formulaire contient 1 erreur
    *[other] Le formulaire contient { $count } erreurs
 }
-estive-error-prefix = Erreur :
+estive-error-prefix = Erreur :
 estive-required = (obligatoire)
-estive-required-note = Les champs marqués « obligatoire » doivent être remplis.
+estive-required-note = Les champs marqués « obligatoire » doivent être remplis.
 estive-save = Enregistrer
 estive-cancel = Annuler
 estive-breadcrumb = Fil d’Ariane

@@ -266,6 +266,18 @@ pub fn build_in(dir: &Path, target_dir: Option<&Path>) -> Result<Built> {
 /// # Errors
 /// A file cannot be read or written.
 pub fn pack(built: &Built, out: Option<&Path>) -> Result<PathBuf> {
+    pack_signed(built, out, None)
+}
+
+/// [`pack`], signed with the key file `key` when given (`signature.toml`
+/// in the zip; see [`crate::package::signature`]).
+///
+/// # Errors
+/// A file cannot be read or written, or the key file is not one.
+pub fn pack_signed(built: &Built, out: Option<&Path>, key: Option<&Path>) -> Result<PathBuf> {
+    let signature = key
+        .map(|k| crate::package::signature::sign(&built.package, k))
+        .transpose()?;
     let name = format!("{}-{}.zip", built.package.name(), built.package.version());
     let path = out.map_or_else(
         || built.dir.parent().unwrap_or(&built.dir).join(&name),
@@ -288,9 +300,16 @@ pub fn pack(built: &Built, out: Option<&Path>) -> Result<PathBuf> {
         zip.start_file(name, options)?;
         zip.write_all(bytes)?;
     }
+    if let Some(signature) = &signature {
+        zip.start_file(crate::package::signature::FILE, options)?;
+        zip.write_all(signature.to_text().as_bytes())?;
+    }
     zip.finish()?;
     // What was written must install.
-    Package::read(&path).context("the zip would be refused")?;
+    let written = Package::read(&path).context("the zip would be refused")?;
+    if let Some(signature) = &written.signature {
+        signature.verify(&written)?;
+    }
     Ok(path)
 }
 

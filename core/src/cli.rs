@@ -88,9 +88,19 @@ pub enum PluginCommand {
         /// Also enable each on this site.
         #[arg(long)]
         site: Option<String>,
+        /// Accept packages that are unsigned or signed by a key this server
+        /// does not trust (`ESTIVE_ALLOW_UNSIGNED=1` too).
+        #[arg(long, env = "ESTIVE_ALLOW_UNSIGNED")]
+        allow_unsigned: bool,
     },
     /// Install a newer version and move every site using an older one to it.
-    Upgrade { package: PathBuf },
+    Upgrade {
+        package: PathBuf,
+        /// Accept a package that is unsigned or signed by a key this server
+        /// does not trust (`ESTIVE_ALLOW_UNSIGNED=1` too).
+        #[arg(long, env = "ESTIVE_ALLOW_UNSIGNED")]
+        allow_unsigned: bool,
+    },
     /// Enable an installed plugin on a site.
     Enable {
         name: String,
@@ -143,6 +153,27 @@ pub enum PluginCommand {
         /// `target/estive/<name>-<version>.zip`).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Sign the package with this key file (`estive plugin keygen`).
+        #[arg(long)]
+        sign: Option<PathBuf>,
+    },
+    /// Make a key pair to sign packages with: the secret key file, and the
+    /// public key (printed) that servers trust.
+    Keygen {
+        /// The signer's name servers will show ("Communauté de communes…").
+        #[arg(long)]
+        signer: String,
+        /// Where to write the secret key file (it must not exist).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Trust a public key: packages it signed install on this server.
+    Trust {
+        /// The public key, `ed25519:<base64>`.
+        key: String,
+        /// The name to show for it.
+        #[arg(long)]
+        name: String,
     },
     /// Serve a local site with the plugin crate and its demo rows,
     /// rebuilding and reloading the plugin as its files change.
@@ -398,16 +429,41 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
             };
             return crate::author::dev::run(options, shutdown_signal()).await;
         }
-        PluginCommand::Pack { dir, out } => {
+        PluginCommand::Pack { dir, out, sign } => {
             let built = crate::author::build(dir.as_deref().unwrap_or(Path::new(".")))?;
-            let zip = crate::author::pack(&built, out.as_deref())?;
+            let zip = crate::author::pack_signed(&built, out.as_deref(), sign.as_deref())?;
             let size = std::fs::metadata(&zip).map_or(0, |m| m.len());
+            let signed = match Package::read(&zip)?.signature {
+                Some(s) => format!(", signed by {} ({})", s.signer, s.key),
+                None => String::new(),
+            };
             println!(
-                "packed {} {} ({} KiB) → {}",
+                "packed {} {} ({} KiB{signed}) → {}",
                 built.package.name(),
                 built.package.version(),
                 size / 1024,
                 zip.display()
+            );
+            return Ok(());
+        }
+        PluginCommand::Keygen { signer, out } => {
+            if out.exists() {
+                bail!(
+                    "{} exists: choose another file, a key is never overwritten",
+                    out.display()
+                );
+            }
+            let (secret, public) = crate::package::signature::keygen(signer)?;
+            write_private(out, &secret)?;
+            println!("secret key written to {} (keep it private)", out.display());
+            println!("public key, for servers to trust: {public}");
+            return Ok(());
+        }
+        PluginCommand::Trust { key, name } => {
+            crate::package::signature::TrustedKeys::add(&config.data_dir, name, key)?;
+            println!(
+                "trusted {key} as “{name}” in {}",
+                crate::package::signature::TrustedKeys::path(&config.data_dir).display()
             );
             return Ok(());
         }
@@ -416,13 +472,20 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
     let state = server::open(config).await?;
     let platform = &state.platform;
     match cmd {
-        PluginCommand::Install { packages, site } => {
+        PluginCommand::Install {
+            packages,
+            site,
+            allow_unsigned,
+        } => {
+            let trusted = crate::package::signature::TrustedKeys::read(&config.data_dir)?;
             let pb = bar(packages.len() as u64, "installing");
             for path in &packages {
                 pb.set_message(path.display().to_string());
                 let package =
                     Package::read(path).with_context(|| format!("{}: refused", path.display()))?;
                 let (name, version) = (package.name().to_string(), package.version().clone());
+                let signer = crate::package::signature::admit(&package, &trusted, allow_unsigned)
+                    .with_context(|| format!("{name} {version}: refused"))?;
                 let outcome = platform
                     .install(package)
                     .await
@@ -430,7 +493,9 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
                 say(
                     &pb,
                     match outcome {
-                        InstallOutcome::Installed => format!("installed {name} {version}"),
+                        InstallOutcome::Installed => {
+                            format!("installed {name} {version}{}", signed_by(signer.as_deref()))
+                        }
                         InstallOutcome::AlreadyInstalled => {
                             format!("{name} {version} is already installed")
                         }
@@ -447,14 +512,21 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
             pb.finish_and_clear();
             Ok(())
         }
-        PluginCommand::Upgrade { package } => {
+        PluginCommand::Upgrade {
+            package,
+            allow_unsigned,
+        } => {
             let package = Package::read(&package)?;
             let (name, version) = (package.name().to_string(), package.version().clone());
+            let trusted = crate::package::signature::TrustedKeys::read(&config.data_dir)?;
+            let signer = crate::package::signature::admit(&package, &trusted, allow_unsigned)
+                .with_context(|| format!("{name} {version}: refused"))?;
             let (outcome, switched) = platform.upgrade(package).await?;
             println!(
                 "{}",
                 match outcome {
-                    InstallOutcome::Installed => format!("installed {name} {version}"),
+                    InstallOutcome::Installed =>
+                        format!("installed {name} {version}{}", signed_by(signer.as_deref())),
                     InstallOutcome::AlreadyInstalled =>
                         format!("{name} {version} was already installed"),
                 }
@@ -564,6 +636,8 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
         | PluginCommand::New { .. }
         | PluginCommand::Build { .. }
         | PluginCommand::Pack { .. }
+        | PluginCommand::Keygen { .. }
+        | PluginCommand::Trust { .. }
         | PluginCommand::Dev { .. } => unreachable!("handled above"),
     }
 }
@@ -595,6 +669,28 @@ fn new_plugin(name: &str, dir: Option<&Path>, sdk_path: Option<&Path>) -> Result
 /// that do not exist — one finding a line, like a compiler. A folder
 /// without `plugin.wasm` (a plugin's crate) is checked without its
 /// component. Fails when there is an error; warnings alone pass.
+/// ", signed by X" for an install's line; nothing when unsigned.
+fn signed_by(signer: Option<&str>) -> String {
+    signer.map_or_else(|| " (unsigned)".to_string(), |s| format!(", signed by {s}"))
+}
+
+/// Write a secret key file readable by its owner only.
+fn write_private(path: &Path, text: &str) -> Result<()> {
+    use std::io::Write as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
 fn check_plugin(path: &Path) -> Result<()> {
     use crate::package::check;
     let host = crate::web::render::FILES;

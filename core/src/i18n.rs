@@ -144,7 +144,7 @@ mod tests {
         ];
         assert_eq!(
             kit.t_args("fr", "field-too-long", &args),
-            "Ce texte est trop long : 80 caractères au plus (il en compte 93)."
+            "Ce texte est trop long\u{a0}: 80 caractères au plus (il en compte 93)."
         );
         let both = [
             ("min", "1".to_string()),
@@ -157,7 +157,7 @@ mod tests {
         );
         assert_eq!(
             kit.t_args("fr", "estive-title-errors", &[("count", "2".into())]),
-            "Erreur : 2 champs à corriger"
+            "Erreur\u{a0}: 2 champs à corriger"
         );
     }
 

@@ -36,7 +36,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::{Error, FieldError, Request, View, i18n};
+use crate::{Error, FieldError, Request, View, i18n, view};
 
 /// A form's values and errors, for [`View::form`]; see the
 /// [module documentation](self).
@@ -47,9 +47,18 @@ pub struct Form {
     /// Field names in the order the browser sent them (the form's order).
     order: Vec<String>,
     errors: Vec<FieldError>,
-    /// Field name → its label (a catalogue key or text).
-    labels: Vec<(String, String)>,
+    /// Field name → its label.
+    labels: Vec<(String, Label)>,
     fault: Option<String>,
+}
+
+/// How a field is named in the summary.
+#[derive(Clone, Debug, PartialEq)]
+enum Label {
+    /// A catalogue key (or text, when the catalogue has no such key).
+    Key(String),
+    /// Text shown as it is (a question's title typed by a person).
+    Text(String),
 }
 
 /// A catalogue lookup: a key and its arguments to a text.
@@ -90,8 +99,9 @@ impl Form {
     }
 
     /// Adds the values to show (a struct, a map or `json!({…})`): those of
-    /// the record being edited, or the defaults of a new one. Values the
-    /// person sent ([`Form::sent`]) replace them.
+    /// the record being edited, or the defaults of a new one. Each call
+    /// replaces the names it gives: call it before [`Form::sent`] for
+    /// defaults, after it for values that must win over what was sent.
     #[must_use]
     pub fn values(mut self, values: impl Serialize) -> Form {
         match serde_json::to_value(values) {
@@ -113,7 +123,8 @@ impl Form {
     /// Takes the values as the person typed them: the first value of each
     /// name, and every value of a repeated name (checkboxes) as a list
     /// under the name. The order of the names is the form's, which orders
-    /// the error summary.
+    /// the error summary. Calls apply in order: [`Form::values`] after
+    /// this one replaces what was sent (a fresh token, a frozen field).
     #[must_use]
     pub fn sent(mut self, req: &Request) -> Form {
         self.take_pairs(req.form_pairs());
@@ -159,7 +170,17 @@ impl Form {
     /// its label (or plain text).
     #[must_use]
     pub fn label(mut self, field: &str, label: &str) -> Form {
-        self.labels.push((field.to_owned(), label.to_owned()));
+        self.labels
+            .push((field.to_owned(), Label::Key(label.to_owned())));
+        self
+    }
+
+    /// Names a field with text never looked up in the catalogue: what a
+    /// person typed (a question's title), which could happen to be a key.
+    #[must_use]
+    pub fn label_text(mut self, field: &str, text: impl Into<String>) -> Form {
+        self.labels
+            .push((field.to_owned(), Label::Text(text.into())));
         self
     }
 
@@ -197,7 +218,13 @@ impl Form {
                 Some((_, label)) => translate(
                     "estive-form-error-line",
                     &[
-                        ("label".to_owned(), translate(label, &[])),
+                        (
+                            "label".to_owned(),
+                            match label {
+                                Label::Key(key) => translate(key, &[]),
+                                Label::Text(text) => text.clone(),
+                            },
+                        ),
                         ("message".to_owned(), message.clone()),
                     ],
                 ),
@@ -238,6 +265,19 @@ impl View {
         })
     }
 
+    /// Adds a second form of the page under another name (`form` is the
+    /// first one's, whose errors the title counts): each has its own
+    /// values, errors and summary. Sets status 422 when it has errors.
+    #[must_use]
+    pub fn form_as(self, name: &str, form: Form) -> View {
+        let shown = view(String::new()).status(self.status).form(form);
+        let status = shown.status;
+        match shown.context.get("form") {
+            Some(value) => self.status(status).set(name, value),
+            None => self.set(name, FaultyValue(format!("form {name} could not be shown"))),
+        }
+    }
+
     fn form_with(self, form: Form, translate: &Translate) -> View {
         if let Some(fault) = &form.fault {
             return self.set("form", FaultyValue(fault.clone()));
@@ -261,7 +301,6 @@ impl Serialize for FaultyValue {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter()
@@ -305,7 +344,8 @@ mod tests {
             ("email", "nope"),
         ])
         .errors(&error)
-        .label("name", "club-name");
+        .label("name", "club-name")
+        .label_text("email", "club-name");
         let page = view("club_form.html")
             .title("Nouveau club")
             .form_with(form, &translate);
@@ -321,12 +361,13 @@ mod tests {
             .map(|l| l["text"].as_str().unwrap())
             .collect();
         // `terms` was not sent (an unticked box): it stays after `email`,
-        // reported before it.
+        // reported before it. A label given as text is never looked up,
+        // even when it is a key.
         assert_eq!(
             texts,
             [
                 "Nom : 80 caractères au plus.",
-                "field-invalid-email",
+                "club-name : field-invalid-email",
                 "field-required"
             ]
         );

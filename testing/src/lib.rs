@@ -721,7 +721,8 @@ impl Page {
 
     /// Whether a person reading the page sees `text`: compared with the
     /// page's character references decoded (a template escapes `'` as
-    /// `&#x27;` and `/` as `&#x2f;`), tags left as they are.
+    /// `&#x27;` and `/` as `&#x2f;`) and no-break spaces read as spaces,
+    /// tags left as they are.
     ///
     /// ```
     /// # let page = estive_testing::Page { status: 200, path: "/".into(),
@@ -730,15 +731,40 @@ impl Page {
     /// assert!(!page.contains("L'association"));
     /// ```
     pub fn shows(&self, text: &str) -> bool {
-        form::unescape(&self.text).contains(text)
+        plain_spaces(&form::unescape(&self.text)).contains(&plain_spaces(text))
     }
 
-    /// The page's `<title>`, decoded.
+    /// The error summary of a form shown again, in its order: the id each
+    /// line links to (without `#`) and the line's text as a reader sees it
+    /// (decoded, no-break spaces read as spaces). Empty when the page has
+    /// no summary.
+    pub fn error_summary(&self) -> Vec<(String, String)> {
+        let Some(start) = self.text.find("class=\"error-summary\"") else {
+            return Vec::new();
+        };
+        let block = &self.text[start..];
+        let block = block.split("</ul>").next().unwrap_or_default();
+        block
+            .split("<a href=\"#")
+            .skip(1)
+            .filter_map(|link| {
+                let (id, rest) = link.split_once('"')?;
+                let text = rest.split_once('>')?.1.split("</a>").next()?;
+                Some((
+                    form::unescape(id),
+                    plain_spaces(&form::unescape(text.trim())),
+                ))
+            })
+            .collect()
+    }
+
+    /// The page's `<title>`, decoded, no-break spaces read as spaces.
     pub fn title(&self) -> String {
         self.first_element("title")
     }
 
-    /// The text of the page's first `<h1>`, decoded, tags removed.
+    /// The text of the page's first `<h1>`, decoded, tags removed,
+    /// no-break spaces read as spaces.
     pub fn heading(&self) -> String {
         self.first_element("h1")
     }
@@ -783,6 +809,12 @@ impl Page {
             .collect::<Vec<_>>()
             .join("nonce=\"")
     }
+}
+
+/// No-break spaces (French typography puts them before `:` and inside
+/// « ») read as spaces: a reader sees no difference.
+fn plain_spaces(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 /// A browser: cookies, CSRF tokens, redirects.

@@ -48,7 +48,7 @@ async fn bad_signup_shows_every_error_and_saves_nothing() {
     for msg in [
         "Ce champ est obligatoire.",
         "L’identifiant doit compter",
-        "Saisissez une adresse électronique valide.",
+        "Saisissez une adresse électronique valide, par exemple nom@exemple.fr.",
         "au moins 10 caractères",
         "Cochez cette case",
     ] {

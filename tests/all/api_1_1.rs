@@ -95,7 +95,7 @@ async fn a_form_shown_again_names_the_field_and_counts_errors_in_the_title() {
         again.text
     );
     assert!(
-        again.contains("<a href=\"#hello-name\">Votre nom : Ce champ est obligatoire.</a>"),
+        again.shows("<a href=\"#hello-name\">Votre nom : Ce champ est obligatoire.</a>"),
         "{}",
         again.text
     );

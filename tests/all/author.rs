@@ -75,7 +75,7 @@ fn install_says_what_it_did_even_when_not_in_a_terminal() {
     let frozen = workspace().join("tests/frozen/api-1.0");
     let install = || {
         std::process::Command::new(crate::check::estive())
-            .args(["plugin", "install"])
+            .args(["plugin", "install", "--allow-unsigned"])
             .arg(&frozen)
             .env("ESTIVE_DATA", data.path())
             .env_remove("DATABASE_URL")
@@ -89,7 +89,7 @@ fn install_says_what_it_did_even_when_not_in_a_terminal() {
         "{printed}{}",
         String::from_utf8_lossy(&first.stderr)
     );
-    assert_eq!(printed.trim(), "installed frozen 1.0.0");
+    assert_eq!(printed.trim(), "installed frozen 1.0.0 (unsigned)");
     let again = install();
     assert!(again.status.success());
     assert_eq!(
@@ -237,7 +237,7 @@ async fn plugin_dev_serves_the_crate_and_reloads_what_changes() {
     let data = tempfile::tempdir().unwrap();
     let install = |path: &Path| {
         std::process::Command::new(crate::check::estive())
-            .args(["plugin", "install"])
+            .args(["plugin", "install", "--allow-unsigned"])
             .arg(path)
             .env("ESTIVE_DATA", data.path())
             .env_remove("DATABASE_URL")
@@ -255,5 +255,158 @@ async fn plugin_dev_serves_the_crate_and_reloads_what_changes() {
             "fetes 0.1.0 is already installed with other contents (templates/list.html differ)"
         ) && said.contains("raise `version` in plugin.toml (to 0.1.1)"),
         "{said}"
+    );
+}
+
+/// Signed packages from the command line: a key pair, a signed zip, a
+/// server that refuses what it cannot vouch for (unsigned, an unknown key,
+/// a package changed after signing) and says what to do, then installs it
+/// once the key is trusted; the administrator's page shows the signer and
+/// what the plugin asks to reach.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signed_packages_install_only_from_trusted_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let estive = |args: &[&str]| {
+        let out = std::process::Command::new(crate::check::estive())
+            .args(args)
+            .env("ESTIVE_DATA", &data)
+            .env_remove("DATABASE_URL")
+            .env_remove("ESTIVE_ALLOW_UNSIGNED")
+            .output()
+            .expect("estive runs");
+        (
+            out.status.success(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        )
+    };
+    let key = dir.path().join("editeur.key");
+    let (ok, said) = estive(&[
+        "plugin",
+        "keygen",
+        "--signer",
+        "Syndicat mixte du Haut-Val",
+        "--out",
+        key.to_str().unwrap(),
+    ]);
+    assert!(ok, "{said}");
+    let public = said
+        .lines()
+        .find_map(|l| l.strip_prefix("public key, for servers to trust: "))
+        .expect("the public key is printed")
+        .trim()
+        .to_string();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "the secret key is private");
+    }
+    // Never overwritten.
+    let (ok, said) = estive(&[
+        "plugin",
+        "keygen",
+        "--signer",
+        "x",
+        "--out",
+        key.to_str().unwrap(),
+    ]);
+    assert!(!ok && said.contains("never overwritten"), "{said}");
+
+    let frozen = workspace().join("tests/frozen/api-1.0");
+    let built = author::Built {
+        package: Package::read(&frozen).unwrap(),
+        dir: frozen.clone(),
+    };
+    let zip =
+        author::pack_signed(&built, Some(&dir.path().join("frozen.zip")), Some(&key)).unwrap();
+    let zip = zip.to_str().unwrap();
+
+    let (ok, said) = estive(&["plugin", "install", frozen.to_str().unwrap()]);
+    assert!(!ok, "{said}");
+    assert!(
+        said.contains("frozen 1.0.0 is not signed") && said.contains("--allow-unsigned"),
+        "{said}"
+    );
+
+    let (ok, said) = estive(&["plugin", "install", zip]);
+    assert!(!ok, "{said}");
+    assert!(
+        said.contains("signed by “Syndicat mixte du Haut-Val”")
+            && said.contains("which this server does not trust")
+            && said.contains(&format!("estive plugin trust {public}")),
+        "{said}"
+    );
+
+    // Changed after signing: refused, even when unsigned ones are allowed.
+    let tampered = dir.path().join("tampered.zip");
+    {
+        let bytes = std::fs::read(zip).unwrap();
+        let mut src = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(std::fs::File::create(&tampered).unwrap());
+        let options = zip::write::SimpleFileOptions::default();
+        for i in 0..src.len() {
+            let mut entry = src.by_index(i).unwrap();
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut buf).unwrap();
+            out.start_file(entry.name(), options).unwrap();
+            std::io::Write::write_all(&mut out, &buf).unwrap();
+        }
+        out.start_file("templates/added.html", options).unwrap();
+        std::io::Write::write_all(&mut out, b"<script>steal()</script>").unwrap();
+        out.finish().unwrap();
+    }
+    let (ok, said) = estive(&[
+        "plugin",
+        "install",
+        "--allow-unsigned",
+        tampered.to_str().unwrap(),
+    ]);
+    assert!(!ok, "{said}");
+    assert!(said.contains("does not match its contents"), "{said}");
+
+    // Trusted: installed, saying by whom.
+    let (ok, said) = estive(&["plugin", "trust", &public, "--name", "Syndicat mixte"]);
+    assert!(ok, "{said}");
+    let (ok, said) = estive(&["plugin", "install", zip]);
+    assert!(ok, "{said}");
+    assert!(
+        said.contains("installed frozen 1.0.0, signed by Syndicat mixte"),
+        "{said}"
+    );
+
+    // The administrator sees who signed it before enabling it.
+    let signed = Package::read(Path::new(zip)).unwrap();
+    let host = Builder::default().package(signed).start().await.unwrap();
+    let admin = host.login("admin").await.unwrap();
+    let page = admin.get("/admin/plugins").await.unwrap();
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert!(
+        page.shows("Signé par « Syndicat mixte du Haut-Val »"),
+        "{}",
+        page.text
+    );
+    assert!(page.shows("clé inconnue de ce serveur"), "{}", page.text);
+    assert!(page.shows(&public), "{}", page.text);
+    assert!(
+        page.shows("Aucun : le module n’utilise que ses propres données."),
+        "{}",
+        page.text
+    );
+
+    // An unsigned plugin that asks for mail (hello): said as such.
+    let host = crate::fixtures::host_with(&[]).await;
+    let admin = host.login("admin").await.unwrap();
+    let page = admin.get("/admin/plugins").await.unwrap();
+    assert!(page.shows("Non signé"), "{}", page.text);
+    assert!(
+        page.shows("Courriels aux comptes du site")
+            && page.shows("Envoyer un bonjour par courriel à un compte du site."),
+        "{}",
+        page.text
     );
 }

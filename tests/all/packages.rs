@@ -207,7 +207,18 @@ async fn installing_twice_is_harmless_and_a_changed_build_needs_a_new_version() 
     .unwrap();
     let e = host.state.platform.install(changed).await.unwrap_err();
     assert!(
-        format!("{e}").contains("already installed with different contents"),
+        format!("{e}").contains("already installed with other contents (plugin.toml differ): raise `version` in plugin.toml (to 1.0.1)"),
+        "{e}"
+    );
+    // Only a template changed (the same component): refused too, naming
+    // it; it used to be taken for the installed build and ignored.
+    let mut files = p.files.clone();
+    files.insert("templates/list.html".into(), b"<p>Autre page</p>".to_vec());
+    files.insert("templates/new.html".into(), b"<p>Nouvelle</p>".to_vec());
+    let template = Package::from_parts(p.manifest_text.clone(), p.wasm.clone(), files).unwrap();
+    let e = host.state.platform.install(template).await.unwrap_err();
+    assert!(
+        format!("{e}").contains("(templates/list.html, templates/new.html differ)"),
         "{e}"
     );
 }

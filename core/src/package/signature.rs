@@ -276,3 +276,111 @@ pub fn admit(
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frozen() -> Package {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/frozen/api-1.0");
+        Package::read(&dir).expect("the frozen 1.0 component reads")
+    }
+
+    fn key(dir: &Path, signer: &str) -> (std::path::PathBuf, String) {
+        let (secret, public) = keygen(signer).unwrap();
+        let path = dir.join(format!("{}.key", public.len()));
+        std::fs::write(&path, secret).unwrap();
+        (path, public)
+    }
+
+    #[test]
+    fn a_signature_verifies_and_any_change_breaks_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, public) = key(dir.path(), "Communauté de communes du Haut-Val");
+        let package = frozen();
+        let sig = sign(&package, &path).unwrap();
+        assert_eq!(sig.key, public);
+        assert_eq!(sig.signer, "Communauté de communes du Haut-Val");
+        sig.verify(&package).unwrap();
+        // Read back from its file.
+        Signature::parse(&sig.to_text())
+            .unwrap()
+            .verify(&package)
+            .unwrap();
+
+        // A template, the manifest, the component: each breaks it.
+        let mut files = package.files.clone();
+        files.insert("templates/extra.html".into(), b"<p>x</p>".to_vec());
+        let changed =
+            Package::from_parts(package.manifest_text.clone(), package.wasm.clone(), files)
+                .unwrap();
+        let e = sig.verify(&changed).unwrap_err().to_string();
+        assert!(e.contains("changed after"), "{e}");
+        let manifest = package
+            .manifest_text
+            .replace("1.0.0\"", "1.0.0\"\n# edited");
+        let edited = Package::from_parts(manifest, package.wasm.clone(), package.files.clone());
+        if let Ok(edited) = edited {
+            assert!(sig.verify(&edited).is_err());
+        }
+
+        // Another key's signature does not pass for this one.
+        let (other, _) = key(dir.path(), "Quelqu'un d'autre");
+        let forged = Signature {
+            key: sig.key.clone(),
+            ..sign(&package, &other).unwrap()
+        };
+        assert!(forged.verify(&package).is_err());
+    }
+
+    #[test]
+    fn admission_needs_a_trusted_key_unless_unsigned_is_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, public) = key(dir.path(), "Éditeur");
+        let unsigned = frozen();
+        let signed = Package {
+            signature: Some(sign(&unsigned, &path).unwrap()),
+            ..frozen()
+        };
+        let none = TrustedKeys::default();
+        let e = admit(&unsigned, &none, false).unwrap_err().to_string();
+        assert!(
+            e.contains("is not signed") && e.contains("--allow-unsigned"),
+            "{e}"
+        );
+        assert_eq!(admit(&unsigned, &none, true).unwrap(), None);
+        let e = admit(&signed, &none, false).unwrap_err().to_string();
+        assert!(e.contains("does not trust") && e.contains(&public), "{e}");
+
+        TrustedKeys::add(dir.path(), "Éditeur de confiance", &public).unwrap();
+        let trusted = TrustedKeys::read(dir.path()).unwrap();
+        assert_eq!(
+            admit(&signed, &trusted, false).unwrap().as_deref(),
+            Some("Éditeur de confiance")
+        );
+        // Adding it again renames, never duplicates.
+        TrustedKeys::add(dir.path(), "Éditeur", &public).unwrap();
+        assert_eq!(TrustedKeys::read(dir.path()).unwrap().keys.len(), 1);
+
+        // A signature that does not match is refused even when unsigned
+        // packages are allowed.
+        let mut files = unsigned.files.clone();
+        files.insert("templates/x.html".into(), b"x".to_vec());
+        let tampered = Package {
+            signature: signed.signature.clone(),
+            ..Package::from_parts(unsigned.manifest_text.clone(), unsigned.wasm.clone(), files)
+                .unwrap()
+        };
+        assert!(admit(&tampered, &trusted, true).is_err());
+    }
+
+    #[test]
+    fn malformed_keys_and_names_are_refused() {
+        assert!(parse_public("ed25519:abc").is_err());
+        assert!(parse_public("ssh-ed25519 AAAA").is_err());
+        assert!(keygen("").is_err());
+        assert!(keygen("deux\nlignes").is_err());
+        let dir = tempfile::tempdir().unwrap();
+        assert!(TrustedKeys::add(dir.path(), "x", "ed25519:nope").is_err());
+    }
+}

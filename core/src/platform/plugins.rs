@@ -49,6 +49,9 @@ pub struct InstalledVersion {
     pub title: String,
     pub digest: String,
     pub installed_at: chrono::DateTime<chrono::Utc>,
+    /// Who signed the package, as its `signature.toml` names them, with
+    /// the key (none: unsigned).
+    pub signature: Option<crate::package::signature::Signature>,
 }
 
 /// What an install did.
@@ -85,6 +88,12 @@ impl Platform {
                 next_patch(package.version()),
             );
         }
+        // Whoever made it, a signature must be the key's over these
+        // contents; whether the key is trusted is the entry point's call
+        // (`signature::admit`).
+        if let Some(signature) = &package.signature {
+            signature.verify(&package)?;
+        }
         for (dep, req) in &package.manifest.requires {
             let versions = self.installed_versions(Some(dep)).await?;
             if !versions.iter().any(|v| req.matches(&v.version)) {
@@ -106,6 +115,7 @@ impl Platform {
             files: Set(files),
             digest: Set(package.digest.clone()),
             installed_at: Set(chrono::Utc::now()),
+            signature: Set(package.signature.as_ref().map(|s| s.to_text())),
             ..Default::default()
         }
         .insert(&txn)
@@ -153,6 +163,7 @@ impl Platform {
         row.files = Set(package.files_zip()?);
         row.digest = Set(package.digest.clone());
         row.installed_at = Set(chrono::Utc::now());
+        row.signature = Set(package.signature.as_ref().map(|s| s.to_text()));
         row.update(&txn).await?;
         apply_schema(&txn, &package.manifest).await?;
         for (site_row, sp) in self.site_plugin_rows(&name).await? {
@@ -547,6 +558,7 @@ impl Platform {
                 plugin_package::Column::Manifest,
                 plugin_package::Column::Digest,
                 plugin_package::Column::InstalledAt,
+                plugin_package::Column::Signature,
             ])
             .into_tuple::<(
                 String,
@@ -555,13 +567,14 @@ impl Platform {
                 String,
                 String,
                 chrono::DateTime<chrono::Utc>,
+                Option<String>,
             )>()
             .all(&self.db)
             .await?;
         let mut out: Vec<InstalledVersion> = rows
             .into_iter()
             .filter_map(
-                |(name, version, api_version, manifest, digest, installed_at)| {
+                |(name, version, api_version, manifest, digest, installed_at, signature)| {
                     let m: Manifest = toml::from_str(&manifest).ok()?;
                     Some(InstalledVersion {
                         name,
@@ -570,6 +583,8 @@ impl Platform {
                         title: m.title.fr,
                         digest,
                         installed_at,
+                        signature: signature
+                            .and_then(|t| crate::package::signature::Signature::parse(&t).ok()),
                     })
                 },
             )

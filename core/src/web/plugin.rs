@@ -388,10 +388,11 @@ fn respond(
 }
 
 /// The count of errors of a form shown again (the SDK's `View::form`
-/// gives it as `form.count` with status 422), for the start of the
-/// document's `<title>`: never in the `<h1>` or the breadcrumb.
+/// gives it as `form.count`, with status 422 or another refusal such as
+/// 409), for the start of the document's `<title>`: never in the `<h1>` or
+/// the breadcrumb.
 fn errors_in_title(state: &AppState, ctx: &Ctx, view: &api::View) -> Option<String> {
-    if view.status != 422 {
+    if view.status < 400 {
         return None;
     }
     #[derive(serde::Deserialize)]

@@ -15,6 +15,8 @@ pub struct Model {
     pub files: Vec<u8>,
     pub digest: String,
     pub installed_at: DateTimeUtc,
+    /// `signature.toml` of a signed package.
+    pub signature: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,6 +6,7 @@ mod m20261128_000001_core;
 mod m20261202_000001_identity;
 mod m20261207_000001_retention;
 mod m20261207_000002_second_factor;
+mod m20261207_000003_signature;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_identity::Migration),
             Box::new(m20261207_000001_retention::Migration),
             Box::new(m20261207_000002_second_factor::Migration),
+            Box::new(m20261207_000003_signature::Migration),
         ]
     }
 }

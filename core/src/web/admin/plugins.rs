@@ -67,6 +67,23 @@ async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response> {
     list_page(&state, &ctx, None).await
 }
 
+/// What a plugin asks to reach beyond its own tables, with its reasons,
+/// for the administrator to read before enabling it.
+fn capabilities(manifest: &crate::package::Manifest, lang: &str) -> Vec<serde_json::Value> {
+    let caps = &manifest.capabilities;
+    let mut out = Vec::new();
+    if let Some(http) = &caps.http {
+        out.push(json!({ "kind": "http", "hosts": http.hosts, "reason": http.reason.get(lang) }));
+    }
+    if let Some(mail) = &caps.mail {
+        out.push(json!({ "kind": "mail", "reason": mail.reason.get(lang) }));
+    }
+    if let Some(directory) = &caps.directory {
+        out.push(json!({ "kind": "directory", "reason": directory.reason.get(lang) }));
+    }
+    out
+}
+
 async fn list_page(
     state: &AppState,
     ctx: &Ctx,
@@ -82,6 +99,8 @@ async fn list_page(
         .collect();
     let mut names: Vec<&str> = installed.iter().map(|v| v.name.as_str()).collect();
     names.dedup();
+    let trusted = crate::package::signature::TrustedKeys::read(&platform.settings.data_dir)
+        .unwrap_or_default();
     let mut plugins = Vec::new();
     for name in names {
         let versions = versions_of(&installed, name);
@@ -117,6 +136,16 @@ async fn list_page(
             "url": format!("/admin/plugins/{name}"),
             "errors": failed.map(|a| super::errors_json(state, ctx, &a.errors)),
             "refusal": failed.and_then(|a| a.refusal.clone()),
+            "signature": versions
+                .iter()
+                .find(|v| v.version.to_string() == version_shown)
+                .and_then(|v| v.signature.as_ref())
+                .map(|sig| json!({
+                    "signer": sig.signer,
+                    "key": sig.key,
+                    "trusted": trusted.find(sig).map(|k| k.name.clone()),
+                })),
+            "capabilities": capabilities(&manifest, ctx.lang),
         }));
     }
     let (status, errors) = match &attempt {

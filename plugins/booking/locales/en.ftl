@@ -2,18 +2,6 @@
 
 ## Words shared by the pages
 
-required = (required)
-error-prefix = Error:
-form-required-note = Fields marked “(required)” must be filled in.
-form-errors = { $count ->
-    [one] One answer needs correcting
-   *[other] { $count } answers need correcting
-}
-title-with-errors = Error: { $count ->
-    [one] 1 field to correct
-   *[other] { $count } fields to correct
-} – { $title }
-save = Save
 edit = Edit
 closed = closed
 day = Day
@@ -151,7 +139,6 @@ book-contact = Contact
 book-repeat = Recurrence
 book-repeat-hint = For a regular activity, choose a recurrence: the dates are listed with any clashes before anything is saved.
 book-submit = Send the request
-back-to-calendar = Back to the calendar
 field-start = Start
 field-start-hint = Date and time, in steps of { $step } minutes.
 field-end = End
@@ -241,7 +228,6 @@ problem-closed-day = The resource is closed on that day.
 problem-outside-hours = This slot is outside opening hours: choose a slot within them.
 problem-holiday = Closed on that day (public holiday: { $name }).
 problem-closed-period = Closed during this period ({ $name }).
-problem-unknown = The form could not be read: check your answers.
 quantity-over-stock = The quantity is over the stock: { $n } at most.
 attendees-over-capacity = The room holds { $n } people at most.
 stock-short = { $n ->
@@ -430,7 +416,6 @@ handovers-none-out = Nothing is out.
 ## Management (manage.html, resource_form.html, place_form.html)
 
 manage-title = Rooms and equipment management
-back-to-manage = Back to management
 settings-unreadable = These lines of the period settings could not be read (expected: 2026-12-24..2027-01-01 Label):
 places-title = Places
 places-none = No place yet.
@@ -474,25 +459,6 @@ photo-alt-required = Describe the photo for people who cannot see it.
 hours-malformed = Write opening hours as 08:00-12:00, 14:00-22:00.
 hours-disordered = Each range must end after it starts, without overlapping the next.
 name-taken = This name is already used: choose another one.
-
-## Messages of the SDK
-
-not-found = This page does not exist.
-sign-in-required = Sign in to continue.
-permission-denied = You are not allowed to do this.
-field-required = This field is required.
-field-too-long = This text is too long.
-field-too-short = This text is too short.
-field-not-a-number = Enter a number.
-field-out-of-range = This number is outside the allowed range.
-field-invalid-date = Enter a valid date.
-field-invalid-datetime = Enter a valid date and time.
-field-too-early = This date is too early.
-field-too-late = This date is too late.
-field-not-a-choice = Pick one of the options offered.
-field-too-few-choices = Tick more options.
-field-too-many-choices = Tick fewer options.
-field-invalid-email = Enter a valid e-mail address.
 
 ## E-mails that go with notices (src/mails.rs)
 

@@ -4,18 +4,6 @@
 
 ## Words shared by the pages
 
-required = (obligatoire)
-error-prefix = Erreur :
-form-required-note = Les champs marqués « (obligatoire) » doivent être remplis.
-form-errors = { $count ->
-    [one] Une information est à corriger
-   *[other] { $count } informations sont à corriger
-}
-title-with-errors = Erreur : { $count ->
-    [one] 1 champ à corriger
-   *[other] { $count } champs à corriger
-} – { $title }
-save = Enregistrer
 edit = Modifier
 closed = fermé
 day = Jour
@@ -158,7 +146,6 @@ book-contact = Contact
 book-repeat = Répétition
 book-repeat-hint = Pour une activité régulière, choisissez une répétition : les dates seront listées avec leurs éventuels conflits avant tout enregistrement.
 book-submit = Envoyer la demande
-back-to-calendar = Retour au calendrier
 field-start = Début
 field-start-hint = Date et heure, par pas de { $step } minutes.
 field-end = Fin
@@ -248,7 +235,6 @@ problem-closed-day = La ressource est fermée ce jour-là.
 problem-outside-hours = Ce créneau sort des horaires d'ouverture : choisissez un créneau à l'intérieur des horaires.
 problem-holiday = Fermé ce jour-là (jour férié : { $name }).
 problem-closed-period = Fermé pendant cette période ({ $name }).
-problem-unknown = Le formulaire n'a pas pu être lu : vérifiez les informations.
 quantity-over-stock = La quantité dépasse le stock : { $n } au plus.
 attendees-over-capacity = La salle accueille { $n } personnes au plus.
 stock-short = { $n ->
@@ -437,7 +423,6 @@ handovers-none-out = Rien n'est sorti.
 ## Management (manage.html, resource_form.html, place_form.html)
 
 manage-title = Gestion des salles et du matériel
-back-to-manage = Retour à la gestion
 settings-unreadable = Ces lignes des réglages de périodes n'ont pas pu être lues (format attendu : 2026-12-24..2027-01-01 Libellé) :
 places-title = Lieux
 places-none = Aucun lieu pour l'instant.
@@ -481,25 +466,6 @@ photo-alt-required = Décrivez la photo pour les personnes qui ne la voient pas.
 hours-malformed = Écrivez les horaires sous la forme 08:00-12:00, 14:00-22:00.
 hours-disordered = Chaque plage doit finir après son début, sans chevaucher la suivante.
 name-taken = Ce nom est déjà utilisé : choisissez-en un autre.
-
-## Messages of the SDK
-
-not-found = Cette page n'existe pas.
-sign-in-required = Connectez-vous pour continuer.
-permission-denied = Vous n'avez pas le droit de faire cela.
-field-required = Ce champ est obligatoire.
-field-too-long = Ce texte est trop long.
-field-too-short = Ce texte est trop court.
-field-not-a-number = Saisissez un nombre.
-field-out-of-range = Ce nombre est hors des limites permises.
-field-invalid-date = Saisissez une date valide.
-field-invalid-datetime = Saisissez une date et une heure valides.
-field-too-early = Cette date est trop tôt.
-field-too-late = Cette date est trop tard.
-field-not-a-choice = Choisissez une des options proposées.
-field-too-few-choices = Cochez plus d'options.
-field-too-many-choices = Cochez moins d'options.
-field-invalid-email = Saisissez une adresse électronique valide.
 
 ## E-mails that go with notices (src/mails.rs)
 

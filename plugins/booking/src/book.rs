@@ -1,7 +1,9 @@
 //! The booking form: one slot, or a recurrence whose dates are listed
 //! with their clashes before anything is saved.
 
+use estive_sdk::Area;
 use estive_sdk::dates::{Date, DateTime};
+use estive_sdk::form::{Form, Validator};
 use estive_sdk::prelude::*;
 use serde::Serialize;
 
@@ -12,7 +14,7 @@ use crate::model::{Booking, Resource};
 use crate::recurrence::{self, Frequency, Occurrence, Rule, RuleError};
 use crate::rules::{self, Problem};
 use crate::store::{self, Booker, Settings};
-use crate::web::{self, APPROVE, Area, FormErrors, MANAGE, tr};
+use crate::web::{self, APPROVE, MANAGE, tr};
 
 /// Longest texts accepted.
 const PURPOSE_MAX: usize = 200;
@@ -43,9 +45,17 @@ fn problem_text(problem: &Problem, locale: &str) -> String {
     tr(problem.key(), &problem.args(locale))
 }
 
-/// Reads and checks the fields; the errors are those of the fields alone.
-fn read(req: &Request, resource: &Resource) -> (Option<Draft>, FormErrors) {
-    let mut errors = FormErrors::default();
+/// The error of a slot's problem, on its field.
+fn problem_error(problem: &Problem, locale: &str) -> FieldError {
+    problem.args(locale).into_iter().fold(
+        FieldError::new(problem.field(), problem.key()),
+        |e, (k, v)| e.arg(k, v),
+    )
+}
+
+/// Reads and checks the fields; the validator holds the errors of the
+/// fields alone, and takes those found later.
+fn read<'r>(req: &'r Request, resource: &Resource) -> (Option<Draft>, Validator<'r>) {
     let mut form = req.validator();
     let start = form.datetime("start").value();
     let end = form.datetime("end").value();
@@ -77,34 +87,20 @@ fn read(req: &Request, resource: &Resource) -> (Option<Draft>, FormErrors) {
         .value();
     let until = form.date("until").optional();
     let skip_school = form.checkbox("skip_school").value();
-    if let Err(e) = form.finish()
-        && let Err(other) = errors.absorb(e)
-    {
-        errors.add("start", "problem-unknown", &[]);
-        log::error(&format!("reading the booking form: {other:?}"));
-    }
-    if !resource.is_room() && quantity > resource.stock && !errors.has("quantity") {
-        errors.add(
-            "quantity",
-            "quantity-over-stock",
-            &[("n", resource.stock.to_string())],
-        );
+    if !resource.is_room() && quantity > resource.stock {
+        form.report(FieldError::new("quantity", "quantity-over-stock").arg("n", resource.stock));
     }
     if let (Some(n), Some(capacity)) = (attendees, resource.capacity)
         && n > capacity
     {
-        errors.add(
-            "attendees",
-            "attendees-over-capacity",
-            &[("n", capacity.to_string())],
-        );
+        form.report(FieldError::new("attendees", "attendees-over-capacity").arg("n", capacity));
     }
     let frequency = Frequency::parse(&repeat);
-    if frequency.is_some() && until.is_none() && !errors.has("until") {
-        errors.add("until", "recurrence-without-end", &[]);
+    if frequency.is_some() && until.is_none() {
+        form.report(FieldError::new("until", "recurrence-without-end"));
     }
-    if !errors.is_empty() {
-        return (None, errors);
+    if form.has_errors() {
+        return (None, form);
     }
     let rule = frequency.zip(until).map(|(frequency, until)| Rule {
         frequency,
@@ -128,7 +124,7 @@ fn read(req: &Request, resource: &Resource) -> (Option<Draft>, FormErrors) {
         rule,
         skip_school,
     };
-    (Some(draft), errors)
+    (Some(draft), form)
 }
 
 /// One date of a recurrence as the preview lists it.
@@ -250,14 +246,14 @@ pub fn handle(req: &Request, area: Area) -> Result<Response, Error> {
     }
     // A first visit, or back from the list of dates to change the form.
     if !req.is_post() || req.form("step") == Some("edit") {
-        return Ok(form_page(req, area, &resource, &FormErrors::default(), None, 200)?.into());
+        return Ok(form_page(req, &resource, None)?.into());
     }
     let settings = Settings::load()?;
     let manager = user.has_permission(MANAGE);
     let closed = settings.closed();
     let limits = settings.limits(&closed, manager);
     let locale = req.locale().to_owned();
-    let (draft, mut errors) = read(req, &resource);
+    let (draft, mut form) = read(req, &resource);
     let Some(draft) = draft else {
         // Say at once what is wrong with the slot too, when it was given.
         let slot = |name| {
@@ -269,11 +265,11 @@ pub fn handle(req: &Request, area: Area) -> Result<Response, Error> {
             let single = req.form("repeat").is_none_or(|r| r == "none");
             for problem in rules::check(&resource, start, end, &limits) {
                 if single || is_shape(&problem) {
-                    errors.add(problem.field(), problem.key(), &problem.args(&locale));
+                    form.report(problem_error(&problem, &locale));
                 }
             }
         }
-        return Ok(form_page(req, area, &resource, &errors, None, 422)?.into());
+        return Ok(form_page(req, &resource, form.finish().err())?.into());
     };
     let quota_left = if !manager && resource.quota > 0 {
         Some(resource.quota - store::quota_use(&user.id, resource.id())?.used)
@@ -289,16 +285,12 @@ pub fn handle(req: &Request, area: Area) -> Result<Response, Error> {
     let Some(rule) = draft.rule.clone() else {
         // One slot: check it, then book it.
         for problem in rules::check(&resource, draft.start, draft.end, &limits) {
-            errors.add(problem.field(), problem.key(), &problem.args(&locale));
+            form.report(problem_error(&problem, &locale));
         }
         if quota_left.is_some_and(|left| left < 1) {
-            errors.add(
-                "start",
-                "quota-exceeded",
-                &[("n", resource.quota.to_string())],
-            );
+            form.report(FieldError::new("start", "quota-exceeded").arg("n", resource.quota));
         }
-        if !resource.is_room() && errors.is_empty() {
+        if !resource.is_room() && !form.has_errors() {
             let existing = store::active_between(&[resource.id()], draft.start, draft.end)?;
             if let Availability::Short(n) = availability::availability(
                 &resource,
@@ -307,12 +299,14 @@ pub fn handle(req: &Request, area: Area) -> Result<Response, Error> {
                 draft.end,
                 draft.request.quantity,
             ) {
-                errors.add("quantity", "stock-short", &[("n", n.to_string())]);
-                return Ok(form_page(req, area, &resource, &errors, None, 409)?.into());
+                form.report(FieldError::new("quantity", "stock-short").arg("n", n));
+                return Ok(form_page(req, &resource, form.finish().err())?
+                    .status(409)
+                    .into());
             }
         }
-        if !errors.is_empty() {
-            return Ok(form_page(req, area, &resource, &errors, None, 422)?.into());
+        if form.has_errors() {
+            return Ok(form_page(req, &resource, form.finish().err())?.into());
         }
         let slot = Occurrence {
             start: draft.start,
@@ -321,12 +315,10 @@ pub fn handle(req: &Request, area: Area) -> Result<Response, Error> {
         return match store::book(&resource, &[slot], &draft.request, &booker, None) {
             Ok(id) => Ok(done(req, area, id, booker.approved, 1).into()),
             Err(Error::Conflict(key)) => {
-                errors.add(
-                    conflict_field(&key),
-                    &key,
-                    &[("n", resource.quota.to_string())],
-                );
-                Ok(form_page(req, area, &resource, &errors, None, 409)?.into())
+                form.report(FieldError::new(conflict_field(&key), key).arg("n", resource.quota));
+                Ok(form_page(req, &resource, form.finish().err())?
+                    .status(409)
+                    .into())
             }
             Err(e) => Err(e),
         };
@@ -341,31 +333,28 @@ pub fn handle(req: &Request, area: Area) -> Result<Response, Error> {
                 RuleError::OverAYear => "recurrence-over-a-year",
                 RuleError::BadInterval => "recurrence-bad-interval",
             };
-            errors.add(
-                if e == RuleError::BadInterval {
-                    "interval"
-                } else {
-                    "until"
-                },
-                key,
-                &[],
-            );
-            return Ok(form_page(req, area, &resource, &errors, None, 422)?.into());
+            let field = if e == RuleError::BadInterval {
+                "interval"
+            } else {
+                "until"
+            };
+            form.error(field, key);
+            return Ok(form_page(req, &resource, form.finish().err())?.into());
         }
     };
     for problem in rules::check(&resource, draft.start, draft.end, &limits) {
         if is_shape(&problem) {
-            errors.add(problem.field(), problem.key(), &problem.args(&locale));
+            form.report(problem_error(&problem, &locale));
         }
     }
     if occurrences.windows(2).any(|w| w[0].end > w[1].start) {
-        errors.add("interval", "recurrence-overlaps-itself", &[]);
+        form.error("interval", "recurrence-overlaps-itself");
     }
     if occurrences.is_empty() {
-        errors.add("until", "recurrence-empty", &[]);
+        form.error("until", "recurrence-empty");
     }
-    if !errors.is_empty() {
-        return Ok(form_page(req, area, &resource, &errors, None, 422)?.into());
+    if form.has_errors() {
+        return Ok(form_page(req, &resource, form.finish().err())?.into());
     }
     let school = settings.school();
     let plan = plan(&resource, &occurrences, &draft, &limits, &school, &locale)?;
@@ -428,6 +417,10 @@ pub fn handle(req: &Request, area: Area) -> Result<Response, Error> {
     let free = plan.free.len();
     let page = view("preview.html")
         .title(&title)
+        .crumb(
+            &resource.name,
+            req.url(&format!("/ressources/{}", resource.id())),
+        )
         .with(json!({
             "resource": resource.view(),
             "rows": plan.rows,
@@ -437,7 +430,6 @@ pub fn handle(req: &Request, area: Area) -> Result<Response, Error> {
             "hidden": hidden,
             "alert": alert,
             "form_url": req.url(&format!("/ressources/{}/reserver", resource.id())),
-            "breadcrumb": [web::crumb(&resource.name, req.url(&format!("/ressources/{}", resource.id())))],
         }))
         .status(if alert.is_some() { 409 } else { 200 });
     Ok(page.into())
@@ -456,7 +448,7 @@ fn done(req: &Request, area: Area, id: i64, approved: bool, count: usize) -> Red
     crate::mails::deliver_for_booking(req, id);
     let url = match area {
         Area::Portal => req.url(&format!("/mes-reservations/{id}")),
-        Area::Extranet => req.url(&format!("/reservations/{id}")),
+        Area::Extranet | Area::Admin => req.url(&format!("/reservations/{id}")),
     };
     let notice = match (approved, count > 1) {
         (true, false) => tr("notice-booked", &[]),
@@ -487,31 +479,44 @@ fn default_slot(req: &Request, resource: &Resource) -> (DateTime, DateTime) {
     (start, hours::from_minutes(hours::minutes(start) + length))
 }
 
-/// The form, empty or as sent with its errors.
-fn form_page(
-    req: &Request,
-    area: Area,
-    resource: &Resource,
-    errors: &FormErrors,
-    alert: Option<String>,
-    status: u16,
-) -> Result<View, Error> {
+/// The form: a new one with a default slot, or as sent (back from the
+/// list of dates, or with its errors: status 422).
+fn form_page(req: &Request, resource: &Resource, invalid: Option<Error>) -> Result<View, Error> {
     let user = req.require_user()?;
-    let mut values: serde_json::Map<String, serde_json::Value> = req
-        .form_values()
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), json!(v)))
-        .collect();
-    if !req.is_post() {
-        let (start, end) = default_slot(req, resource);
-        values.insert("start".into(), json!(start.to_string()));
-        values.insert("end".into(), json!(end.to_string()));
-        values.insert("quantity".into(), json!("1"));
-        values.insert("contact_name".into(), json!(user.name));
-        values.insert("interval".into(), json!("1"));
-        values.insert("repeat".into(), json!("none"));
+    let mut form = Form::new("booking");
+    for (field, label) in [
+        ("start", "field-start"),
+        ("end", "field-end"),
+        ("quantity", "field-quantity"),
+        ("purpose", "field-purpose"),
+        ("organisation", "field-organisation"),
+        ("attendees", "field-attendees"),
+        ("contact_name", "field-contact-name"),
+        ("contact_phone", "field-contact-phone"),
+        ("contact_email", "field-contact-email"),
+        ("repeat", "field-repeat"),
+        ("interval", "field-interval"),
+        ("weekdays", "field-weekdays"),
+        ("until", "field-until"),
+    ] {
+        form = form.label(field, label);
     }
-    let weekdays: Vec<&str> = req.form_all("weekdays");
+    form = if req.is_post() {
+        form.sent(req)
+    } else {
+        let (start, end) = default_slot(req, resource);
+        form.values(json!({
+            "start": start.to_string(),
+            "end": end.to_string(),
+            "quantity": 1,
+            "contact_name": user.name,
+            "interval": 1,
+            "repeat": "none",
+        }))
+    };
+    if let Some(invalid) = &invalid {
+        form = form.errors(invalid);
+    }
     let place = match resource.place_id {
         Some(id) => store::place(id).ok(),
         None => None,
@@ -526,23 +531,24 @@ fn form_page(
         })
         .unwrap_or_default();
     let title = tr("book-title", &[("name", resource.name.clone())]);
-    let frequencies: Vec<&str> = Frequency::ALL.iter().map(|f| f.as_str()).collect();
+    let repeats: Vec<serde_json::Value> = std::iter::once("none")
+        .chain(Frequency::ALL.iter().map(|f| f.as_str()))
+        .map(|r| json!({ "value": r, "label": i18n::t(&format!("repeat-{r}")) }))
+        .collect();
     Ok(view("book.html")
-        .title(errors.title(&title))
-        .with(errors.context())
+        .title(title)
+        .crumb(
+            &resource.name,
+            req.url(&format!("/ressources/{}", resource.id())),
+        )
         .with(json!({
             "resource": resource.view(),
             "place": place,
-            "values": values,
-            "weekdays": weekdays,
-            "frequencies": frequencies,
+            "repeats": repeats,
             "hours": hours,
-            "alert": alert,
-            "area": area.name(),
             "needs_approval": resource.needs_approval && !user.has_permission(APPROVE),
-            "breadcrumb": [web::crumb(&resource.name, req.url(&format!("/ressources/{}", resource.id())))],
         }))
-        .status(status))
+        .form(form))
 }
 
 /// Whether a booking may still be cancelled by its owner: before it

@@ -1,14 +1,16 @@
 //! A booking's page and what can be done to it: approve or refuse with a
 //! reason, cancel, hand over and take back keys or equipment.
 
+use estive_sdk::Area;
 use estive_sdk::db::Condition;
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 
 use crate::book::owner_may_cancel;
 use crate::fmt;
 use crate::model::{ACTIVE, APPROVED, APPROVERS, Booking, CANCELLED, Notice, PENDING, REFUSED};
 use crate::store::{self, now_local, now_utc};
-use crate::web::{self, APPROVE, Area, FormErrors, MANAGE, tr};
+use crate::web::{self, APPROVE, MANAGE, tr};
 
 /// Longest reason or note.
 const NOTE_MAX: usize = 500;
@@ -34,15 +36,16 @@ pub fn show(req: &Request, area: Area) -> Result<Response, Error> {
     if area == Area::Portal && req.user().is_some_and(|u| u.id != booking.user_id) {
         return Err(Error::not_found(messages::NOT_FOUND));
     }
-    Ok(page(req, area, &booking, &FormErrors::default(), 200)?.into())
+    Ok(page(req, area, &booking, None)?.into())
 }
 
+/// The booking's page, with the form that was sent shown again with its
+/// errors (status 422) when `invalid` is given.
 fn page(
     req: &Request,
     area: Area,
     booking: &Booking,
-    errors: &FormErrors,
-    status: u16,
+    invalid: Option<&Error>,
 ) -> Result<View, Error> {
     let user = req.require_user()?;
     let locale = req.locale();
@@ -73,7 +76,7 @@ fn page(
     let pending_in_series = series.iter().filter(|s| s["status"] == PENDING).count();
     let owner = user.id == booking.user_id;
     let manager = user.has_permission(MANAGE);
-    let extranet = area == Area::Extranet;
+    let extranet = area != Area::Portal;
     let can = json!({
         "decide": extranet && user.has_permission(APPROVE) && booking.status == PENDING,
         "cancel": (owner && owner_may_cancel(booking)) || (manager && booking.is_active()),
@@ -82,16 +85,32 @@ fn page(
         "see_contact": owner || extranet,
     });
     let title = tr("booking-title", &[("name", resource.name.clone())]);
-    let back = match area {
-        Area::Portal => web::crumb(tr("mine-title", &[]), req.url("/mes-reservations")),
-        Area::Extranet => web::crumb(
+    let (back, back_url) = match area {
+        Area::Portal => (tr("mine-title", &[]), req.url("/mes-reservations")),
+        Area::Extranet | Area::Admin => (
             resource.name.clone(),
             req.url(&format!("/ressources/{}", resource.id())),
         ),
     };
+    let note_label = if booking.handed_over_at.is_none() {
+        "field-handover-note"
+    } else {
+        "field-return-note"
+    };
+    let mut form = Form::new("booking")
+        .label("decision", "field-decision")
+        .label("reason", "field-reason")
+        .label("note", note_label)
+        .label("cancel_reason", "field-cancel-reason");
+    form = match invalid {
+        Some(invalid) => form.sent(req).errors(invalid),
+        None => form.values(json!({ "decision": "approve" })),
+    };
+    let decisions = ["approve", "refuse"]
+        .map(|d| json!({ "value": d, "label": i18n::t(&format!("decision-{d}")) }));
     Ok(view("booking.html")
-        .title(errors.title(&title))
-        .with(errors.context())
+        .title(title)
+        .crumb(back, back_url)
         .with(json!({
             "booking": booking,
             "resource": resource.view(),
@@ -100,11 +119,9 @@ fn page(
             "series": series,
             "pending_in_series": pending_in_series,
             "can": can,
-            "area": area.name(),
-            "values": req.form_values(),
-            "breadcrumb": [back],
+            "decisions": decisions,
         }))
-        .status(status))
+        .form(form))
 }
 
 fn notice(
@@ -143,19 +160,15 @@ fn notice(
 pub fn decide(req: &Request) -> Result<Response, Error> {
     let booking = load(req)?;
     let user = req.require_permission(APPROVE)?;
-    let mut errors = FormErrors::default();
     let mut form = req.validator();
     let decision = form.choice("decision", &["approve", "refuse"]).value();
     let reason = form.text("reason").max_len(NOTE_MAX).optional();
     let whole_series = form.checkbox("whole_series").value();
-    if let Err(e) = form.finish() {
-        errors.absorb(e)?;
+    if decision == "refuse" && reason.is_none() {
+        form.error("reason", "refusal-needs-reason");
     }
-    if decision == "refuse" && reason.is_none() && !errors.has("reason") {
-        errors.add("reason", "refusal-needs-reason", &[]);
-    }
-    if !errors.is_empty() {
-        return Ok(page(req, Area::Extranet, &booking, &errors, 422)?.into());
+    if let Err(invalid) = form.finish() {
+        return Ok(page(req, req.area(), &booking, Some(&invalid))?.into());
     }
     if booking.status != PENDING {
         return Err(Error::conflict("already-decided"));
@@ -279,10 +292,8 @@ pub fn cancel(req: &Request, area: Area) -> Result<Response, Error> {
     let mut form = req.validator();
     let reason = form.text("cancel_reason").max_len(NOTE_MAX).optional();
     let following = form.checkbox("following").value();
-    if let Err(e) = form.finish() {
-        let mut errors = FormErrors::default();
-        errors.absorb(e)?;
-        return Ok(page(req, area, &booking, &errors, 422)?.into());
+    if let Err(invalid) = form.finish() {
+        return Ok(page(req, area, &booking, Some(&invalid))?.into());
     }
     let scope: Vec<Condition> = match (following, booking.series_id) {
         (true, Some(sid)) => vec![
@@ -353,7 +364,7 @@ pub fn cancel(req: &Request, area: Area) -> Result<Response, Error> {
     crate::mails::deliver(req, &[cancel_notice]);
     let url = match area {
         Area::Portal => req.url(&format!("/mes-reservations/{}", booking.id())),
-        Area::Extranet => req.url(&format!("/reservations/{}", booking.id())),
+        Area::Extranet | Area::Admin => req.url(&format!("/reservations/{}", booking.id())),
     };
     Ok(redirect(url)
         .notice(tr("notice-cancelled", &[("n", count.to_string())]))
@@ -372,10 +383,8 @@ pub fn handover(req: &Request) -> Result<Response, Error> {
     let mut form = req.validator();
     let action = form.choice("action", &["handover", "return"]).value();
     let note = form.text("note").max_len(NOTE_MAX).optional();
-    if let Err(e) = form.finish() {
-        let mut errors = FormErrors::default();
-        errors.absorb(e)?;
-        return Ok(page(req, Area::Extranet, &booking, &errors, 422)?.into());
+    if let Err(invalid) = form.finish() {
+        return Ok(page(req, req.area(), &booking, Some(&invalid))?.into());
     }
     let now = now_utc();
     let mut tx = db::transaction();

@@ -2,6 +2,7 @@
 //! calendar shows to everyone, and one per person behind a secret link,
 //! with their own bookings in full.
 
+use estive_sdk::Area;
 use estive_sdk::dates::DateTime;
 use estive_sdk::ical::{Calendar, Event, Status, Time};
 use estive_sdk::prelude::*;
@@ -9,7 +10,7 @@ use estive_sdk::prelude::*;
 use crate::hours;
 use crate::model::{APPROVED, Booking, CANCELLED, FeedToken, PENDING, Place, Resource};
 use crate::store::{self, Settings, now_local};
-use crate::web::{self, Area, tr};
+use crate::web::{self, tr};
 
 /// Feeds hold bookings this many days ahead at most.
 const DAYS_AHEAD: i64 = 400;

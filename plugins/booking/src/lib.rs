@@ -22,6 +22,7 @@
 //! logged and never undoes the action. Only accounts are mailed: the
 //! free-text contact address of a booking never is.
 
+use estive_sdk::Area;
 use estive_sdk::prelude::*;
 
 pub mod availability;
@@ -43,13 +44,12 @@ pub mod web;
 pub mod widgets;
 
 use model::{ACTIVE, Booking, CANCELLED, FeedToken, Notice, Series};
-use web::Area;
 
 struct BookingPlugin;
 
 impl Plugin for BookingPlugin {
     fn handle(req: Request) -> Result<Response, Error> {
-        let area = Area::of(req.route());
+        let area = req.area();
         if area == Area::Extranet
             && let Some(user) = req.user()
         {

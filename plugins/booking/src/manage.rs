@@ -1,12 +1,13 @@
 //! Setting up what can be booked: places, rooms and equipment, with their
 //! opening hours and booking rules.
 
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 
 use crate::hours::{HoursError, OpeningHours};
 use crate::model::{BOOKER_ROLES, EQUIPMENT, Place, ROOM, Resource};
 use crate::store::{self, Settings};
-use crate::web::{self, FormErrors, tr};
+use crate::web::tr;
 
 /// Steps offered for booking times, in minutes.
 const STEPS: [&str; 5] = ["5", "10", "15", "30", "60"];
@@ -66,13 +67,14 @@ fn resource_values(r: &Resource) -> serde_json::Value {
         "kind": r.kind,
         "name": r.name,
         "description": r.description,
-        "place_id": r.place_id.map(|id| id.to_string()),
+        "place_id": r.place_id,
         "capacity": r.capacity,
         "stock": r.stock,
         "photo_url": r.photo_url,
         "photo_alt": r.photo_alt,
-        "step_minutes": r.step_minutes.to_string(),
+        "step_minutes": r.step_minutes,
         "closed_on_holidays": r.closed_on_holidays,
+        "bookers": r.bookers,
         "needs_approval": r.needs_approval,
         "min_notice_hours": r.min_notice_hours,
         "horizon_days": r.horizon_days,
@@ -92,32 +94,63 @@ fn resource_values(r: &Resource) -> serde_json::Value {
     values
 }
 
+/// The resource form: the record's values, or what was sent with its
+/// errors (status 422).
 fn resource_page(
     req: &Request,
     existing: Option<&Resource>,
-    values: serde_json::Value,
-    bookers: &[String],
-    errors: &FormErrors,
-    status: u16,
-) -> Result<Response, Error> {
+    invalid: Option<&Error>,
+) -> Result<View, Error> {
     let title = match existing {
         Some(r) => tr("resource-edit-title", &[("name", r.name.clone())]),
         None => tr("resource-new-title", &[]),
     };
+    let mut form = Form::new("booking")
+        .label("kind", "field-kind")
+        .label("name", "field-name")
+        .label("description", "field-description")
+        .label("place_id", "field-place")
+        .label("capacity", "field-capacity")
+        .label("stock", "field-stock")
+        .label("photo_url", "field-photo-url")
+        .label("photo_alt", "field-photo-alt")
+        .label("step_minutes", "field-step")
+        .label("bookers", "field-bookers")
+        .label("min_notice_hours", "field-min-notice")
+        .label("horizon_days", "field-horizon")
+        .label("max_hours", "field-max-hours")
+        .label("quota", "field-quota");
+    for d in 1..=7 {
+        form = form.label(&format!("hours_{d}"), &format!("wd-{d}"));
+    }
+    form = match invalid {
+        Some(invalid) => form.sent(req).errors(invalid),
+        None => form.values(resource_values(
+            &existing.cloned().unwrap_or_else(new_resource),
+        )),
+    };
+    let option = |value: &str, key: String| json!({ "value": value, "label": i18n::t(&key) });
+    let places: Vec<serde_json::Value> = store::places()?
+        .iter()
+        .filter_map(|p| Some(json!({ "value": p.id?, "label": p.name })))
+        .collect();
+    let steps: Vec<serde_json::Value> = STEPS
+        .iter()
+        .map(|s| json!({ "value": s, "label": tr("minutes", &[("count", (*s).to_owned())]) }))
+        .collect();
+    let kinds = [ROOM, EQUIPMENT].map(|k| option(k, format!("kind-{k}")));
+    let roles = BOOKER_ROLES.map(|r| option(r, format!("role-{r}")));
     Ok(view("resource_form.html")
-        .title(errors.title(&title))
-        .with(errors.context())
+        .title(title)
+        .crumb(tr("manage-title", &[]), req.url("/gestion"))
         .with(json!({
             "existing": existing,
-            "values": values,
-            "bookers": bookers,
-            "roles": BOOKER_ROLES,
-            "steps": STEPS,
-            "places": store::places()?,
-            "breadcrumb": [web::crumb(tr("manage-title", &[]), req.url("/gestion"))],
+            "kinds": kinds,
+            "places": places,
+            "steps": steps,
+            "roles": roles,
         }))
-        .status(status)
-        .into())
+        .form(form))
 }
 
 /// Creates (no `id` in the route) or edits a resource.
@@ -131,15 +164,7 @@ pub fn resource(req: &Request) -> Result<Response, Error> {
         None => None,
     };
     if !req.is_post() {
-        let r = existing.clone().unwrap_or_else(new_resource);
-        return resource_page(
-            req,
-            existing.as_ref(),
-            resource_values(&r),
-            &r.bookers,
-            &FormErrors::default(),
-            200,
-        );
+        return Ok(resource_page(req, existing.as_ref(), None)?.into());
     }
     let places = store::places()?;
     let place_ids: Vec<String> = places
@@ -147,7 +172,6 @@ pub fn resource(req: &Request) -> Result<Response, Error> {
         .filter_map(|p| p.id)
         .map(|id| id.to_string())
         .collect();
-    let mut errors = FormErrors::default();
     let mut form = req.validator();
     let kind = form.choice("kind", &[ROOM, EQUIPMENT]).value();
     let name = form.text("name").required().max_len(120).value();
@@ -167,19 +191,16 @@ pub fn resource(req: &Request) -> Result<Response, Error> {
     let quota = form.int("quota").range(0, 1000).or(0);
     let public = form.checkbox("public").value();
     let active = form.checkbox("active").value();
-    if let Err(e) = form.finish() {
-        errors.absorb(e)?;
-    }
-    if kind == EQUIPMENT && stock.is_none() && !errors.has("stock") {
-        errors.add("stock", "stock-required", &[]);
+    if kind == EQUIPMENT && stock.is_none() {
+        form.error("stock", "stock-required");
     }
     if let Some(url) = &photo_url
         && !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/'))
     {
-        errors.add("photo_url", "photo-url-invalid", &[]);
+        form.error("photo_url", "photo-url-invalid");
     }
     if photo_url.is_some() && photo_alt.is_none() {
-        errors.add("photo_alt", "photo-alt-required", &[]);
+        form.error("photo_alt", "photo-alt-required");
     }
     let texts: Vec<String> = (1..=7)
         .map(|d| {
@@ -197,13 +218,12 @@ pub fn resource(req: &Request) -> Result<Response, Error> {
                 HoursError::Malformed => "hours-malformed",
                 HoursError::Disordered => "hours-disordered",
             };
-            errors.add(&format!("hours_{}", day + 1), key, &[]);
+            form.error(&format!("hours_{}", day + 1), key);
             None
         }
     };
-    let values = json!(req.form_values());
-    if !errors.is_empty() {
-        return resource_page(req, existing.as_ref(), values, &bookers, &errors, 422);
+    if let Err(invalid) = form.finish() {
+        return Ok(resource_page(req, existing.as_ref(), Some(&invalid))?.into());
     }
     let row = Resource {
         id: existing.as_ref().and_then(|r| r.id),
@@ -238,8 +258,10 @@ pub fn resource(req: &Request) -> Result<Response, Error> {
     let id = match saved {
         Ok(id) => id,
         Err(Error::Conflict(_)) => {
-            errors.add("name", "name-taken", &[]);
-            return resource_page(req, existing.as_ref(), values, &row.bookers, &errors, 409);
+            let taken = Error::invalid("name", "name-taken");
+            return Ok(resource_page(req, existing.as_ref(), Some(&taken))?
+                .status(409)
+                .into());
         }
         Err(e) => return Err(e),
     };
@@ -271,30 +293,31 @@ pub fn place(req: &Request) -> Result<Response, Error> {
         Some(p) => tr("place-edit-title", &[("name", p.name.clone())]),
         None => tr("place-new-title", &[]),
     };
-    let page = |values: serde_json::Value, errors: &FormErrors, status: u16| -> Response {
+    // The form: the record's values, or what was sent with its errors.
+    let page = |invalid: Option<&Error>| -> View {
+        let form = Form::new("booking")
+            .label("name", "field-name")
+            .label("address", "field-address")
+            .label("description", "field-place-description");
+        let form = match invalid {
+            Some(invalid) => form.sent(req).errors(invalid),
+            None => form.values(existing.clone().unwrap_or_default()),
+        };
         view("place_form.html")
-            .title(errors.title(&title))
-            .with(errors.context())
-            .with(json!({
-                "existing": existing,
-                "values": values,
-                "breadcrumb": [web::crumb(tr("manage-title", &[]), req.url("/gestion"))],
-            }))
-            .status(status)
-            .into()
+            .title(&title)
+            .crumb(tr("manage-title", &[]), req.url("/gestion"))
+            .set("existing", &existing)
+            .form(form)
     };
     if !req.is_post() {
-        let values = json!(existing.clone().unwrap_or_default());
-        return Ok(page(values, &FormErrors::default(), 200));
+        return Ok(page(None).into());
     }
-    let mut errors = FormErrors::default();
     let mut form = req.validator();
     let name = form.text("name").required().max_len(120).value();
     let address = form.text("address").max_len(300).optional();
     let description = form.text("description").max_len(4000).optional();
-    if let Err(e) = form.finish() {
-        errors.absorb(e)?;
-        return Ok(page(json!(req.form_values()), &errors, 422));
+    if let Err(invalid) = form.finish() {
+        return Ok(page(Some(&invalid)).into());
     }
     let row = Place {
         id: existing.as_ref().and_then(|p| p.id),
@@ -313,8 +336,8 @@ pub fn place(req: &Request) -> Result<Response, Error> {
     let id = match saved {
         Ok(id) => id,
         Err(Error::Conflict(_)) => {
-            errors.add("name", "name-taken", &[]);
-            return Ok(page(json!(req.form_values()), &errors, 409));
+            let taken = Error::invalid("name", "name-taken");
+            return Ok(page(Some(&taken)).status(409).into());
         }
         Err(e) => return Err(e),
     };

@@ -4,13 +4,14 @@
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 
+use estive_sdk::Area;
 use estive_sdk::prelude::*;
 
 use crate::fmt;
 use crate::model::{ACTIVE, APPROVERS, Booking, FeedToken, Notice};
 use crate::pages;
 use crate::store::{self, now_local, now_utc};
-use crate::web::{APPROVE, Area, tr};
+use crate::web::{APPROVE, tr};
 
 /// 128 random bits as 32 hexadecimal digits.
 ///
@@ -168,7 +169,7 @@ pub fn mark_read(req: &Request, area: Area) -> Result<Response, Error> {
         .run()?;
     let back = match area {
         Area::Portal => req.url("/mes-reservations"),
-        Area::Extranet => req.url("/avis"),
+        Area::Extranet | Area::Admin => req.url("/avis"),
     };
     Ok(redirect(back).notice(tr("notice-read", &[])).into())
 }

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use estive_sdk::Area;
 use estive_sdk::dates::{Date, DateTime};
 use estive_sdk::prelude::*;
 
@@ -13,13 +14,13 @@ use crate::hours;
 use crate::model::{ACTIVE, APPROVED, APPROVERS, Booking, PENDING, Place, Resource};
 use crate::rules;
 use crate::store::{self, Settings, now_local};
-use crate::web::{self, APPROVE, Area, MANAGE, tr};
+use crate::web::{self, APPROVE, MANAGE, tr};
 
 /// Resources a visitor may see in an area.
 fn visible(req: &Request, area: Area) -> Result<Vec<Resource>, Error> {
     Ok(store::resources(true)?
         .into_iter()
-        .filter(|r| area == Area::Extranet || web::visible_on_portal(req.user(), r))
+        .filter(|r| area != Area::Portal || web::visible_on_portal(req.user(), r))
         .collect())
 }
 
@@ -167,15 +168,11 @@ pub fn resource(req: &Request, area: Area) -> Result<Response, Error> {
         .flatten()
         .map(|path| req.absolute(&path));
     let here = req.url(&format!("/ressources/{}", resource.id()));
-    let mut crumbs = Vec::new();
+    let mut page = view("resource.html").title(&resource.name);
     if let Some(p) = &place {
-        crumbs.push(web::crumb(
-            &p.name,
-            req.url(&format!("/lieux/{}", p.id.unwrap_or(0))),
-        ));
+        page = page.crumb(&p.name, req.url(&format!("/lieux/{}", p.id.unwrap_or(0))));
     }
-    Ok(view("resource.html")
-        .title(&resource.name)
+    Ok(page
         .with(grid_data(week, date, &items, &grid))
         .with(json!({
             "caption": resource.name,
@@ -189,9 +186,7 @@ pub fn resource(req: &Request, area: Area) -> Result<Response, Error> {
             "view": if week { "semaine" } else { "mois" },
             "date": date.to_string(),
             "today": limits.now.date().to_string(),
-            "area": area.name(),
             "is_manager": manager,
-            "breadcrumb": crumbs,
         }))
         .into())
 }
@@ -262,7 +257,6 @@ pub fn place(req: &Request, area: Area) -> Result<Response, Error> {
             "view": if week { "semaine" } else { "mois" },
             "date": date.to_string(),
             "today": limits.now.date().to_string(),
-            "area": area.name(),
         }))
         .into())
 }

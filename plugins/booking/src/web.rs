@@ -1,10 +1,8 @@
-//! What the pages share: areas, who may do what, how a booking is shown
-//! to whom, and forms shown again with their errors.
+//! What the pages share: who may do what, and how a booking is shown to
+//! whom in each area.
 
-use std::collections::BTreeMap;
-
+use estive_sdk::Area;
 use estive_sdk::prelude::*;
-use serde::Serialize;
 
 use crate::model::{Booking, Resource};
 
@@ -14,48 +12,6 @@ pub const MANAGE: &str = "booking.manage";
 pub const APPROVE: &str = "booking.approve";
 /// Book.
 pub const BOOK: &str = "booking.book";
-
-/// The area a route belongs to (see `plugin.toml`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Area {
-    /// The public portal.
-    Portal,
-    /// The extranet of élus and staff.
-    Extranet,
-}
-
-impl Area {
-    /// The area of a route name: extranet routes are the dashboard, the
-    /// management pages and those named `x-…`.
-    pub fn of(route: &str) -> Area {
-        const EXTRANET: [&str; 11] = [
-            "dashboard",
-            "decide",
-            "handover",
-            "approvals",
-            "handovers",
-            "notices",
-            "manage",
-            "resource-new",
-            "resource-edit",
-            "place-new",
-            "place-edit",
-        ];
-        if route.starts_with("x-") || EXTRANET.contains(&route) {
-            Area::Extranet
-        } else {
-            Area::Portal
-        }
-    }
-
-    /// `portal` or `extranet`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Area::Portal => "portal",
-            Area::Extranet => "extranet",
-        }
-    }
-}
 
 /// Whether a person may book a resource: it takes bookings, they hold
 /// `booking.book`, and one of their roles is among the resource's bookers
@@ -96,7 +52,7 @@ pub fn label(booking: &Booking, area: Area, viewer: Option<&User>) -> String {
         .unwrap_or_else(|| booking.user_name.clone());
     let mine = viewer.is_some_and(|u| u.id == booking.user_id);
     match area {
-        Area::Extranet => format!("{} — {who}", booking.purpose),
+        Area::Extranet | Area::Admin => format!("{} — {who}", booking.purpose),
         Area::Portal if mine => booking.purpose.clone(),
         Area::Portal if booking.show_publicly => match &booking.organisation {
             Some(org) => format!("{} — {org}", booking.purpose),
@@ -110,7 +66,7 @@ pub fn label(booking: &Booking, area: Area, viewer: Option<&User>) -> String {
 pub fn booking_url(req: &Request, area: Area, booking: &Booking) -> Option<String> {
     let user = req.user()?;
     match area {
-        Area::Extranet if may_see_booking(user, booking) => {
+        Area::Extranet | Area::Admin if may_see_booking(user, booking) => {
             Some(req.url(&format!("/reservations/{}", booking.id())))
         }
         Area::Portal if user.id == booking.user_id => {
@@ -124,105 +80,6 @@ pub fn booking_url(req: &Request, area: Area, booking: &Booking) -> Option<Strin
 pub fn tr(key: &str, args: &[(&str, String)]) -> String {
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     i18n::t_args(key, &args)
-}
-
-/// One error of a form, translated, tied to its control's id.
-#[derive(Clone, Debug, Serialize)]
-pub struct FormError {
-    /// The field's name.
-    pub field: String,
-    /// The control's id (`booking-<field>`).
-    pub id: String,
-    /// What to do about it.
-    pub message: String,
-}
-
-/// The errors of a form, in the order found, one per field.
-#[derive(Clone, Debug, Default)]
-pub struct FormErrors {
-    list: Vec<FormError>,
-}
-
-impl FormErrors {
-    /// Adds an error about a field (a catalogue key and its arguments),
-    /// unless the field has one already.
-    pub fn add(&mut self, field: &str, key: &str, args: &[(&str, String)]) {
-        if self.list.iter().any(|e| e.field == field) {
-            return;
-        }
-        self.list.push(FormError {
-            field: field.to_owned(),
-            id: format!("booking-{}", field.replace('_', "-")),
-            message: tr(key, args),
-        });
-    }
-
-    /// Takes the errors a [`Validator`] gathered.
-    pub fn absorb(&mut self, error: Error) -> Result<(), Error> {
-        match error {
-            Error::Invalid(fields) => {
-                for f in fields {
-                    self.add(&f.field, &f.message, &[]);
-                }
-                Ok(())
-            }
-            other => Err(other),
-        }
-    }
-
-    /// Whether a field has an error.
-    pub fn has(&self, field: &str) -> bool {
-        self.list.iter().any(|e| e.field == field)
-    }
-
-    /// Whether there is none.
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
-    /// How many.
-    pub fn len(&self) -> usize {
-        self.list.len()
-    }
-
-    /// The template data: `errors` (a list for the summary) and `error`
-    /// (field → message, for the fields).
-    pub fn context(&self) -> serde_json::Value {
-        let by_field: BTreeMap<&str, &str> = self
-            .list
-            .iter()
-            .map(|e| (e.field.as_str(), e.message.as_str()))
-            .collect();
-        json!({ "errors": self.list, "error": by_field })
-    }
-
-    /// The page title with the number of errors first, as the theme asks.
-    pub fn title(&self, title: &str) -> String {
-        if self.list.is_empty() {
-            title.to_owned()
-        } else {
-            tr(
-                "title-with-errors",
-                &[
-                    ("count", self.list.len().to_string()),
-                    ("title", title.to_owned()),
-                ],
-            )
-        }
-    }
-}
-
-/// A breadcrumb step for the view context.
-pub fn crumb(title: impl Into<String>, url: impl Into<String>) -> serde_json::Value {
-    json!({ "title": title.into(), "url": url.into() })
-}
-
-/// The text of an optional form field: trimmed, `None` when blank.
-pub fn optional(req: &Request, name: &str) -> Option<String> {
-    req.form(name)
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -281,14 +138,5 @@ mod tests {
         assert!(!visible_on_portal(None, &staff_only));
         assert!(!visible_on_portal(Some(&citizen), &staff_only));
         assert!(visible_on_portal(Some(&agent), &staff_only));
-    }
-
-    #[test]
-    fn route_names_give_their_area() {
-        assert_eq!(Area::of("home"), Area::Portal);
-        assert_eq!(Area::of("person-feed"), Area::Portal);
-        assert_eq!(Area::of("x-book"), Area::Extranet);
-        assert_eq!(Area::of("decide"), Area::Extranet);
-        assert_eq!(Area::of("resource-edit"), Area::Extranet);
     }
 }

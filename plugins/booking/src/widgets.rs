@@ -2,13 +2,14 @@
 //! rooms (on the extranet with who booked, on the portal as the public
 //! calendars show it).
 
+use estive_sdk::Area;
 use estive_sdk::prelude::*;
 
 use crate::fmt;
 use crate::model::{Booking, PENDING, Resource};
 use crate::pages;
 use crate::store::{self, now_local};
-use crate::web::{Area, label};
+use crate::web::label;
 
 /// How many requests the widget lists.
 const LISTED: u32 = 5;
@@ -60,7 +61,7 @@ pub fn pending(ctx: &Context) -> Result<Option<View>, Error> {
 pub fn today(ctx: &Context, area: Area) -> Result<Option<View>, Error> {
     let resources: Vec<Resource> = store::resources(true)?
         .into_iter()
-        .filter(|r| area == Area::Extranet || r.public)
+        .filter(|r| area != Area::Portal || r.public)
         .collect();
     let ids: Vec<i64> = resources.iter().map(Resource::id).collect();
     let bookings = pages::today(&ids)?;

@@ -2,40 +2,13 @@
 
 canteen-title = School canteen
 
-## Messages the SDK produces
+## The SDK's messages are the host's; this one says more, as every
+## number of the canteen is a whole number.
 
-not-found = This page does not exist.
-sign-in-required = Sign in to continue.
-permission-denied = You are not allowed to do this.
-field-required = This field is required.
-field-too-long = This text is too long.
-field-too-short = This text is too short.
 field-not-a-number = Enter a whole number.
-field-out-of-range = This number is outside the allowed range.
-field-invalid-date = Enter a valid date.
-field-invalid-datetime = Enter a valid date and time.
-field-too-early = This date is too early.
-field-too-late = This date is too late.
-field-not-a-choice = Pick one of the options offered.
-field-too-few-choices = Tick more options.
-field-too-many-choices = Tick fewer options.
-field-invalid-email = Enter a valid email address.
 
 ## Common words
 
-required = (required)
-required-note = Fields marked “required” must be filled in.
-error-prefix = Error:
-form-errors = { $count ->
-    [one] One answer needs correcting
-   *[other] { $count } answers need correcting
-}
-errors-title-prefix = { $count ->
-    [one] Error: 1 field to correct
-   *[other] Error: { $count } fields to correct
-}
-save = Save
-cancel = Cancel
 delete = Delete
 actions = Actions
 status = Status

@@ -4,40 +4,13 @@
 
 canteen-title = Cantine scolaire
 
-## Messages produits par le SDK
+## Les messages du SDK sont ceux de l'hôte ; celui-ci est précisé, car
+## tous les nombres de la cantine sont entiers.
 
-not-found = Cette page n'existe pas.
-sign-in-required = Connectez-vous pour continuer.
-permission-denied = Vous n'avez pas le droit de faire cela.
-field-required = Ce champ est obligatoire.
-field-too-long = Ce texte est trop long.
-field-too-short = Ce texte est trop court.
 field-not-a-number = Saisissez un nombre entier.
-field-out-of-range = Ce nombre est hors des limites permises.
-field-invalid-date = Saisissez une date valide.
-field-invalid-datetime = Saisissez une date et une heure valides.
-field-too-early = Cette date est trop tôt.
-field-too-late = Cette date est trop tard.
-field-not-a-choice = Choisissez une des options proposées.
-field-too-few-choices = Cochez plus d'options.
-field-too-many-choices = Cochez moins d'options.
-field-invalid-email = Saisissez une adresse électronique valide.
 
 ## Mots communs
 
-required = (obligatoire)
-required-note = Les champs marqués « obligatoire » doivent être remplis.
-error-prefix = Erreur :
-form-errors = { $count ->
-    [one] Une information est à corriger
-   *[other] { $count } informations sont à corriger
-}
-errors-title-prefix = { $count ->
-    [one] Erreur : 1 champ à corriger
-   *[other] Erreur : { $count } champs à corriger
-}
-save = Enregistrer
-cancel = Annuler
 delete = Supprimer
 actions = Actions
 status = État

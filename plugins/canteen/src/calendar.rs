@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use estive_sdk::form::Form;
 use estive_sdk::holidays;
 use estive_sdk::prelude::*;
 use serde_json::Value;
@@ -11,7 +12,7 @@ use serde_json::Value;
 use crate::access::MANAGE;
 use crate::model::{self, CLOSED, EXTRA, Exception, HolidayPeriod, Menu};
 use crate::rules::{self, Facts};
-use crate::{crumbs, facts, form_errors, site_rules, tr};
+use crate::{facts, site_rules, tr};
 
 /// Longest school holiday period accepted (the summer holidays are about
 /// nine weeks).
@@ -67,72 +68,38 @@ fn calendar_view(req: &Request, refused: Refused) -> Result<Response, Error> {
             })
         })
         .collect();
-    let values: BTreeMap<String, Value> = req
-        .form_pairs()
-        .iter()
-        .map(|(k, v)| (k.clone(), json!(v)))
-        .collect();
-    let zones_typed: Vec<&str> = req.form_all("zones");
-    let (
-        holiday_errors,
-        holiday_summary,
-        exception_errors,
-        exception_summary,
-        typed_holiday,
-        typed_exception,
-    ) = match &refused {
-        Refused::None => Default::default(),
-        Refused::Holiday(e) => {
-            let (m, s) = form_errors(e, "canteen-holiday-");
-            (
-                m,
-                s,
-                BTreeMap::new(),
-                Vec::new(),
-                values.clone(),
-                BTreeMap::new(),
-            )
-        }
-        Refused::Exception(e) => {
-            let (m, s) = form_errors(e, "canteen-exception-");
-            (
-                BTreeMap::new(),
-                Vec::new(),
-                m,
-                s,
-                BTreeMap::new(),
-                values.clone(),
-            )
-        }
-    };
-    let error_count = holiday_summary.len() + exception_summary.len();
-    let title = i18n::t("calendar-title");
-    let title = if error_count > 0 {
-        format!(
-            "{} – {title}",
-            tr("errors-title-prefix", &[("count", error_count.to_string())])
-        )
-    } else {
-        title
+    // Two forms: `form` is the one sent with its errors (or the holiday
+    // form); the template draws the other empty, with its defaults.
+    let holiday_defaults = json!({ "zones": [rules.zone] });
+    let exception_defaults = json!({ "kind": CLOSED });
+    let holiday = Form::new("canteen-holiday")
+        .label("name", "period-name")
+        .label("zones", "period-zones")
+        .label("ends_after", "period-ends-after")
+        .label("resumes_on", "period-resumes-on");
+    let exception = Form::new("canteen-exception")
+        .label("date", "date")
+        .label("school", "school")
+        .label("kind", "exception-kind")
+        .label("reason", "exception-reason");
+    let form = match &refused {
+        Refused::None => holiday.values(&holiday_defaults),
+        Refused::Holiday(e) => holiday.sent(req).errors(e),
+        Refused::Exception(e) => exception.sent(req).errors(e),
     };
     let zones: Vec<Value> = ["A", "B", "C"]
         .iter()
-        .map(|z| {
-            let checked = if matches!(refused, Refused::Holiday(_)) {
-                zones_typed.contains(z)
-            } else {
-                *z == rules.zone
-            };
-            json!({ "value": z, "checked": checked })
-        })
+        .map(|z| json!({ "value": z, "label": tr("zone-value", &[("zone", (*z).to_owned())]) }))
         .collect();
+    let kinds = [
+        (CLOSED, "exception-closed-long"),
+        (EXTRA, "exception-extra-long"),
+    ]
+    .map(|(value, key)| json!({ "value": value, "label": i18n::t(key) }));
     Ok(view("calendar.html")
-        .title(title)
-        .status(if error_count > 0 { 422 } else { 200 })
-        .set(
-            "breadcrumb",
-            crumbs(req, &[(i18n::t("setup-title"), req.url("/gestion"))]),
-        )
+        .title(i18n::t("calendar-title"))
+        .crumb(i18n::t("canteen-title"), req.url("/"))
+        .crumb(i18n::t("setup-title"), req.url("/gestion"))
         .set("year", year)
         .set("zone", &rules.zone)
         .set(
@@ -147,16 +114,14 @@ fn calendar_view(req: &Request, refused: Refused) -> Result<Response, Error> {
             schools
                 .iter()
                 .filter(|s| s.active)
-                .map(|s| json!({ "id": s.key(), "name": s.name }))
+                .map(|s| json!({ "value": s.key(), "label": s.name }))
                 .collect::<Vec<_>>(),
         )
         .set("zones", zones)
-        .set("holiday_errors", holiday_errors)
-        .set("holiday_summary", holiday_summary)
-        .set("holiday_values", typed_holiday)
-        .set("exception_errors", exception_errors)
-        .set("exception_summary", exception_summary)
-        .set("exception_values", typed_exception)
+        .set("kinds", kinds)
+        .set("holiday_defaults", holiday_defaults)
+        .set("exception_defaults", exception_defaults)
+        .form(form)
         .into())
 }
 
@@ -320,6 +285,20 @@ pub fn menus(req: &Request) -> Result<Response, Error> {
     if days.is_empty() {
         days = (0..5).map(|n| monday.add_days(n)).collect();
     }
+    let mut form = Form::new("canteen");
+    for day in &days {
+        form = form.label(
+            &format!("desc_{day}"),
+            &format!("{} – {}", i18n::t("menu-description"), day.long(locale)),
+        );
+    }
+    let saved: BTreeMap<Date, Menu> = db::select("menus")
+        .filter(ge("date", monday))
+        .filter(le("date", sunday))
+        .fetch::<Menu>()?
+        .into_iter()
+        .map(|m| (m.date, m))
+        .collect();
     if req.is_post() {
         let mut f = req.validator();
         let mut menus = Vec::new();
@@ -333,7 +312,10 @@ pub fn menus(req: &Request) -> Result<Response, Error> {
                 description,
             });
         }
-        f.finish()?;
+        if let Err(invalid) = f.finish() {
+            form = form.sent(req).errors(&invalid);
+            return menus_page(req, monday, &days, &saved, form);
+        }
         let mut tx = db::transaction();
         for menu in &menus {
             tx.upsert("menus", menu, &["date"]);
@@ -350,24 +332,38 @@ pub fn menus(req: &Request) -> Result<Response, Error> {
                 .into(),
         );
     }
-    let saved: BTreeMap<Date, Menu> = db::select("menus")
-        .filter(ge("date", monday))
-        .filter(le("date", sunday))
-        .fetch::<Menu>()?
-        .into_iter()
-        .map(|m| (m.date, m))
+    let values: BTreeMap<String, Value> = days
+        .iter()
+        .flat_map(|d| {
+            let menu = saved.get(d);
+            [
+                (
+                    format!("veg_{d}"),
+                    json!(menu.is_some_and(|m| m.vegetarian)),
+                ),
+                (
+                    format!("desc_{d}"),
+                    json!(menu.and_then(|m| m.description.clone())),
+                ),
+            ]
+        })
         .collect();
+    menus_page(req, monday, &days, &saved, form.values(values))
+}
+
+/// The menus of a week: `form` has the saved menus, or what was sent with
+/// its errors.
+fn menus_page(
+    req: &Request,
+    monday: Date,
+    days: &[Date],
+    saved: &BTreeMap<Date, Menu>,
+    form: Form,
+) -> Result<Response, Error> {
+    let locale = req.locale();
     let rows: Vec<Value> = days
         .iter()
-        .map(|d| {
-            let menu = saved.get(d);
-            json!({
-                "date": d,
-                "date_long": d.long(locale),
-                "vegetarian": menu.is_some_and(|m| m.vegetarian),
-                "description": menu.and_then(|m| m.description.clone()),
-            })
-        })
+        .map(|d| json!({ "date": d, "date_long": d.long(locale) }))
         .collect();
     let has_vegetarian = saved
         .values()
@@ -381,10 +377,8 @@ pub fn menus(req: &Request) -> Result<Response, Error> {
                 ("year", week.year.to_string()),
             ],
         ))
-        .set(
-            "breadcrumb",
-            crumbs(req, &[(i18n::t("setup-title"), req.url("/gestion"))]),
-        )
+        .crumb(i18n::t("canteen-title"), req.url("/"))
+        .crumb(i18n::t("setup-title"), req.url("/gestion"))
         .set("monday", monday)
         .set("monday_long", monday.long(locale))
         .set("prev", monday.add_days(-7))
@@ -392,6 +386,7 @@ pub fn menus(req: &Request) -> Result<Response, Error> {
         .set("days", rows)
         .set("has_vegetarian", has_vegetarian)
         .set("recorded", !saved.is_empty())
+        .form(form)
         .into())
 }
 

@@ -10,11 +10,6 @@ pub fn field_name(class_id: i64, meal_type: &str) -> String {
     format!("n_{class_id}_{meal_type}")
 }
 
-/// The element id of one number's input, unique on the page.
-pub fn field_id(class_id: i64, meal_type: &str) -> String {
-    format!("canteen-n-{class_id}-{meal_type}")
-}
-
 /// Something wrong with a submitted grid: the field, a catalogue key and
 /// the key's arguments (translated by the handler).
 #[derive(Clone, Debug, PartialEq, Eq)]

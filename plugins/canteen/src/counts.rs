@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use estive_sdk::clock::Instant;
 use estive_sdk::db::Measure;
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde_json::Value;
 
@@ -21,7 +22,7 @@ use crate::access::{self, COUNT, MANAGE};
 use crate::counting::{self, Problem, Submitted};
 use crate::model::{self, Class, Day, Grid, HistoryEntry, LOCKED, MealType, OPEN, School};
 use crate::rules::{self, DayKind, Editable, Rules};
-use crate::{crumbs, facts, query_date, site_rules, tr};
+use crate::{facts, query_date, site_rules, tr};
 
 /// A transaction found the day changed since it was read: read again.
 const DAY_CHANGED: &str = "day-changed";
@@ -157,18 +158,30 @@ fn render(
             }
         };
 
-    let mut errors_by_field: BTreeMap<String, String> = BTreeMap::new();
-    let mut summary = Vec::new();
-    for p in &problems {
-        let message = tr(p.key, &p.args);
-        let id = p
-            .field
-            .strip_prefix("n_")
-            .and_then(|rest| rest.split_once('_'))
-            .map(|(c, m)| format!("canteen-n-{c}-{m}"))
-            .unwrap_or_default();
-        summary.push(json!({ "id": id, "message": message }));
-        errors_by_field.entry(p.field.clone()).or_insert(message);
+    // The grid keeps its own markup; the form gives its errors, its
+    // summary (each number named by its group and meal type) and the
+    // status. Its controls' ids are `canteen-<field>`.
+    let mut form = Form::new("canteen");
+    for c in &classes {
+        for m in &meals {
+            form = form.label(
+                &counting::field_name(c.key(), &m.code),
+                &format!("{} – {}", c.name, m.label(locale)),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        let invalid = Error::Invalid(
+            problems
+                .iter()
+                .map(|p| {
+                    p.args
+                        .iter()
+                        .fold(FieldError::new(&p.field, p.key), |e, (k, v)| e.arg(k, v))
+                })
+                .collect(),
+        );
+        form = form.sent(req).errors(&invalid);
     }
 
     let class_totals = counting::totals_by_class(&saved);
@@ -192,13 +205,15 @@ fn render(
                         "meal": m.code,
                         "label": m.label(locale),
                         "name": name,
-                        "id": counting::field_id(c.key(), &m.code),
                         "value": value,
                         "saved": saved_n,
                         "differs": stale && typed_n != Some(saved_n),
-                        "error": errors_by_field.get(&name),
                     })
                 })
+                .collect();
+            let names: Vec<String> = meals
+                .iter()
+                .map(|m| counting::field_name(c.key(), &m.code))
                 .collect();
             json!({
                 "id": c.key(),
@@ -206,7 +221,7 @@ fn render(
                 "pupils": c.pupils,
                 "active": c.active,
                 "cells": cells,
-                "error": cells.iter().find_map(|cell| cell["error"].as_str().map(str::to_owned)),
+                "invalid": problems.iter().any(|p| names.contains(&p.field)),
                 "total": class_totals.get(&c.key()).copied().unwrap_or(0),
             })
         })
@@ -235,17 +250,6 @@ fn render(
         "count-title",
         &[("school", school.name.clone()), ("date", date.long(locale))],
     );
-    let title = if summary.is_empty() {
-        title
-    } else {
-        format!(
-            "{} – {title}",
-            tr(
-                "errors-title-prefix",
-                &[("count", summary.len().to_string())]
-            )
-        )
-    };
     let day_json = day.as_ref().map(|d| {
         json!({
             "status": d.status,
@@ -260,7 +264,8 @@ fn render(
     Ok(view("count.html")
         .title(title)
         .status(status)
-        .set("breadcrumb", crumbs(req, &[]))
+        .crumb(i18n::t("canteen-title"), req.url("/"))
+        .form(form)
         .set(
             "school",
             json!({ "id": school.key(), "name": school.name, "capacity": school.capacity }),
@@ -288,7 +293,6 @@ fn render(
         .set("classes", classes_json)
         .set("totals", totals)
         .set("total", total)
-        .set("errors", summary)
         .set("refused", refused)
         .set("stale", stale)
         .set("can_manage", user.has_permission(MANAGE))
@@ -678,12 +682,12 @@ pub fn lock(req: &Request) -> Result<Response, Error> {
         .into())
 }
 
+/// The form to reopen a locked day: empty, or as sent with its error.
 fn unlock_view(
     req: &Request,
     school: &School,
     date: Date,
-    error: Option<String>,
-    reason: &str,
+    invalid: Option<&Error>,
 ) -> Result<Response, Error> {
     let day = model::day(school.key(), date)?;
     if !day.as_ref().is_some_and(Day::is_locked) {
@@ -694,28 +698,24 @@ fn unlock_view(
         "unlock-title",
         &[("school", school.name.clone()), ("date", date.long(locale))],
     );
-    let status = if error.is_some() { 422 } else { 200 };
+    let mut form = Form::new("canteen-unlock").label("reason", "unlock-reason");
+    if let Some(invalid) = invalid {
+        form = form.sent(req).errors(invalid);
+    }
     Ok(view("unlock.html")
         .title(title)
-        .status(status)
-        .set(
-            "breadcrumb",
-            crumbs(
-                req,
-                &[(
-                    tr(
-                        "count-title",
-                        &[("school", school.name.clone()), ("date", date.long(locale))],
-                    ),
-                    count_url(req, school, date),
-                )],
+        .crumb(i18n::t("canteen-title"), req.url("/"))
+        .crumb(
+            tr(
+                "count-title",
+                &[("school", school.name.clone()), ("date", date.long(locale))],
             ),
+            count_url(req, school, date),
         )
         .set("school", json!({ "id": school.key(), "name": school.name }))
         .set("date", date)
         .set("day", day)
-        .set("error", error)
-        .set("reason", reason)
+        .form(form)
         .into())
 }
 
@@ -723,7 +723,7 @@ fn unlock_view(
 pub fn unlock_form(req: &Request) -> Result<Response, Error> {
     let school = route_school(req)?;
     let date = form_or_query_date(req)?;
-    unlock_view(req, &school, date, None, "")
+    unlock_view(req, &school, date, None)
 }
 
 /// POST: reopens a locked day; the reason goes to the history and the
@@ -740,7 +740,7 @@ pub fn unlock(req: &Request) -> Result<Response, Error> {
         } else {
             "unlock-reason-too-long"
         };
-        return unlock_view(req, &school, date, Some(i18n::t(key)), &reason);
+        return unlock_view(req, &school, date, Some(&Error::invalid("reason", key)));
     }
     let now = clock::now();
     let day = model::day(school.key(), date)?.unwrap_or_default();
@@ -850,18 +850,13 @@ pub fn history(req: &Request) -> Result<Response, Error> {
     );
     Ok(view("history.html")
         .title(title)
-        .set(
-            "breadcrumb",
-            crumbs(
-                req,
-                &[(
-                    tr(
-                        "count-title",
-                        &[("school", school.name.clone()), ("date", date.long(locale))],
-                    ),
-                    count_url(req, &school, date),
-                )],
+        .crumb(i18n::t("canteen-title"), req.url("/"))
+        .crumb(
+            tr(
+                "count-title",
+                &[("school", school.name.clone()), ("date", date.long(locale))],
             ),
+            count_url(req, &school, date),
         )
         .set("school", json!({ "id": school.key(), "name": school.name }))
         .set("date", date)

@@ -116,35 +116,6 @@ pub(crate) fn query_date(req: &Request, name: &str) -> Option<Date> {
     req.query(name).and_then(Date::parse)
 }
 
-/// The breadcrumb back to the plugin's home page, then `rest`.
-pub(crate) fn crumbs(req: &Request, rest: &[(String, String)]) -> serde_json::Value {
-    let mut items = vec![json!({ "title": i18n::t("canteen-title"), "url": req.url("/") })];
-    for (title, url) in rest {
-        items.push(json!({ "title": title, "url": url }));
-    }
-    serde_json::Value::Array(items)
-}
-
-/// The field errors of a refused form: a map field → translated message,
-/// for the messages beside the fields, and the list for the error summary
-/// (`id` is `<prefix><field>`, the control's id).
-pub(crate) fn form_errors(
-    err: &Error,
-    prefix: &str,
-) -> (
-    std::collections::BTreeMap<String, String>,
-    Vec<serde_json::Value>,
-) {
-    let mut map = std::collections::BTreeMap::new();
-    let mut summary = Vec::new();
-    for e in err.field_errors() {
-        let message = i18n::t(&e.message);
-        summary.push(json!({ "id": format!("{prefix}{}", e.field), "message": message }));
-        map.entry(e.field.clone()).or_insert(message);
-    }
-    (map, summary)
-}
-
 /// Whether a working-group slug looks like one: lowercase letters, digits,
 /// `-` and `_`.
 pub(crate) fn is_slug(text: &str) -> bool {

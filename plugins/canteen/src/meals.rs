@@ -1,14 +1,12 @@
 //! Set-up: meal types (standard, vegetarian, no pork, allergy plan, adult,
 //! and any the managers add).
 
-use std::collections::BTreeMap;
-
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
-use serde_json::Value;
 
 use crate::access::MANAGE;
 use crate::model::{self, MealType};
-use crate::{crumbs, form_errors, tr};
+use crate::tr;
 
 /// Most active meal types: each is a box per group on the phone screen.
 const MAX_ACTIVE: usize = 10;
@@ -45,24 +43,22 @@ fn read_fields(f: &mut Validator<'_>) -> Fields {
     }
 }
 
-fn typed(req: &Request) -> BTreeMap<String, Value> {
-    let mut values: BTreeMap<String, Value> = req
-        .form_values()
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), json!(v)))
-        .collect();
-    for flag in ["vegetarian", "health", "adult", "active"] {
-        values.insert(flag.into(), json!(req.form(flag).is_some()));
-    }
-    values
+/// The meal type form (new or edited), whose controls' ids start with
+/// `canteen-meal`.
+fn meal_form() -> Form {
+    Form::new("canteen-meal")
+        .label("code", "meal-code")
+        .label("name_fr", "meal-name-fr")
+        .label("name_en", "meal-name-en")
+        .label("position", "position")
+        .label("active", "meal-active")
 }
 
 /// GET: the meal types and a form to add one; POST: adds it.
 pub fn list(req: &Request) -> Result<Response, Error> {
     let user = req.require_permission(MANAGE)?;
     let meals = model::meal_types(false)?;
-    let mut values = BTreeMap::new();
-    let mut errors = None;
+    let mut form = meal_form();
     if req.is_post() {
         let mut f = req.validator();
         let code = f.text("code").required().max_len(20).value();
@@ -110,39 +106,15 @@ pub fn list(req: &Request) -> Result<Response, Error> {
                     .notice("meal-saved")
                     .into());
             }
-            Err(e) => {
-                values = typed(req);
-                errors = Some(e);
-            }
+            Err(invalid) => form = form.sent(req).errors(&invalid),
         }
     }
-    let (field_errors, summary) = errors
-        .as_ref()
-        .map(|e| form_errors(e, "canteen-meal-"))
-        .unwrap_or_default();
-    let title = i18n::t("meals-title");
-    let title = if summary.is_empty() {
-        title
-    } else {
-        format!(
-            "{} – {title}",
-            tr(
-                "errors-title-prefix",
-                &[("count", summary.len().to_string())]
-            )
-        )
-    };
     Ok(view("meals.html")
-        .title(title)
-        .status(if summary.is_empty() { 200 } else { 422 })
-        .set(
-            "breadcrumb",
-            crumbs(req, &[(i18n::t("setup-title"), req.url("/gestion"))]),
-        )
+        .title(i18n::t("meals-title"))
+        .crumb(i18n::t("canteen-title"), req.url("/"))
+        .crumb(i18n::t("setup-title"), req.url("/gestion"))
         .set("meals", &meals)
-        .set("values", values)
-        .set("errors", field_errors)
-        .set("summary", summary)
+        .form(form)
         .into())
 }
 
@@ -153,8 +125,7 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
     let meal: MealType = db::select("meal_types")
         .filter(eq("id", req.param_id("id")?))
         .one()?;
-    let mut values: BTreeMap<String, Value> = BTreeMap::new();
-    let mut errors = None;
+    let mut form = meal_form();
     if req.is_post() {
         let mut f = req.validator();
         let fields = read_fields(&mut f);
@@ -183,44 +154,21 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
                     .notice("meal-saved")
                     .into());
             }
-            Err(e) => {
-                values = typed(req);
-                errors = Some(e);
-            }
+            Err(invalid) => form = form.sent(req).errors(&invalid),
         }
     } else {
-        values.insert("name_fr".into(), json!(meal.name_fr));
-        values.insert("name_en".into(), json!(meal.name_en));
-        values.insert("vegetarian".into(), json!(meal.vegetarian));
-        values.insert("health".into(), json!(meal.health));
-        values.insert("adult".into(), json!(meal.adult));
-        values.insert("position".into(), json!(meal.position));
-        values.insert("active".into(), json!(meal.active));
+        form = form.values(&meal);
     }
-    let (field_errors, summary) = errors
-        .as_ref()
-        .map(|e| form_errors(e, "canteen-meal-"))
-        .unwrap_or_default();
     Ok(view("meal.html")
         .title(tr(
             "meal-edit-title",
             &[("meal", meal.label(req.locale()).to_owned())],
         ))
-        .status(if summary.is_empty() { 200 } else { 422 })
-        .set(
-            "breadcrumb",
-            crumbs(
-                req,
-                &[
-                    (i18n::t("setup-title"), req.url("/gestion")),
-                    (i18n::t("meals-title"), req.url("/gestion/repas")),
-                ],
-            ),
-        )
+        .crumb(i18n::t("canteen-title"), req.url("/"))
+        .crumb(i18n::t("setup-title"), req.url("/gestion"))
+        .crumb(i18n::t("meals-title"), req.url("/gestion/repas"))
         .set("meal", &meal)
-        .set("values", values)
-        .set("errors", field_errors)
-        .set("summary", summary)
+        .form(form)
         .into())
 }
 

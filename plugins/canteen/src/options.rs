@@ -8,13 +8,12 @@
 
 use std::collections::BTreeMap;
 
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
-use serde_json::Value;
 
 use crate::access::MANAGE;
 use crate::model;
 use crate::rules::{DeadlineDay, Rules, Settings, parse_time};
-use crate::{crumbs, form_errors, tr};
 
 const TEXTS: [(&str, usize); 3] = [
     ("caterer_name", 100),
@@ -26,9 +25,12 @@ const TEXTS: [(&str, usize); 3] = [
 pub fn page(req: &Request) -> Result<Response, Error> {
     let user = req.require_permission(MANAGE)?;
     let stored = model::options()?;
-    let mut values: BTreeMap<String, Value> =
-        stored.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
-    let mut errors = None;
+    let mut form = Form::new("canteen-options")
+        .label("deadline_day", "deadline-day")
+        .label("deadline_time", "deadline-time")
+        .label("caterer_name", "caterer-name")
+        .label("caterer_contact", "caterer-contact")
+        .label("caterer_notes", "caterer-notes");
     if req.is_post() {
         let mut f = req.validator();
         let day_codes: Vec<&str> = DeadlineDay::ALL.iter().map(|d| d.code()).collect();
@@ -79,45 +81,24 @@ pub fn page(req: &Request) -> Result<Response, Error> {
                     .notice("options-saved")
                     .into());
             }
-            Err(e) => {
-                values = req
-                    .form_values()
-                    .into_iter()
-                    .map(|(k, v)| (k.to_owned(), json!(v)))
-                    .collect();
-                errors = Some(e);
-            }
+            Err(invalid) => form = form.sent(req).errors(&invalid),
         }
+    } else {
+        form = form.values(&stored);
     }
     let settings: Settings = config::settings().unwrap_or_default();
     let site_default = Rules::from(&settings, &BTreeMap::new());
     let effective = Rules::from(&settings, &stored);
-    let (field_errors, summary) = errors
-        .as_ref()
-        .map(|e| form_errors(e, "canteen-options-"))
-        .unwrap_or_default();
-    let title = i18n::t("options-title");
-    let title = if summary.is_empty() {
-        title
-    } else {
-        format!(
-            "{} – {title}",
-            tr(
-                "errors-title-prefix",
-                &[("count", summary.len().to_string())]
-            )
-        )
-    };
+    let days: Vec<serde_json::Value> = DeadlineDay::ALL
+        .iter()
+        .map(|d| {
+            json!({ "value": d.code(), "label": i18n::t(&format!("deadline-day-{}", d.code())) })
+        })
+        .collect();
     Ok(view("options.html")
-        .title(title)
-        .status(if summary.is_empty() { 200 } else { 422 })
-        .set(
-            "breadcrumb",
-            crumbs(req, &[(i18n::t("setup-title"), req.url("/gestion"))]),
-        )
-        .set("values", values)
-        .set("errors", field_errors)
-        .set("summary", summary)
+        .title(i18n::t("options-title"))
+        .crumb(i18n::t("canteen-title"), req.url("/"))
+        .crumb(i18n::t("setup-title"), req.url("/gestion"))
         .set(
             "site_default",
             json!({ "day": site_default.deadline_day.code(), "time": site_default.deadline_time_text() }),
@@ -126,9 +107,7 @@ pub fn page(req: &Request) -> Result<Response, Error> {
             "effective",
             json!({ "day": effective.deadline_day.code(), "time": effective.deadline_time_text() }),
         )
-        .set(
-            "days",
-            DeadlineDay::ALL.iter().map(|d| d.code()).collect::<Vec<_>>(),
-        )
+        .set("days", days)
+        .form(form)
         .into())
 }

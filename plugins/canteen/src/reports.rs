@@ -17,7 +17,7 @@ use crate::counting::{self, percent};
 use crate::counts::{audit_health_view, meals_json};
 use crate::model::{self, Day, Grid, MealType, Menu, School};
 use crate::rules;
-use crate::{crumbs, facts, query_date, site_rules, tr};
+use crate::{facts, query_date, site_rules, tr};
 
 /// Above this many meals a day on average, EGalim asks for a multi-year
 /// plan to diversify proteins.
@@ -199,7 +199,7 @@ pub fn totals(req: &Request) -> Result<Response, Error> {
     let title = period_title(period, from, to, locale);
     Ok(view("reports.html")
         .title(tr("reports-title", &[("period", title.clone())]))
-        .set("breadcrumb", crumbs(req, &[]))
+        .crumb(i18n::t("canteen-title"), req.url("/"))
         .set("period", period.code())
         .set("period_title", title)
         .set("date", date)
@@ -305,7 +305,7 @@ pub fn order(req: &Request) -> Result<Response, Error> {
     let total: i64 = summary_totals.iter().sum();
     Ok(view("order.html")
         .title(tr("order-title", &[("date", date.long(locale))]))
-        .set("breadcrumb", crumbs(req, &[]))
+        .crumb(i18n::t("canteen-title"), req.url("/"))
         .set("date", date)
         .set("date_long", date.long(locale))
         .set("prev", date.add_days(-1))
@@ -469,7 +469,7 @@ pub fn month(req: &Request) -> Result<Response, Error> {
 
     Ok(view("month.html")
         .title(tr("month-title", &[("month", month_title.clone())]))
-        .set("breadcrumb", crumbs(req, &[]))
+        .crumb(i18n::t("canteen-title"), req.url("/"))
         .set("month", month_code(first))
         .set("month_long", month_title)
         .set("prev", month_code(first.add_months(-1)))

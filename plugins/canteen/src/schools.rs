@@ -1,27 +1,22 @@
 //! Set-up: the overview, schools and their groups (classes).
 
-use std::collections::BTreeMap;
-
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde_json::Value;
 
 use crate::access::MANAGE;
 use crate::model::{self, Class, School};
-use crate::{crumbs, form_errors, is_slug, site_rules, tr};
+use crate::{is_slug, site_rules, tr};
 
 const WEEKDAYS: [&str; 7] = ["1", "2", "3", "4", "5", "6", "7"];
 
 /// Weekday numbers with their names, for checkboxes.
-fn weekday_choices(locale: &str, chosen: &[u32]) -> Vec<Value> {
+fn weekday_choices(locale: &str) -> Vec<Value> {
     (1..=6)
         .filter_map(|n| {
             // 2024-01-01 was a Monday.
             let day = Date::new(2024, 1, n)?;
-            Some(json!({
-                "value": n,
-                "label": day.weekday().name(locale),
-                "checked": chosen.contains(&n),
-            }))
+            Some(json!({ "value": n, "label": day.weekday().name(locale) }))
         })
         .collect()
 }
@@ -67,7 +62,7 @@ pub fn setup(req: &Request) -> Result<Response, Error> {
         .collect();
     Ok(view("setup.html")
         .title(i18n::t("setup-title"))
-        .set("breadcrumb", crumbs(req, &[]))
+        .crumb(i18n::t("canteen-title"), req.url("/"))
         .set("schools", schools)
         .set("meals", crate::counts::meals_json(&meals, locale))
         .set("zone", &rules.zone)
@@ -86,79 +81,61 @@ fn route_school(req: &Request) -> Result<Option<School>, Error> {
     }
 }
 
-/// Values for the school form, from a school or from what was typed.
-fn school_values(school: Option<&School>) -> BTreeMap<String, Value> {
-    let mut values = BTreeMap::new();
-    if let Some(s) = school {
-        values.insert("name".into(), json!(s.name));
-        values.insert("group_slug".into(), json!(s.group_slug));
-        values.insert("capacity".into(), json!(s.capacity));
-        values.insert("active".into(), json!(s.active));
-    } else {
-        values.insert("active".into(), json!(true));
+/// The values of the school form: the school's, or those of a new one.
+fn school_values(school: Option<&School>) -> Value {
+    match school {
+        Some(s) => json!({
+            "name": s.name,
+            "group_slug": s.group_slug,
+            "capacity": s.capacity,
+            "weekdays": s.service_weekdays(),
+            "active": s.active,
+        }),
+        None => json!({ "weekdays": [1, 2, 4, 5], "active": true }),
     }
-    values
 }
 
-struct SchoolPage<'a> {
-    school: Option<&'a School>,
-    values: BTreeMap<String, Value>,
-    weekdays: Vec<u32>,
-    errors: Option<Error>,
-    class_values: BTreeMap<String, Value>,
-    class_errors: Option<Error>,
+/// The school form, whose controls' ids start with `canteen-school`.
+fn empty_school_form() -> Form {
+    Form::new("canteen-school")
+        .label("name", "school-name")
+        .label("group_slug", "school-group")
+        .label("capacity", "school-capacity")
+        .label("weekdays", "school-weekdays")
 }
 
-fn school_page(req: &Request, page: SchoolPage<'_>) -> Result<Response, Error> {
-    let locale = req.locale();
-    let (errors, summary) = page
-        .errors
-        .as_ref()
-        .map(|e| form_errors(e, "canteen-school-"))
-        .unwrap_or_default();
-    let (class_errors, class_summary) = page
-        .class_errors
-        .as_ref()
-        .map(|e| form_errors(e, "canteen-class-"))
-        .unwrap_or_default();
-    let classes: Vec<Class> = match page.school {
+/// The group form (a new group on the school's page, or one edited).
+fn empty_class_form() -> Form {
+    Form::new("canteen-class")
+        .label("name", "group-name")
+        .label("pupils", "group-pupils-heading")
+        .label("position", "position")
+}
+
+/// A school's page: its form, and for an existing school its groups with
+/// the form that adds one. `form` is the one shown: the school's, or the
+/// group form sent with its errors (the other is then drawn empty).
+fn school_page(req: &Request, school: Option<&School>, form: Form) -> Result<Response, Error> {
+    let classes: Vec<Class> = match school {
         Some(s) => model::classes(s.key(), false)?,
         None => Vec::new(),
     };
-    let title = match page.school {
+    let title = match school {
         Some(s) => s.name.clone(),
         None => i18n::t("school-new-title"),
     };
-    let error_count = summary.len() + class_summary.len();
-    let title = if error_count > 0 {
-        format!(
-            "{} – {title}",
-            tr("errors-title-prefix", &[("count", error_count.to_string())])
-        )
-    } else {
-        title
-    };
-    let status = if error_count > 0 { 422 } else { 200 };
     Ok(view("school.html")
         .title(title)
-        .status(status)
-        .set(
-            "breadcrumb",
-            crumbs(req, &[(i18n::t("setup-title"), req.url("/gestion"))]),
-        )
+        .crumb(i18n::t("canteen-title"), req.url("/"))
+        .crumb(i18n::t("setup-title"), req.url("/gestion"))
         .set(
             "school",
-            page.school
-                .map(|s| json!({ "id": s.key(), "name": s.name })),
+            school.map(|s| json!({ "id": s.key(), "name": s.name })),
         )
-        .set("values", page.values)
-        .set("weekdays", weekday_choices(locale, &page.weekdays))
-        .set("errors", errors)
-        .set("summary", summary)
+        .set("school_values", school_values(school))
+        .set("weekdays", weekday_choices(req.locale()))
         .set("classes", classes)
-        .set("class_values", page.class_values)
-        .set("class_errors", class_errors)
-        .set("class_summary", class_summary)
+        .form(form)
         .into())
 }
 
@@ -168,19 +145,8 @@ pub fn school_form(req: &Request) -> Result<Response, Error> {
     let user = req.require_permission(MANAGE)?;
     let existing = route_school(req)?;
     if !req.is_post() {
-        return school_page(
-            req,
-            SchoolPage {
-                school: existing.as_ref(),
-                values: school_values(existing.as_ref()),
-                weekdays: existing
-                    .as_ref()
-                    .map_or(vec![1, 2, 4, 5], School::service_weekdays),
-                errors: None,
-                class_values: BTreeMap::new(),
-                class_errors: None,
-            },
-        );
+        let form = empty_school_form().values(school_values(existing.as_ref()));
+        return school_page(req, existing.as_ref(), form);
     }
     let mut f = req.validator();
     let name = f.text("name").required().max_len(100).value();
@@ -191,24 +157,9 @@ pub fn school_form(req: &Request) -> Result<Response, Error> {
     let capacity = f.int("capacity").range(1, 5000).value();
     let weekdays = f.choices("weekdays", &WEEKDAYS).required().value();
     let active = f.checkbox("active").value();
-    if let Err(e) = f.finish() {
-        let mut values: BTreeMap<String, Value> = req
-            .form_values()
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), json!(v)))
-            .collect();
-        values.insert("active".into(), json!(active));
-        return school_page(
-            req,
-            SchoolPage {
-                school: existing.as_ref(),
-                values,
-                weekdays: model::parse_weekdays(&weekdays.join(",")),
-                errors: Some(e),
-                class_values: BTreeMap::new(),
-                class_errors: None,
-            },
-        );
+    if let Err(invalid) = f.finish() {
+        let form = empty_school_form().sent(req).errors(&invalid);
+        return school_page(req, existing.as_ref(), form);
     }
     let weekdays = model::parse_weekdays(&weekdays.join(","))
         .iter()
@@ -274,22 +225,9 @@ pub fn class_new(req: &Request) -> Result<Response, Error> {
     };
     let (name, pupils, position) = match read_class(req) {
         Ok((name, pupils, position, _)) => (name, pupils, position),
-        Err(e) => {
-            return school_page(
-                req,
-                SchoolPage {
-                    school: Some(&school),
-                    values: school_values(Some(&school)),
-                    weekdays: school.service_weekdays(),
-                    errors: None,
-                    class_values: req
-                        .form_values()
-                        .into_iter()
-                        .map(|(k, v)| (k.to_owned(), json!(v)))
-                        .collect(),
-                    class_errors: Some(e),
-                },
-            );
+        Err(invalid) => {
+            let form = empty_class_form().sent(req).errors(&invalid);
+            return school_page(req, Some(&school), form);
         }
     };
     let existing = model::classes(school.key(), false)?;
@@ -331,9 +269,7 @@ pub fn class_form(req: &Request) -> Result<Response, Error> {
         .filter(eq("id", req.param_id("id")?))
         .one()?;
     let school = model::school(class.school_id)?;
-    let mut errors = None;
-    let mut values: BTreeMap<String, Value> = BTreeMap::new();
-    if req.is_post() {
+    let form = if req.is_post() {
         match read_class(req) {
             Ok((name, pupils, position, active)) => {
                 db::update("classes")
@@ -354,47 +290,22 @@ pub fn class_form(req: &Request) -> Result<Response, Error> {
                         .into(),
                 );
             }
-            Err(e) => {
-                values = req
-                    .form_values()
-                    .into_iter()
-                    .map(|(k, v)| (k.to_owned(), json!(v)))
-                    .collect();
-                values.insert("active".into(), json!(req.form("active").is_some()));
-                errors = Some(e);
-            }
+            Err(invalid) => empty_class_form().sent(req).errors(&invalid),
         }
     } else {
-        values.insert("name".into(), json!(class.name));
-        values.insert("pupils".into(), json!(class.pupils));
-        values.insert("position".into(), json!(class.position));
-        values.insert("active".into(), json!(class.active));
-    }
-    let (field_errors, summary) = errors
-        .as_ref()
-        .map(|e| form_errors(e, "canteen-class-"))
-        .unwrap_or_default();
+        empty_class_form().values(&class)
+    };
     let title = tr("group-edit-title", &[("group", class.name.clone())]);
     Ok(view("class.html")
         .title(title)
-        .status(if summary.is_empty() { 200 } else { 422 })
-        .set(
-            "breadcrumb",
-            crumbs(
-                req,
-                &[
-                    (i18n::t("setup-title"), req.url("/gestion")),
-                    (
-                        school.name.clone(),
-                        req.url(&format!("/gestion/ecoles/{}", school.key())),
-                    ),
-                ],
-            ),
+        .crumb(i18n::t("canteen-title"), req.url("/"))
+        .crumb(i18n::t("setup-title"), req.url("/gestion"))
+        .crumb(
+            school.name.clone(),
+            req.url(&format!("/gestion/ecoles/{}", school.key())),
         )
         .set("school", json!({ "id": school.key(), "name": school.name }))
         .set("class", &class)
-        .set("values", values)
-        .set("errors", field_errors)
-        .set("summary", summary)
+        .form(form)
         .into())
 }

@@ -2,16 +2,7 @@
 
 ## Words shared by the pages
 
-required = (required)
-error-prefix = Error:
-form-required-note = Fields marked "(required)" must be filled in.
-form-errors = { $count ->
-    [one] One thing needs correcting
-   *[other] { $count } things need correcting
-}
 colon = :
-save = Save
-cancel = Cancel
 external-link = (external site)
 on-service-public = (on service-public.fr)
 pagination = Pagination

@@ -4,16 +4,7 @@
 
 ## Words shared by the pages
 
-required = (obligatoire)
-error-prefix = Erreur :
-form-required-note = Les champs marqués « (obligatoire) » doivent être remplis.
-form-errors = { $count ->
-    [one] Une information est à corriger
-   *[other] { $count } informations sont à corriger
-}
 colon =  :
-save = Enregistrer
-cancel = Annuler
 external-link = (site externe)
 on-service-public = (sur service-public.fr)
 pagination = Pagination

@@ -7,10 +7,6 @@ use serde_json::Value;
 use crate::import::{self, Outcome, Trigger};
 use crate::store::{self, Import};
 
-fn crumb(title: impl Into<String>, url: impl Into<String>) -> Value {
-    json!({ "title": title.into(), "url": url.into() })
-}
-
 /// An import as the pages show it.
 pub fn import_view(imp: &Import) -> Value {
     let percent = if imp.files_total > 0 {
@@ -112,13 +108,13 @@ pub fn list(req: &Request) -> Result<Response, Error> {
     let settings: import::Settings = config::settings()?;
     Ok(view("imports.html")
         .title(i18n::t("imports-title"))
+        .crumb(i18n::t("x-home-title"), req.url("/"))
         .with(json!({
             "imports": imports,
             "running": running()?.as_ref().map(import_view),
             "source": settings.source,
             "entries": settings.entries,
             "urls": settings.urls,
-            "breadcrumb": [crumb(i18n::t("x-home-title"), req.url("/"))],
         }))
         .into())
 }
@@ -158,13 +154,11 @@ pub fn show(req: &Request) -> Result<Response, Error> {
     let current = store::current_import()?;
     Ok(view("import.html")
         .title(i18n::t_args("import-title", &[("id", &id.to_string())]))
+        .crumb(i18n::t("x-home-title"), req.url("/"))
+        .crumb(i18n::t("imports-title"), req.url("/imports"))
         .with(json!({
             "imp": import_view(&imp),
             "is_current": current == Some(id),
-            "breadcrumb": [
-                crumb(i18n::t("x-home-title"), req.url("/")),
-                crumb(i18n::t("imports-title"), req.url("/imports")),
-            ],
         }))
         .into())
 }

@@ -2,8 +2,7 @@
 //! optionally inside a national folder) and local additions to a national
 //! sheet (text and links above or below it, kept across imports).
 
-use std::collections::BTreeMap;
-
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde_json::Value;
 
@@ -11,18 +10,34 @@ use crate::feed::{self, AUDIENCES};
 use crate::render;
 use crate::store::{self, Addition, LocalSheet, PublicationSummary, SUMMARY};
 
-fn crumbs(req: &Request, title_key: &str, path: &str) -> Value {
-    json!([
-        { "title": i18n::t("x-home-title"), "url": req.url("/") },
-        { "title": i18n::t(title_key), "url": req.url(path) },
+/// A form of this module, each field named by its label in the error
+/// summary.
+fn labelled(labels: &[(&str, &str)]) -> Form {
+    labels
+        .iter()
+        .fold(Form::new("comarquage"), |form, (field, label)| {
+            form.label(field, label)
+        })
+}
+
+fn sheet_labels() -> Form {
+    labelled(&[
+        ("title", "local-title"),
+        ("audience", "local-audience"),
+        ("parent_id", "local-parent"),
+        ("description", "local-description"),
+        ("body", "local-body"),
+        ("links", "local-links"),
+        ("published", "local-publish"),
     ])
 }
 
-fn field_errors(errors: BTreeMap<&str, &str>) -> Vec<Value> {
-    errors
-        .iter()
-        .map(|(f, m)| json!({ "field": f, "id": format!("comarquage-{}", f.replace('_', "-")), "message": m }))
-        .collect()
+fn addition_labels() -> Form {
+    labelled(&[
+        ("position", "addition-position"),
+        ("body", "addition-body"),
+        ("links", "local-links"),
+    ])
 }
 
 /// A publication of the current import, if there is one with that ID.
@@ -66,10 +81,8 @@ pub fn list(req: &Request) -> Result<Response, Error> {
         .collect();
     Ok(view("locals.html")
         .title(i18n::t("locals-title"))
-        .with(json!({
-            "sheets": sheets,
-            "breadcrumb": [{ "title": i18n::t("x-home-title"), "url": req.url("/") }],
-        }))
+        .crumb(i18n::t("x-home-title"), req.url("/"))
+        .with(json!({ "sheets": sheets }))
         .into())
 }
 
@@ -90,13 +103,7 @@ fn folders() -> Result<Vec<Value>, Error> {
         .collect())
 }
 
-fn sheet_form(
-    req: &Request,
-    existing: Option<i64>,
-    values: Value,
-    errors: BTreeMap<&str, &str>,
-    status: u16,
-) -> Result<Response, Error> {
+fn sheet_form(req: &Request, existing: Option<i64>, form: Form) -> Result<Response, Error> {
     let audiences: Vec<Value> = AUDIENCES
         .iter()
         .map(|a| json!({ "value": a, "label": i18n::t(&format!("audience-{a}")) }))
@@ -108,16 +115,14 @@ fn sheet_form(
     };
     Ok(view("local_form.html")
         .title(i18n::t(title))
-        .status(status)
+        .crumb(i18n::t("x-home-title"), req.url("/"))
+        .crumb(i18n::t("locals-title"), req.url("/fiches-locales"))
         .with(json!({
             "existing": existing,
-            "values": values,
-            "error": json!(errors),
-            "errors": field_errors(errors),
             "audiences": audiences,
             "folders": folders()?,
-            "breadcrumb": crumbs(req, "locals-title", "/fiches-locales"),
         }))
+        .form(form)
         .into())
 }
 
@@ -134,11 +139,11 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
     };
     let id = existing.as_ref().and_then(|s| s.id);
     if !req.is_post() {
-        let values = match existing {
-            Some(s) => serde_json::to_value(s)?,
-            None => json!({ "audience": AUDIENCES[0], "published": true }),
+        let form = match existing {
+            Some(s) => sheet_labels().values(s),
+            None => sheet_labels().values(json!({ "audience": AUDIENCES[0], "published": true })),
         };
-        return sheet_form(req, id, values, BTreeMap::new(), 200);
+        return sheet_form(req, id, form);
     }
     let mut form = req.validator();
     let audience = form.choice("audience", &AUDIENCES).value();
@@ -158,9 +163,7 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
         form.error("links", "field-invalid-links");
     }
     if let Err(invalid) = form.finish() {
-        let mut values = serde_json::to_value(req.form_values())?;
-        values["published"] = json!(published);
-        return sheet_form(req, id, values, invalid.field_messages(), 422);
+        return sheet_form(req, id, sheet_labels().sent(req).errors(&invalid));
     }
     let sheet = LocalSheet {
         id: None,
@@ -236,10 +239,8 @@ pub fn additions(req: &Request) -> Result<Response, Error> {
     }
     Ok(view("additions.html")
         .title(i18n::t("additions-title"))
-        .with(json!({
-            "additions": rows,
-            "breadcrumb": [{ "title": i18n::t("x-home-title"), "url": req.url("/") }],
-        }))
+        .crumb(i18n::t("x-home-title"), req.url("/"))
+        .with(json!({ "additions": rows }))
         .into())
 }
 
@@ -247,22 +248,18 @@ fn addition_form(
     req: &Request,
     sheet: &PublicationSummary,
     exists: bool,
-    values: Value,
-    errors: BTreeMap<&str, &str>,
-    status: u16,
+    form: Form,
 ) -> Result<Response, Error> {
     Ok(view("addition_form.html")
         .title(i18n::t_args("addition-title", &[("title", &sheet.title)]))
-        .status(status)
+        .crumb(i18n::t("x-home-title"), req.url("/"))
+        .crumb(i18n::t("additions-title"), req.url("/complements"))
         .with(json!({
             "sheet": sheet,
             "exists": exists,
             "href": portal_link(req, &format!("/{}/{}", sheet.audience, sheet.pub_id)),
-            "values": values,
-            "error": json!(errors),
-            "errors": field_errors(errors),
-            "breadcrumb": crumbs(req, "additions-title", "/complements"),
         }))
+        .form(form)
         .into())
 }
 
@@ -278,11 +275,11 @@ pub fn edit_addition(req: &Request) -> Result<Response, Error> {
     let existing: Option<Addition> = db::select("additions").filter(eq("pub_id", id)).first()?;
     if !req.is_post() {
         let exists = existing.is_some();
-        let values = match existing {
-            Some(a) => serde_json::to_value(a)?,
-            None => json!({ "position": "bottom" }),
+        let form = match existing {
+            Some(a) => addition_labels().values(a),
+            None => addition_labels().values(json!({ "position": "bottom" })),
         };
-        return addition_form(req, &sheet, exists, values, BTreeMap::new(), 200);
+        return addition_form(req, &sheet, exists, form);
     }
     let mut form = req.validator();
     let position = form.choice("position", &["top", "bottom"]).value();
@@ -296,15 +293,8 @@ pub fn edit_addition(req: &Request) -> Result<Response, Error> {
         form.error("links", "field-invalid-links");
     }
     if let Err(invalid) = form.finish() {
-        let values = serde_json::to_value(req.form_values())?;
-        return addition_form(
-            req,
-            &sheet,
-            existing.is_some(),
-            values,
-            invalid.field_messages(),
-            422,
-        );
+        let form = addition_labels().sent(req).errors(&invalid);
+        return addition_form(req, &sheet, existing.is_some(), form);
     }
     let addition = Addition {
         id: None,

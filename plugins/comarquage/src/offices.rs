@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde_json::Value;
 
@@ -24,13 +25,6 @@ pub const KNOWN_PIVOTS: [&str; 12] = [
     "tribunal_judiciaire",
     "sip",
 ];
-
-fn crumbs(req: &Request) -> Value {
-    json!([
-        { "title": i18n::t("x-home-title"), "url": req.url("/") },
-        { "title": i18n::t("offices-title"), "url": req.url("/guichets") },
-    ])
-}
 
 /// The kinds the current import's sheets ask for, with how many sheets.
 fn asked_pivots() -> Result<BTreeMap<String, u64>, Error> {
@@ -62,21 +56,30 @@ pub fn list(req: &Request) -> Result<Response, Error> {
     let offices: Vec<Value> = offices.iter().map(render::office_view).collect();
     Ok(view("offices.html")
         .title(i18n::t("offices-title"))
-        .with(json!({
-            "offices": offices,
-            "kinds": kinds,
-            "breadcrumb": [{ "title": i18n::t("x-home-title"), "url": req.url("/") }],
-        }))
+        .crumb(i18n::t("x-home-title"), req.url("/"))
+        .with(json!({ "offices": offices, "kinds": kinds }))
         .into())
 }
 
-fn form_view(
-    req: &Request,
-    existing: Option<i64>,
-    values: Value,
-    errors: BTreeMap<&str, &str>,
-    status: u16,
-) -> Result<Response, Error> {
+/// The office form, each field named by its label in the error summary.
+fn office_form() -> Form {
+    [
+        ("name", "office-name"),
+        ("pivot", "office-pivot"),
+        ("address", "office-address"),
+        ("hours", "office-hours"),
+        ("phone", "office-phone"),
+        ("email", "office-email"),
+        ("url", "office-url"),
+        ("note", "office-note"),
+    ]
+    .into_iter()
+    .fold(Form::new("comarquage"), |form, (field, label)| {
+        form.label(field, label)
+    })
+}
+
+fn form_view(req: &Request, existing: Option<i64>, form: Form) -> Result<Response, Error> {
     let mut pivots: Vec<String> = KNOWN_PIVOTS.iter().map(|p| (*p).to_owned()).collect();
     for p in asked_pivots()?.into_keys() {
         if !pivots.contains(&p) {
@@ -88,22 +91,12 @@ fn form_view(
     } else {
         "office-new-title"
     };
-    let error = json!(errors);
-    let errors: Vec<Value> = errors
-        .iter()
-        .map(|(f, m)| json!({ "field": f, "id": format!("comarquage-{}", f.replace('_', "-")), "message": m }))
-        .collect();
     Ok(view("office_form.html")
         .title(i18n::t(title))
-        .status(status)
-        .with(json!({
-            "existing": existing,
-            "values": values,
-            "errors": errors,
-            "error": error,
-            "pivots": pivots,
-            "breadcrumb": crumbs(req),
-        }))
+        .crumb(i18n::t("x-home-title"), req.url("/"))
+        .crumb(i18n::t("offices-title"), req.url("/guichets"))
+        .with(json!({ "existing": existing, "pivots": pivots }))
+        .form(form)
         .into())
 }
 
@@ -119,8 +112,8 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
     };
     let id = existing.as_ref().and_then(|o| o.id);
     if !req.is_post() {
-        let values = serde_json::to_value(existing.unwrap_or_default())?;
-        return form_view(req, id, values, BTreeMap::new(), 200);
+        let form = office_form().values(existing.unwrap_or_default());
+        return form_view(req, id, form);
     }
     let mut form = req.validator();
     let office = Office {
@@ -152,8 +145,7 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
         form.error("pivot", "field-invalid-pivot");
     }
     if let Err(invalid) = form.finish() {
-        let values = serde_json::to_value(req.form_values())?;
-        return form_view(req, id, values, invalid.field_messages(), 422);
+        return form_view(req, id, office_form().sent(req).errors(&invalid));
     }
     let subject = match id {
         Some(id) => {

@@ -20,10 +20,6 @@ fn audience_title(slug: &str) -> String {
     i18n::t(&format!("audience-{slug}"))
 }
 
-fn crumb(title: impl Into<String>, url: impl Into<String>) -> Value {
-    json!({ "title": title.into(), "url": url.into() })
-}
-
 /// The audience in the URL, which must be one of the feed's.
 fn audience_param(req: &Request) -> Result<&'static str, Error> {
     let slug = req.param("audience").unwrap_or_default();
@@ -148,11 +144,11 @@ pub fn audience(req: &Request) -> Result<Response, Error> {
         .collect();
     Ok(view("audience.html")
         .title(audience_title(slug))
+        .crumb(i18n::t("home-title"), req.url("/"))
         .with(json!({
             "audience": slug,
             "themes": themes,
             "locals": locals,
-            "breadcrumb": [crumb(i18n::t("home-title"), req.url("/"))],
         }))
         .into())
 }
@@ -237,21 +233,6 @@ pub fn publication(req: &Request) -> Result<Response, Error> {
         render::attach_offices(&mut body, &offices);
     }
 
-    // The breadcrumb: the plugin's home, the audience, then the feed's own
-    // levels above this publication.
-    let mut breadcrumb = vec![
-        crumb(i18n::t("home-title"), req.url("/")),
-        crumb(audience_title(slug), req.url(&format!("/{slug}"))),
-    ];
-    for level in p.breadcrumb.iter().filter(|l| l.id != p.pub_id) {
-        if let Some(aud) = known.get(&level.id) {
-            breadcrumb.push(crumb(
-                &level.title,
-                req.url(&format!("/{aud}/{}", level.id)),
-            ));
-        }
-    }
-
     let addition: Option<Addition> = db::select("additions").filter(eq("pub_id", id)).first()?;
     let addition = addition.map(|a| {
         let (links, _) = render::local_links(a.links.as_deref().unwrap_or_default());
@@ -279,8 +260,18 @@ pub fn publication(req: &Request) -> Result<Response, Error> {
         "N" => "node.html",
         _ => "publication.html",
     };
-    Ok(view(template)
+    // The breadcrumb: the plugin's home, the audience, then the feed's own
+    // levels above this publication.
+    let mut page = view(template)
         .title(&p.title)
+        .crumb(i18n::t("home-title"), req.url("/"))
+        .crumb(audience_title(slug), req.url(&format!("/{slug}")));
+    for level in p.breadcrumb.iter().filter(|l| l.id != p.pub_id) {
+        if let Some(aud) = known.get(&level.id) {
+            page = page.crumb(&level.title, req.url(&format!("/{aud}/{}", level.id)));
+        }
+    }
+    Ok(page
         .with(json!({
             "p": {
                 "id": p.pub_id,
@@ -296,7 +287,6 @@ pub fn publication(req: &Request) -> Result<Response, Error> {
             "addition": addition,
             "local_children": children,
             "edit_addition": edit_addition,
-            "breadcrumb": breadcrumb,
         }))
         .into())
 }
@@ -309,10 +299,10 @@ fn local_sheet(req: &Request, slug: &str, n: i64) -> Result<Response, Error> {
     if sheet.audience != slug {
         return Ok(redirect(req.url(&format!("/{}/L{n}", sheet.audience))).into());
     }
-    let mut breadcrumb = vec![
-        crumb(i18n::t("home-title"), req.url("/")),
-        crumb(audience_title(slug), req.url(&format!("/{slug}"))),
-    ];
+    let mut page = view("local.html")
+        .title(&sheet.title)
+        .crumb(i18n::t("home-title"), req.url("/"))
+        .crumb(audience_title(slug), req.url(&format!("/{slug}")));
     let import = store::current_import()?;
     if let Some(parent) = sheet.parent_id.as_deref().filter(|p| !p.is_empty())
         && let Some(import) = import
@@ -323,10 +313,10 @@ fn local_sheet(req: &Request, slug: &str, n: i64) -> Result<Response, Error> {
             .filter(eq("pub_id", parent))
             .first()?;
         if let Some(parent) = parent {
-            breadcrumb.push(crumb(
+            page = page.crumb(
                 parent.title,
                 req.url(&format!("/{}/{}", parent.audience, parent.pub_id)),
-            ));
+            );
         }
     }
     let (links, _) = render::local_links(sheet.links.as_deref().unwrap_or_default());
@@ -337,14 +327,12 @@ fn local_sheet(req: &Request, slug: &str, n: i64) -> Result<Response, Error> {
                 .map(|m| format!("{m}/fiches-locales/{n}"))
         })
         .flatten();
-    Ok(view("local.html")
-        .title(&sheet.title)
+    Ok(page
         .with(json!({
             "sheet": sheet,
             "blocks": render::local_blocks(sheet.body.as_deref().unwrap_or_default()),
             "links": links,
             "edit": edit,
-            "breadcrumb": breadcrumb,
         }))
         .into())
 }
@@ -410,6 +398,7 @@ pub fn search(req: &Request) -> Result<Response, Error> {
         .collect();
     Ok(view("search.html")
         .title(i18n::t("search-title"))
+        .crumb(i18n::t("home-title"), req.url("/"))
         .with(json!({
             "q": q,
             "results": results,
@@ -417,7 +406,6 @@ pub fn search(req: &Request) -> Result<Response, Error> {
             "total": total,
             "pager": page.pager(total, req),
             "audiences": audiences,
-            "breadcrumb": [crumb(i18n::t("home-title"), req.url("/"))],
         }))
         .into())
 }

@@ -131,23 +131,10 @@ forums-reply-posted = Your reply is published.
 forums-reply-pending = Thank you! Your reply will be published once a moderator approves it.
 forums-topic-created = Your topic is open.
 forums-topic-pending = Thank you! Your topic will be visible once a moderator approves it.
-forums-required = (required)
-forums-required-note = Fields marked “(required)” must be filled in.
-forums-error-prefix = Error:
-forums-form-errors = { $count ->
-    [one] One error prevents sending the form
-   *[other] { $count } errors prevent sending the form
-}
-forums-page-title-errors = { $count ->
-    [one] Error: 1 field to fix – { $title }
-   *[other] Error: { $count } fields to fix – { $title }
-}
 forums-field-title = Title
 forums-field-title-hint = A sentence saying what it is about, at most 150 characters.
 forums-field-body = Post
 forums-publish-topic = Open the topic
-forums-cancel = Cancel
-forums-save = Save
 forums-pagination = Pagination
 forums-page = Page
 forums-previous = Previous

@@ -131,23 +131,10 @@ forums-reply-posted = Votre réponse est publiée.
 forums-reply-pending = Merci ! Votre réponse sera publiée dès qu’un modérateur l’aura approuvée.
 forums-topic-created = Votre sujet est ouvert.
 forums-topic-pending = Merci ! Votre sujet sera visible dès qu’un modérateur l’aura approuvé.
-forums-required = (obligatoire)
-forums-required-note = Les champs marqués « (obligatoire) » doivent être remplis.
-forums-error-prefix = Erreur :
-forums-form-errors = { $count ->
-    [one] Une erreur empêche l’envoi du formulaire
-   *[other] { $count } erreurs empêchent l’envoi du formulaire
-}
-forums-page-title-errors = { $count ->
-    [one] Erreur : 1 champ à corriger – { $title }
-   *[other] Erreur : { $count } champs à corriger – { $title }
-}
 forums-field-title = Titre
 forums-field-title-hint = Une phrase qui dit de quoi il s’agit, 150 caractères au plus.
 forums-field-body = Message
 forums-publish-topic = Ouvrir le sujet
-forums-cancel = Annuler
-forums-save = Enregistrer
 forums-pagination = Pagination
 forums-page = Page
 forums-previous = Précédente

@@ -7,42 +7,18 @@
 //! search result, never by hiding links alone. Public categories live on
 //! the portal, private ones in the extranet.
 
+use estive_sdk::Area;
 use estive_sdk::prelude::*;
 
 use crate::model::{Category, Topic};
 
-/// Where a page is served.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Area {
-    Portal,
-    Extranet,
-}
-
-impl Area {
-    /// The area of a request: extranet when the plugin's extranet mount is
-    /// the base path.
-    pub fn of(req: &Request) -> Area {
-        if req.mount("extranet") == Some(req.base_path()) {
-            Area::Extranet
-        } else {
-            Area::Portal
-        }
-    }
-
-    /// The area a category is read in.
-    pub fn of_category(category: &Category) -> Area {
-        if category.is_private() {
-            Area::Extranet
-        } else {
-            Area::Portal
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Area::Portal => "portal",
-            Area::Extranet => "extranet",
-        }
+/// The area a category is read in: the extranet for a private one, the
+/// portal otherwise.
+pub fn area_of(category: &Category) -> Area {
+    if category.is_private() {
+        Area::Extranet
+    } else {
+        Area::Portal
     }
 }
 
@@ -109,14 +85,18 @@ pub fn require_read(req: &Request, category: &Category) -> Result<(), Error> {
 
 /// A path inside the plugin's mount on the area where a category is read.
 pub fn url_for(ctx: &Context, category: &Category, path: &str) -> String {
-    let area = Area::of_category(category).name();
+    let area = if category.is_private() {
+        "extranet"
+    } else {
+        "portal"
+    };
     ctx.url_in(area, path).unwrap_or_else(|| ctx.url(path))
 }
 
 /// For a page asked on the other area than its category's: where to send
 /// the browser (the same page on the right area).
 pub fn elsewhere(req: &Request, category: &Category, path: &str) -> Option<Response> {
-    (Area::of(req) != Area::of_category(category))
+    (req.area() != area_of(category))
         .then(|| redirect(url_for(req.context(), category, path)).into())
 }
 

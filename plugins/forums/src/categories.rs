@@ -5,8 +5,7 @@
 //! category names its group by slug; the form suggests the manager's own
 //! groups.
 
-use std::collections::BTreeMap;
-
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use estive_sdk::slug::slugify;
 use serde_json::Value;
@@ -36,13 +35,26 @@ pub fn list(req: &Request) -> Result<Response, Error> {
         .collect();
     Ok(view("categories.html")
         .title(i18n::t("forums-categories-title"))
+        .crumb(pages::home_title(req), req.url("/"))
         .set("categories", items)
-        .set("breadcrumb", pages::crumbs(req))
         .into())
 }
 
+/// The category form's fields, each named by its label in the error
+/// summary, with the defaults of a new category.
+fn category_form() -> Form {
+    Form::new("forums")
+        .values(json!({ "visibility": "public", "position": 0 }))
+        .label("title", "forums-field-title")
+        .label("slug", "forums-field-slug")
+        .label("description", "forums-field-description")
+        .label("visibility", "forums-field-visibility")
+        .label("group_slug", "forums-field-group")
+        .label("position", "forums-field-position")
+}
+
 /// What the category form sent, checked: every error at once.
-fn read(req: &Request, editing: Option<&Category>) -> Result<Category, BTreeMap<String, String>> {
+fn read(req: &Request, editing: Option<&Category>) -> Result<Category, Error> {
     let mut form = req.validator();
     let title = form.text("title").required().max_len(100).value();
     let slug_given = form.text("slug").max_len(64).optional();
@@ -52,37 +64,26 @@ fn read(req: &Request, editing: Option<&Category>) -> Result<Category, BTreeMap<
         .or("public".into());
     let group = form.text("group_slug").max_len(64).optional();
     let position = form.int("position").range(0, 999).or(0);
-    let mut errors: BTreeMap<String, String> = form
-        .errors()
-        .iter()
-        .map(|e| (e.field.clone(), e.message.clone()))
-        .collect();
     let slug = slug_given.unwrap_or_else(|| slugify(&title));
-    if !errors.contains_key("slug") && !errors.contains_key("title") && !model::valid_slug(&slug) {
-        errors.insert("slug".into(), "forums-slug-invalid".into());
+    if !form.has_error("slug") && !form.has_error("title") && !model::valid_slug(&slug) {
+        form.error("slug", "forums-slug-invalid");
     }
     if visibility == "private" {
         match &group {
-            None => {
-                errors.insert("group_slug".into(), "forums-group-required".into());
-            }
-            Some(g) if !model::valid_slug(g) => {
-                errors.insert("group_slug".into(), "forums-slug-invalid".into());
-            }
+            None => form.error("group_slug", "forums-group-required"),
+            Some(g) if !model::valid_slug(g) => form.error("group_slug", "forums-slug-invalid"),
             Some(_) => {}
         }
     }
-    if !errors.contains_key("slug")
+    if !form.has_error("slug")
         && let Ok(Some(other)) = db::select("categories")
             .filter(eq("slug", slug.as_str()))
             .first::<Category>()
         && Some(other.id()) != editing.map(Category::id)
     {
-        errors.insert("slug".into(), "forums-slug-taken".into());
+        form.error("slug", "forums-slug-taken");
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    form.finish()?;
     Ok(Category {
         id: editing.and_then(|c| c.id),
         slug,
@@ -95,38 +96,22 @@ fn read(req: &Request, editing: Option<&Category>) -> Result<Category, BTreeMap<
     })
 }
 
-fn form_view(
-    req: &Request,
-    editing: Option<&Category>,
-    values: Value,
-    errors: &BTreeMap<String, String>,
-    status: u16,
-) -> Result<Response, Error> {
-    let error_list: Vec<Value> = errors
-        .iter()
-        .map(|(f, m)| json!({ "field": f, "message": m }))
-        .collect();
+fn form_view(req: &Request, editing: Option<&Category>, form: Form) -> Result<Response, Error> {
     let title = if editing.is_some() {
         i18n::t("forums-category-edit-title")
     } else {
         i18n::t("forums-category-new-title")
     };
-    let mut crumbs = pages::crumbs(req);
-    crumbs.push(
-        json!({ "title": i18n::t("forums-categories-title"), "url": req.url("/categories") }),
-    );
     Ok(view("category_form.html")
         .title(title)
+        .crumb(pages::home_title(req), req.url("/"))
+        .crumb(i18n::t("forums-categories-title"), req.url("/categories"))
         .set("editing", editing.map(Category::id))
-        .set("values", values)
-        .set("errors", errors)
-        .set("error_list", error_list)
         .set(
             "my_groups",
             req.user().map(|u| u.groups.clone()).unwrap_or_default(),
         )
-        .set("breadcrumb", crumbs)
-        .status(status)
+        .form(form)
         .into())
 }
 
@@ -134,7 +119,7 @@ fn save(req: &Request, editing: Option<&Category>) -> Result<Response, Error> {
     let user = req.require_permission("forums.manage")?;
     let category = match read(req, editing) {
         Ok(c) => c,
-        Err(errors) => return form_view(req, editing, json!(req.form_values()), &errors, 422),
+        Err(invalid) => return form_view(req, editing, category_form().sent(req).errors(&invalid)),
     };
     let mut tx = db::transaction();
     let action = match editing {
@@ -160,8 +145,8 @@ fn save(req: &Request, editing: Option<&Category>) -> Result<Response, Error> {
     match tx.commit() {
         Ok(_) => {}
         Err(Error::Conflict(_)) => {
-            let errors = BTreeMap::from([("slug".to_owned(), "forums-slug-taken".to_owned())]);
-            return form_view(req, editing, json!(req.form_values()), &errors, 422);
+            let taken = Error::Invalid(vec![FieldError::new("slug", "forums-slug-taken")]);
+            return form_view(req, editing, category_form().sent(req).errors(&taken));
         }
         Err(e) => return Err(e),
     }
@@ -179,13 +164,7 @@ pub fn new(req: &Request) -> Result<Response, Error> {
     if req.is_post() {
         return save(req, None);
     }
-    form_view(
-        req,
-        None,
-        json!({ "visibility": "public", "position": 0 }),
-        &BTreeMap::new(),
-        200,
-    )
+    form_view(req, None, category_form())
 }
 
 /// `category-edit` (extranet): the form, and the changes.
@@ -206,5 +185,5 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
         "group_slug": category.group_slug,
         "position": category.position,
     });
-    form_view(req, Some(&category), values, &BTreeMap::new(), 200)
+    form_view(req, Some(&category), category_form().values(values))
 }

@@ -8,11 +8,13 @@
 
 use std::collections::BTreeMap;
 
+use estive_sdk::Area;
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::access::{self, Area};
+use crate::access;
 use crate::attached;
 use crate::markdown;
 use crate::members;
@@ -131,6 +133,7 @@ pub fn queue(req: &Request) -> Result<Response, Error> {
         .fetch()?;
     Ok(view("moderation.html")
         .title(i18n::t("forums-moderation-title"))
+        .crumb(pages::home_title(req), req.url("/"))
         .set("pending", pending.iter().map(|p| post_item(ctx, p, &by_id, &[])).collect::<Vec<_>>())
         .set(
             "reported",
@@ -149,7 +152,6 @@ pub fn queue(req: &Request) -> Result<Response, Error> {
                 .collect::<Vec<_>>(),
         )
         .set("settings", json!({ "auto_hide_reports": model::settings()?.auto_hide_reports, "trusted_after": model::settings()?.trusted_after }))
-        .set("breadcrumb", pages::crumbs(req))
         .into())
 }
 
@@ -527,7 +529,7 @@ pub fn moderate_member(req: &Request) -> Result<Response, Error> {
 pub fn report(req: &Request) -> Result<Response, Error> {
     let user = req.require_user()?;
     let (post, topic, category) = moderated_post(req)?;
-    if Area::of(req) != Area::of_category(&category)
+    if req.area() != access::area_of(&category)
         || !access::can_see_topic(Some(user), &topic)
         || post.status != "published"
     {
@@ -541,35 +543,27 @@ pub fn report(req: &Request) -> Result<Response, Error> {
         &category,
         &format!("/t/{}#post-{}", topic.id(), post.id()),
     );
-    let show = |values: Value,
-                errors: BTreeMap<&str, &str>,
-                status: u16|
-     -> Result<Response, Error> {
-        let mut crumbs = pages::crumbs(req);
-        crumbs.push(json!({ "title": topic.title, "url": topic_url }));
-        let error_list: Vec<Value> = errors
-            .iter()
-            .map(|(f, m)| json!({ "field": f, "message": m }))
-            .collect();
+    let fields = Form::new("forums")
+        .label("reason", "forums-field-reason")
+        .label("note", "forums-field-note");
+    let show = |form: Form| -> Result<Response, Error> {
         Ok(view("report.html")
             .title(i18n::t("forums-report-title"))
+            .crumb(pages::home_title(req), req.url("/"))
+            .crumb(&topic.title, &topic_url)
             .set("post", json!({ "id": post.id(), "author_name": post.author_name, "excerpt": markdown::excerpt(&post.body, 300) }))
             .set("topic_url", &topic_url)
-            .set("values", values)
-            .set("errors", &errors)
-            .set("error_list", error_list)
-            .set("breadcrumb", crumbs)
-            .status(status)
+            .form(form)
             .into())
     };
     if !req.is_post() {
-        return show(json!({}), BTreeMap::new(), 200);
+        return show(fields);
     }
     let mut form = req.validator();
     let reason = form.choice("reason", &model::REPORT_REASONS).value();
     let note = form.text("note").max_len(500).optional();
     if let Err(e) = form.finish() {
-        return show(json!(req.form_values()), e.field_messages(), 422);
+        return show(fields.sent(req).errors(&e));
     }
     let row = Report {
         id: None,
@@ -642,33 +636,26 @@ pub fn conclude(req: &Request) -> Result<Response, Error> {
     }
     let topic_url = access::url_for(req.context(), &category, &format!("/t/{}", topic.id()));
     let max = usize::try_from(model::settings()?.max_post_chars).unwrap_or(10_000);
-    let show =
-        |values: Value, errors: BTreeMap<&str, &str>, status: u16| -> Result<Response, Error> {
-            let error_list: Vec<Value> = errors
-                .iter()
-                .map(|(f, m)| json!({ "field": f, "message": m }))
-                .collect();
-            Ok(view("conclude.html")
-                .title(i18n::t_args(
-                    "forums-conclude-title",
-                    &[("title", &topic.title)],
-                ))
-                .set("topic", json!({ "id": topic.id(), "title": topic.title }))
-                .set("topic_url", &topic_url)
-                .set("values", values)
-                .set("errors", &errors)
-                .set("error_list", error_list)
-                .set("breadcrumb", pages::crumbs(req))
-                .status(status)
-                .into())
-        };
+    let fields = Form::new("forums").label("conclusion", "forums-field-conclusion");
+    let show = |form: Form| -> Result<Response, Error> {
+        Ok(view("conclude.html")
+            .title(i18n::t_args(
+                "forums-conclude-title",
+                &[("title", &topic.title)],
+            ))
+            .crumb(pages::home_title(req), req.url("/"))
+            .set("topic", json!({ "id": topic.id(), "title": topic.title }))
+            .set("topic_url", &topic_url)
+            .form(form)
+            .into())
+    };
     if !req.is_post() {
-        return show(json!({}), BTreeMap::new(), 200);
+        return show(fields);
     }
     let mut form = req.validator();
     let conclusion = form.text("conclusion").required().max_len(max).value();
     if let Err(e) = form.finish() {
-        return show(json!(req.form_values()), e.field_messages(), 422);
+        return show(fields.sent(req).errors(&e));
     }
     let now = model::now();
     let mut tx = db::transaction();

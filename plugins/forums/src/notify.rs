@@ -18,11 +18,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use estive_sdk::db::{Step, Transaction};
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::access::{self, Area};
+use crate::access;
 use crate::model::{self, Category, Topic};
 
 /// Most notices written for one post.
@@ -435,12 +436,12 @@ pub fn page(req: &Request) -> Result<Response, Error> {
         .get()?;
     Ok(view("notices.html")
         .title(i18n::t("forums-notices-title"))
+        .crumb(crate::pages::home_title(req), req.url("/"))
         .set("notices", notices)
         .set("unread", unread_count(&user.id)?)
         .set("queued", queued)
         .set("frequency", frequency)
         .set("pager", page.pager(total, req))
-        .set("breadcrumb", crate::pages::crumbs(req))
         .into())
 }
 
@@ -469,34 +470,32 @@ pub fn mark_read(req: &Request) -> Result<Response, Error> {
 pub fn preferences(req: &Request) -> Result<Response, Error> {
     let user = req.require_user()?;
     crate::members::touch(user)?;
+    let mut form = Form::new("forums").label("frequency", "forums-field-frequency");
     if req.is_post() {
-        let mut form = req.validator();
-        let frequency = form.choice("frequency", &model::FREQUENCIES).value();
-        if let Err(e) = form.finish() {
-            let (current, _) = frequency_of(&user.id)?;
-            return Ok(view("preferences.html")
-                .title(i18n::t("forums-preferences-title"))
-                .set("frequency", current)
-                .set("errors", e.field_messages())
-                .set("breadcrumb", crate::pages::crumbs(req))
-                .status(422)
-                .into());
+        let mut f = req.validator();
+        let frequency = f.choice("frequency", &model::FREQUENCIES).value();
+        match f.finish() {
+            // What was sent is none of the choices: the current one stays
+            // ticked, with the error.
+            Err(e) => form = form.errors(&e),
+            Ok(()) => {
+                db::upsert(
+                    "preferences",
+                    &json!({ "user_id": user.id, "frequency": frequency, "updated_at": model::now() }),
+                    &["user_id"],
+                )?;
+                return Ok(redirect(req.url("/preferences"))
+                    .notice("forums-preferences-saved")
+                    .into());
+            }
         }
-        db::upsert(
-            "preferences",
-            &json!({ "user_id": user.id, "frequency": frequency, "updated_at": model::now() }),
-            &["user_id"],
-        )?;
-        return Ok(redirect(req.url("/preferences"))
-            .notice("forums-preferences-saved")
-            .into());
     }
     let (frequency, chosen) = frequency_of(&user.id)?;
     Ok(view("preferences.html")
         .title(i18n::t("forums-preferences-title"))
-        .set("frequency", frequency)
+        .crumb(crate::pages::home_title(req), req.url("/"))
         .set("chosen", chosen)
-        .set("breadcrumb", crate::pages::crumbs(req))
+        .form(form.values(json!({ "frequency": frequency })))
         .into())
 }
 
@@ -533,7 +532,7 @@ pub fn follow_topic(req: &Request) -> Result<Response, Error> {
     let topic = model::topic(req.param_id("id")?)?;
     let category = model::category(topic.category_id)?;
     access::require_read(req, &category)?;
-    if !access::can_see_topic(Some(user), &topic) || Area::of(req) != Area::of_category(&category) {
+    if !access::can_see_topic(Some(user), &topic) || req.area() != access::area_of(&category) {
         return Err(Error::not_found(messages::NOT_FOUND));
     }
     let on = req.form("action") != Some("unfollow");
@@ -557,7 +556,7 @@ pub fn follow_category(req: &Request) -> Result<Response, Error> {
     let user = req.require_user()?;
     let category = model::category_by_slug(req.param("slug").unwrap_or_default())?;
     access::require_read(req, &category)?;
-    if Area::of(req) != Area::of_category(&category) {
+    if req.area() != access::area_of(&category) {
         return Err(Error::not_found(messages::NOT_FOUND));
     }
     let on = req.form("action") != Some("unfollow");

@@ -3,29 +3,25 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use estive_sdk::Area;
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde_json::Value;
 
-use crate::access::{self, Area};
+use crate::access;
 use crate::markdown;
 use crate::members;
 use crate::model::{self, Category, Post, Topic};
 use crate::notify;
 
-/// The first crumb of every page: the plugin's home on the area.
-pub fn crumbs(req: &Request) -> Vec<Value> {
-    let title = match Area::of(req) {
-        Area::Portal => i18n::t("forums-title"),
-        Area::Extranet => i18n::t("forums-groups-title"),
-    };
-    vec![json!({ "title": title, "url": req.url("/") })]
-}
-
-fn category_crumbs(req: &Request, category: &Category) -> Vec<Value> {
-    let mut crumbs = crumbs(req);
-    crumbs
-        .push(json!({ "title": category.title, "url": req.url(&format!("/c/{}", category.slug)) }));
-    crumbs
+/// The title of the plugin's home on the request's area, the first step
+/// of every page's breadcrumb (at `req.url("/")`).
+pub fn home_title(req: &Request) -> String {
+    if req.area() == Area::Extranet {
+        i18n::t("forums-groups-title")
+    } else {
+        i18n::t("forums-title")
+    }
 }
 
 /// A category as lists show it.
@@ -226,26 +222,43 @@ pub fn category(req: &Request) -> Result<Response, Error> {
     };
     Ok(view("category.html")
         .title(&category.title)
+        .crumb(home_title(req), req.url("/"))
         .set("category", category_item(req, &category, total))
         .set("topics", items)
         .set("pager", page.pager(total, req))
         .set("following", following)
         .set("can_post", req.has_permission("forums.post"))
-        .set("breadcrumb", crumbs(req))
         .into())
 }
 
-/// The reply form as the topic page shows it: empty, or as submitted with
-/// what was wrong.
-#[derive(Debug, Default, Clone)]
+/// The reply form's fields, each named by its label in the error summary;
+/// a debate's position is neutral until one is chosen.
+pub fn reply_form() -> Form {
+    Form::new("forums")
+        .label("body", "forums-field-reply")
+        .label("alignment", "forums-field-alignment")
+        .values(json!({ "alignment": "neutral" }))
+}
+
+/// The reply form as the topic page shows it: empty, or as sent with what
+/// was wrong.
+#[derive(Debug, Clone)]
 pub struct ReplyForm {
-    pub body: String,
-    pub alignment: Option<String>,
-    pub token: String,
+    /// Its values (`body`, `alignment`, `form_token`) and field errors.
+    pub form: Form,
     /// A message about the whole reply (locked topic, hidden account…).
-    pub refusal: Option<String>,
-    /// Messages by field.
-    pub errors: BTreeMap<String, String>,
+    pub refusal: Option<&'static str>,
+}
+
+impl ReplyForm {
+    /// An empty reply form with a fresh idempotency token; `body` is a
+    /// quote to answer, or empty.
+    pub fn new(body: &str) -> ReplyForm {
+        ReplyForm {
+            form: reply_form().values(json!({ "body": body, "form_token": model::form_token() })),
+            refusal: None,
+        }
+    }
 }
 
 /// The page of a member on the request's area, where mentions and
@@ -319,10 +332,7 @@ pub fn topic(req: &Request) -> Result<Response, Error> {
     if let Some(elsewhere) = access::elsewhere(req, &category, &path) {
         return Ok(elsewhere);
     }
-    let mut form = ReplyForm {
-        token: model::form_token(),
-        ..ReplyForm::default()
-    };
+    let mut body = String::new();
     if let Some(quoted) = req
         .query("citer")
         .and_then(|v| v.parse::<i64>().ok())
@@ -333,13 +343,14 @@ pub fn topic(req: &Request) -> Result<Response, Error> {
         .filter(|p| p.topic_id == topic.id() && p.status == "published")
     {
         let intro = i18n::t_args("forums-quote-intro", &[("name", &quoted.author_name)]);
-        form.body = markdown::quote(&intro, &quoted.body);
+        body = markdown::quote(&intro, &quoted.body);
     }
-    topic_page(req, &topic, &category, form, 200)
+    topic_page(req, &topic, &category, ReplyForm::new(&body), 200)
 }
 
 /// Renders a topic page, with the reply form as given (status 200, or
-/// 403/409/422 when a reply was refused, its text kept).
+/// 403/409/422 when a reply was refused, its text kept; 422 when the form
+/// has field errors).
 ///
 /// # Errors
 ///
@@ -468,28 +479,14 @@ pub fn topic_page(
         .conclusion
         .as_deref()
         .map(|c| markdown::render(c, &|h| known.contains(h).then(|| member_url(req, h))));
-    let error_list: Vec<Value> = form
-        .errors
-        .iter()
-        .map(|(field, message)| json!({ "field": field, "message": message }))
-        .collect();
     let login = format!(
         "/login?next={}",
         estive_sdk::url::encode(&req.url(&format!("/t/{}", topic.id())))
     );
-    let title = if error_list.is_empty() {
-        topic.title.clone()
-    } else {
-        i18n::t_args(
-            "forums-page-title-errors",
-            &[
-                ("count", &error_list.len().to_string()),
-                ("title", &topic.title),
-            ],
-        )
-    };
     Ok(view("topic.html")
-        .title(title)
+        .title(&topic.title)
+        .crumb(home_title(req), req.url("/"))
+        .crumb(&category.title, req.url(&format!("/c/{}", category.slug)))
         .set(
             "topic",
             json!({
@@ -523,21 +520,11 @@ pub fn topic_page(
         .set("login_url", login)
         .set("me", user.map(|u| u.id.clone()))
         .set("my_handle", member.as_ref().map(|m| m.handle.clone()))
-        .set(
-            "form",
-            json!({
-                "body": form.body,
-                "alignment": form.alignment.unwrap_or_else(|| "neutral".into()),
-                "token": form.token,
-                "refusal": form.refusal,
-            }),
-        )
-        .set("errors", form.errors)
-        .set("error_list", error_list)
+        .set("refusal", form.refusal)
         .set("return_to", req.url(&format!("/t/{}", topic.id())))
         .set("max_chars", model::settings()?.max_post_chars)
-        .set("breadcrumb", category_crumbs(req, category))
         .status(status)
+        .form(form.form)
         .into())
 }
 
@@ -556,7 +543,7 @@ pub fn search(req: &Request) -> Result<Response, Error> {
         .take(200)
         .collect();
     let categories = model::categories()?;
-    let readable = access::readable_ids(req.user(), &categories, Area::of(req));
+    let readable = access::readable_ids(req.user(), &categories, req.area());
     let mut results = Vec::new();
     let mut total = 0;
     let page = Page::from_request(req, 20);
@@ -600,12 +587,12 @@ pub fn search(req: &Request) -> Result<Response, Error> {
     }
     Ok(view("search.html")
         .title(i18n::t("forums-search-title"))
+        .crumb(home_title(req), req.url("/"))
         .set("q", q)
         .set("too_short", too_short)
         .set("results", results)
         .set("total", total)
         .set("pager", page.pager(total, req))
-        .set("breadcrumb", crumbs(req))
         .into())
 }
 
@@ -629,7 +616,7 @@ pub fn member(req: &Request) -> Result<Response, Error> {
         members::touch(u)?;
     }
     let categories = model::categories()?;
-    let readable = access::readable_ids(req.user(), &categories, Area::of(req));
+    let readable = access::readable_ids(req.user(), &categories, req.area());
     let page = Page::from_request(req, MEMBER_POSTS_PER_PAGE);
     let mut items = Vec::new();
     let mut total = 0;
@@ -678,6 +665,7 @@ pub fn member(req: &Request) -> Result<Response, Error> {
             "forums-member-title",
             &[("name", &member.name)],
         ))
+        .crumb(home_title(req), req.url("/"))
         .set(
             "member",
             json!({ "name": member.name, "handle": member.handle }),
@@ -685,8 +673,7 @@ pub fn member(req: &Request) -> Result<Response, Error> {
         .set("posts", items)
         .set("total", total)
         .set("pager", page.pager(total, req))
-        .set("extranet", Area::of(req) == Area::Extranet)
-        .set("breadcrumb", crumbs(req))
+        .set("extranet", req.area() == Area::Extranet)
         .into())
 }
 
@@ -714,16 +701,7 @@ pub fn subject(req: &Request) -> Result<Response, Error> {
         ))
         .into());
     }
-    subject_page(
-        req,
-        key,
-        &subject_title(req, key),
-        ReplyForm {
-            token: model::form_token(),
-            ..ReplyForm::default()
-        },
-        200,
-    )
+    subject_page(req, key, &subject_title(req, key), ReplyForm::new(""), 200)
 }
 
 /// The title of an attached discussion: the one the linking plugin gave
@@ -769,26 +747,20 @@ pub fn subject_page(
     } else {
         None
     };
-    let error_list: Vec<Value> = form
-        .errors
-        .iter()
-        .map(|(field, message)| json!({ "field": field, "message": message }))
-        .collect();
     let path = format!("/sujet/{key}?titre={}", estive_sdk::url::encode(title));
     Ok(view("subject.html")
         .title(title)
+        .crumb(home_title(req), req.url("/"))
         .set("key", key)
         .set("subject_title", title)
         .set("barrier", barrier)
-        .set("login_url", format!("/login?next={}", estive_sdk::url::encode(&req.url(&path))))
         .set(
-            "form",
-            json!({ "body": form.body, "alignment": form.alignment.unwrap_or_else(|| "neutral".into()), "token": form.token, "refusal": form.refusal }),
+            "login_url",
+            format!("/login?next={}", estive_sdk::url::encode(&req.url(&path))),
         )
-        .set("errors", form.errors)
-        .set("error_list", error_list)
+        .set("refusal", form.refusal)
         .set("max_chars", model::settings()?.max_post_chars)
-        .set("breadcrumb", crumbs(req))
         .status(status)
+        .form(form.form)
         .into())
 }

@@ -10,12 +10,11 @@
 //! first post. Posts of citizens who have fewer approved posts than the
 //! `trusted_after` setting wait for a moderator.
 
-use std::collections::BTreeMap;
-
+use estive_sdk::Area;
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
-use serde_json::Value;
 
-use crate::access::{self, Area};
+use crate::access;
 use crate::attached;
 use crate::markdown;
 use crate::members;
@@ -23,74 +22,67 @@ use crate::model::{self, Category, Post, Settings, Topic};
 use crate::notify::{self, About};
 use crate::pages::{self, ReplyForm};
 
-/// What a reply form sent, read and checked.
+/// What a post form sent: its text, its position on a public debate and
+/// its idempotency token, read with `form`, which gathers what is wrong.
 struct Input {
     body: String,
     alignment: Option<String>,
     token: String,
-    errors: BTreeMap<String, String>,
 }
 
 fn read_input(
-    req: &Request,
+    form: &mut Validator<'_>,
     category: &Category,
     settings: &Settings,
     with_alignment: bool,
 ) -> Input {
-    let body = req.form("body").unwrap_or_default().trim().to_owned();
-    let token = req.form("form_token").unwrap_or_default().trim().to_owned();
-    let mut errors = BTreeMap::new();
+    let body = form.text("body").value();
     let chars = body.chars().count();
     let max = usize::try_from(settings.max_post_chars).unwrap_or(10_000);
     if body.is_empty() {
-        errors.insert("body".to_owned(), "forums-body-required".to_owned());
+        form.error("body", "forums-body-required");
     } else if chars > max {
-        errors.insert(
-            "body".to_owned(),
-            i18n::t_args(
-                "forums-body-too-long",
-                &[("max", &max.to_string()), ("count", &chars.to_string())],
-            ),
+        form.report(
+            FieldError::new("body", "forums-body-too-long")
+                .arg("max", max)
+                .arg("count", chars),
         );
     }
-    let alignment = if with_alignment && !category.is_private() {
-        match req.form("alignment").filter(|a| !a.is_empty()) {
-            None => Some("neutral".to_owned()),
-            Some(a) if model::ALIGNMENTS.contains(&a) => Some(a.to_owned()),
-            Some(_) => {
-                errors.insert(
-                    "alignment".to_owned(),
-                    messages::FIELD_NOT_A_CHOICE.to_owned(),
-                );
-                None
-            }
-        }
-    } else {
-        None
-    };
+    let alignment = (with_alignment && !category.is_private()).then(|| {
+        form.choice("alignment", &model::ALIGNMENTS)
+            .or("neutral".to_owned())
+    });
+    let token = form.text("form_token").value();
     Input {
         body,
         alignment,
         token,
-        errors,
     }
 }
 
-impl Input {
-    /// The form to show again: what was typed, with a fresh token when the
-    /// one sent was unusable.
-    fn form(&self, refusal: Option<&str>) -> ReplyForm {
-        ReplyForm {
-            body: self.body.clone(),
-            alignment: self.alignment.clone(),
-            token: if model::valid_token(&self.token) {
-                self.token.clone()
-            } else {
-                model::form_token()
-            },
-            refusal: refusal.map(str::to_owned),
-            errors: self.errors.clone(),
-        }
+/// A form shown again: what was sent, the field errors of `invalid`, and
+/// a fresh token when the one sent was unusable.
+fn shown_again(req: &Request, form: Form, token: &str, invalid: Option<&Error>) -> Form {
+    let mut form = form.sent(req);
+    if !model::valid_token(token) {
+        form = form.values(json!({ "form_token": model::form_token() }));
+    }
+    match invalid {
+        Some(invalid) => form.errors(invalid),
+        None => form,
+    }
+}
+
+/// The reply form shown again, with a refusal or the field errors.
+fn reply_again(
+    req: &Request,
+    input: &Input,
+    invalid: Option<&Error>,
+    refusal: Option<&'static str>,
+) -> ReplyForm {
+    ReplyForm {
+        form: shown_again(req, pages::reply_form(), &input.token, invalid),
+        refusal,
     }
 }
 
@@ -175,7 +167,7 @@ pub fn reply(req: &Request) -> Result<Response, Error> {
     let topic = model::topic(req.param_id("id")?)?;
     let category = model::category(topic.category_id)?;
     access::require_read(req, &category)?;
-    if Area::of(req) != Area::of_category(&category) || !access::can_see_topic(Some(user), &topic) {
+    if req.area() != access::area_of(&category) || !access::can_see_topic(Some(user), &topic) {
         return Err(Error::not_found(messages::NOT_FOUND));
     }
     store_reply(req, user, &topic, &category, |form, status| {
@@ -193,15 +185,20 @@ fn store_reply(
 ) -> Result<Response, Error> {
     let settings = model::settings()?;
     let member = members::touch(user)?;
-    let input = read_input(req, category, &settings, true);
+    let mut form = req.validator();
+    let input = read_input(&mut form, category, &settings, true);
+    let checked = form.finish();
     if let Some((message, status)) = refusal(topic, member.hidden) {
-        return again(input.form(Some(message)), status);
+        return again(reply_again(req, &input, None, Some(message)), status);
     }
-    if !input.errors.is_empty() {
-        return again(input.form(None), 422);
+    if let Err(invalid) = checked {
+        return again(reply_again(req, &input, Some(&invalid), None), 422);
     }
     if !model::valid_token(&input.token) {
-        return again(input.form(Some("forums-form-stale")), 422);
+        return again(
+            reply_again(req, &input, None, Some("forums-form-stale")),
+            422,
+        );
     }
     if let Some(p) = already_posted(&user.id, &input.token)? {
         return Ok(
@@ -317,7 +314,7 @@ pub fn new_topic(req: &Request) -> Result<Response, Error> {
     let user = req.require_user()?;
     let category = model::category_by_slug(req.param("slug").unwrap_or_default())?;
     access::require_read(req, &category)?;
-    if Area::of(req) != Area::of_category(&category) {
+    if req.area() != access::area_of(&category) {
         if req.is_post() {
             return Err(Error::not_found(messages::NOT_FOUND));
         }
@@ -329,50 +326,28 @@ pub fn new_topic(req: &Request) -> Result<Response, Error> {
     let settings = model::settings()?;
     let member = members::touch(user)?;
     if !req.is_post() {
-        return topic_form(
-            req,
-            &category,
-            &json!({ "form_token": model::form_token() }),
-            &BTreeMap::new(),
-            None,
-            200,
-        );
+        let form = new_topic_form().values(json!({ "form_token": model::form_token() }));
+        return topic_form(req, &category, form, None, 200);
     }
-    let input = read_input(req, &category, &settings, false);
-    let title: String = req.form("title").unwrap_or_default().trim().to_owned();
-    let mut errors = input.errors.clone();
-    if title.is_empty() {
-        errors.insert("title".to_owned(), messages::FIELD_REQUIRED.to_owned());
-    } else if title.chars().count() > model::TITLE_MAX {
-        errors.insert("title".to_owned(), messages::FIELD_TOO_LONG.to_owned());
-    }
-    let values = json!({
-        "title": title,
-        "body": input.body,
-        "form_token": input.form(None).token,
-    });
+    let mut form = req.validator();
+    let title = form
+        .text("title")
+        .required()
+        .max_len(model::TITLE_MAX)
+        .value();
+    let input = read_input(&mut form, &category, &settings, false);
+    let checked = form.finish();
     if member.hidden {
-        return topic_form(
-            req,
-            &category,
-            &values,
-            &errors,
-            Some("forums-you-are-hidden"),
-            403,
-        );
+        let form = shown_again(req, new_topic_form(), &input.token, None);
+        return topic_form(req, &category, form, Some("forums-you-are-hidden"), 403);
     }
-    if !errors.is_empty() {
-        return topic_form(req, &category, &values, &errors, None, 422);
+    if let Err(invalid) = checked {
+        let form = shown_again(req, new_topic_form(), &input.token, Some(&invalid));
+        return topic_form(req, &category, form, None, 422);
     }
     if !model::valid_token(&input.token) {
-        return topic_form(
-            req,
-            &category,
-            &values,
-            &errors,
-            Some("forums-form-stale"),
-            422,
-        );
+        let form = shown_again(req, new_topic_form(), &input.token, None);
+        return topic_form(req, &category, form, Some("forums-form-stale"), 422);
     }
     if let Some(p) = already_posted(&user.id, &input.token)? {
         return Ok(redirect(access::url_for(
@@ -490,40 +465,33 @@ pub fn new_topic(req: &Request) -> Result<Response, Error> {
     .into())
 }
 
+/// The new topic form's fields, each named by its label in the error
+/// summary.
+fn new_topic_form() -> Form {
+    Form::new("forums")
+        .label("title", "forums-field-title")
+        .label("body", "forums-field-body")
+}
+
 fn topic_form(
     req: &Request,
     category: &Category,
-    values: &Value,
-    errors: &BTreeMap<String, String>,
+    form: Form,
     refusal: Option<&str>,
     status: u16,
 ) -> Result<Response, Error> {
-    let error_list: Vec<Value> = errors
-        .iter()
-        .map(|(field, message)| json!({ "field": field, "message": message }))
-        .collect();
-    let mut crumbs = pages::crumbs(req);
-    crumbs
-        .push(json!({ "title": category.title, "url": req.url(&format!("/c/{}", category.slug)) }));
-    let title = i18n::t_args("forums-new-topic-in", &[("category", &category.title)]);
-    let title = if error_list.is_empty() {
-        title
-    } else {
-        i18n::t_args(
-            "forums-page-title-errors",
-            &[("count", &error_list.len().to_string()), ("title", &title)],
-        )
-    };
     Ok(view("new_topic.html")
-        .title(title)
+        .title(i18n::t_args(
+            "forums-new-topic-in",
+            &[("category", &category.title)],
+        ))
+        .crumb(pages::home_title(req), req.url("/"))
+        .crumb(&category.title, req.url(&format!("/c/{}", category.slug)))
         .set("category", json!({ "slug": category.slug, "title": category.title, "private": category.is_private() }))
-        .set("values", values)
-        .set("errors", errors)
-        .set("error_list", error_list)
         .set("refusal", refusal)
         .set("max_chars", model::settings()?.max_post_chars)
-        .set("breadcrumb", crumbs)
         .status(status)
+        .form(form)
         .into())
 }
 
@@ -582,17 +550,26 @@ pub fn subject_reply(req: &Request) -> Result<Response, Error> {
             let title = pages::subject_title(req, &key);
             // Nothing is created for a reply that would be refused.
             let member = members::touch(user)?;
-            let input = read_input(req, &category, &settings, true);
-            if member.hidden || !input.errors.is_empty() || !model::valid_token(&input.token) {
-                let refusal = if member.hidden {
-                    Some("forums-you-are-hidden")
-                } else if input.errors.is_empty() {
-                    Some("forums-form-stale")
-                } else {
-                    None
-                };
-                let status = if member.hidden { 403 } else { 422 };
-                return pages::subject_page(req, &key, &title, input.form(refusal), status);
+            let mut form = req.validator();
+            let input = read_input(&mut form, &category, &settings, true);
+            let checked = form.finish();
+            let again = if member.hidden {
+                Some((
+                    reply_again(req, &input, None, Some("forums-you-are-hidden")),
+                    403,
+                ))
+            } else if let Err(invalid) = checked {
+                Some((reply_again(req, &input, Some(&invalid), None), 422))
+            } else if !model::valid_token(&input.token) {
+                Some((
+                    reply_again(req, &input, None, Some("forums-form-stale")),
+                    422,
+                ))
+            } else {
+                None
+            };
+            if let Some((form, status)) = again {
+                return pages::subject_page(req, &key, &title, form, status);
             }
             let now = model::now();
             let topic = Topic {
@@ -630,7 +607,7 @@ pub fn subject_reply(req: &Request) -> Result<Response, Error> {
     }
     let title = topic.title.clone();
     store_reply(req, user, &topic, &category, |form, status| {
-        if Area::of_category(&category) == Area::Portal {
+        if access::area_of(&category) == Area::Portal {
             pages::topic_page(req, &topic, &category, form, status)
         } else {
             pages::subject_page(req, &key, &title, form, status)

@@ -1,9 +1,10 @@
 //! Dashboard widgets: the latest public debates (portal), the user's
 //! working groups and their notices (extranet).
 
+use estive_sdk::Area;
 use estive_sdk::prelude::*;
 
-use crate::access::{self, Area};
+use crate::access;
 use crate::model;
 use crate::notify;
 use crate::pages;

@@ -1,37 +1,10 @@
 # Agenda 21 (plugin indicators) — English catalogue.
 
-## SDK messages
-not-found = This page does not exist.
-sign-in-required = Sign in to continue.
-permission-denied = You are not allowed to do this.
-field-required = This field is required.
-field-too-long = This text is too long.
-field-too-short = This text is too short.
-field-not-a-number = Enter a number.
-field-out-of-range = This number is outside the allowed range.
+## The SDK's message, with an example: a date may be typed the French
+## way where a browser shows a plain text box (the host's names none).
 field-invalid-date = Enter a valid date, for example 31/12/2025.
-field-invalid-datetime = Enter a valid date and time.
-field-too-early = This date is too early.
-field-too-late = This date is too late.
-field-not-a-choice = Pick one of the options offered.
-field-too-few-choices = Tick more options.
-field-too-many-choices = Tick fewer options.
-field-invalid-email = Enter a valid email address.
 
 ## Common words
-required = (required)
-required-note = Fields marked “required” must be filled in.
-error-prefix = Error:
-form-errors = { $count ->
-    [one] The form has one error
-   *[other] The form has { $count } errors
-}
-title-with-errors = { $count ->
-    [one] Error: 1 field to correct – { $title }
-   *[other] Error: { $count } fields to correct – { $title }
-}
-save = Save
-cancel = Cancel
 edit = Edit
 delete = Delete
 choose = Choose…
@@ -297,6 +270,7 @@ field-value = Value
 field-value-unit = Value (in { $unit })
 decimal-hint = A decimal comma or point, for example 1234.5.
 field-measured-on = Date measured
+field-baseline-on = Baseline date
 baseline-on-hint = Cannot be in the future.
 field-target = Target
 target-value-hint = Must differ from the baseline, in the desired direction.

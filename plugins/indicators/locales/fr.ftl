@@ -1,37 +1,10 @@
 # Agenda 21 (plugin indicators) — French catalogue, the reference.
 
-## SDK messages
-not-found = Cette page n'existe pas.
-sign-in-required = Connectez-vous pour continuer.
-permission-denied = Vous n'avez pas le droit de faire cela.
-field-required = Ce champ est obligatoire.
-field-too-long = Ce texte est trop long.
-field-too-short = Ce texte est trop court.
-field-not-a-number = Saisissez un nombre.
-field-out-of-range = Ce nombre est hors des limites permises.
+## The SDK's message, with an example: a date may be typed the French
+## way where a browser shows a plain text box (the host's names none).
 field-invalid-date = Saisissez une date valide, par exemple 31/12/2025.
-field-invalid-datetime = Saisissez une date et une heure valides.
-field-too-early = Cette date est trop tôt.
-field-too-late = Cette date est trop tard.
-field-not-a-choice = Choisissez une des options proposées.
-field-too-few-choices = Cochez plus d'options.
-field-too-many-choices = Cochez moins d'options.
-field-invalid-email = Saisissez une adresse électronique valide.
 
 ## Common words
-required = (obligatoire)
-required-note = Les champs marqués « obligatoire » doivent être remplis.
-error-prefix = Erreur :
-form-errors = { $count ->
-    [one] Le formulaire contient une erreur
-   *[other] Le formulaire contient { $count } erreurs
-}
-title-with-errors = { $count ->
-    [one] Erreur : 1 champ à corriger – { $title }
-   *[other] Erreur : { $count } champs à corriger – { $title }
-}
-save = Enregistrer
-cancel = Annuler
 edit = Modifier
 delete = Supprimer
 choose = Choisir…
@@ -297,6 +270,7 @@ field-value = Valeur
 field-value-unit = Valeur (en { $unit })
 decimal-hint = Virgule ou point acceptés, par exemple 1 234,5.
 field-measured-on = Date de la mesure
+field-baseline-on = Date de la valeur de référence
 baseline-on-hint = Ne peut pas être dans le futur.
 field-target = Cible
 target-value-hint = Doit différer de la valeur de référence, dans le sens souhaité.

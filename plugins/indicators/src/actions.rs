@@ -2,10 +2,11 @@
 //! progress history), editing them and their milestones.
 
 use estive_sdk::dates::Date;
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde_json::Value;
 
-use crate::axes::{can, crumbs, read_weight};
+use crate::axes::{can, read_weight};
 use crate::communes::{self, Commune};
 use crate::model::{Action, Axis, Milestone, ProgressMode, Status, today};
 use crate::numbers::{parse_decimal, plain};
@@ -94,7 +95,13 @@ fn read_form(req: &Request, axes: &[i64], communes: &[Commune]) -> Result<Action
     })
 }
 
-fn form_view(req: &Request, id: Option<i64>, axes: &[Axis], communes: &[Commune]) -> View {
+fn form_view(
+    req: &Request,
+    id: Option<i64>,
+    axes: &[Axis],
+    communes: &[Commune],
+    form: Form,
+) -> View {
     let title = if id.is_some() {
         i18n::t("action-edit-title")
     } else {
@@ -106,13 +113,31 @@ fn form_view(req: &Request, id: Option<i64>, axes: &[Axis], communes: &[Commune]
             .iter()
             .map(|s| (s.as_str(), i18n::t(&format!("status-{}", s.as_str())))),
     );
+    let commune_options = forms::options(communes.iter().map(|c| (&c.code, c.name.as_str())));
     view("action_form.html")
         .title(title)
+        .crumb(i18n::t("manage-title"), req.url("/"))
         .set("action_id", id)
         .set("axis_options", axis_options)
-        .set("communes", communes)
+        .set("commune_options", commune_options)
         .set("status_options", status_options)
-        .set("breadcrumb", crumbs(req))
+        .form(
+            form.label("axis_id", "field-axis")
+                .label("title", "field-title")
+                .label("description", "field-description")
+                .label("pilot", "field-pilot")
+                .label("partners", "field-partners")
+                .label("communes", "field-communes")
+                .label("status", "field-status")
+                .label("starts_on", "field-starts-on")
+                .label("ends_on", "field-ends-on")
+                .label("budget_planned", "budget-planned-euros")
+                .label("budget_spent", "budget-spent-euros")
+                .label("progress_mode", "field-progress-mode")
+                .label("progress", "field-progress-percent")
+                .label("weight", "field-weight")
+                .label("position", "field-position"),
+        )
 }
 
 /// The values of the form for an existing action.
@@ -123,7 +148,7 @@ fn values_of(action: &Action, locale: &str) -> Value {
         "description": action.description,
         "pilot": action.pilot,
         "partners": action.partners,
-        "communes[]": action.communes,
+        "communes": action.communes,
         "status": action.status.as_str(),
         "starts_on": action.starts_on,
         "ends_on": action.ends_on,
@@ -165,16 +190,15 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
                 "position": "0",
             }),
         };
-        return Ok(form_view(req, id, &axes, &communes)
-            .set("values", values)
-            .into());
+        let form = Form::new("indicators").values(values);
+        return Ok(form_view(req, id, &axes, &communes, form).into());
     }
     let axis_ids: Vec<i64> = axes.iter().map(|a| a.id()).collect();
     let action = match read_form(req, &axis_ids, &communes) {
         Ok(action) => action,
         Err(e @ Error::Invalid(_)) => {
-            let page = form_view(req, id, &axes, &communes);
-            return Ok(forms::invalid(page, &e, req).into());
+            let form = Form::new("indicators").sent(req).errors(&e);
+            return Ok(form_view(req, id, &axes, &communes, form).into());
         }
         Err(e) => return Err(e),
     };
@@ -248,7 +272,9 @@ pub fn milestones_json(action_id: i64) -> Result<Vec<Value>, Error> {
         .collect())
 }
 
-fn show_view(req: &Request) -> Result<View, Error> {
+/// The action's page; `form` is the milestone form, empty or shown again
+/// with its errors.
+fn show_view(req: &Request, form: Form) -> Result<View, Error> {
     let id = req.param_id("id")?;
     let locale = req.locale();
     let p = Programme::load(false)?;
@@ -285,12 +311,16 @@ fn show_view(req: &Request) -> Result<View, Error> {
         &i18n::t_args("history-action-caption", &[("title", &action.title)]),
         locale,
     )?;
-    let mut crumbs = crumbs(req);
-    if let Some(axis) = p.axis(action.axis_id) {
-        crumbs.push(json!({ "title": axis.title, "url": req.url(&format!("/#indicators-axis-{}", axis.id())) }));
-    }
-    Ok(view("action_manage.html")
+    let mut page = view("action_manage.html")
         .title(&action.title)
+        .crumb(i18n::t("manage-title"), req.url("/"));
+    if let Some(axis) = p.axis(action.axis_id) {
+        page = page.crumb(
+            axis.title.clone(),
+            req.url(&format!("/#indicators-axis-{}", axis.id())),
+        );
+    }
+    Ok(page
         .set("action", p.action_summary(action, locale))
         .set("commune_names", commune_names)
         .set("milestones", milestones_json(id)?)
@@ -303,12 +333,19 @@ fn show_view(req: &Request) -> Result<View, Error> {
             req.context().url_in("portal", &format!("/actions/{id}")),
         )
         .set("can", can(req))
-        .set("breadcrumb", crumbs))
+        .form(milestone_labels(form)))
+}
+
+/// The milestone form's labels, for its error summary.
+fn milestone_labels(form: Form) -> Form {
+    form.label("milestone_title", "field-title")
+        .label("due_on", "field-due-on")
+        .label("done_on", "field-done-on")
 }
 
 /// `GET /actions/{id}` (extranet).
 pub fn show(req: &Request) -> Result<Response, Error> {
-    Ok(show_view(req)?.into())
+    Ok(show_view(req, Form::new("indicators"))?.into())
 }
 
 /// `POST /actions/{id}/supprimer`: an action without indicators, with its
@@ -371,7 +408,8 @@ pub fn milestone_new(req: &Request) -> Result<Response, Error> {
     let milestone = match read_milestone(req, action_id) {
         Ok(m) => m,
         Err(e @ Error::Invalid(_)) => {
-            return Ok(forms::invalid(show_view(req)?, &e, req).into());
+            let form = Form::new("indicators").sent(req).errors(&e);
+            return Ok(show_view(req, form)?.into());
         }
         Err(e) => return Err(e),
     };
@@ -397,33 +435,34 @@ pub fn milestone_edit(req: &Request) -> Result<Response, Error> {
     let action: Action = db::select("actions")
         .filter(eq("id", existing.action_id))
         .one()?;
-    let mut crumbs = crumbs(req);
-    crumbs.push(
-        json!({ "title": action.title, "url": req.url(&format!("/actions/{}", action.id())) }),
-    );
-    let page = view("milestone_form.html")
-        .title(i18n::t("milestone-edit-title"))
-        .set("milestone_id", id)
-        .set(
-            "action",
-            json!({ "id": action.id(), "title": action.title }),
-        )
-        .set("breadcrumb", crumbs);
-    if !req.is_post() {
-        return Ok(page
-            .set(
-                "values",
-                json!({
-                    "milestone_title": existing.title,
-                    "due_on": existing.due_on,
-                    "done_on": existing.done_on,
-                }),
+    let page = |form: Form| {
+        view("milestone_form.html")
+            .title(i18n::t("milestone-edit-title"))
+            .crumb(i18n::t("manage-title"), req.url("/"))
+            .crumb(
+                action.title.clone(),
+                req.url(&format!("/actions/{}", action.id())),
             )
-            .into());
+            .set("milestone_id", id)
+            .set(
+                "action",
+                json!({ "id": action.id(), "title": action.title }),
+            )
+            .form(milestone_labels(form))
+    };
+    if !req.is_post() {
+        let form = Form::new("indicators").values(json!({
+            "milestone_title": existing.title,
+            "due_on": existing.due_on,
+            "done_on": existing.done_on,
+        }));
+        return Ok(page(form).into());
     }
     let milestone = match read_milestone(req, existing.action_id) {
         Ok(m) => m,
-        Err(e @ Error::Invalid(_)) => return Ok(forms::invalid(page, &e, req).into()),
+        Err(e @ Error::Invalid(_)) => {
+            return Ok(page(Form::new("indicators").sent(req).errors(&e)).into());
+        }
         Err(e) => return Err(e),
     };
     let mut tx = db::transaction();

@@ -1,12 +1,13 @@
 //! The extranet's home of the programme, and editing its axes.
 
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde_json::Value;
 
+use crate::history;
 use crate::model::{Axis, PENDING};
 use crate::numbers::{parse_decimal, percent, plain};
 use crate::programme::{self, Programme};
-use crate::{forms, history};
 
 /// What the signed-in member may do, for templates.
 pub fn can(req: &Request) -> Value {
@@ -15,11 +16,6 @@ pub fn can(req: &Request) -> Value {
         "measure": req.has_permission("indicators.measure"),
         "moderate": req.has_permission("indicators.moderate"),
     })
-}
-
-/// The breadcrumb of extranet pages: the programme's home.
-pub fn crumbs(req: &Request) -> Vec<Value> {
-    vec![json!({ "title": i18n::t("manage-title"), "url": req.url("/") })]
 }
 
 /// `GET /` (extranet): progress per axis, every action, what needs doing.
@@ -105,7 +101,7 @@ pub fn read_weight(form: &mut Validator<'_>, req: &Request, name: &str) -> f64 {
     }
 }
 
-fn form_view(req: &Request, id: Option<i64>) -> View {
+fn form_view(req: &Request, id: Option<i64>, form: Form) -> View {
     let title = if id.is_some() {
         i18n::t("axis-edit-title")
     } else {
@@ -113,8 +109,14 @@ fn form_view(req: &Request, id: Option<i64>) -> View {
     };
     view("axis_form.html")
         .title(title)
+        .crumb(i18n::t("manage-title"), req.url("/"))
         .set("axis_id", id)
-        .set("breadcrumb", crumbs(req))
+        .form(
+            form.label("title", "field-title")
+                .label("description", "field-description")
+                .label("position", "field-position")
+                .label("weight", "field-weight"),
+        )
 }
 
 /// `GET|POST /axes/nouveau` and `/axes/{id}/modifier`.
@@ -139,11 +141,15 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
                 json!({ "position": next.to_string(), "weight": "1" })
             }
         };
-        return Ok(form_view(req, id).set("values", values).into());
+        let form = Form::new("indicators").values(values);
+        return Ok(form_view(req, id, form).into());
     }
     let axis = match read_form(req) {
         Ok(axis) => axis,
-        Err(e @ Error::Invalid(_)) => return Ok(forms::invalid(form_view(req, id), &e, req).into()),
+        Err(e @ Error::Invalid(_)) => {
+            let form = Form::new("indicators").sent(req).errors(&e);
+            return Ok(form_view(req, id, form).into());
+        }
         Err(e) => return Err(e),
     };
     let mut tx = db::transaction();

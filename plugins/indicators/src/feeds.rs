@@ -17,11 +17,12 @@ use std::collections::HashMap;
 
 use estive_sdk::dates::Date;
 use estive_sdk::db::Measure;
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::axes::{can, crumbs};
+use crate::axes::can;
 use crate::measurements::{ADDED, added_payload};
 use crate::model::{Indicator, Mapping, Measurement, ORIGIN_EVENT, ReceivedEvent, TOPICS, now_utc};
 use crate::{forms, history, programme};
@@ -418,7 +419,9 @@ fn known_fields(recent: &[ReceivedEvent]) -> Vec<Value> {
         .collect()
 }
 
-fn page_view(req: &Request) -> Result<View, Error> {
+/// The page of mappings and events; `invalid`, the errors of the mapping
+/// form shown again.
+fn page_view(req: &Request, invalid: Option<&Error>) -> Result<View, Error> {
     let indicators = programme::indicators()?;
     let titles: HashMap<i64, &str> = indicators
         .iter()
@@ -477,26 +480,33 @@ fn page_view(req: &Request) -> Result<View, Error> {
         let label = i18n::t(&format!("topic-{}", tp.replace('.', "-")));
         (*tp, format!("{label} ({tp})"))
     }));
+    let form = Form::new("indicators")
+        .label("topic", "col-topic")
+        .label("field", "col-field")
+        .label("indicator_id", "col-indicator")
+        .label("period", "col-period")
+        .label("combine", "col-combine");
+    let form = match invalid {
+        Some(e) => form.sent(req).errors(e),
+        None => form.values(json!({ "period": "day", "combine": "sum", "replay": "on" })),
+    };
     Ok(view("events.html")
         .title(i18n::t("events-title"))
+        .crumb(i18n::t("manage-title"), req.url("/"))
         .set("mappings", mappings)
         .set("events", events)
         .set("ignored", ignored)
         .set("topic_options", topic_options)
         .set("fields", known_fields(&recent))
         .set("indicator_options", indicator_options)
-        .set(
-            "values",
-            json!({ "period": "day", "combine": "sum", "replay": "on" }),
-        )
         .set("can", can(req))
-        .set("breadcrumb", crumbs(req)))
+        .form(form))
 }
 
 /// `GET /evenements`: the mappings, the form to add one, and the events
 /// received with what became of them.
 pub fn page(req: &Request) -> Result<Response, Error> {
-    Ok(page_view(req)?.into())
+    Ok(page_view(req, None)?.into())
 }
 
 /// Whether a field path is made of names and indexes joined by dots.
@@ -533,7 +543,7 @@ pub fn mapping_new(req: &Request) -> Result<Response, Error> {
     let combine = form.choice("combine", &["sum", "replace"]).or("sum".into());
     let replay = form.checkbox("replay").value();
     if let Err(e) = form.finish() {
-        return Ok(forms::invalid(page_view(req)?, &e, req).into());
+        return Ok(page_view(req, Some(&e))?.into());
     }
     let mapping = Mapping {
         id: None,
@@ -554,7 +564,7 @@ pub fn mapping_new(req: &Request) -> Result<Response, Error> {
         return match e {
             Error::Conflict(_) => {
                 let taken = Error::invalid("field", "error-mapping-exists");
-                Ok(forms::invalid(page_view(req)?, &taken, req).into())
+                Ok(page_view(req, Some(&taken))?.into())
             }
             other => Err(other),
         };

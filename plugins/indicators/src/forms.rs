@@ -1,4 +1,5 @@
-//! Showing a form again with its errors, the same way on every page.
+//! What the plugin's forms share: the options of a choice, and dates typed
+//! the French way.
 
 use estive_sdk::dates::Date;
 use estive_sdk::prelude::*;
@@ -6,30 +7,9 @@ use serde_json::Value;
 
 use crate::numbers::parse_date;
 
-/// The form view shown again with a 422: the errors by field (catalogue
-/// keys, translated by the template), the list for the error summary, the
-/// values as typed, and the count of errors in the page title.
-pub fn invalid(view: View, error: &Error, req: &Request) -> View {
-    let list: Vec<Value> = error
-        .field_errors()
-        .iter()
-        .map(|e| json!({ "field": e.field, "message": e.message }))
-        .collect();
-    let title = i18n::t_args(
-        "title-with-errors",
-        &[("count", &list.len().to_string()), ("title", &view.title)],
-    );
-    view.title(title)
-        .set("errors", error.field_messages())
-        .set("error_list", list)
-        .set("values", values(req))
-        .status(422)
-}
-
 /// The options of a `<select>` or a group of radio buttons, as the
-/// `select` and `radios` macros of `_macros.html` take them: `{value,
-/// label}` with the value as text, so that it compares equal to the
-/// submitted one. Built here rather than in the template, where a list
+/// host's `select` and `radios` macros take them: `{value, label}` with
+/// the value as text, so that it compares equal to the submitted one. Built here rather than in the template, where a list
 /// grown inside `{% for %}` is lost when the loop ends.
 pub fn options<V, L>(items: impl IntoIterator<Item = (V, L)>) -> Vec<Value>
 where
@@ -40,23 +20,6 @@ where
         .into_iter()
         .map(|(value, label)| json!({ "value": value.to_string(), "label": label.into() }))
         .collect()
-}
-
-/// The form's values by name (the first of a repeated name), and every
-/// value of repeated names under `<name>[]` for checkboxes.
-pub fn values(req: &Request) -> Value {
-    let mut map = serde_json::Map::new();
-    for (name, value) in req.form_pairs() {
-        map.entry(name.clone())
-            .or_insert_with(|| Value::String(value.clone()));
-        let list = map
-            .entry(format!("{name}[]"))
-            .or_insert_with(|| Value::Array(Vec::new()));
-        if let Value::Array(items) = list {
-            items.push(Value::String(value.clone()));
-        }
-    }
-    Value::Object(map)
 }
 
 /// An optional date field, typed `AAAA-MM-JJ` (what date inputs send) or
@@ -133,15 +96,5 @@ mod tests {
                 ("d".to_owned(), messages::FIELD_REQUIRED.to_owned()),
             ]
         );
-    }
-
-    #[test]
-    fn repeated_fields_are_kept_as_a_list_beside_the_first_value() {
-        let req = req()
-            .with_form("communes", "65123")
-            .with_form("communes", "65059");
-        let values = values(&req);
-        assert_eq!(values["communes"], "65123");
-        assert_eq!(values["communes[]"], json!(["65123", "65059"]));
     }
 }

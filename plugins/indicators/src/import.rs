@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use estive_sdk::csv::CsvWriter;
 use estive_sdk::csv_read::{self, CsvError};
 use estive_sdk::dates::Date;
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde_json::Value;
 
-use crate::axes::crumbs;
 use crate::communes::{self, Commune};
 use crate::measurements::{ADDED, added_payload};
 use crate::model::{Indicator, Measurement, ORIGIN_IMPORT, now_utc, today};
@@ -440,17 +440,25 @@ fn stored_for(report: &Report, indicators: &[Indicator]) -> Result<Vec<Stored>, 
         .collect())
 }
 
-fn form_view(req: &Request, indicators: &[Indicator]) -> View {
+/// The import form; `invalid`, its errors when it is shown again.
+fn form_view(req: &Request, indicators: &[Indicator], invalid: Option<&Error>) -> View {
     let codes: Vec<Value> = indicators
         .iter()
         .map(|i| json!({ "code": i.code, "title": i.title, "unit": i.unit }))
         .collect();
+    let mut form = Form::new("indicators")
+        .label("file", "import-file")
+        .label("text", "import-text");
+    if let Some(e) = invalid {
+        form = form.sent(req).errors(e);
+    }
     view("import.html")
         .title(i18n::t("import-title"))
+        .crumb(i18n::t("manage-title"), req.url("/"))
         .set("indicators", codes)
         .set("communes", communes::all())
         .set("max_rows", MAX_ROWS)
-        .set("breadcrumb", crumbs(req))
+        .form(form)
 }
 
 /// The preview of a checked file, for templates.
@@ -493,9 +501,7 @@ fn preview_rows(
 pub fn page(req: &Request) -> Result<Response, Error> {
     let indicators = programme::indicators()?;
     if !req.is_post() {
-        return Ok(form_view(req, &indicators)
-            .set("values", json!({ "replace": Value::Null }))
-            .into());
+        return Ok(form_view(req, &indicators, None).into());
     }
     let file = req.form("file").unwrap_or("");
     let text = if file.trim().is_empty() {
@@ -509,7 +515,7 @@ pub fn page(req: &Request) -> Result<Response, Error> {
     let replace = req.validator().checkbox("replace").value();
     if text.trim().is_empty() {
         let e = Error::invalid("file", "import-error-no-file");
-        return Ok(crate::forms::invalid(form_view(req, &indicators), &e, req).into());
+        return Ok(form_view(req, &indicators, Some(&e)).into());
     }
     let communes = communes::all();
     let mut report = check(text, &indicators, &communes, today());
@@ -604,7 +610,7 @@ fn preview(
         .set("text", text)
         .set("filename", filename)
         .set("replace", replace)
-        .set("breadcrumb", crumbs(req))
+        .crumb(i18n::t("manage-title"), req.url("/"))
         .status(if ok { 200 } else { 422 })
 }
 

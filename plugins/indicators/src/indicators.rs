@@ -1,12 +1,13 @@
 //! Indicators in the extranet: the list with what is due, an indicator's
 //! page with its series, and defining one.
 
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use estive_sdk::slug::slugify;
 use serde_json::Value;
 
 use crate::actions::read_decimal;
-use crate::axes::{can, crumbs, read_weight};
+use crate::axes::{can, read_weight};
 use crate::communes;
 use crate::model::{Action, Direction, Frequency, Indicator, Mapping, today};
 use crate::numbers::plain;
@@ -31,7 +32,7 @@ pub fn list(req: &Request) -> Result<Response, Error> {
         .title(i18n::t("indicators-title"))
         .set("indicators", indicators)
         .set("can", can(req))
-        .set("breadcrumb", crumbs(req))
+        .crumb(i18n::t("manage-title"), req.url("/"))
         .into())
 }
 
@@ -52,10 +53,10 @@ pub fn show(req: &Request) -> Result<Response, Error> {
         .filter(eq("indicator_id", id))
         .fetch()?;
     let hidden = crate::programme::hidden_from(indicator)?;
-    let mut crumbs = crumbs(req);
-    crumbs.push(json!({ "title": i18n::t("indicators-title"), "url": req.url("/indicateurs") }));
     Ok(view("indicator_manage.html")
         .title(&indicator.title)
+        .crumb(i18n::t("manage-title"), req.url("/"))
+        .crumb(i18n::t("indicators-title"), req.url("/indicateurs"))
         .set("indicator", p.indicator_summary(indicator, locale))
         .set(
             "rows",
@@ -76,7 +77,6 @@ pub fn show(req: &Request) -> Result<Response, Error> {
                 .url_in("portal", &format!("/indicateurs/{id}")),
         )
         .set("can", can(req))
-        .set("breadcrumb", crumbs)
         .into())
 }
 
@@ -187,7 +187,7 @@ fn read_form(req: &Request, actions: &[i64]) -> Result<Indicator, Error> {
     })
 }
 
-fn form_view(req: &Request, id: Option<i64>, actions: &[Action]) -> View {
+fn form_view(req: &Request, id: Option<i64>, actions: &[Action], form: Form) -> View {
     let title = if id.is_some() {
         i18n::t("indicator-edit-title")
     } else {
@@ -204,14 +204,28 @@ fn form_view(req: &Request, id: Option<i64>, actions: &[Action]) -> View {
             .iter()
             .map(|f| (f.as_str(), i18n::t(&format!("frequency-{}", f.as_str())))),
     );
-    let mut crumbs = crumbs(req);
-    crumbs.push(json!({ "title": i18n::t("indicators-title"), "url": req.url("/indicateurs") }));
     view("indicator_form.html")
         .title(title)
+        .crumb(i18n::t("manage-title"), req.url("/"))
+        .crumb(i18n::t("indicators-title"), req.url("/indicateurs"))
         .set("indicator_id", id)
         .set("action_options", action_options)
         .set("frequency_options", frequency_options)
-        .set("breadcrumb", crumbs)
+        .form(
+            form.label("title", "field-title")
+                .label("code", "field-code")
+                .label("description", "field-description")
+                .label("action_id", "field-action")
+                .label("unit", "field-unit")
+                .label("direction", "field-direction")
+                .label("baseline_value", "field-baseline")
+                .label("baseline_on", "field-baseline-on")
+                .label("target_value", "field-target")
+                .label("target_on", "field-target-on")
+                .label("frequency", "field-frequency")
+                .label("source", "field-source")
+                .label("weight", "field-weight"),
+        )
 }
 
 fn values_of(i: &Indicator, locale: &str) -> Value {
@@ -241,7 +255,7 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
         None => None,
     };
     let actions: Vec<Action> = crate::programme::actions()?;
-    let page = || form_view(req, id, &actions);
+    let page = |form: Form| form_view(req, id, &actions, form);
     if !req.is_post() {
         let values = match &existing {
             Some(i) => values_of(i, req.locale()),
@@ -252,12 +266,13 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
                 "weight": "1",
             }),
         };
-        return Ok(page().set("values", values).into());
+        return Ok(page(Form::new("indicators").values(values)).into());
     }
     let action_ids: Vec<i64> = actions.iter().map(Action::id).collect();
+    let again = |e: &Error| page(Form::new("indicators").sent(req).errors(e));
     let mut indicator = match read_form(req, &action_ids) {
         Ok(i) => i,
-        Err(e @ Error::Invalid(_)) => return Ok(forms::invalid(page(), &e, req).into()),
+        Err(e @ Error::Invalid(_)) => return Ok(again(&e).into()),
         Err(e) => return Err(e),
     };
     // A code made from the title must not clash with another indicator's.
@@ -295,8 +310,7 @@ pub fn edit(req: &Request, id: Option<i64>) -> Result<Response, Error> {
             .or(id)
             .unwrap_or_default(),
         Err(Error::Conflict(m)) if m.contains("code") => {
-            let taken = Error::invalid("code", "error-code-taken");
-            return Ok(forms::invalid(page(), &taken, req).into());
+            return Ok(again(&Error::invalid("code", "error-code-taken")).into());
         }
         Err(e) => return Err(e),
     };

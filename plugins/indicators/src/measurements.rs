@@ -3,11 +3,11 @@
 
 use estive_sdk::chart::BarChart;
 use estive_sdk::dates::Date;
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use estive_sdk::trend::TrendChart;
 use serde_json::Value;
 
-use crate::axes::crumbs;
 use crate::communes::{self, Commune};
 use crate::model::{Indicator, Measurement, ORIGIN_MANUAL, now_utc, today};
 use crate::numbers::{parse_decimal, plain, with_unit};
@@ -221,10 +221,8 @@ fn form_view(
     indicator: &Indicator,
     communes: &[Commune],
     measurement: Option<i64>,
+    form: Form,
 ) -> View {
-    let mut crumbs = crumbs(req);
-    crumbs.push(json!({ "title": i18n::t("indicators-title"), "url": req.url("/indicateurs") }));
-    crumbs.push(json!({ "title": indicator.title, "url": req.url(&format!("/indicateurs/{}", indicator.id())) }));
     let title = if measurement.is_some() {
         i18n::t_args("measurement-edit-title", &[("title", &indicator.title)])
     } else {
@@ -232,6 +230,12 @@ fn form_view(
     };
     view("measurement_form.html")
         .title(title)
+        .crumb(i18n::t("manage-title"), req.url("/"))
+        .crumb(i18n::t("indicators-title"), req.url("/indicateurs"))
+        .crumb(
+            indicator.title.clone(),
+            req.url(&format!("/indicateurs/{}", indicator.id())),
+        )
         .set("indicator", json!({ "id": indicator.id(), "title": indicator.title, "unit": indicator.unit, "code": indicator.code }))
         .set("measurement_id", measurement)
         .set(
@@ -243,7 +247,13 @@ fn form_view(
             ),
         )
         .set("today", today())
-        .set("breadcrumb", crumbs)
+        .form(
+            form.label("measured_on", "field-measured-on")
+                .label("value", "field-value")
+                .label("commune", "col-commune")
+                .label("source", "field-source")
+                .label("comment", "field-comment"),
+        )
 }
 
 /// Whether a storage conflict is the one-value-per-date constraint.
@@ -258,18 +268,19 @@ pub fn new(req: &Request) -> Result<Response, Error> {
         .filter(eq("id", indicator_id))
         .one()?;
     let communes = communes::all();
-    let page = || form_view(req, &indicator, &communes, None);
+    let page = |form: Form| form_view(req, &indicator, &communes, None, form);
+    let again = |e: &Error| page(Form::new("indicators").sent(req).errors(e));
     if !req.is_post() {
         let values = json!({
             "measured_on": today(),
             "source": indicator.source,
             "commune": req.query("commune").unwrap_or_default(),
         });
-        return Ok(page().set("values", values).into());
+        return Ok(page(Form::new("indicators").values(values)).into());
     }
     let (on, value, commune, source, comment) = match read_form(req, &communes) {
         Ok(v) => v,
-        Err(e @ Error::Invalid(_)) => return Ok(forms::invalid(page(), &e, req).into()),
+        Err(e @ Error::Invalid(_)) => return Ok(again(&e).into()),
         Err(e) => return Err(e),
     };
     let user = req.require_user()?;
@@ -298,7 +309,7 @@ pub fn new(req: &Request) -> Result<Response, Error> {
         Ok(_) => {}
         Err(e) if is_duplicate(&e) => {
             let dup = Error::invalid("measured_on", "error-measurement-exists");
-            return Ok(forms::invalid(page(), &dup, req).into());
+            return Ok(again(&dup).into());
         }
         Err(e) => return Err(e),
     }
@@ -318,7 +329,11 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
         .filter(eq("id", existing.indicator_id))
         .one()?;
     let communes = communes::all();
-    let page = || form_view(req, &indicator, &communes, Some(id));
+    let page = |form: Form| {
+        form_view(req, &indicator, &communes, Some(id), form)
+            .set("author", existing.author_name.as_str())
+    };
+    let again = |e: &Error| page(Form::new("indicators").sent(req).errors(e));
     if !req.is_post() {
         let values = json!({
             "measured_on": existing.measured_on,
@@ -327,14 +342,11 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
             "source": existing.source,
             "comment": existing.comment,
         });
-        return Ok(page()
-            .set("values", values)
-            .set("author", existing.author_name)
-            .into());
+        return Ok(page(Form::new("indicators").values(values)).into());
     }
     let (on, value, commune, source, comment) = match read_form(req, &communes) {
         Ok(v) => v,
-        Err(e @ Error::Invalid(_)) => return Ok(forms::invalid(page(), &e, req).into()),
+        Err(e @ Error::Invalid(_)) => return Ok(again(&e).into()),
         Err(e) => return Err(e),
     };
     let user = req.require_user()?;
@@ -369,7 +381,7 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
         Ok(_) => {}
         Err(e) if is_duplicate(&e) => {
             let dup = Error::invalid("measured_on", "error-measurement-exists");
-            return Ok(forms::invalid(page(), &dup, req).into());
+            return Ok(again(&dup).into());
         }
         Err(e) => return Err(e),
     }

@@ -34,10 +34,7 @@ pub fn page(req: &Request) -> Result<Response, Error> {
         .set("actions", p.actions.len())
         .set("indicators", p.indicators.len())
         .set("measurements", measurements)
-        .set(
-            "breadcrumb",
-            vec![json!({ "title": i18n::t("portal-title"), "url": req.url("/") })],
-        )
+        .crumb(i18n::t("portal-title"), req.url("/"))
         .into())
 }
 

@@ -6,9 +6,8 @@ use estive_sdk::prelude::*;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::axes::crumbs;
 use crate::model::{APPROVED, Action, Opinion, PENDING, REJECTED, now_utc};
-use crate::{forms, portal};
+use crate::portal;
 
 /// Whether the site collects opinions (the `opinions` setting).
 pub fn enabled() -> bool {
@@ -76,7 +75,7 @@ pub fn give(req: &Request) -> Result<Response, Error> {
         .unwrap_or(0);
     let comment = form.text("comment").max_len(1000).value();
     if let Err(e) = form.finish() {
-        return Ok(forms::invalid(portal::action_view(req)?, &e, req).into());
+        return Ok(portal::action_view(req, Some(&e))?.into());
     }
     let opinion = Opinion {
         id: None,
@@ -136,7 +135,7 @@ pub fn moderation(req: &Request) -> Result<Response, Error> {
         .set("pending", pending.iter().map(json_of).collect::<Vec<_>>())
         .set("decided", decided.iter().map(json_of).collect::<Vec<_>>())
         .set("enabled", enabled())
-        .set("breadcrumb", crumbs(req))
+        .crumb(i18n::t("manage-title"), req.url("/"))
         .into())
 }
 

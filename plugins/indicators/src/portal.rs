@@ -2,6 +2,7 @@
 //! indicators with their charts, comparisons and opinions.
 
 use estive_sdk::chart::BarChart;
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde_json::Value;
 
@@ -10,10 +11,6 @@ use crate::model::Status;
 use crate::numbers::percent;
 use crate::programme::{self, Programme};
 use crate::{actions, discussions, history, measurements, opinions};
-
-fn home_crumb(req: &Request) -> Value {
-    json!({ "title": i18n::t("portal-title"), "url": req.url("/") })
-}
 
 /// `GET /`: progress of the whole programme and of each axis, actions by
 /// status, and how progress moved.
@@ -73,13 +70,13 @@ pub fn axis(req: &Request) -> Result<Response, Error> {
         .title(&axis.title)
         .set("axis", p.axis_summary(axis, locale))
         .set("history", history)
-        .set("breadcrumb", vec![home_crumb(req)])
+        .crumb(i18n::t("portal-title"), req.url("/"))
         .into())
 }
 
 /// The public page of an action, also shown again with the errors of the
-/// opinion form.
-pub fn action_view(req: &Request) -> Result<View, Error> {
+/// opinion form (`invalid`).
+pub fn action_view(req: &Request, invalid: Option<&Error>) -> Result<View, Error> {
     let id = req.param_id("id")?;
     let locale = req.locale();
     let p = Programme::load(true)?;
@@ -102,20 +99,34 @@ pub fn action_view(req: &Request) -> Result<View, Error> {
         &i18n::t_args("history-action-caption", &[("title", &action.title)]),
         locale,
     )?;
-    let mut crumbs = vec![home_crumb(req)];
+    let opinions = opinions::for_action(id, req.context().user())?;
+    // The opinion form: as sent with its errors, or the person's own
+    // opinion to change.
+    let form = Form::new("indicators")
+        .label("rating", "field-rating")
+        .label("comment", "field-comment");
+    let form = match (invalid, opinions.get("mine")) {
+        (Some(e), _) => form.sent(req).errors(e),
+        (None, Some(mine)) if !mine.is_null() => form.values(json!({
+            "rating": mine["rating"],
+            "comment": mine["comment"],
+        })),
+        (None, _) => form,
+    };
+    let mut page = view("action.html")
+        .title(&action.title)
+        .crumb(i18n::t("portal-title"), req.url("/"));
     if let Some(axis) = p.axis(action.axis_id) {
-        crumbs
-            .push(json!({ "title": axis.title, "url": req.url(&format!("/axes/{}", axis.id())) }));
+        page = page.crumb(axis.title.clone(), req.url(&format!("/axes/{}", axis.id())));
     }
     let next = req.url(&format!("/actions/{id}"));
-    Ok(view("action.html")
-        .title(&action.title)
+    Ok(page
         .set("action", p.action_summary(action, locale))
         .set("commune_names", commune_names)
         .set("milestones", actions::milestones_json(id)?)
         .set("indicators", indicators)
         .set("history", history)
-        .set("opinions", opinions::for_action(id, req.context().user())?)
+        .set("opinions", opinions)
         .set(
             "discussion",
             json!({
@@ -128,12 +139,12 @@ pub fn action_view(req: &Request) -> Result<View, Error> {
             "login_url",
             format!("/login?next={}", estive_sdk::url::encode(&next)),
         )
-        .set("breadcrumb", crumbs))
+        .form(form))
 }
 
 /// `GET /actions/{id}`.
 pub fn action(req: &Request) -> Result<Response, Error> {
-    Ok(action_view(req)?.into())
+    Ok(action_view(req, None)?.into())
 }
 
 /// `GET /indicateurs`: every indicator with its latest public value,
@@ -176,7 +187,7 @@ pub fn indicators(req: &Request) -> Result<Response, Error> {
         .title(i18n::t("indicators-title"))
         .set("groups", groups)
         .set("count", p.indicators.len())
-        .set("breadcrumb", vec![home_crumb(req)])
+        .crumb(i18n::t("portal-title"), req.url("/"))
         .into())
 }
 
@@ -193,17 +204,17 @@ pub fn indicator(req: &Request) -> Result<Response, Error> {
         .ok_or_else(|| Error::not_found(messages::NOT_FOUND))?;
     let communes = communes::all();
     let series = measurements::series(indicator, true)?;
-    let mut crumbs = vec![
-        home_crumb(req),
-        json!({ "title": i18n::t("indicators-title"), "url": req.url("/indicateurs") }),
-    ];
+    let mut page = view("indicator.html")
+        .title(&indicator.title)
+        .crumb(i18n::t("portal-title"), req.url("/"))
+        .crumb(i18n::t("indicators-title"), req.url("/indicateurs"));
     if let Some(action) = indicator.action_id.and_then(|a| p.action(a)) {
-        crumbs.push(
-            json!({ "title": action.title, "url": req.url(&format!("/actions/{}", action.id())) }),
+        page = page.crumb(
+            action.title.clone(),
+            req.url(&format!("/actions/{}", action.id())),
         );
     }
-    Ok(view("indicator.html")
-        .title(&indicator.title)
+    Ok(page
         .set("indicator", p.indicator_summary(indicator, locale))
         .set(
             "rows",
@@ -215,6 +226,5 @@ pub fn indicator(req: &Request) -> Result<Response, Error> {
             "comparison",
             measurements::comparison(indicator, &series, &communes, locale),
         )
-        .set("breadcrumb", crumbs)
         .into())
 }

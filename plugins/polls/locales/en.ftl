@@ -17,20 +17,7 @@ date-at-time = { $date } at { $time }
 percent = { $value }%
 yes = Yes
 no = No
-save = Save
-cancel = Cancel
 print = Print
-required = (required)
-required-note = Fields marked "(required)" must be filled in.
-error-prefix = Error:
-form-errors = { $count ->
-    [one] One error stops the form from being sent
-   *[other] { $count } errors stop the form from being sent
-}
-page-title-errors = { $count ->
-    [one] Error: 1 field to fix – { $title }
-   *[other] Error: { $count } fields to fix – { $title }
-}
 pagination = Pagination
 page = Page
 previous = Previous
@@ -303,23 +290,6 @@ col-pending = Answers to moderate
 col-today = Today
 widget-participation-caption = Participation in open consultations
 widget-participation-none = No consultation is open.
-
-not-found = This page does not exist.
-sign-in-required = Sign in to continue.
-permission-denied = You are not allowed to do this.
-field-required = This field is required.
-field-too-long = This text is too long.
-field-too-short = This text is too short.
-field-not-a-number = Enter a number.
-field-out-of-range = This number is outside the allowed range.
-field-invalid-date = Enter a valid date.
-field-invalid-datetime = Enter a valid date and time.
-field-too-early = This date is too early.
-field-too-late = This date is too late.
-field-not-a-choice = Pick one of the options offered.
-field-too-few-choices = Tick more options.
-field-too-many-choices = Tick fewer options.
-field-invalid-email = Enter a valid email address.
 
 # Attached discussion (forums)
 debate-title = The debate

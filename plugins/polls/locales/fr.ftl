@@ -17,20 +17,7 @@ date-at-time = { $date } à { $time }
 percent = { $value } %
 yes = Oui
 no = Non
-save = Enregistrer
-cancel = Annuler
 print = Imprimer
-required = (obligatoire)
-required-note = Les champs marqués « (obligatoire) » doivent être remplis.
-error-prefix = Erreur :
-form-errors = { $count ->
-    [one] Une erreur empêche l'envoi du formulaire
-   *[other] { $count } erreurs empêchent l'envoi du formulaire
-}
-page-title-errors = { $count ->
-    [one] Erreur : 1 champ à corriger – { $title }
-   *[other] Erreur : { $count } champs à corriger – { $title }
-}
 pagination = Pagination
 page = Page
 previous = Précédente
@@ -303,23 +290,6 @@ col-pending = Réponses à modérer
 col-today = Aujourd'hui
 widget-participation-caption = Participation aux consultations ouvertes
 widget-participation-none = Aucune consultation ouverte.
-
-not-found = Cette page n'existe pas.
-sign-in-required = Connectez-vous pour continuer.
-permission-denied = Vous n'avez pas le droit de faire cela.
-field-required = Ce champ est obligatoire.
-field-too-long = Ce texte est trop long.
-field-too-short = Ce texte est trop court.
-field-not-a-number = Saisissez un nombre.
-field-out-of-range = Ce nombre est hors des limites permises.
-field-invalid-date = Saisissez une date valide.
-field-invalid-datetime = Saisissez une date et une heure valides.
-field-too-early = Cette date est trop tôt.
-field-too-late = Cette date est trop tard.
-field-not-a-choice = Choisissez une des options proposées.
-field-too-few-choices = Cochez plus d'options.
-field-too-many-choices = Cochez moins d'options.
-field-invalid-email = Saisissez une adresse électronique valide.
 
 # Attached discussion (forums)
 debate-title = Le débat

@@ -9,7 +9,6 @@
 use std::collections::BTreeMap;
 
 use estive_sdk::prelude::*;
-use serde::Serialize;
 
 use crate::anonymity;
 use crate::model::{self, Answer, AnswerSet, Kind, PENDING, Poll, Question};
@@ -35,45 +34,15 @@ pub enum Given {
     Text(String),
 }
 
-/// Why an answer to one question was refused: a catalogue key and the
-/// numbers the message needs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AnswerError {
-    /// The form field (`q7`).
-    pub field: String,
-    /// The id of the control the error summary links to.
-    pub anchor: String,
-    /// Catalogue key of the message.
-    pub key: String,
-    pub min: usize,
-    pub max: usize,
-}
-
 fn field(q: &Question) -> String {
     format!("q{}", q.id)
 }
 
-fn error(q: &Question, key: &str, min: usize, max: usize) -> AnswerError {
-    let anchor = match q.kind {
-        Kind::Single | Kind::Multiple => q
-            .options
-            .first()
-            .map_or(format!("polls-q{}-other", q.id), |o| {
-                format!("polls-q{}-o{}", q.id, o.id)
-            }),
-        Kind::Ranking => q.options.first().map_or(format!("polls-q{}", q.id), |o| {
-            format!("polls-q{}-r{}", q.id, o.id)
-        }),
-        Kind::Scale => format!("polls-q{}-s1", q.id),
-        Kind::ShortText | Kind::LongText => format!("polls-q{}", q.id),
-    };
-    AnswerError {
-        field: field(q),
-        anchor,
-        key: key.to_owned(),
-        min,
-        max,
-    }
+/// Why an answer to one question was refused: a catalogue key about the
+/// question's field (`q7`), with the numbers the message needs added by
+/// the caller.
+fn error(q: &Question, key: &str) -> FieldError {
+    FieldError::new(field(q), key)
 }
 
 fn values<'f>(form: &'f [(String, String)], name: &str) -> Vec<&'f str> {
@@ -96,14 +65,14 @@ fn text_of(form: &[(String, String)], name: &str) -> Option<String> {
 
 /// Reads the answer to one question; `Ok(None)` when it was left blank and
 /// may be.
-fn read_one(q: &Question, form: &[(String, String)]) -> Result<Option<Given>, AnswerError> {
+fn read_one(q: &Question, form: &[(String, String)]) -> Result<Option<Given>, FieldError> {
     let name = field(q);
     let option_ids: Vec<i64> = q.options.iter().map(|o| o.id).collect();
     let other_text = || text_of(form, &format!("{name}-other"));
-    let check_other = |text: Option<String>| -> Result<String, AnswerError> {
-        let text = text.ok_or_else(|| error(q, "answer-other-missing", 0, 0))?;
+    let check_other = |text: Option<String>| -> Result<String, FieldError> {
+        let text = text.ok_or_else(|| error(q, "answer-other-missing"))?;
         if text.chars().count() > model::OTHER_TEXT_MAX {
-            return Err(error(q, "answer-too-long", 0, model::OTHER_TEXT_MAX));
+            return Err(error(q, "answer-too-long").arg("max", model::OTHER_TEXT_MAX));
         }
         Ok(text)
     };
@@ -119,7 +88,7 @@ fn read_one(q: &Question, form: &[(String, String)]) -> Result<Option<Given>, An
                     option: Some(id),
                     other: None,
                 }),
-                _ => return Err(error(q, "answer-not-a-choice", 0, 0)),
+                _ => return Err(error(q, "answer-not-a-choice")),
             },
         },
         Kind::Multiple => {
@@ -135,16 +104,16 @@ fn read_one(q: &Question, form: &[(String, String)]) -> Result<Option<Given>, An
                         _ if v == "other" && q.allow_other => {
                             other = Some(check_other(other_text())?);
                         }
-                        _ => return Err(error(q, "answer-not-a-choice", 0, 0)),
+                        _ => return Err(error(q, "answer-not-a-choice")),
                     }
                 }
                 let (min, max) = q.choice_bounds();
                 let n = options.len() + usize::from(other.is_some());
                 if n < min {
-                    return Err(error(q, "answer-too-few", min, max));
+                    return Err(error(q, "answer-too-few").arg("min", min));
                 }
                 if n > max {
-                    return Err(error(q, "answer-too-many", min, max));
+                    return Err(error(q, "answer-too-many").arg("max", max));
                 }
                 Some(Given::Multiple { options, other })
             }
@@ -167,14 +136,14 @@ fn read_one(q: &Question, form: &[(String, String)]) -> Result<Option<Given>, An
                     .parse::<i64>()
                     .ok()
                     .filter(|id| option_ids.contains(id))
-                    .ok_or_else(|| error(q, "answer-not-a-choice", 0, 0))?;
+                    .ok_or_else(|| error(q, "answer-not-a-choice"))?;
                 let rank = v
                     .parse::<usize>()
                     .ok()
                     .filter(|r| (1..=n).contains(r))
-                    .ok_or_else(|| error(q, "answer-rank-invalid", 1, n))?;
+                    .ok_or_else(|| error(q, "answer-rank-invalid").arg("min", 1).arg("max", n))?;
                 if ranked.iter().any(|(_, o)| *o == id) {
-                    return Err(error(q, "answer-not-a-choice", 0, 0));
+                    return Err(error(q, "answer-not-a-choice"));
                 }
                 ranked.push((rank, id));
             }
@@ -184,18 +153,18 @@ fn read_one(q: &Question, form: &[(String, String)]) -> Result<Option<Given>, An
                 ranked.sort_unstable();
                 for (i, (rank, _)) in ranked.iter().enumerate() {
                     if i > 0 && ranked[i - 1].0 == *rank {
-                        return Err(error(q, "answer-rank-duplicate", 1, n));
+                        return Err(error(q, "answer-rank-duplicate"));
                     }
                     if *rank != i + 1 {
-                        return Err(error(q, "answer-rank-gap", 1, n));
+                        return Err(error(q, "answer-rank-gap"));
                     }
                 }
                 let (min, max) = q.choice_bounds();
                 if ranked.len() < min {
-                    return Err(error(q, "answer-rank-too-few", min, max));
+                    return Err(error(q, "answer-rank-too-few").arg("min", min));
                 }
                 if ranked.len() > max {
-                    return Err(error(q, "answer-rank-too-many", min, max));
+                    return Err(error(q, "answer-rank-too-many").arg("max", max));
                 }
                 Some(Given::Ranking(
                     ranked.into_iter().map(|(_, id)| id).collect(),
@@ -207,7 +176,9 @@ fn read_one(q: &Question, form: &[(String, String)]) -> Result<Option<Given>, An
             Some(v) => match v.parse::<i64>() {
                 Ok(s) if (1..=q.scale_max).contains(&s) => Some(Given::Scale(s)),
                 _ => {
-                    return Err(error(q, "answer-scale-range", 1, q.scale_max as usize));
+                    return Err(error(q, "answer-scale-range")
+                        .arg("min", 1)
+                        .arg("max", q.scale_max));
                 }
             },
         },
@@ -216,14 +187,14 @@ fn read_one(q: &Question, form: &[(String, String)]) -> Result<Option<Given>, An
             Some(text) => {
                 let max = q.max_length();
                 if text.chars().count() > max {
-                    return Err(error(q, "answer-too-long", 0, max));
+                    return Err(error(q, "answer-too-long").arg("max", max));
                 }
                 Some(Given::Text(text))
             }
         },
     };
     if given.is_none() && q.required {
-        return Err(error(q, "answer-required", 0, 0));
+        return Err(error(q, "answer-required"));
     }
     Ok(given)
 }
@@ -232,11 +203,11 @@ fn read_one(q: &Question, form: &[(String, String)]) -> Result<Option<Given>, An
 ///
 /// # Errors
 ///
-/// One [`AnswerError`] per question answered wrongly, in question order.
+/// One [`FieldError`] per question answered wrongly, in question order.
 pub fn read(
     questions: &[Question],
     form: &[(String, String)],
-) -> Result<Vec<(i64, Given)>, Vec<AnswerError>> {
+) -> Result<Vec<(i64, Given)>, Vec<FieldError>> {
     let mut given = Vec::new();
     let mut errors = Vec::new();
     for q in questions {
@@ -315,16 +286,6 @@ pub fn rows(poll_id: i64, given: &[(i64, Given)]) -> Vec<Answer> {
         }
     }
     out
-}
-
-/// Form values by field name (every value of repeated fields), to show a
-/// form again as it was filled.
-pub fn form_values(form: &[(String, String)]) -> BTreeMap<String, Vec<String>> {
-    let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (k, v) in form {
-        map.entry(k.clone()).or_default().push(v.clone());
-    }
-    map
 }
 
 /// The form values that show stored answers, so that a person changing
@@ -607,8 +568,8 @@ mod tests {
             .collect()
     }
 
-    fn keys(result: Result<Vec<(i64, Given)>, Vec<AnswerError>>) -> Vec<String> {
-        result.unwrap_err().into_iter().map(|e| e.key).collect()
+    fn keys(result: Result<Vec<(i64, Given)>, Vec<FieldError>>) -> Vec<String> {
+        result.unwrap_err().into_iter().map(|e| e.message).collect()
     }
 
     #[test]
@@ -745,8 +706,11 @@ mod tests {
         let qs = [q(1, Kind::ShortText, &[])];
         let long = "é".repeat(model::SHORT_TEXT_MAX + 1);
         let errors = read(&qs, &form(&[("q1", &long)])).unwrap_err();
-        assert_eq!(errors[0].key, "answer-too-long");
-        assert_eq!(errors[0].max, model::SHORT_TEXT_MAX);
+        assert_eq!(errors[0].message, "answer-too-long");
+        assert_eq!(
+            errors[0].args,
+            [("max".to_owned(), model::SHORT_TEXT_MAX.to_string())]
+        );
         let fits = "é".repeat(model::SHORT_TEXT_MAX);
         assert!(read(&qs, &form(&[("q1", &fits)])).is_ok());
     }

@@ -168,9 +168,30 @@ mod tests {
         );
     }
 
+    /// The messages the host gives every plugin (the validator's, the
+    /// form page's, the words of its form macros).
+    fn host_keys() -> BTreeSet<String> {
+        keys(include_str!("../../../core/locales/fr-kit.ftl"))
+    }
+
+    #[test]
+    fn no_message_copies_one_the_host_gives() {
+        for catalogue in [
+            include_str!("../locales/fr.ftl"),
+            include_str!("../locales/en.ftl"),
+        ] {
+            let copies: Vec<String> = keys(catalogue)
+                .intersection(&host_keys())
+                .cloned()
+                .collect();
+            assert!(copies.is_empty(), "the host gives {copies:?}");
+        }
+    }
+
     #[test]
     fn every_message_the_templates_and_code_use_is_in_the_catalogue() {
-        let fr = keys(include_str!("../locales/fr.ftl"));
+        let mut fr = keys(include_str!("../locales/fr.ftl"));
+        fr.extend(host_keys());
         let mut used = BTreeSet::new();
         for (_, text) in files("templates", "html") {
             for k in after(&text, "t(\"", '"')
@@ -195,10 +216,13 @@ mod tests {
                     used.insert(k);
                 }
             }
-            // `Error::invalid(field, key)`: the key is the second text.
-            for call in after(code, "invalid(\"", ')') {
-                if let Some((_, key)) = call.split_once("\", \"") {
-                    used.insert(key.trim_end_matches('"').to_owned());
+            // `Error::invalid(field, key)` and `Form::label(field, key)`:
+            // the key is the second text.
+            for open in ["invalid(\"", ".label(\""] {
+                for call in after(code, open, ')') {
+                    if let Some((_, key)) = call.split_once("\", \"") {
+                        used.insert(key.trim_end_matches('"').to_owned());
+                    }
                 }
             }
             // Keys kept in constants and passed around.

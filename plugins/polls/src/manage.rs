@@ -2,17 +2,13 @@
 //! editing a poll (or a quick one-question poll), publishing, closing and
 //! deleting.
 
-use estive_sdk::form::Validator;
+use estive_sdk::form::{Form, Validator};
 use estive_sdk::prelude::*;
 use serde_json::Value;
 
-use crate::model::{self, Audience, Kind, Poll, Status, Visibility};
+use crate::model::{self, Audience, Kind, Poll, Status, Visibility, options};
 use crate::portal::summary;
 use crate::{closing, settings};
-
-fn breadcrumb(req: &Request) -> Value {
-    json!([{ "title": i18n::t("manage-title"), "url": req.url("/") }])
-}
 
 fn permissions(req: &Request) -> Value {
     json!({
@@ -145,39 +141,85 @@ fn read_poll_form(req: &Request, frozen: Option<&Poll>) -> Result<PollForm, Erro
     })
 }
 
+/// The poll form: the poll's values (or a new one's defaults), or what
+/// was sent with its errors. Fields that are frozen are disabled, so not
+/// sent: they show the poll's values.
 fn form_page(
     req: &Request,
     poll: Option<&Poll>,
-    values: Value,
-    errors: &Error,
+    invalid: Option<&Error>,
     frozen: bool,
 ) -> Result<View, Error> {
+    let mut form = Form::new("polls")
+        .label("title", "field-title")
+        .label("description", "field-description")
+        .label("opens_at", "field-opens-at")
+        .label("closes_at", "field-closes-at")
+        .label("audience", "field-audience")
+        .label("group_slug", "field-group")
+        .label("results", "field-results");
+    let chosen: Vec<String> = match (invalid, poll) {
+        (Some(e), _) => {
+            if let (true, Some(p)) = (frozen, poll) {
+                form = form.values(json!({
+                    "audience": p.audience,
+                    "group_slug": p.group_slug,
+                    "anonymous": p.anonymous,
+                }));
+            }
+            form = form.sent(req).errors(e);
+            req.form_all("themes")
+                .iter()
+                .map(|t| (*t).to_owned())
+                .collect()
+        }
+        (None, Some(p)) => {
+            form = form.values(values_of_poll(p));
+            p.themes.clone()
+        }
+        (None, None) => {
+            let now = clock::now().local_datetime();
+            form = form.values(json!({
+                "opens_at": now.to_string()[..16].to_owned(),
+                "closes_at": format!("{}T18:00", now.date().add_days(30)),
+                "audience": "anyone",
+                "anonymous": true,
+                "results": settings::results_default(),
+            }));
+            Vec::new()
+        }
+    };
+    // The site's themes, then those of the poll it does not offer.
+    let mut themes = settings::themes()?;
+    for t in chosen {
+        if !themes.contains(&t) {
+            themes.push(t);
+        }
+    }
+    let themes: Vec<Value> = themes
+        .iter()
+        .map(|t| json!({ "value": t, "label": t }))
+        .collect();
     let title = match poll {
         Some(p) => i18n::t_args("poll-edit-title", &[("title", &p.title)]),
         None => i18n::t("poll-new-title"),
     };
-    let fields = errors.field_errors();
-    let title = if fields.is_empty() {
-        title
-    } else {
-        i18n::t_args(
-            "page-title-errors",
-            &[("count", &fields.len().to_string()), ("title", &title)],
-        )
-    };
-    let mut crumbs = vec![json!({ "title": i18n::t("manage-title"), "url": req.url("/") })];
-    if let Some(p) = poll {
-        crumbs.push(json!({ "title": p.title, "url": req.url(&format!("/{}", p.id())) }));
-    }
-    Ok(view("poll_form.html")
+    let mut page = view("poll_form.html")
         .title(title)
-        .set("breadcrumb", crumbs)
+        .crumb(i18n::t("manage-title"), req.url("/"));
+    if let Some(p) = poll {
+        page = page.crumb(p.title.clone(), req.url(&format!("/{}", p.id())));
+    }
+    Ok(page
         .set("poll", poll.map(|p| summary(p, &model::now_local())))
-        .set("values", values)
-        .set("errors", errors.field_messages())
-        .set("error_list", fields)
-        .set("themes", settings::themes()?)
-        .set("frozen", frozen))
+        .set("theme_options", themes)
+        .set("audience_options", options(&Audience::ALL, "audience-"))
+        .set(
+            "results_options",
+            options(&Visibility::ALL, "results-visibility-"),
+        )
+        .set("frozen", frozen)
+        .form(form))
 }
 
 fn values_of_poll(p: &Poll) -> Value {
@@ -195,39 +237,15 @@ fn values_of_poll(p: &Poll) -> Value {
     })
 }
 
-fn values_of_request(req: &Request) -> Value {
-    let mut v = serde_json::to_value(req.form_values()).unwrap_or_else(|_| json!({}));
-    v["themes"] = json!(read_themes(
-        &req.form_all("themes"),
-        req.form("new_themes").unwrap_or("")
-    ));
-    v["anonymous"] = json!(req.form("anonymous").is_some());
-    v["allow_change"] = json!(req.form("allow_change").is_some());
-    v
-}
-
 /// `GET|POST /new`: a new poll, saved as a draft.
 pub fn new(req: &Request) -> Result<Response, Error> {
     let user = req.require_permission("polls.manage")?;
     if !req.is_post() {
-        let now = clock::now().local_datetime();
-        let values = json!({
-            "opens_at": now.to_string()[..16].to_owned(),
-            "closes_at": format!("{}T18:00", now.date().add_days(30)),
-            "audience": "anyone",
-            "anonymous": true,
-            "results": settings::results_default(),
-            "themes": [],
-        });
-        return Ok(form_page(req, None, values, &Error::Invalid(vec![]), false)?.into());
+        return Ok(form_page(req, None, None, false)?.into());
     }
     let form = match read_poll_form(req, None) {
         Ok(f) => f,
-        Err(e @ Error::Invalid(_)) => {
-            return Ok(form_page(req, None, values_of_request(req), &e, false)?
-                .status(422)
-                .into());
-        }
+        Err(e @ Error::Invalid(_)) => return Ok(form_page(req, None, Some(&e), false)?.into()),
         Err(e) => return Err(e),
     };
     let now = model::now_local();
@@ -271,23 +289,12 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
     }
     let frozen = model::respondents(poll.id())? > 0;
     if !req.is_post() {
-        return Ok(form_page(
-            req,
-            Some(&poll),
-            values_of_poll(&poll),
-            &Error::Invalid(vec![]),
-            frozen,
-        )?
-        .into());
+        return Ok(form_page(req, Some(&poll), None, frozen)?.into());
     }
     let form = match read_poll_form(req, frozen.then_some(&poll)) {
         Ok(f) => f,
         Err(e @ Error::Invalid(_)) => {
-            return Ok(
-                form_page(req, Some(&poll), values_of_request(req), &e, frozen)?
-                    .status(422)
-                    .into(),
-            );
+            return Ok(form_page(req, Some(&poll), Some(&e), frozen)?.into());
         }
         Err(e) => return Err(e),
     };
@@ -351,7 +358,7 @@ pub fn detail(req: &Request) -> Result<Response, Error> {
     let public_url = req.context().url_in("portal", &format!("/{}", poll.id()));
     Ok(view("detail.html")
         .title(poll.title.clone())
-        .set("breadcrumb", breadcrumb(req))
+        .crumb(i18n::t("manage-title"), req.url("/"))
         .set("poll", summary(&poll, &now))
         .set("questions", &questions)
         .set("respondents", respondents)
@@ -450,25 +457,22 @@ pub fn delete(req: &Request) -> Result<Response, Error> {
 /// `GET|POST /quick`: a one-question poll, published at once.
 pub fn quick(req: &Request) -> Result<Response, Error> {
     let user = req.require_permission("polls.manage")?;
-    let page = |values: Value, errors: &Error| -> View {
-        let fields = errors.field_errors();
-        let title = if fields.is_empty() {
-            i18n::t("quick-title")
-        } else {
-            i18n::t_args(
-                "page-title-errors",
-                &[
-                    ("count", &fields.len().to_string()),
-                    ("title", &i18n::t("quick-title")),
-                ],
-            )
-        };
+    let page = |form: Form| -> View {
         view("quick.html")
-            .title(title)
-            .set("breadcrumb", breadcrumb(req))
-            .set("values", values)
-            .set("errors", errors.field_messages())
-            .set("error_list", fields)
+            .title(i18n::t("quick-title"))
+            .crumb(i18n::t("manage-title"), req.url("/"))
+            .set("kind_options", options(&["single", "multiple"], "kind-"))
+            .set(
+                "results_options",
+                options(&Visibility::ALL, "results-visibility-"),
+            )
+            .form(
+                form.label("title", "quick-question")
+                    .label("options", "field-options")
+                    .label("kind", "field-kind")
+                    .label("closes_at", "field-closes-at")
+                    .label("results", "field-results"),
+            )
     };
     if !req.is_post() {
         let now = clock::now().local_datetime();
@@ -477,7 +481,7 @@ pub fn quick(req: &Request) -> Result<Response, Error> {
             "closes_at": format!("{}T18:00", now.date().add_days(7)),
             "results": "live",
         });
-        return Ok(page(values, &Error::Invalid(vec![])).into());
+        return Ok(page(Form::new("polls").values(values)).into());
     }
     let mut f = req.validator();
     let title = f.text("title").required().max_len(200).value();
@@ -492,8 +496,7 @@ pub fn quick(req: &Request) -> Result<Response, Error> {
         f.error("closes_at", "poll-closes-in-the-past");
     }
     if let Err(e) = f.finish() {
-        let values = serde_json::to_value(req.form_values()).unwrap_or_else(|_| json!({}));
-        return Ok(page(values, &e).status(422).into());
+        return Ok(page(Form::new("polls").sent(req).errors(&e)).into());
     }
     let mut tx = db::transaction();
     let poll = tx.insert(

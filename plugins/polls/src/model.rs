@@ -16,6 +16,15 @@ pub const MAX_QUESTIONS: usize = 50;
 /// Most options in one question.
 pub const MAX_OPTIONS: usize = 30;
 
+/// The options of a select or a group of radio buttons, for the host's
+/// form macros: each value with its label, the catalogue's `<prefix><value>`.
+pub fn options(values: &[&str], prefix: &str) -> Vec<serde_json::Value> {
+    values
+        .iter()
+        .map(|v| json!({ "value": v, "label": i18n::t(&format!("{prefix}{v}")) }))
+        .collect()
+}
+
 /// Where a poll is in its life. `Published` polls are open between their
 /// opening and closing times.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,10 +1,11 @@
 //! The public side: the list of consultations, answering one, and its
 //! results (pages and open data).
 
+use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde_json::Value;
 
-use crate::answers::{self, AnswerError, Barrier};
+use crate::answers::{self, Barrier};
 use crate::model::{self, Phase, Poll, Question, Status};
 use crate::results::{self, Labels, Span, Texts};
 use crate::{anonymity, debate, exports, settings};
@@ -45,10 +46,6 @@ pub fn excerpt(text: &str) -> String {
     let cut: String = text.chars().take(MAX).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{cut}…")
-}
-
-fn breadcrumb(req: &Request) -> Value {
-    json!([{ "title": i18n::t("polls-title"), "url": req.url("/") }])
 }
 
 /// `GET /`: open, upcoming and closed consultations.
@@ -109,13 +106,14 @@ fn secret_for(poll: &Poll, req: &Request) -> Result<String, Error> {
     }
 }
 
-/// The poll page, with the form filled as `values` and the `errors`.
+/// The poll page, with the answer form: empty, or filled with the answer
+/// the person gave when they may change it, or as sent with its errors
+/// (`invalid`).
 fn poll_page(
     req: &Request,
     poll: &Poll,
     questions: &[Question],
-    values: Option<std::collections::BTreeMap<String, Vec<String>>>,
-    errors: &[AnswerError],
+    invalid: Option<&Error>,
 ) -> Result<View, Error> {
     let now = model::now_local();
     let phase = poll.phase(&now);
@@ -125,33 +123,41 @@ fn poll_page(
         Ok(r) => answers::existing(poll.id(), &r.key)?,
         Err(_) => None,
     };
-    let values = match (values, &existing) {
-        (Some(v), _) => v,
+    // Each question names its field in the error summary.
+    let mut form = questions.iter().fold(Form::new("polls"), |form, q| {
+        form.label(&format!("q{}", q.id), &q.title)
+    });
+    match (invalid, &existing) {
+        (Some(e), _) => form = form.sent(req).errors(e),
         (None, Some(set)) if poll.allow_change => {
             let stored: Vec<model::Answer> = db::select("answers")
                 .filter(eq("answer_set_id", set.id.unwrap_or_default()))
                 .fetch()?;
-            answers::values_of(questions, &stored)
+            // As a browser sends them: one value as text, several as a list.
+            let values: serde_json::Map<String, Value> = answers::values_of(questions, &stored)
+                .into_iter()
+                .map(|(name, mut all)| {
+                    let value = if all.len() == 1 {
+                        Value::String(all.remove(0))
+                    } else {
+                        json!(all)
+                    };
+                    (name, value)
+                })
+                .collect();
+            form = form.values(values);
         }
-        (None, _) => Default::default(),
-    };
+        (None, _) => {}
+    }
     let answered = existing.is_some();
     let can_answer = phase == Phase::Open && who.is_ok() && (!answered || poll.allow_change);
     let login_url = format!(
         "/login?next={}",
         estive_sdk::url::encode(&req.url(&format!("/{}", poll.id())))
     );
-    let title = if errors.is_empty() {
-        poll.title.clone()
-    } else {
-        i18n::t_args(
-            "page-title-errors",
-            &[("count", &errors.len().to_string()), ("title", &poll.title)],
-        )
-    };
     Ok(view("show.html")
-        .title(title)
-        .set("breadcrumb", breadcrumb(req))
+        .title(poll.title.clone())
+        .crumb(i18n::t("polls-title"), req.url("/"))
         .set("poll", summary(poll, &now))
         .set("questions", questions)
         .set("can_answer", can_answer)
@@ -166,15 +172,6 @@ fn poll_page(
         )
         .set("barrier", who.as_ref().err().map(barrier_key))
         .set("login_url", login_url)
-        .set("values", values)
-        .set("errors", errors)
-        .set(
-            "error_map",
-            errors
-                .iter()
-                .map(|e| (e.field.clone(), e))
-                .collect::<std::collections::BTreeMap<_, _>>(),
-        )
         .set("is_manager", req.has_permission("polls.manage"))
         // Shown only where forums is enabled: the template asks the host
         // for the discussion's address (`plugin_url`).
@@ -182,14 +179,15 @@ fn poll_page(
         .set("debate_replies", debate::latest(poll.id())?)
         .set("max_short", model::SHORT_TEXT_MAX)
         .set("max_long", model::LONG_TEXT_MAX)
-        .set("max_other", model::OTHER_TEXT_MAX))
+        .set("max_other", model::OTHER_TEXT_MAX)
+        .form(form))
 }
 
 /// `GET /{id}`: the poll, its questions and the form to answer.
 pub fn show(req: &Request) -> Result<Response, Error> {
     let poll = visible_poll(req)?;
     let questions = model::load_questions(poll.id())?;
-    Ok(poll_page(req, &poll, &questions, None, &[])?.into())
+    Ok(poll_page(req, &poll, &questions, None)?.into())
 }
 
 /// `POST /{id}`: store an answer set (or replace one, when the poll allows
@@ -223,10 +221,8 @@ pub fn answer(req: &Request) -> Result<Response, Error> {
     let given = match answers::read(&questions, req.form_pairs()) {
         Ok(given) => given,
         Err(errors) => {
-            let values = answers::form_values(req.form_pairs());
-            return Ok(poll_page(req, &poll, &questions, Some(values), &errors)?
-                .status(422)
-                .into());
+            let invalid = Error::Invalid(errors);
+            return Ok(poll_page(req, &poll, &questions, Some(&invalid))?.into());
         }
     };
     if given.is_empty() {
@@ -294,13 +290,8 @@ pub fn results(req: &Request) -> Result<Response, Error> {
         .flatten();
     Ok(view("results.html")
         .title(i18n::t_args("results-title", &[("title", &poll.title)]))
-        .set(
-            "breadcrumb",
-            json!([
-                { "title": i18n::t("polls-title"), "url": req.url("/") },
-                { "title": poll.title, "url": req.url(&format!("/{}", poll.id())) },
-            ]),
-        )
+        .crumb(i18n::t("polls-title"), req.url("/"))
+        .crumb(poll.title.clone(), req.url(&format!("/{}", poll.id())))
         .set("poll", summary(&poll, &now))
         .set("results", results)
         .set("staff_url", staff_url)

@@ -4,11 +4,10 @@
 //! transaction checks in turn — so answers are always read against the
 //! questions they are stored under.
 
-use estive_sdk::form::Validator;
+use estive_sdk::form::{Form, Validator};
 use estive_sdk::prelude::*;
-use serde_json::Value;
 
-use crate::model::{self, Kind, MAX_OPTIONS, MAX_QUESTIONS, Poll, QuestionRow, Status};
+use crate::model::{self, Kind, MAX_OPTIONS, MAX_QUESTIONS, Poll, QuestionRow, Status, options};
 
 /// The options of a question, one per line: trimmed, blank lines dropped,
 /// each once.
@@ -154,49 +153,31 @@ fn editable_poll(req: &Request) -> Result<Poll, Error> {
     Ok(poll)
 }
 
-fn form_page(
-    req: &Request,
-    poll: &Poll,
-    question: Option<i64>,
-    values: Value,
-    errors: &Error,
-) -> View {
-    let fields = errors.field_errors();
-    let base = if question.is_some() {
+/// The question form, with `form`'s values or errors.
+fn form_page(req: &Request, poll: &Poll, question: Option<i64>, form: Form) -> View {
+    let title = if question.is_some() {
         i18n::t("question-edit-title")
     } else {
         i18n::t("question-new-title")
     };
-    let title = if fields.is_empty() {
-        base
-    } else {
-        i18n::t_args(
-            "page-title-errors",
-            &[("count", &fields.len().to_string()), ("title", &base)],
-        )
-    };
     view("question_form.html")
         .title(title)
-        .set(
-            "breadcrumb",
-            json!([
-                { "title": i18n::t("manage-title"), "url": req.url("/") },
-                { "title": poll.title, "url": req.url(&format!("/{}", poll.id())) },
-            ]),
-        )
+        .crumb(i18n::t("manage-title"), req.url("/"))
+        .crumb(poll.title.clone(), req.url(&format!("/{}", poll.id())))
         .set("poll_id", poll.id())
         .set("question_id", question)
-        .set("values", values)
-        .set("errors", errors.field_messages())
-        .set("error_list", fields)
-        .set("kinds", Kind::ALL)
-}
-
-fn values_of_request(req: &Request) -> Value {
-    let mut v = serde_json::to_value(req.form_values()).unwrap_or_else(|_| json!({}));
-    v["required"] = json!(req.form("required").is_some());
-    v["allow_other"] = json!(req.form("allow_other").is_some());
-    v
+        .set("kind_options", options(&Kind::ALL, "kind-"))
+        .form(
+            form.label("kind", "field-kind")
+                .label("title", "field-question")
+                .label("help", "field-help")
+                .label("options", "field-options")
+                .label("min_choices", "field-min-choices")
+                .label("max_choices", "field-max-choices")
+                .label("scale_max", "field-scale-max")
+                .label("scale_low", "field-scale-low")
+                .label("scale_high", "field-scale-high"),
+        )
 }
 
 fn question_row(poll_id: i64, position: i64, q: &QuestionForm) -> QuestionRow {
@@ -222,14 +203,13 @@ pub fn new(req: &Request) -> Result<Response, Error> {
     let poll = editable_poll(req)?;
     if !req.is_post() {
         let values = json!({ "kind": req.query("kind").unwrap_or("single"), "required": true, "scale_max": "5" });
-        return Ok(form_page(req, &poll, None, values, &Error::Invalid(vec![])).into());
+        return Ok(form_page(req, &poll, None, Form::new("polls").values(values)).into());
     }
     let q = match read_form(req.form_pairs()) {
         Ok(q) => q,
         Err(e @ Error::Invalid(_)) => {
-            return Ok(form_page(req, &poll, None, values_of_request(req), &e)
-                .status(422)
-                .into());
+            let form = Form::new("polls").sent(req).errors(&e);
+            return Ok(form_page(req, &poll, None, form).into());
         }
         Err(e) => return Err(e),
     };
@@ -280,23 +260,14 @@ pub fn edit(req: &Request) -> Result<Response, Error> {
             "scale_high": question.scale_high,
             "options": question.options.iter().map(|o| o.label.as_str()).collect::<Vec<_>>().join("\n"),
         });
-        return Ok(form_page(
-            req,
-            &poll,
-            Some(question.id),
-            values,
-            &Error::Invalid(vec![]),
-        )
-        .into());
+        let form = Form::new("polls").values(values);
+        return Ok(form_page(req, &poll, Some(question.id), form).into());
     }
     let q = match read_form(req.form_pairs()) {
         Ok(q) => q,
         Err(e @ Error::Invalid(_)) => {
-            return Ok(
-                form_page(req, &poll, Some(question.id), values_of_request(req), &e)
-                    .status(422)
-                    .into(),
-            );
+            let form = Form::new("polls").sent(req).errors(&e);
+            return Ok(form_page(req, &poll, Some(question.id), form).into());
         }
         Err(e) => return Err(e),
     };

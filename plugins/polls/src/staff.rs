@@ -17,13 +17,8 @@ pub fn results(req: &Request) -> Result<Response, Error> {
     let results = drawn_results(&poll, &questions, Texts::All, req.locale())?;
     Ok(view("staff_results.html")
         .title(i18n::t_args("results-title", &[("title", &poll.title)]))
-        .set(
-            "breadcrumb",
-            json!([
-                { "title": i18n::t("manage-title"), "url": req.url("/") },
-                { "title": poll.title, "url": req.url(&format!("/{}", poll.id())) },
-            ]),
-        )
+        .crumb(i18n::t("manage-title"), req.url("/"))
+        .crumb(poll.title.clone(), req.url(&format!("/{}", poll.id())))
         .set("poll", summary(&poll, &now))
         .set("results", results)
         .set("public", false)
@@ -183,13 +178,8 @@ pub fn moderation(req: &Request) -> Result<Response, Error> {
         .collect::<Result<Vec<_>, Error>>()?;
     Ok(view("moderation.html")
         .title(i18n::t_args("moderation-title", &[("title", &poll.title)]))
-        .set(
-            "breadcrumb",
-            json!([
-                { "title": i18n::t("manage-title"), "url": req.url("/") },
-                { "title": poll.title, "url": req.url(&format!("/{}", poll.id())) },
-            ]),
-        )
+        .crumb(i18n::t("manage-title"), req.url("/"))
+        .crumb(poll.title.clone(), req.url(&format!("/{}", poll.id())))
         .set("poll", summary(&poll, &model::now_local()))
         .set("state", state)
         .set("states", counts)

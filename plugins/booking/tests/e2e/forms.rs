@@ -137,7 +137,7 @@ async fn a_weekly_association_booking_for_a_school_term_fits_a_quota_of_two() ->
         .set("interval", "1")?
         .check("weekdays", "2")?
         .set("until", "2027-04-13")?
-        .check("skip_school", "1")?;
+        .check("skip_school", "on")?;
     let preview = term.submit(&chorale).await?;
     let text = expect(&preview, 200)?;
     ensure!(
@@ -180,7 +180,7 @@ async fn a_weekly_association_booking_for_a_school_term_fits_a_quota_of_two() ->
     let id = id_of(&done)?;
     let mine = format!("/reservations/mes-reservations/{id}");
     let mut cancel = form(&chorale, &mine, &format!("{mine}/annuler")).await?;
-    cancel.check("following", "1")?;
+    cancel.check("following", "on")?;
     landed(&cancel.submit(&chorale).await?)?;
     let again = request(&chorale, "portal", &room, "2026-12-17").await?;
     landed(&again)?;
@@ -230,6 +230,61 @@ async fn the_preview_sends_back_to_the_form_with_what_was_typed() -> Result<()> 
         excerpt(&text)
     );
     ensure!(text.contains("jeudi 3 décembre 2026, 14:00 – 17:00"));
+    Ok(())
+}
+
+/// The lines of a page's error summary, in their order, as read.
+fn summary(page: &Page) -> Vec<String> {
+    page.error_summary()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_booking_form_shown_again_lists_its_errors_in_the_form_order() -> Result<()> {
+    let (host, _agent, hall) = setup().await?;
+    let citizen = host.login("citoyen").await?;
+    let path = format!("/reservations/ressources/{hall}/reserver");
+    let mut booking = form(&citizen, &path, &path).await?;
+    booking
+        .set("start", "2026-12-01T20:00")?
+        .set("end", "2026-12-01T18:00")?
+        .set("purpose", "")?;
+    let page = booking.submit(&citizen).await?;
+    let text = expect(&page, 422)?;
+    // The count of errors starts the document's title, never the heading.
+    let title = page.title();
+    ensure!(
+        title.starts_with("Erreur : 2 champs à corriger – Réserver : Salle des fêtes"),
+        "{title}"
+    );
+    ensure!(
+        page.heading() == "Réserver : Salle des fêtes",
+        "{}",
+        page.heading()
+    );
+    // The summary follows the form (the end comes before the purpose),
+    // each line naming its field and linking to its control.
+    ensure!(
+        summary(&page)
+            == [
+                "Fin : La fin doit être après le début.",
+                "Objet : Ce champ est obligatoire."
+            ],
+        "{:?}\n{}",
+        summary(&page),
+        excerpt(&text)
+    );
+    ensure!(text.contains("href=\"#booking-end\"") && text.contains("id=\"booking-end\""));
+    ensure!(text.contains("href=\"#booking-purpose\"") && text.contains("id=\"booking-purpose\""));
+    // What was typed is kept, and the form can be corrected and sent.
+    let mut again = page.form(&path)?;
+    ensure!(again.value("start").as_deref() == Some("2026-12-01T20:00"));
+    again
+        .set("end", "2026-12-01T22:00")?
+        .set("purpose", "Assemblée générale")?;
+    landed(&again.submit(&citizen).await?)?;
     Ok(())
 }
 

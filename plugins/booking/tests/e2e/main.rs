@@ -376,11 +376,13 @@ async fn an_end_before_the_start_is_refused_with_a_clear_message() -> Result<()>
     )
     .await?;
     let text = expect(&both, 422)?;
+    // The count of errors starts the document's title, not the heading.
     ensure!(
-        text.contains("Erreur : 2 champs à corriger"),
+        both.title().starts_with("Erreur : 2 champs à corriger – "),
         "{}",
-        excerpt(&text)
+        both.title()
     );
+    ensure!(!both.heading().contains("Erreur"), "{}", both.heading());
     ensure!(
         text.contains("Ce champ est obligatoire.")
             && text.contains("La fin doit être après le début.")

@@ -102,6 +102,117 @@ async fn school_form_creates_and_edits_a_school() -> Result<()> {
     Ok(())
 }
 
+/// The lines of a page's error summary, in their order, as read.
+fn summary(page: &Page) -> Vec<String> {
+    page.error_summary()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect()
+}
+
+/// A refused form is shown again with what was typed, its summary in the
+/// order of the form naming each field, and the count of errors first in
+/// the document's title (never in the heading): the school form, the group
+/// form beside it on the school's page, and the count grid.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_forms_list_their_errors_in_the_form_order() -> Result<()> {
+    let c = start().await?;
+    let new_school = format!("{BASE}/gestion/ecoles/nouvelle");
+    let mut form = c.admin.get(&new_school).await?.form(&new_school)?;
+    form.set("name", "")?.set("capacity", "beaucoup")?;
+    for day in ["1", "2", "4", "5"] {
+        form.uncheck("weekdays", day)?;
+    }
+    let page = form.submit(&c.admin).await?;
+    assert_eq!(page.status, 422, "{}", page.text);
+    assert!(
+        page.title()
+            .starts_with("Erreur : 3 champs à corriger – Nouvelle école"),
+        "{}",
+        page.title()
+    );
+    assert_eq!(page.heading(), "Nouvelle école");
+    assert_eq!(
+        summary(&page),
+        [
+            "Nom de l'école : Ce champ est obligatoire.",
+            "Capacité (repas par jour) : Saisissez un nombre entier.",
+            "Jours de service : Ce champ est obligatoire.",
+        ]
+    );
+    assert!(page.contains("href=\"#canteen-school-capacity\""));
+    assert!(page.contains("id=\"canteen-school-capacity\""));
+    let again = page.form(&new_school)?;
+    assert_eq!(again.value("capacity").as_deref(), Some("beaucoup"));
+
+    // The group form of a school's page: its errors, and the school's
+    // form beside it keeps the school's values.
+    let school_path = format!("{BASE}/gestion/ecoles/{}", c.granges);
+    let mut form = c
+        .admin
+        .get(&school_path)
+        .await?
+        .form(&format!("{school_path}/classes"))?;
+    form.set("name", "")?.set("pupils", "0")?;
+    let page = form.submit(&c.admin).await?;
+    assert_eq!(page.status, 422, "{}", page.text);
+    assert!(
+        page.title()
+            .starts_with("Erreur : 2 champs à corriger – École des Granges"),
+        "{}",
+        page.title()
+    );
+    assert_eq!(page.heading(), "École des Granges");
+    assert_eq!(
+        summary(&page),
+        [
+            "Nom du groupe : Ce champ est obligatoire.",
+            "Élèves : Saisissez un nombre entre 1 et 500.",
+        ]
+    );
+    assert!(page.contains("id=\"canteen-class-pupils\""));
+    let school = page.form(&school_path)?;
+    assert_eq!(school.value("name").as_deref(), Some("École des Granges"));
+    assert_eq!(
+        page.form(&format!("{school_path}/classes"))?
+            .value("pupils")
+            .as_deref(),
+        Some("0")
+    );
+
+    // The count grid names each number by its group and meal type.
+    let agent = c.host.login("agent").await?;
+    let path = c.count_url(c.granges);
+    let mut form = agent.get(&path).await?.form(&path)?;
+    let (m, cp) = (c.groups[0], c.groups[1]);
+    form.set(&format!("n_{cp}_standard"), "-1")?
+        .set(&format!("n_{m}_vegetarian"), "trois")?;
+    let page = form.submit(&agent).await?;
+    assert_eq!(page.status, 422, "{}", page.text);
+    assert!(
+        page.title().starts_with("Erreur : 2 champs à corriger – "),
+        "{}",
+        page.title()
+    );
+    assert!(!page.heading().contains("Erreur"), "{}", page.heading());
+    assert_eq!(
+        summary(&page),
+        [
+            "Maternelle – Végétarien : Saisissez un nombre entier, sans lettre ni virgule.",
+            "CP-CE1 – Standard : Saisissez un nombre positif ou nul.",
+        ]
+    );
+    assert!(page.contains(&format!("href=\"#canteen-n_{m}_vegetarian\"")));
+    assert!(page.contains(&format!("id=\"canteen-n_{m}_vegetarian\"")));
+    assert_eq!(
+        page.form(&path)?
+            .value(&format!("n_{m}_vegetarian"))
+            .as_deref(),
+        Some("trois")
+    );
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn group_forms_add_a_group_and_edit_it() -> Result<()> {
     let c = start().await?;
@@ -358,14 +469,14 @@ async fn staff_count_the_day_in_a_real_browser() -> Result<()> {
     browser
         .goto(&format!("{}{}", c.host.url, c.count_url(c.granges)))
         .await;
-    browser.wait_for("canteen-n-").await;
+    browser.wait_for("canteen-n_").await;
     let (m, cp) = (c.groups[0], c.groups[1]);
     browser
-        .fill(&format!("#canteen-n-{m}-standard"), "19")
+        .fill(&format!("#canteen-n_{m}_standard"), "19")
         .await;
-    browser.fill(&format!("#canteen-n-{m}-pai"), "1").await;
+    browser.fill(&format!("#canteen-n_{m}_pai"), "1").await;
     browser
-        .fill(&format!("#canteen-n-{cp}-vegetarian"), "6")
+        .fill(&format!("#canteen-n_{cp}_vegetarian"), "6")
         .await;
     browser
         .click(&format!(

@@ -22,7 +22,7 @@ async fn staff_publish_a_local_sheet_in_the_browser() -> Result<()> {
     b.fill("#comarquage-title", "Clés de la cabane pastorale du Pla")
         .await;
     b.select("#comarquage-audience", "Particuliers").await;
-    b.select("#comarquage-parent-id", "N90011").await;
+    b.select("#comarquage-parent_id", "N90011").await;
     b.fill(
         "#comarquage-body",
         "Les clés se retirent à la Maison de l'intercommunalité.",

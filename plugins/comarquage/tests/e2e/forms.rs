@@ -24,6 +24,14 @@ use super::{builder, decoded, get_ok, host_with, import, sample_dir};
 
 const X: &str = "/extranet/demarches";
 
+/// The lines of the error summary of a form shown again, in their order,
+/// as (the id they link to, their text), from a [`decoded`] page.
+fn summary(page: &Page) -> Result<Vec<(String, String)>> {
+    let lines = page.error_summary();
+    anyhow::ensure!(!lines.is_empty(), "no error summary on {}", page.path);
+    Ok(lines)
+}
+
 /// The id in the first link `href="<prefix><id>">…<text>`.
 fn linked_id(page: &Page, prefix: &str, text: &str) -> Result<String> {
     page.text
@@ -178,7 +186,7 @@ async fn local_sheet_forms_create_edit_and_delete_a_sheet() -> Result<()> {
         // The folder must be one the page offers: the feed's folders.
         .set("parent_id", "N90011")?
         .set("body", "Les clés sont remises au berger contre signature.")?
-        .check("published", "1")?;
+        .check("published", "on")?;
     let list = decoded(form.submit(&agent).await?);
     ensure!(list.status == 200, "{}\n{}", list.status, list.text);
     let folder = get_ok(&anon, "/demarches/particuliers/N90011").await?;
@@ -196,7 +204,7 @@ async fn local_sheet_forms_create_edit_and_delete_a_sheet() -> Result<()> {
     let page = get_ok(&agent, &path).await?;
     let mut form = page.form(&path)?;
     ensure!(form.value("parent_id").as_deref() == Some("N90011"));
-    ensure!(form.value("published").as_deref() == Some("1"));
+    ensure!(form.value("published").as_deref() == Some("on"));
     form.set("title", "Clés des cabanes pastorales")?;
     let list = decoded(form.submit(&agent).await?);
     ensure!(list.status == 200 && list.contains("Clés des cabanes pastorales"));
@@ -228,9 +236,44 @@ async fn office_forms_create_edit_and_delete_an_office() -> Result<()> {
         page.contains("<option value=\"mairie\">"),
         "the feed's kinds are suggested"
     );
+    // Sent without a name and with an address that is no web address: the
+    // form comes back with what was typed, the errors in the form's order
+    // naming their fields, and their count in the document's title only.
     let mut form = page.form(&new)?;
+    form.set("pivot", "mairie")?
+        .set("url", "javascript:alert(1)")?;
+    let bad = decoded(form.submit(&agent).await?);
+    ensure!(bad.status == 422, "{}\n{}", bad.status, bad.text);
+    ensure!(
+        bad.title().starts_with("Erreur : 2 champs à corriger"),
+        "title: {}",
+        bad.title()
+    );
+    ensure!(
+        bad.heading() == "Ajouter un guichet",
+        "h1: {}",
+        bad.heading()
+    );
+    let lines = summary(&bad)?;
+    ensure!(
+        lines.len() == 2
+            && lines[0].0 == "comarquage-name"
+            && lines[0].1.starts_with("Nom")
+            && lines[0].1.contains("obligatoire")
+            && lines[1].0 == "comarquage-url"
+            && lines[1].1.starts_with("Site internet")
+            && lines[1].1.contains("https://"),
+        "summary: {lines:?}"
+    );
+    ensure!(
+        bad.contains("id=\"comarquage-name\"") && bad.contains("aria-invalid=\"true\""),
+        "the field is marked"
+    );
+    let mut form = bad.form(&new)?;
+    ensure!(form.value("pivot").as_deref() == Some("mairie"), "kept");
+    ensure!(form.value("url").as_deref() == Some("javascript:alert(1)"));
     form.set("name", "Mairie d'Arreau-les-Véziaux")?
-        .set("pivot", "mairie")?
+        .set("url", "")?
         .set(
             "address",
             "1 place de la Fontaine\n65240 Arreau-les-Véziaux",

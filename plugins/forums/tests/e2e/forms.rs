@@ -28,7 +28,9 @@
 
 use anyhow::{Context as _, Result, ensure};
 
-use super::{EXTRANET, Forum, GROUP, PORTAL, bare, builder, open_topic, post_ids, unescaped};
+use super::{
+    EXTRANET, Forum, GROUP, PORTAL, bare, builder, open_topic, post_ids, summary, unescaped,
+};
 
 #[tokio::test]
 async fn a_citizen_uses_the_portal_forms_as_rendered() -> Result<()> {
@@ -39,11 +41,40 @@ async fn a_citizen_uses_the_portal_forms_as_rendered() -> Result<()> {
         .citoyen
         .get(&format!("{PORTAL}/c/mobilite/nouveau"))
         .await?;
-    let mut form = page.form(&format!("{PORTAL}/c/mobilite/nouveau"))?;
+    let form = page.form(&format!("{PORTAL}/c/mobilite/nouveau"))?;
     assert!(
         form.value("form_token").is_some_and(|t| t.len() > 16),
         "a token"
     );
+    // Sent empty, it comes back with both errors, in the form's order and
+    // naming their fields; their count starts the document's title, not
+    // the heading.
+    let page = form.submit(&f.citoyen).await?;
+    assert_eq!(page.status, 422, "{}", page.text);
+    assert!(
+        page.title().starts_with("Erreur : 2 champs à corriger – "),
+        "{}",
+        page.title()
+    );
+    assert!(
+        page.heading().starts_with("Nouveau sujet dans"),
+        "{}",
+        page.heading()
+    );
+    assert_eq!(
+        summary(&page),
+        [
+            (
+                "forums-title".to_owned(),
+                "Titre : Ce champ est obligatoire.".to_owned()
+            ),
+            (
+                "forums-body".to_owned(),
+                "Message : Écrivez votre message.".to_owned()
+            ),
+        ]
+    );
+    let mut form = page.form(&format!("{PORTAL}/c/mobilite/nouveau"))?;
     form.set("title", "Un abri vélo à la gare")?
         .set("body", "Couvert, si possible.")?;
     let page = form.submit(&f.citoyen).await?;
@@ -307,9 +338,39 @@ async fn elus_manage_categories_and_conclude_with_the_forms_as_rendered() -> Res
     let mut form = page.form(&format!("{EXTRANET}/categories/nouvelle"))?;
     assert_eq!(form.value("visibility").as_deref(), Some("public"));
     assert!(page.contains(GROUP), "the page suggests the élu's group");
+    // A taken address and a private category without its group: the group
+    // is checked first, but the summary follows the form (address, then
+    // group), each line naming its field, and the count is in the title.
     form.set("title", "Voirie")?
-        .set("visibility", "private")?
-        .set("group_slug", GROUP)?;
+        .set("slug", "mobilite")?
+        .set("visibility", "private")?;
+    let page = form.submit(&f.elu).await?;
+    assert_eq!(page.status, 422, "{}", page.text);
+    assert!(
+        page.title()
+            .starts_with("Erreur : 2 champs à corriger – Nouvelle catégorie"),
+        "{}",
+        page.title()
+    );
+    assert_eq!(page.heading(), "Nouvelle catégorie");
+    assert_eq!(
+        summary(&page),
+        [
+            (
+                "forums-slug".to_owned(),
+                "Adresse : Une autre catégorie a déjà cette adresse.".to_owned()
+            ),
+            (
+                "forums-group_slug".to_owned(),
+                "Groupe de travail : Indiquez le groupe de travail d’une catégorie privée."
+                    .to_owned()
+            ),
+        ]
+    );
+    let mut form = page.form(&format!("{EXTRANET}/categories/nouvelle"))?;
+    assert_eq!(form.value("title").as_deref(), Some("Voirie"), "kept");
+    assert_eq!(form.value("visibility").as_deref(), Some("private"));
+    form.set("slug", "")?.set("group_slug", GROUP)?;
     let page = form.submit(&f.elu).await?;
     assert!(page.contains("Catégorie enregistrée."), "{}", page.text);
 

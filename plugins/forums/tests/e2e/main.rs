@@ -168,6 +168,12 @@ fn unescaped(page: &Page) -> String {
     page.text.replace("&#x2f;", "/")
 }
 
+/// The lines of a form's error summary in their order, as (the id each
+/// links to, its text).
+fn summary(page: &Page) -> Vec<(String, String)> {
+    page.error_summary()
+}
+
 /// How many posts a topic page shows.
 fn post_count(page: &Page) -> usize {
     page.text

@@ -508,3 +508,121 @@ async fn the_moderation_form_approves_the_texts_ticked() -> Result<()> {
     assert_eq!(value(&host, &state(&offered[1].0)).await?, "pending");
     Ok(())
 }
+
+/// The error summary of a page shown again: each line's link target and
+/// text, in the page's order.
+pub fn summary(page: &Page) -> Vec<(String, String)> {
+    page.error_summary()
+}
+
+#[tokio::test]
+async fn the_quick_form_shown_again_sums_up_its_errors_in_form_order_naming_each_field()
+-> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let page = shown(&elu, "/extranet/consultations/quick").await?;
+    let mut form = page.form("/extranet/consultations/quick")?;
+    // Read in another order than the form's: the closing time before the
+    // options.
+    form.set("title", "")?
+        .set("options", "Une seule réponse")?
+        .set("closes_at", "demain")?;
+    let again = form.submit(&elu).await?;
+    assert_eq!(again.status, 422);
+    assert_eq!(
+        summary(&again),
+        [
+            (
+                "polls-title".to_owned(),
+                "Question posée : Ce champ est obligatoire.".to_owned()
+            ),
+            (
+                "polls-options".to_owned(),
+                "Réponses possibles : Donnez au moins deux réponses possibles, une par ligne."
+                    .to_owned()
+            ),
+            (
+                "polls-closes_at".to_owned(),
+                "Clôture : Saisissez une date et une heure valides.".to_owned()
+            ),
+        ]
+    );
+    assert!(
+        again.title().starts_with("Erreur : 3 champs à corriger"),
+        "{}",
+        again.title()
+    );
+    assert_eq!(again.heading(), "Sondage rapide", "no count in the <h1>");
+    // What was typed comes back, and the form sends again as it is.
+    let form = again.form("/extranet/consultations/quick")?;
+    assert_eq!(form.value("options").as_deref(), Some("Une seule réponse"));
+    assert_eq!(form.value("closes_at").as_deref(), Some("demain"));
+    assert!(again.contains(r#"id="polls-closes_at""#));
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_answer_form_shown_again_names_each_question_in_its_summary() -> Result<()> {
+    let host = host().await?;
+    let elu = host.login("elu").await?;
+    let id = create_poll(&elu, PollSpec::default()).await?;
+    publish(&elu, &id).await?;
+    let visitor = host.client();
+    let page = shown(&visitor, &format!("/consultations/{id}")).await?;
+    let mut form = page.form(&format!("/consultations/{id}"))?;
+    // The first (required) question left blank; three boxes ticked where
+    // two at most are allowed.
+    let q2 = form
+        .fields()
+        .iter()
+        .find(|f| f.kind == Kind::Checkbox)
+        .map(|f| f.name.clone())
+        .context("a multiple choice")?;
+    for (v, _) in form.options(&q2).into_iter().take(3) {
+        form.check(&q2, &v)?;
+    }
+    let again = form.submit(&visitor).await?;
+    assert_eq!(again.status, 422);
+    let lines = summary(&again);
+    let q1 = form
+        .fields()
+        .iter()
+        .find(|f| f.kind == Kind::Radio)
+        .map(|f| f.name.clone())
+        .context("a single choice")?;
+    assert_eq!(
+        lines,
+        [
+            (
+                format!("polls-{q1}"),
+                "Quel créneau ? : Répondez à cette question.".to_owned()
+            ),
+            (
+                format!("polls-{q2}"),
+                "Quels services ? : Cochez au plus 2 réponses.".to_owned()
+            ),
+        ]
+    );
+    // Each link reaches the first control of its question.
+    for (target, _) in &lines {
+        assert!(again.contains(&format!("id=\"{target}\"")), "{target}");
+    }
+    assert!(
+        again.title().starts_with("Erreur : 2 champs à corriger"),
+        "{}",
+        again.title()
+    );
+    assert_eq!(again.heading(), "Horaires de la piscine");
+    let form = again.form(&format!("/consultations/{id}"))?;
+    assert_eq!(form.values(&q2).len(), 3, "the ticked boxes stay ticked");
+    assert_eq!(participants_of(&host, &id).await?, "0");
+    Ok(())
+}
+
+async fn participants_of(host: &TestHost, id: &str) -> Result<String> {
+    value(
+        host,
+        &format!("SELECT CAST(COUNT(*) AS TEXT) FROM p_polls__answer_sets WHERE poll_id = {id}"),
+    )
+    .await
+}

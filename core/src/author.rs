@@ -24,6 +24,9 @@ pub const TARGET: &str = "wasm32-wasip2";
 /// The SDK version a new crate asks for.
 pub const SDK_VERSION: &str = "0.3";
 
+/// The test harness version a new crate asks for.
+pub const TESTING_VERSION: &str = "0.1";
+
 /// A built plugin: its package folder, checked.
 pub struct Built {
     pub package: Package,
@@ -66,11 +69,28 @@ pub fn new_crate(name: &str, dir: &Path, sdk: &Sdk) -> Result<Vec<PathBuf>> {
             dir.display()
         );
     }
-    let sdk_dep = match sdk {
-        Sdk::Registry(version) => format!("estive-sdk = \"{version}\""),
-        Sdk::Path(path) => format!(
-            "estive-sdk = {{ path = {} }}",
-            toml::Value::String(path.display().to_string())
+    let (sdk_dep, testing_dep) = match sdk {
+        Sdk::Registry(version) => (
+            format!("estive-sdk = \"{version}\""),
+            format!(
+                "estive-testing = {{ version = \"{TESTING_VERSION}\", default-features = false }}"
+            ),
+        ),
+        Sdk::Path(path) => (
+            format!(
+                "estive-sdk = {{ path = {} }}",
+                toml::Value::String(path.display().to_string())
+            ),
+            format!(
+                "estive-testing = {{ path = {}, default-features = false }}",
+                toml::Value::String(
+                    path.parent()
+                        .unwrap_or(path)
+                        .join("testing")
+                        .display()
+                        .to_string()
+                )
+            ),
         ),
     };
     let title = {
@@ -83,12 +103,13 @@ pub fn new_crate(name: &str, dir: &Path, sdk: &Sdk) -> Result<Vec<PathBuf>> {
     let path = name.replace('_', "-");
     let demo_path = format!("demo/{name}.json");
     let files: Vec<(&str, String)> = vec![
-        ("Cargo.toml", cargo_toml(name, &sdk_dep)),
+        ("Cargo.toml", cargo_toml(name, &sdk_dep, &testing_dep)),
         ("rust-toolchain.toml", RUST_TOOLCHAIN.to_owned()),
         (".gitignore", "/target\n".to_owned()),
         ("plugin.toml", plugin_toml(name, &title, &path)),
         ("src/lib.rs", lib_rs(name)),
         ("templates/list.html", LIST_HTML.to_owned()),
+        ("tests/list.rs", TEST_RS.to_owned()),
         ("locales/fr.ftl", locale(name, &title, true)),
         ("locales/en.ftl", locale(name, &title, false)),
         (&demo_path, DEMO_JSON.to_owned()),
@@ -321,7 +342,7 @@ targets = ["wasm32-wasip2"]
 components = ["clippy", "rustfmt"]
 "#;
 
-fn cargo_toml(name: &str, sdk_dep: &str) -> String {
+fn cargo_toml(name: &str, sdk_dep: &str, testing_dep: &str) -> String {
     let crate_name = format!("estive-plugin-{}", name.replace('_', "-"));
     format!(
         r#"[package]
@@ -333,12 +354,20 @@ rust-version = "1.95"
 publish = false
 
 [lib]
-crate-type = ["cdylib"]
+# cdylib: the component; rlib: unit tests of its functions, natively.
+crate-type = ["cdylib", "rlib"]
 
 [dependencies]
 {sdk_dep}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
+
+# Tests run the plugin on a local site served by the `estive` binary (on
+# PATH, or named in ESTIVE_BIN): no host is compiled.
+[dev-dependencies]
+{testing_dep}
+tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
+anyhow = "1"
 
 # A crate of its own, outside any other workspace.
 [workspace]
@@ -478,6 +507,36 @@ const LIST_HTML: &str = r##"{% import "estive/forms.html" as f %}
 </ul>
 "##;
 
+/// The new crate's first test: its page and form on a local site served by
+/// the `estive` binary, read and sent as a person would.
+const TEST_RS: &str = r#"//! The list and its form, on a local site served by the `estive` binary
+//! (`estive plugin dev`, with the rows of demo/): `cargo test`.
+
+use estive_testing::BinaryHost;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_resident_adds_an_entry_with_the_form() -> anyhow::Result<()> {
+    let host = BinaryHost::start(env!("CARGO_MANIFEST_DIR")).await?;
+    let visitor = host.client();
+    let list = visitor.get(&host.path("/")).await?;
+    assert_eq!(list.status, 200, "{}", list.text);
+    assert!(list.shows("Marché des producteurs"), "the demo rows");
+
+    // Sent empty: shown again, the error named in the summary.
+    let again = list.form(&host.path("/"))?.submit(&visitor).await?;
+    assert_eq!(again.status, 422, "{}", again.text);
+    assert_eq!(again.error_summary()[0].1, "Titre : Ce champ est obligatoire.");
+    assert!(again.title().starts_with("Erreur : 1 champ à corriger"));
+
+    let mut form = again.form(&host.path("/"))?;
+    form.set("title", "Vide-grenier, dimanche 3 mai")?;
+    let done = form.submit(&visitor).await?;
+    assert_eq!(done.status, 200, "{}", done.text);
+    assert!(done.shows("Vide-grenier, dimanche 3 mai"));
+    Ok(())
+}
+"#;
+
 /// Rows `estive plugin dev` loads into the empty tables of its local site.
 const DEMO_JSON: &str = r#"{
   "tables": [
@@ -554,7 +613,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let at = dir.path().join("associations");
         let files = new_crate("associations", &at, &Sdk::Registry("0.3".into())).unwrap();
-        assert_eq!(files.len(), 10);
+        assert_eq!(files.len(), 11);
         let manifest = crate::package::Manifest::parse(
             &std::fs::read_to_string(at.join("plugin.toml")).unwrap(),
         )

@@ -183,6 +183,10 @@ pub enum PluginCommand {
         /// Where to listen.
         #[arg(long, env = "ESTIVE_ADDR", default_value = "127.0.0.1:8080")]
         addr: String,
+        /// The site's data folder (default: the crate's
+        /// `target/estive-dev`); a test gives a fresh one.
+        #[arg(long)]
+        data: Option<PathBuf>,
     },
     /// Grant a plugin on a site a read-only folder (the server
     /// administrator's alone): a path inside `<data>/granted/<site>/`,
@@ -422,10 +426,11 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
             );
             return Ok(());
         }
-        PluginCommand::Dev { dir, addr } => {
+        PluginCommand::Dev { dir, addr, data } => {
             let options = crate::author::dev::Options {
                 dir: dir.clone().unwrap_or_else(|| PathBuf::from(".")),
                 addr: addr.clone(),
+                data: data.clone(),
             };
             return crate::author::dev::run(options, shutdown_signal()).await;
         }

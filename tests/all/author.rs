@@ -410,3 +410,50 @@ async fn signed_packages_install_only_from_trusted_keys() {
         page.text
     );
 }
+
+/// The new crate's own test, as its author runs it: `cargo test` in the
+/// crate, with the harness compiled without the host and the `estive`
+/// binary serving the plugin (`BinaryHost`). Prints how long it took.
+#[test]
+fn the_new_crates_own_test_passes_with_the_binary_and_no_host_compiled() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = dir.path().join("marche");
+    author::new_crate("marche", &at, &Sdk::Path(workspace().join("host-sdk"))).unwrap();
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| workspace().join("target"), PathBuf::from)
+        .join("scaffold");
+    let started = std::time::Instant::now();
+    let out = std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["test", "--quiet"])
+        .current_dir(&at)
+        .env("CARGO_TARGET_DIR", &target)
+        .env("ESTIVE_BIN", crate::check::estive())
+        .env_remove("DATABASE_URL")
+        .env_remove("ESTIVE_DATA")
+        .output()
+        .expect("cargo runs");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("1 passed"), "{said}");
+    // The harness compiled no host.
+    let deps = target.join("debug").join("deps");
+    let host_built = std::fs::read_dir(&deps)
+        .map(|d| {
+            d.flatten().any(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("libestive_core-")
+            })
+        })
+        .unwrap_or(false);
+    assert!(!host_built, "estive-core was compiled for the crate's test");
+    println!(
+        "the new crate's first test: {:.0} s (cargo test, target {})",
+        started.elapsed().as_secs_f64(),
+        target.display()
+    );
+}

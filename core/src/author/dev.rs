@@ -39,6 +39,8 @@ pub struct Options {
     pub dir: PathBuf,
     /// Where to listen.
     pub addr: String,
+    /// The data folder (none: the crate's `target/estive-dev`).
+    pub data: Option<PathBuf>,
 }
 
 /// Build the plugin, set up or reuse the local site, serve it, and rebuild
@@ -59,7 +61,10 @@ pub async fn run(
         move || build_in(&dir, None)
     })
     .await??;
-    let data = dir.join("target").join("estive-dev");
+    let data = options
+        .data
+        .clone()
+        .unwrap_or_else(|| dir.join("target").join("estive-dev"));
     std::fs::create_dir_all(&data).with_context(|| format!("cannot create {}", data.display()))?;
     let mut config = Config::from_env()?;
     config.addr = options.addr;

@@ -1,45 +1,44 @@
-//! A form on a page: its values, and its errors when it is shown again.
-//!
-//! Every form page does the same things when what was sent is wrong: show
-//! the form again with what the person typed, each error beside its field,
-//! a summary of the errors at the top (in the order of the form, each
-//! naming its field and linking to it), the count of errors at the start of
-//! the document's title (never in the `<h1>`), and status 422. [`Form`] and
-//! [`View::form`] do all of it with the host, whose template macros
-//! (`estive/forms.html`) draw the fields.
-//!
-//! ```no_run
-//! use estive_sdk::prelude::*;
-//! use estive_sdk::form::Form;
-//!
-//! fn form_page(req: &Request, error: Option<&Error>) -> View {
-//!     let mut form = Form::new("club").label("name", "club-name");
-//!     if let Some(error) = error {
-//!         form = form.sent(req).errors(error);
-//!     }
-//!     view("club_form.html").title(i18n::t("club-new")).form(form)
-//! }
-//! ```
-//!
-//! and in `templates/club_form.html`:
-//!
-//! ```text
-//! {% import "estive/forms.html" as f %}
-//! {{ f.summary(form) }}
-//! <form method="post" novalidate>
-//!   <input type="hidden" name="csrf_token" value="{{ csrf_token }}">
-//!   {{ f.input(form, "name", t("club-name"), required=true) }}
-//!   {{ f.actions(t("estive-save"), base_path ~ "/") }}
-//! </form>
-//! ```
+//! Forms on pages: [`Form`] and [`View::form`].
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::{Error, FieldError, Request, View, i18n, view};
 
-/// A form's values and errors, for [`View::form`]; see the
-/// [module documentation](self).
+/// A form on a page: its values, and its errors when it is shown again.
+///
+/// Every form page does the same things when what was sent is wrong: show
+/// the form again with what the person typed, each error beside its field,
+/// a summary of the errors at the top (in the order of the form, each
+/// naming its field and linking to it), the count of errors at the start of
+/// the document's title (never in the `<h1>`), and status 422. [`Form`] and
+/// [`View::form`] do all of it with the host, whose template macros
+/// (`estive/forms.html`) draw the fields.
+///
+/// ```no_run
+/// use estive_sdk::prelude::*;
+/// use estive_sdk::form::Form;
+///
+/// fn form_page(req: &Request, error: Option<&Error>) -> View {
+///     let mut form = Form::new("club").label("name", "club-name");
+///     if let Some(error) = error {
+///         form = form.sent(req).errors(error);
+///     }
+///     view("club_form.html").title(i18n::t("club-new")).form(form)
+/// }
+/// ```
+///
+/// and in `templates/club_form.html`:
+///
+/// ```text
+/// {% import "estive/forms.html" as f %}
+/// {{ f.summary(form) }}
+/// <form method="post" novalidate>
+///   <input type="hidden" name="csrf_token" value="{{ csrf_token }}">
+///   {{ f.input(form, "name", t("club-name"), required=true) }}
+///   {{ f.actions(t("estive-save"), base_path ~ "/") }}
+/// </form>
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Form {
     id: String,

@@ -19,8 +19,11 @@
 //! - thin wrappers over the other host services: [`events`], [`http`],
 //!   [`config`], [`log`], [`clock`], [`i18n`];
 //! - helpers plugins share: [`csv`] export, [`dates`] on `YYYY-MM-DD`
-//!   strings, [`slug`], [`page`] (pagination), accessible SVG [`chart`]s and
-//!   [`url`] encoding.
+//!   strings, [`slug`], [`page`] (pagination) and [`url`] encoding.
+//!
+//! Helpers only some plugins use — SVG charts and trends, iCalendar feeds,
+//! French public holidays, CSV reading — are in the separate crate
+//! `estive-kit`, built on this one.
 //!
 //! # A complete small plugin
 //!
@@ -142,19 +145,15 @@ mod plugin;
 mod request;
 mod response;
 
-pub mod chart;
 pub mod clock;
 pub mod config;
 pub mod csv;
-pub mod csv_read;
 pub mod dates;
 pub mod db;
 pub mod events;
 pub mod form;
-pub mod holidays;
 pub mod http;
 pub mod i18n;
-pub mod ical;
 pub mod json_column;
 pub mod log;
 pub mod mail;
@@ -162,7 +161,6 @@ pub mod messages;
 pub mod page;
 pub mod prelude;
 pub mod slug;
-pub mod trend;
 pub mod url;
 
 pub use context::{Client, Context, Event, Site, User};

@@ -2,9 +2,9 @@
 //! calendar shows to everyone, and one per person behind a secret link,
 //! with their own bookings in full.
 
+use estive_kit::ical::{Calendar, Event, Status, Time};
 use estive_sdk::Area;
 use estive_sdk::dates::DateTime;
-use estive_sdk::ical::{Calendar, Event, Status, Time};
 use estive_sdk::prelude::*;
 
 use crate::hours;

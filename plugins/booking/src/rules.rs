@@ -2,8 +2,8 @@
 //! window, opening hours, time step, length, public holidays and closed
 //! periods. Pure functions, so that each rule has its test.
 
+use estive_kit::holidays::{self, Calendar, Holiday};
 use estive_sdk::dates::{Date, DateTime};
-use estive_sdk::holidays::{self, Calendar, Holiday};
 
 use crate::hours::{self, Fit};
 use crate::model::Resource;

@@ -1,9 +1,9 @@
 //! Reading and writing the plugin's tables: resources, places, bookings,
 //! and the transaction that books without ever booking twice.
 
+use estive_kit::holidays::Calendar;
 use estive_sdk::dates::DateTime;
 use estive_sdk::db::{Condition, Measure, Transaction};
-use estive_sdk::holidays::Calendar;
 use estive_sdk::prelude::*;
 use serde::Deserialize;
 use serde_json::Value as Json;

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use estive_kit::holidays;
 use estive_sdk::form::Form;
-use estive_sdk::holidays;
 use estive_sdk::prelude::*;
 use serde_json::Value;
 

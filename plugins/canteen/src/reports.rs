@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use estive_sdk::chart::BarChart;
+use estive_kit::chart::BarChart;
 use estive_sdk::csv::CsvWriter;
 use estive_sdk::dates::month_name;
 use estive_sdk::prelude::*;

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use estive_kit::holidays::{self, Calendar, Holiday};
 use estive_sdk::dates::{Date, DateTime};
-use estive_sdk::holidays::{self, Calendar, Holiday};
 use serde::Deserialize;
 
 use crate::model::{CLOSED, Day, EXTRA, Exception, HolidayPeriod, School};

@@ -90,7 +90,7 @@ pub fn chart(
     if points.is_empty() {
         return Ok(None);
     }
-    let trend = estive_sdk::trend::TrendChart::new(title)
+    let trend = estive_kit::trend::TrendChart::new(title)
         .id(format!("indicators-history-{scope}-{id}"))
         .locale(locale)
         .unit(if locale == "fr" { "\u{202f}%" } else { "%" })

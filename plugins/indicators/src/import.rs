@@ -9,8 +9,8 @@
 
 use std::collections::HashMap;
 
+use estive_kit::csv_read::{self, CsvError};
 use estive_sdk::csv::CsvWriter;
-use estive_sdk::csv_read::{self, CsvError};
 use estive_sdk::dates::Date;
 use estive_sdk::form::Form;
 use estive_sdk::prelude::*;

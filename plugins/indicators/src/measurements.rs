@@ -1,11 +1,11 @@
 //! Measured values: an indicator's series, its chart and its comparison
 //! between communes, and entering, correcting or removing a value.
 
-use estive_sdk::chart::BarChart;
+use estive_kit::chart::BarChart;
+use estive_kit::trend::TrendChart;
 use estive_sdk::dates::Date;
 use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
-use estive_sdk::trend::TrendChart;
 use serde_json::Value;
 
 use crate::communes::{self, Commune};

@@ -1,7 +1,7 @@
 //! The public dashboard: the programme's overview, axes, actions and
 //! indicators with their charts, comparisons and opinions.
 
-use estive_sdk::chart::BarChart;
+use estive_kit::chart::BarChart;
 use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
 use serde_json::Value;

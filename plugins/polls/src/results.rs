@@ -7,7 +7,7 @@
 //! kept in `results_cache` (see [`public`]), so that a view costs the poll
 //! row and one cache row however many people answered.
 
-use estive_sdk::chart::{BarChart, Chart, LineChart};
+use estive_kit::chart::{BarChart, Chart, LineChart};
 use estive_sdk::dates::month_name;
 use estive_sdk::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -10,7 +10,7 @@
 //! say “line 12: …”.
 //!
 //! ```
-//! use estive_sdk::csv_read;
+//! use estive_kit::csv_read;
 //!
 //! let text = "\u{feff}indicateur;date;valeur\r\nDECHETS;2025-12-31;\"1 234,5\"\r\n";
 //! let table = csv_read::read(text).unwrap();
@@ -57,7 +57,7 @@ impl CsvTable {
     /// and `VALEUR` all match `valeur`).
     ///
     /// ```
-    /// let table = estive_sdk::csv_read::read("Date;Commentaire\n").unwrap();
+    /// let table = estive_kit::csv_read::read("Date;Commentaire\n").unwrap();
     /// assert_eq!(table.column(&["comment", "commentaire"]), Some(1));
     /// assert_eq!(table.column(&["valeur"]), None);
     /// ```
@@ -110,7 +110,7 @@ pub fn read(text: &str) -> Result<CsvTable, CsvError> {
 /// Reads a CSV text with a known separator.
 ///
 /// ```
-/// let table = estive_sdk::csv_read::read_with("a|b\n1|\"x|y\"\n", '|').unwrap();
+/// let table = estive_kit::csv_read::read_with("a|b\n1|\"x|y\"\n", '|').unwrap();
 /// assert_eq!(table.records[0].fields, ["1", "x|y"]);
 /// ```
 ///

@@ -14,7 +14,7 @@
 //! shape, not only by colour.
 //!
 //! ```
-//! use estive_sdk::chart::BarChart;
+//! use estive_kit::chart::BarChart;
 //!
 //! let chart = BarChart::new("Résultats du sondage")
 //!     .headings("Option", "Votes")
@@ -42,7 +42,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::slug::slugify;
+use estive_sdk::slug::slugify;
 
 /// Colours of series, in order; each contrasts at least 4.8:1 with white.
 const PALETTE: [&str; 6] = [
@@ -496,7 +496,7 @@ fn sanitize(value: f64) -> f64 {
 /// A line chart: one or more series over the same labels (days, months…).
 ///
 /// ```
-/// use estive_sdk::chart::LineChart;
+/// use estive_kit::chart::LineChart;
 ///
 /// let chart = LineChart::new("Repas servis")
 ///     .labels(["lun.", "mar.", "mer."])

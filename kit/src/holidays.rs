@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use estive_sdk::dates::Date;
-//! use estive_sdk::holidays::{self, Holiday};
+//! use estive_kit::holidays::{self, Holiday};
 //!
 //! let day = Date::parse("2026-05-14").unwrap();
 //! assert_eq!(holidays::holiday(day), Some(Holiday::Ascension));
@@ -20,7 +20,7 @@
 //! assert!(!holidays::is_public_holiday(Date::parse("2026-05-15").unwrap()));
 //! ```
 
-use crate::dates::Date;
+use estive_sdk::dates::Date;
 
 /// A French public holiday.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -57,7 +57,7 @@ impl Holiday {
     /// The holiday's usual name in `fr` or `en` (any other locale).
     ///
     /// ```
-    /// use estive_sdk::holidays::Holiday;
+    /// use estive_kit::holidays::Holiday;
     ///
     /// assert_eq!(Holiday::WhitMonday.name("fr"), "Lundi de Pentecôte");
     /// assert_eq!(Holiday::WhitMonday.name("en"), "Whit Monday");
@@ -103,7 +103,7 @@ pub enum Calendar {
 /// Gregorian calendar did not exist yet, or after 9999.
 ///
 /// ```
-/// use estive_sdk::holidays::easter_sunday;
+/// use estive_kit::holidays::easter_sunday;
 ///
 /// assert_eq!(easter_sunday(2026).unwrap().to_string(), "2026-04-05");
 /// assert_eq!(easter_sunday(2027).unwrap().to_string(), "2027-03-28");
@@ -133,7 +133,7 @@ pub fn easter_sunday(year: i32) -> Option<Date> {
 /// without a Gregorian Easter (see [`easter_sunday`]).
 ///
 /// ```
-/// use estive_sdk::holidays::public_holidays;
+/// use estive_kit::holidays::public_holidays;
 ///
 /// let days = public_holidays(2026);
 /// assert_eq!(days.len(), 11);
@@ -146,7 +146,7 @@ pub fn public_holidays(year: i32) -> Vec<(Date, Holiday)> {
 /// The public holidays of a year in a calendar, in date order.
 ///
 /// ```
-/// use estive_sdk::holidays::{Calendar, Holiday, public_holidays_in};
+/// use estive_kit::holidays::{Calendar, Holiday, public_holidays_in};
 ///
 /// let days = public_holidays_in(2026, Calendar::AlsaceMoselle);
 /// assert_eq!(days.len(), 13);
@@ -201,7 +201,7 @@ pub fn holiday_in(date: Date, calendar: Calendar) -> Option<Holiday> {
 ///
 /// ```
 /// use estive_sdk::dates::Date;
-/// use estive_sdk::holidays::is_public_holiday;
+/// use estive_kit::holidays::is_public_holiday;
 ///
 /// assert!(is_public_holiday(Date::parse("2026-07-14").unwrap()));
 /// assert!(!is_public_holiday(Date::parse("2026-07-15").unwrap()));
@@ -241,7 +241,11 @@ mod tests {
     fn easter_always_falls_on_a_sunday_between_22_march_and_25_april() {
         for year in 1583..=3000 {
             let easter = easter_sunday(year).unwrap();
-            assert_eq!(easter.weekday(), crate::dates::Weekday::Sunday, "{easter}");
+            assert_eq!(
+                easter.weekday(),
+                estive_sdk::dates::Weekday::Sunday,
+                "{easter}"
+            );
             let lo = Date::new(year, 3, 22).unwrap();
             let hi = Date::new(year, 4, 25).unwrap();
             assert!(lo <= easter && easter <= hi, "{easter}");

@@ -16,7 +16,7 @@
 //!
 //! ```
 //! use estive_sdk::dates::Date;
-//! use estive_sdk::trend::TrendChart;
+//! use estive_kit::trend::TrendChart;
 //!
 //! let d = |s: &str| Date::parse(s).unwrap();
 //! let trend = TrendChart::new("Déchets ménagers par habitant")
@@ -46,8 +46,8 @@
 use std::fmt::Write as _;
 
 use crate::chart::{Chart, ChartRow, ChartTable};
-use crate::dates::{Date, month_name};
-use crate::slug::slugify;
+use estive_sdk::dates::{Date, month_name};
+use estive_sdk::slug::slugify;
 
 // The drawing constants and small helpers below mirror those of `chart`
 // (kept private there), so that both kinds of chart look alike.

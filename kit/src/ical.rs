@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use estive_sdk::dates::DateTime;
-//! use estive_sdk::ical::{Calendar, Event, Status, Time};
+//! use estive_kit::ical::{Calendar, Event, Status, Time};
 //!
 //! let stamp = DateTime::parse("2026-11-28T15:30").unwrap();
 //! let start = DateTime::parse("2026-12-05T18:00").unwrap();
@@ -41,8 +41,8 @@
 
 use std::fmt::Write as _;
 
-use crate::dates::{Date, DateTime};
-use crate::{Download, download};
+use estive_sdk::dates::{Date, DateTime};
+use estive_sdk::{Download, download};
 
 /// The `VTIMEZONE` of `Europe/Paris`: CET (UTC+1) in winter, CEST (UTC+2)
 /// from the last Sunday of March to the last Sunday of October, the rule of
@@ -186,7 +186,7 @@ pub struct Event {
 impl Event {
     /// An event with its unique id, the time the information was produced
     /// (`DTSTAMP`, in UTC, e.g. from
-    /// [`Instant::utc_datetime`](crate::clock::Instant::utc_datetime)) and
+    /// [`Instant::utc_datetime`](estive_sdk::clock::Instant::utc_datetime)) and
     /// its start.
     ///
     /// The `uid` must stay the same for the same event in every version of
@@ -436,7 +436,7 @@ impl Calendar {
 /// dropped.
 ///
 /// ```
-/// use estive_sdk::ical::escape_text;
+/// use estive_kit::ical::escape_text;
 ///
 /// assert_eq!(escape_text("a;b,c\\d\r\ne"), "a\\;b\\,c\\\\d\\ne");
 /// ```
@@ -468,7 +468,7 @@ pub fn escape_text(text: &str) -> String {
 /// characters; every physical line ends with CRLF.
 ///
 /// ```
-/// use estive_sdk::ical::fold_line;
+/// use estive_kit::ical::fold_line;
 ///
 /// let long = format!("SUMMARY:{}", "é".repeat(40));
 /// let folded = fold_line(&long);

@@ -104,6 +104,7 @@ pub fn new_crate(name: &str, dir: &Path, sdk: &Sdk) -> Result<Vec<PathBuf>> {
     let demo_path = format!("demo/{name}.json");
     let files: Vec<(&str, String)> = vec![
         ("Cargo.toml", cargo_toml(name, &sdk_dep, &testing_dep)),
+        ("build.rs", BUILD_RS.to_owned()),
         ("rust-toolchain.toml", RUST_TOOLCHAIN.to_owned()),
         (".gitignore", "/target\n".to_owned()),
         ("plugin.toml", plugin_toml(name, &title, &path)),
@@ -344,6 +345,19 @@ components = ["clippy", "rustfmt"]
 
 fn cargo_toml(name: &str, sdk_dep: &str, testing_dep: &str) -> String {
     let crate_name = format!("estive-plugin-{}", name.replace('_', "-"));
+    // The same SDK with the `build` feature for build.rs.
+    let build_dep = match sdk_dep.split_once(" = ") {
+        Some((key, spec)) if spec.starts_with('{') => {
+            format!(
+                "{key} = {}, features = [\"build\"] }}",
+                spec.trim_end_matches('}').trim_end()
+            )
+        }
+        Some((key, version)) => {
+            format!("{key} = {{ version = {version}, features = [\"build\"] }}")
+        }
+        None => sdk_dep.to_owned(),
+    };
     format!(
         r#"[package]
 name = "{crate_name}"
@@ -361,6 +375,10 @@ crate-type = ["cdylib", "rlib"]
 {sdk_dep}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
+
+# build.rs turns the names of plugin.toml into constants (routes::LIST…).
+[build-dependencies]
+{build_dep}
 
 # Tests run the plugin on a local site served by the `estive` binary (on
 # PATH, or named in ESTIVE_BIN): no host is compiled.
@@ -430,11 +448,15 @@ struct Entry {{
 
 struct {ty};
 
+// `routes::LIST`, `tables::ENTRIES`…: the names of plugin.toml as
+// constants (build.rs), so that a misspelt one does not compile.
+estive_sdk::manifest_names!();
+
 impl Plugin for {ty} {{
     fn handle(req: Request) -> Result<Response, Error> {{
         match (req.route(), req.is_post()) {{
-            ("list", false) => list(&req, None),
-            ("list", true) => add(&req),
+            (routes::LIST, false) => list(&req, None),
+            (routes::LIST, true) => add(&req),
             _ => Err(Error::not_found(messages::NOT_FOUND)),
         }}
     }}
@@ -443,8 +465,8 @@ impl Plugin for {ty} {{
 /// The list and its form; with `invalid`, the form shown again with its
 /// errors (status 422, their count in the title) and what was typed.
 fn list(req: &Request, invalid: Option<Error>) -> Result<Response, Error> {{
-    let entries = db::select("entries")
-        .order_desc("id")
+    let entries = db::select(tables::ENTRIES)
+        .order_desc(tables::entries::ID)
         .limit(100)
         .fetch::<Entry>()?;
     let mut form = Form::new("{name}").label("title", "entry-title");
@@ -465,7 +487,7 @@ fn add(req: &Request) -> Result<Response, Error> {{
         return list(req, Some(invalid));
     }}
     db::insert(
-        "entries",
+        tables::ENTRIES,
         &Entry {{
             id: None,
             title,
@@ -506,6 +528,17 @@ const LIST_HTML: &str = r##"{% import "estive/forms.html" as f %}
   {% for e in entries %}<li>{{ e.title }}</li>{% else %}<li>{{ t("no-entries") }}</li>{% endfor %}
 </ul>
 "##;
+
+/// The build script of a new crate: the names of plugin.toml as constants.
+const BUILD_RS: &str = r#"//! The names of plugin.toml as constants (`routes::LIST`, `tables::ENTRIES`,
+//! `tables::entries::TITLE`…), so that a misspelt one does not compile.
+
+fn main() {
+    if let Err(e) = estive_sdk::build::names() {
+        panic!("{e}");
+    }
+}
+"#;
 
 /// The new crate's first test: its page and form on a local site served by
 /// the `estive` binary, read and sent as a person would.
@@ -572,6 +605,10 @@ An Estive plugin: a list the residents add to, at `/{path}` on the portal.
 - `plugin.toml` — the manifest: routes, the `entries` table, the menu entry.
   The plugin's version is the one here.
 - `src/lib.rs` — the handler: the list, and the form that adds to it.
+- `build.rs` — the names of `plugin.toml` as constants (`routes::LIST`,
+  `tables::ENTRIES`): a misspelt one does not compile.
+- `tests/list.rs` — the first test, on a local site served by the `estive`
+  binary (`cargo test`; on PATH or in `ESTIVE_BIN`).
 - `templates/list.html` — the page, with the host's form macros
   (`estive/forms.html`); `locales/fr.ftl`, `locales/en.ftl`.
 - `demo/{name}.json` — rows for the local site of `estive plugin dev`.
@@ -613,7 +650,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let at = dir.path().join("associations");
         let files = new_crate("associations", &at, &Sdk::Registry("0.3".into())).unwrap();
-        assert_eq!(files.len(), 11);
+        assert_eq!(files.len(), 12);
         let manifest = crate::package::Manifest::parse(
             &std::fs::read_to_string(at.join("plugin.toml")).unwrap(),
         )
@@ -623,6 +660,14 @@ mod tests {
         let cargo: toml::Value =
             toml::from_str(&std::fs::read_to_string(at.join("Cargo.toml")).unwrap()).unwrap();
         assert_eq!(cargo["dependencies"]["estive-sdk"].as_str(), Some("0.3"));
+        assert_eq!(
+            cargo["build-dependencies"]["estive-sdk"]["version"].as_str(),
+            Some("0.3")
+        );
+        assert_eq!(
+            cargo["build-dependencies"]["estive-sdk"]["features"][0].as_str(),
+            Some("build")
+        );
         assert!(cargo.get("workspace").is_some(), "a workspace of its own");
     }
 

@@ -145,6 +145,8 @@ mod plugin;
 mod request;
 mod response;
 
+#[cfg(feature = "build")]
+pub mod build;
 pub mod clock;
 pub mod config;
 pub mod csv;

@@ -111,6 +111,18 @@ pub trait Plugin {
     }
 }
 
+/// Declares the modules of names from `plugin.toml` that the build script
+/// wrote with `estive_sdk::build::names()` (feature
+/// `build`): `routes`, `tables`, `settings`, `permissions`, `schedules`,
+/// `widgets`, each a constant per name, so that a misspelt name does not
+/// compile.
+#[macro_export]
+macro_rules! manifest_names {
+    () => {
+        include!(concat!(env!("OUT_DIR"), "/estive_names.rs"));
+    };
+}
+
 /// Makes a type implementing [`Plugin`] the plugin of this component.
 ///
 /// Call it once, in the `src/lib.rs` of a `cdylib` crate. It exports the

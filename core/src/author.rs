@@ -39,6 +39,14 @@ pub enum Sdk {
     Registry(String),
     /// A local checkout of this repository (its `host-sdk` folder).
     Path(PathBuf),
+    /// The SDK and harness this binary carries, unpacked by
+    /// [`unpack_bundled`]: `estive-sdk = { version, path }`.
+    Bundled {
+        /// The unpacked `estive-sdk`.
+        sdk: PathBuf,
+        /// The unpacked `estive-testing` (without its host).
+        testing: PathBuf,
+    },
 }
 
 fn is_plugin_name(name: &str) -> bool {
@@ -74,6 +82,16 @@ pub fn new_crate(name: &str, dir: &Path, sdk: &Sdk) -> Result<Vec<PathBuf>> {
             format!("estive-sdk = \"{version}\""),
             format!(
                 "estive-testing = {{ version = \"{TESTING_VERSION}\", default-features = false }}"
+            ),
+        ),
+        Sdk::Bundled { sdk, testing } => (
+            format!(
+                "estive-sdk = {{ version = \"{SDK_VERSION}\", path = {} }}",
+                toml::Value::String(sdk.display().to_string())
+            ),
+            format!(
+                "estive-testing = {{ version = \"{TESTING_VERSION}\", path = {}, default-features = false }}",
+                toml::Value::String(testing.display().to_string())
             ),
         ),
         Sdk::Path(path) => (
@@ -127,6 +145,185 @@ pub fn new_crate(name: &str, dir: &Path, sdk: &Sdk) -> Result<Vec<PathBuf>> {
         written.push(at);
     }
     Ok(written)
+}
+
+/// Where `estive` keeps what it unpacks for authors: `ESTIVE_HOME`, else
+/// `$XDG_DATA_HOME/estive`, else `~/.local/share/estive`.
+fn estive_home() -> Result<PathBuf> {
+    if let Some(h) = std::env::var_os("ESTIVE_HOME").filter(|h| !h.is_empty()) {
+        return Ok(PathBuf::from(h));
+    }
+    if let Some(x) = std::env::var_os("XDG_DATA_HOME").filter(|h| !h.is_empty()) {
+        return Ok(PathBuf::from(x).join("estive"));
+    }
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty()).context(
+        "neither ESTIVE_HOME nor HOME is set: say where to unpack the SDK with ESTIVE_HOME",
+    )?;
+    Ok(PathBuf::from(home).join(".local/share/estive"))
+}
+
+fn bundled_text(path: &str) -> Result<&'static str> {
+    crate::web::render::BUNDLED
+        .iter()
+        .find(|(p, _)| *p == path)
+        .and_then(|(_, b)| std::str::from_utf8(b).ok())
+        .with_context(|| format!("{path} is not embedded in this binary"))
+}
+
+fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<()> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn inherited(v: &toml::Value) -> bool {
+    v.get("workspace").and_then(toml::Value::as_bool) == Some(true)
+}
+
+/// A member's manifest without what it inherits from the workspace (the
+/// values written in), without the dependencies in `drop` and the
+/// features and optional dependencies that only serve them.
+fn standalone_manifest(mut m: toml::Table, ws: &toml::Table, drop: &[&str]) -> toml::Table {
+    let ws = ws.get("workspace").and_then(toml::Value::as_table);
+    let ws_package = ws
+        .and_then(|w| w.get("package"))
+        .and_then(toml::Value::as_table);
+    let ws_deps = ws
+        .and_then(|w| w.get("dependencies"))
+        .and_then(toml::Value::as_table);
+    if let Some(package) = m.get_mut("package").and_then(toml::Value::as_table_mut) {
+        for (key, value) in package.iter_mut() {
+            if inherited(value)
+                && let Some(v) = ws_package.and_then(|p| p.get(key))
+            {
+                *value = v.clone();
+            }
+        }
+    }
+    m.remove("lints");
+    // Features that enable a dropped dependency are emptied, and the
+    // optional dependencies only they enabled go too.
+    let mut gone: Vec<String> = drop.iter().map(|d| (*d).to_string()).collect();
+    if let Some(features) = m.get_mut("features").and_then(toml::Value::as_table_mut) {
+        let mut emptied = Vec::new();
+        for (name, list) in features.iter_mut() {
+            let Some(items) = list.as_array() else {
+                continue;
+            };
+            if items
+                .iter()
+                .filter_map(toml::Value::as_str)
+                .any(|i| drop.iter().any(|d| i == format!("dep:{d}")))
+            {
+                gone.extend(
+                    items
+                        .iter()
+                        .filter_map(toml::Value::as_str)
+                        .filter_map(|i| i.strip_prefix("dep:"))
+                        .map(str::to_string),
+                );
+                *list = toml::Value::Array(Vec::new());
+                emptied.push(name.clone());
+            }
+        }
+        for (_, list) in features.iter_mut() {
+            if let Some(items) = list.as_array_mut() {
+                items.retain(|i| i.as_str().is_none_or(|i| !emptied.iter().any(|e| e == i)));
+            }
+        }
+    }
+    for section in ["dependencies", "dev-dependencies", "build-dependencies"] {
+        let Some(deps) = m.get_mut(section).and_then(toml::Value::as_table_mut) else {
+            continue;
+        };
+        if section == "dependencies" {
+            deps.retain(|name, _| !gone.iter().any(|g| g == name));
+        } else {
+            deps.retain(|name, _| !drop.contains(&name));
+        }
+        for (name, value) in deps.iter_mut() {
+            if !inherited(value) {
+                continue;
+            }
+            let mut spec = match ws_deps.and_then(|d| d.get(name)) {
+                Some(toml::Value::String(version)) => {
+                    let mut t = toml::Table::new();
+                    t.insert("version".into(), toml::Value::String(version.clone()));
+                    t
+                }
+                Some(toml::Value::Table(t)) => t.clone(),
+                _ => continue,
+            };
+            if let Some(extra) = value.as_table() {
+                for (k, x) in extra {
+                    match (k.as_str(), spec.get_mut(k)) {
+                        ("workspace", _) => {}
+                        ("features", Some(toml::Value::Array(mine))) => {
+                            mine.extend(x.as_array().cloned().unwrap_or_default());
+                        }
+                        _ => {
+                            spec.insert(k.clone(), x.clone());
+                        }
+                    }
+                }
+            }
+            *value = toml::Value::Table(spec);
+        }
+    }
+    m
+}
+
+/// The SDK and the test harness this binary was built with, written to
+/// `<estive home>/sdk/<crate>-<version>/` for a new crate to depend on by
+/// path (with its version, for when it is published): a plugin builds and
+/// tests on a machine with only `estive` and a Rust toolchain. Files that
+/// are already there unchanged are left alone.
+///
+/// # Errors
+/// The folder cannot be written, or an embedded manifest is malformed.
+pub fn unpack_bundled() -> Result<Sdk> {
+    let home = estive_home()?;
+    let workspace: toml::Table = toml::from_str(bundled_text("workspace.toml")?)
+        .context("the embedded workspace manifest")?;
+    let mut dirs = Vec::new();
+    for (name, drop) in [
+        ("estive-sdk", &[][..]),
+        ("estive-testing", &["estive-core"][..]),
+    ] {
+        let manifest: toml::Table = toml::from_str(bundled_text(&format!("{name}/Cargo.toml"))?)
+            .with_context(|| format!("the embedded {name} manifest"))?;
+        let standalone = standalone_manifest(manifest, &workspace, drop);
+        let version = standalone
+            .get("package")
+            .and_then(|p| p.get("version"))
+            .and_then(toml::Value::as_str)
+            .with_context(|| format!("the embedded {name} has no version"))?
+            .to_string();
+        let dir = home.join("sdk").join(format!("{name}-{version}"));
+        let text = format!(
+            "# Unpacked by `estive plugin new` from the estive binary {}; do not edit.\n{}",
+            env!("CARGO_PKG_VERSION"),
+            toml::to_string(&standalone)?
+        );
+        write_if_changed(&dir.join("Cargo.toml"), text.as_bytes())?;
+        let prefix = format!("{name}/");
+        for (path, bytes) in crate::web::render::BUNDLED {
+            if let Some(rel) = path.strip_prefix(&prefix)
+                && rel != "Cargo.toml"
+            {
+                write_if_changed(&dir.join(rel), bytes)?;
+            }
+        }
+        dirs.push(dir);
+    }
+    let testing = dirs.pop().expect("two crates");
+    let sdk = dirs.pop().expect("two crates");
+    Ok(Sdk::Bundled { sdk, testing })
 }
 
 /// Install the WebAssembly target with rustup when it is missing.
@@ -669,6 +866,58 @@ mod tests {
             Some("build")
         );
         assert!(cargo.get("workspace").is_some(), "a workspace of its own");
+    }
+
+    #[test]
+    fn bundled_crates_stand_alone_without_the_host() {
+        let workspace: toml::Table = toml::from_str(
+            r#"
+[workspace.package]
+version = "0.1.0"
+edition = "2024"
+[workspace.dependencies]
+estive-core = { path = "core" }
+tokio = { version = "1", features = ["full"] }
+sea-orm = "1"
+anyhow = "1"
+"#,
+        )
+        .unwrap();
+        let member: toml::Table = toml::from_str(
+            r#"
+[package]
+name = "estive-testing"
+version.workspace = true
+edition.workspace = true
+[lints]
+workspace = true
+[features]
+default = ["embedded"]
+embedded = ["dep:estive-core", "dep:sea-orm"]
+[dependencies]
+estive-core = { workspace = true, optional = true }
+sea-orm = { workspace = true, optional = true }
+tokio = { workspace = true, features = ["macros"] }
+anyhow.workspace = true
+"#,
+        )
+        .unwrap();
+        let out = standalone_manifest(member, &workspace, &["estive-core"]);
+        assert_eq!(out["package"]["version"].as_str(), Some("0.1.0"));
+        assert_eq!(out["package"]["edition"].as_str(), Some("2024"));
+        assert!(out.get("lints").is_none());
+        let deps = out["dependencies"].as_table().unwrap();
+        assert!(!deps.contains_key("estive-core") && !deps.contains_key("sea-orm"));
+        assert_eq!(deps["anyhow"]["version"].as_str(), Some("1"));
+        let features: Vec<&str> = deps["tokio"]["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(toml::Value::as_str)
+            .collect();
+        assert_eq!(features, ["full", "macros"]);
+        assert_eq!(out["features"]["default"].as_array().unwrap().len(), 0);
+        assert_eq!(out["features"]["embedded"].as_array().unwrap().len(), 0);
     }
 
     #[test]

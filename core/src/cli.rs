@@ -135,9 +135,14 @@ pub enum PluginCommand {
         #[arg(long)]
         dir: Option<PathBuf>,
         /// Use the SDK of a local checkout of Estive (its `host-sdk`
-        /// folder) instead of the published crate.
-        #[arg(long)]
+        /// folder). By default the SDK and test harness this binary carries
+        /// are unpacked into `~/.local/share/estive/sdk/` (or
+        /// `$ESTIVE_HOME/sdk/`) and used by path, with their version.
+        #[arg(long, conflicts_with = "registry")]
         sdk_path: Option<PathBuf>,
+        /// Depend on the SDK and harness published on crates.io only.
+        #[arg(long)]
+        registry: bool,
     },
     /// Build a plugin crate for wasm32-wasip2 and assemble its package
     /// under `target/estive/<name>/`, checked as an install would.
@@ -413,7 +418,8 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
             name,
             dir,
             sdk_path,
-        } => return new_plugin(name, dir.as_deref(), sdk_path.as_deref()),
+            registry,
+        } => return new_plugin(name, dir.as_deref(), sdk_path.as_deref(), *registry),
         PluginCommand::Build { dir } => {
             let built = crate::author::build(dir.as_deref().unwrap_or(Path::new(".")))?;
             println!(
@@ -648,14 +654,20 @@ async fn plugin(config: &Config, cmd: PluginCommand) -> Result<()> {
 }
 
 /// `estive plugin new`: write the crate and say what to do next.
-fn new_plugin(name: &str, dir: Option<&Path>, sdk_path: Option<&Path>) -> Result<()> {
+fn new_plugin(
+    name: &str,
+    dir: Option<&Path>,
+    sdk_path: Option<&Path>,
+    registry: bool,
+) -> Result<()> {
     let dir = dir.map_or_else(|| PathBuf::from(name), Path::to_path_buf);
     let sdk = match sdk_path {
         Some(p) => crate::author::Sdk::Path(
             p.canonicalize()
                 .with_context(|| format!("--sdk-path {}", p.display()))?,
         ),
-        None => crate::author::Sdk::Registry(crate::author::SDK_VERSION.to_owned()),
+        None if registry => crate::author::Sdk::Registry(crate::author::SDK_VERSION.to_owned()),
+        None => crate::author::unpack_bundled()?,
     };
     let files = crate::author::new_crate(name, &dir, &sdk)?;
     println!(
@@ -667,13 +679,6 @@ fn new_plugin(name: &str, dir: Option<&Path>, sdk_path: Option<&Path>) -> Result
     Ok(())
 }
 
-/// `estive plugin check DIR|ZIP`: the install checks (manifest, component,
-/// catalogues), then what would fail only later — templates that do not
-/// compile or load a template the plugin lacks, catalogue errors with their
-/// line and column, keys missing in one language, templates named in `src/`
-/// that do not exist — one finding a line, like a compiler. A folder
-/// without `plugin.wasm` (a plugin's crate) is checked without its
-/// component. Fails when there is an error; warnings alone pass.
 /// ", signed by X" for an install's line; nothing when unsigned.
 fn signed_by(signer: Option<&str>) -> String {
     signer.map_or_else(|| " (unsigned)".to_string(), |s| format!(", signed by {s}"))
@@ -696,6 +701,13 @@ fn write_private(path: &Path, text: &str) -> Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
+/// `estive plugin check DIR|ZIP`: the install checks (manifest, component,
+/// catalogues), then what would fail only later — templates that do not
+/// compile or load a template the plugin lacks, catalogue errors with their
+/// line and column, keys missing in one language, templates named in `src/`
+/// that do not exist — one finding a line, like a compiler. A folder
+/// without `plugin.wasm` (a plugin's crate) is checked without its
+/// component. Fails when there is an error; warnings alone pass.
 fn check_plugin(path: &Path) -> Result<()> {
     use crate::package::check;
     let host = crate::web::render::FILES;

@@ -411,14 +411,34 @@ async fn signed_packages_install_only_from_trusted_keys() {
     );
 }
 
-/// The new crate's own test, as its author runs it: `cargo test` in the
-/// crate, with the harness compiled without the host and the `estive`
-/// binary serving the plugin (`BinaryHost`). Prints how long it took.
+/// What an author does on a machine with only the `estive` binary and a
+/// Rust toolchain: `estive plugin new` (the SDK and the harness the binary
+/// carries unpacked into ESTIVE_HOME, no checkout), then the crate's own
+/// `cargo test`, the harness compiled without the host and the binary
+/// serving the plugin (`BinaryHost`). Prints how long the test took.
 #[test]
 fn the_new_crates_own_test_passes_with_the_binary_and_no_host_compiled() {
     let dir = tempfile::tempdir().unwrap();
     let at = dir.path().join("marche");
-    author::new_crate("marche", &at, &Sdk::Path(workspace().join("host-sdk"))).unwrap();
+    let home = dir.path().join("home");
+    let made = std::process::Command::new(crate::check::estive())
+        .args(["plugin", "new", "marche", "--dir"])
+        .arg(&at)
+        .env("ESTIVE_HOME", &home)
+        .output()
+        .expect("estive runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let cargo_toml = std::fs::read_to_string(at.join("Cargo.toml")).unwrap();
+    assert!(
+        cargo_toml.contains("estive-sdk = { version = \"0.3\", path = ")
+            && cargo_toml.contains("sdk/estive-sdk-0.3.0")
+            && !cargo_toml.contains(&workspace().display().to_string()),
+        "the unpacked SDK, not this checkout: {cargo_toml}"
+    );
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map_or_else(|| workspace().join("target"), PathBuf::from)
         .join("scaffold");

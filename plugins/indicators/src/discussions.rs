@@ -4,8 +4,11 @@
 //! `indicators:action-<id>`; plugins cannot read each other's tables, so
 //! forums publishes `forums.replied` for each reply that becomes visible
 //! and `forums.reply-hidden` when one is hidden or refused later. The
-//! latest few replies of each action are kept here (hidden ones dropped)
-//! and shown on the action's public page beside a link to join the debate.
+//! latest few replies of each action are kept here and shown on the
+//! action's public page beside a link to join the debate. A hidden reply
+//! stays as a row without its text, and each row remembers the last event
+//! applied to it: events arrive at least once, so an older announcement
+//! delivered again must not bring a hidden reply back.
 
 use estive_sdk::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -51,6 +54,14 @@ pub struct Reply {
     /// The post's address on the portal (a path or an http(s) URL), or
     /// empty.
     pub url: String,
+    /// Hidden in forums since: the row stays, without its text, so that an
+    /// older announcement delivered again cannot bring the reply back.
+    #[serde(default)]
+    pub hidden: bool,
+    /// The id of the last event applied to this post: events arrive at
+    /// least once, and only a newer one changes the row.
+    #[serde(default)]
+    pub event_id: i64,
 }
 
 /// The `forums.replied` payload read into a reply of one of our actions;
@@ -94,6 +105,8 @@ pub fn reply_from(payload: &Value) -> Option<Reply> {
         author_name: text("author_name", 100),
         at,
         url,
+        hidden: false,
+        event_id: 0,
     })
 }
 
@@ -102,42 +115,63 @@ pub fn reply_from(payload: &Value) -> Option<Reply> {
 /// # Errors
 ///
 /// When storage fails (the host offers the event again later).
-pub fn receive(topic: &str, payload: &Value) -> Result<(), Error> {
+pub fn receive(topic: &str, payload: &Value, event_id: i64) -> Result<(), Error> {
     match topic {
         REPLIED => {
-            let Some(reply) = reply_from(payload) else {
+            let Some(mut reply) = reply_from(payload) else {
                 log::debug!("forums.replied for another subject: ignored");
                 return Ok(());
             };
-            // A reply about an action deleted since is of no use.
             let exists = db::count("actions")
                 .filter(eq("id", reply.action_id))
                 .get()?
                 > 0;
-            if !exists {
+            if !exists || !is_newer(reply.post_id, event_id)? {
                 return Ok(());
             }
+            reply.event_id = event_id;
             db::upsert("discussion_replies", &reply, &["post_id"])?;
             prune(reply.action_id)
         }
         REPLY_HIDDEN => {
             let post_id = payload.get("post_id").and_then(Value::as_i64);
-            let ours = payload
+            let action_id = payload
                 .get("subject_key")
                 .and_then(Value::as_str)
                 .and_then(action_of);
-            if let (Some(post_id), Some(_)) = (post_id, ours) {
-                db::delete("discussion_replies")
-                    .filter(eq("post_id", post_id))
-                    .run()?;
+            let (Some(post_id), Some(action_id)) = (post_id, action_id) else {
+                return Ok(());
+            };
+            if !is_newer(post_id, event_id)? {
+                return Ok(());
             }
+            let tombstone = Reply {
+                id: None,
+                action_id,
+                topic_id: payload.get("topic_id").and_then(Value::as_i64).unwrap_or(0),
+                post_id,
+                excerpt: String::new(),
+                author_name: String::new(),
+                at: None,
+                url: String::new(),
+                hidden: true,
+                event_id,
+            };
+            db::upsert("discussion_replies", &tombstone, &["post_id"])?;
             Ok(())
         }
         _ => Ok(()),
     }
 }
 
-/// Drops the replies of an action past the latest [`KEPT`].
+/// Whether an event with this id is newer than what the post's row holds.
+fn is_newer(post_id: i64, event_id: i64) -> Result<bool, Error> {
+    let known: Option<Reply> = db::select("discussion_replies")
+        .filter(eq("post_id", post_id))
+        .first()?;
+    Ok(known.is_none_or(|r| r.event_id < event_id))
+}
+
 fn prune(action_id: i64) -> Result<(), Error> {
     #[derive(Deserialize)]
     struct Row {
@@ -146,6 +180,7 @@ fn prune(action_id: i64) -> Result<(), Error> {
     let old: Vec<Row> = db::select("discussion_replies")
         .columns(&["id"])
         .filter(eq("action_id", action_id))
+        .filter(eq("hidden", false))
         .order_desc("at")
         .order_desc("post_id")
         .offset(KEPT)
@@ -167,6 +202,7 @@ fn prune(action_id: i64) -> Result<(), Error> {
 pub fn latest(action_id: i64) -> Result<Vec<Reply>, Error> {
     db::select("discussion_replies")
         .filter(eq("action_id", action_id))
+        .filter(eq("hidden", false))
         .order_desc("at")
         .order_desc("post_id")
         .limit(SHOWN)

@@ -81,7 +81,8 @@ impl Plugin for Agenda21 {
         match event.topic.as_str() {
             discussions::REPLIED | discussions::REPLY_HIDDEN => {
                 let payload = serde_json::from_str(&event.payload).unwrap_or_default();
-                discussions::receive(&event.topic, &payload).map_err(String::from)
+                let id = i64::try_from(event.id).unwrap_or(i64::MAX);
+                discussions::receive(&event.topic, &payload, id).map_err(String::from)
             }
             _ => feeds::receive(&event).map_err(String::from),
         }

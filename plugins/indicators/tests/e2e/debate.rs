@@ -139,6 +139,27 @@ async fn the_action_page_shows_the_latest_replies_and_a_link_to_join_the_debate(
         "the next oldest takes its place"
     );
 
+    // Events arrive at least once: the announcement of Fanny's reply,
+    // delivered again after it was hidden (as after a node died while
+    // delivering it), does not bring it back.
+    let announced = value(
+        &host,
+        "SELECT CAST(MAX(id) AS TEXT) FROM outbox WHERE topic = 'forums.replied' AND payload LIKE '%\"post_id\":16,%'",
+    )
+    .await?
+    .unwrap_or_default();
+    {
+        use sea_orm::ConnectionTrait;
+        let db = &host.state.platform.db;
+        db.execute_unprepared(&format!(
+            "UPDATE event_deliveries SET done_at = NULL, lease_until = NULL WHERE plugin = 'indicators' AND event_id = {announced}"
+        ))
+        .await?;
+    }
+    assert_eq!(host.deliver_events().await?, 1, "delivered again");
+    let page = action_page(&host, &id).await?;
+    assert!(!page.contains("Fanny"), "still hidden after a redelivery");
+
     // In English too.
     let english = host.client();
     english.get("/langue/en?next=/").await?;

@@ -62,7 +62,7 @@
 //! }
 //! ```
 
-pub use crate::form_view::{Form, SummaryLine};
+pub use crate::form_view::{Choice, Form, SummaryLine, options};
 
 use crate::dates::{Date, DateTime};
 use crate::{Error, FieldError, messages};

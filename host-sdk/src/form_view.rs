@@ -51,6 +51,41 @@ pub struct Form {
     fault: Option<String>,
 }
 
+/// One option of a `select`, `radios` or `checkboxes` macro.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    /// The value sent, as text, so that it compares equal to the one a
+    /// browser sends back.
+    pub value: String,
+    /// What the person reads.
+    pub label: String,
+}
+
+/// The options of a choice for the host's macros, from (value, label)
+/// pairs: built in code rather than in the template, where a list grown
+/// inside `{% for %}` is lost when the loop ends.
+///
+/// ```
+/// use estive_sdk::form::options;
+///
+/// let kinds = options([(1, "Salle"), (2, "Matériel")]);
+/// assert_eq!(kinds[1].value, "2");
+/// assert_eq!(kinds[1].label, "Matériel");
+/// ```
+pub fn options<V, L>(items: impl IntoIterator<Item = (V, L)>) -> Vec<Choice>
+where
+    V: std::fmt::Display,
+    L: Into<String>,
+{
+    items
+        .into_iter()
+        .map(|(value, label)| Choice {
+            value: value.to_string(),
+            label: label.into(),
+        })
+        .collect()
+}
+
 /// How a field is named in the summary.
 #[derive(Clone, Debug, PartialEq)]
 enum Label {

@@ -1,26 +1,12 @@
-//! What the plugin's forms share: the options of a choice, and dates typed
-//! the French way.
+//! What the plugin's forms share: dates typed the French way (and the
+//! SDK's options of a choice, re-exported).
 
 use estive_sdk::dates::Date;
 use estive_sdk::prelude::*;
-use serde_json::Value;
 
 use crate::numbers::parse_date;
 
-/// The options of a `<select>` or a group of radio buttons, as the
-/// host's `select` and `radios` macros take them: `{value, label}` with
-/// the value as text, so that it compares equal to the submitted one. Built here rather than in the template, where a list
-/// grown inside `{% for %}` is lost when the loop ends.
-pub fn options<V, L>(items: impl IntoIterator<Item = (V, L)>) -> Vec<Value>
-where
-    V: ToString,
-    L: Into<String>,
-{
-    items
-        .into_iter()
-        .map(|(value, label)| json!({ "value": value.to_string(), "label": label.into() }))
-        .collect()
-}
+pub use estive_sdk::form::options;
 
 /// An optional date field, typed `AAAA-MM-JJ` (what date inputs send) or
 /// `JJ/MM/AAAA` (what people type where a browser shows a plain text

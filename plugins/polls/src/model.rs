@@ -18,11 +18,8 @@ pub const MAX_OPTIONS: usize = 30;
 
 /// The options of a select or a group of radio buttons, for the host's
 /// form macros: each value with its label, the catalogue's `<prefix><value>`.
-pub fn options(values: &[&str], prefix: &str) -> Vec<serde_json::Value> {
-    values
-        .iter()
-        .map(|v| json!({ "value": v, "label": i18n::t(&format!("{prefix}{v}")) }))
-        .collect()
+pub fn options(values: &[&str], prefix: &str) -> Vec<estive_sdk::form::Choice> {
+    estive_sdk::form::options(values.iter().map(|v| (v, i18n::t(&format!("{prefix}{v}")))))
 }
 
 /// Where a poll is in its life. `Published` polls are open between their

@@ -205,7 +205,7 @@ fn native_page(
     p: &SitePlugin,
     view: &wit::View,
 ) -> Result<Response, estive_core::web::error::Error> {
-    let (content, _) = webplugin::render_view(state, ctx, p, Area::Portal, view)?;
+    let content = webplugin::render_view(state, ctx, p, Area::Portal, view)?.content;
     let f = page::frame(
         state,
         ctx,

@@ -353,10 +353,11 @@ fn respond(
     match resp {
         api::Response::View(view) => {
             let status = StatusCode::from_u16(view.status).unwrap_or(StatusCode::OK);
-            let (content, breadcrumb) = render_view(state, ctx, plugin, area, &view)?;
+            let rendered = render_view(state, ctx, plugin, area, &view)?;
             let mut f = frame(state, ctx, area, &view.title, status);
-            f.breadcrumb = breadcrumb;
-            f.title_prefix = errors_in_title(state, ctx, &view);
+            f.breadcrumb = rendered.breadcrumb;
+            f.title_prefix = errors_in_title(state, ctx, &view, rendered.form_errors);
+            let content = rendered.content;
             Ok(html(status, state.render.page(&ctx.site, &f, &content)?))
         }
         api::Response::Redirect(r) => {
@@ -387,31 +388,21 @@ fn respond(
     }
 }
 
-/// The count of errors of a form shown again (the SDK's `View::form`
-/// gives it as `form.count`, with status 422 or another refusal such as
-/// 409), for the start of the document's `<title>`: never in the `<h1>` or
-/// the breadcrumb.
-fn errors_in_title(state: &AppState, ctx: &Ctx, view: &api::View) -> Option<String> {
-    if view.status < 400 {
-        return None;
-    }
-    #[derive(serde::Deserialize)]
-    struct Shown {
-        form: Counted,
-    }
-    #[derive(serde::Deserialize)]
-    struct Counted {
-        count: u32,
-    }
-    let count = serde_json::from_str::<Shown>(&view.context)
-        .ok()?
-        .form
-        .count;
-    (count > 0).then(|| {
+/// The start of the document's `<title>` of a form shown again: the count
+/// of its errors (the SDK's `View::form` gives it as `form.count`, with
+/// status 422 or another refusal such as 409), never in the `<h1>` or the
+/// breadcrumb.
+fn errors_in_title(
+    state: &AppState,
+    ctx: &Ctx,
+    view: &api::View,
+    form_errors: u64,
+) -> Option<String> {
+    (view.status >= 400 && form_errors > 0).then(|| {
         state.render.host_catalogue().t_args(
             ctx.lang,
             "estive-title-errors",
-            &[("count", count.to_string())],
+            &[("count", form_errors.to_string())],
         )
     })
 }
@@ -532,6 +523,14 @@ fn download(plugin: &SitePlugin, d: api::Download) -> Result<Response> {
     Ok(out)
 }
 
+/// A plugin view rendered without the layout.
+pub struct Rendered {
+    pub content: String,
+    pub breadcrumb: Vec<Crumb>,
+    /// `form.count` of the context: the errors of a form shown again.
+    pub form_errors: u64,
+}
+
 /// Render a plugin view's content (without the layout).
 ///
 /// # Errors
@@ -542,7 +541,7 @@ pub fn render_view(
     plugin: &SitePlugin,
     area: Area,
     view: &api::View,
-) -> Result<(String, Vec<Crumb>)> {
+) -> Result<Rendered> {
     let out = render_view_bounded(state, ctx, plugin, area, view);
     if let Err(e) = &out {
         // What the plugin handed over could not be shown within the
@@ -567,7 +566,7 @@ fn render_view_bounded(
     plugin: &SitePlugin,
     area: Area,
     view: &api::View,
-) -> Result<(String, Vec<Crumb>)> {
+) -> Result<Rendered> {
     if view.context.len() > MAX_VIEW_CONTEXT {
         return Err(Error::Internal(anyhow::anyhow!(
             "plugin {} gave a view context of {} bytes (at most {MAX_VIEW_CONTEXT})",
@@ -602,10 +601,18 @@ fn render_view_bounded(
         .map(|(a, p)| (a, serde_json::Value::String(p)))
         .collect();
     let base = serde_json::json!({ "base_path": plugin.mount(area), "mounts": mounts, "plugin": plugin.name });
+    let form_errors = data
+        .pointer("/form/count")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0);
     let context = merge(merge(globals(ctx, area), base), data);
     let name = Renderer::plugin_template(&ctx.site, plugin, &view.template);
     let content = state.render.render(&name, context)?;
-    Ok((content, breadcrumb))
+    Ok(Rendered {
+        content,
+        breadcrumb,
+        form_errors,
+    })
 }
 
 /// The breadcrumb the layout prints: only links a browser cannot turn
@@ -665,7 +672,7 @@ pub async fn widgets(state: &AppState, ctx: &Ctx, area: Area) -> Vec<WidgetHtml>
                     _ => return None,
                 };
                 let body = match render_view(state, ctx, &p, area, &view) {
-                    Ok((b, _)) => b,
+                    Ok(rendered) => rendered.content,
                     Err(e) => {
                         tracing::warn!(plugin = %p.name, widget = %w.name, error = %e, "widget did not render");
                         return None;

@@ -15,17 +15,21 @@ fn workspace() -> PathBuf {
         .to_path_buf()
 }
 
+/// Where the new crates of these tests build, kept between runs (each is a
+/// workspace of its own, so it would otherwise start from nothing).
+fn scaffold_target() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| workspace().join("target"), PathBuf::from)
+        .join("scaffold")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_plugin_builds_packs_installs_and_takes_an_entry() {
     let dir = tempfile::tempdir().unwrap();
     let at = dir.path().join("fetes");
     author::new_crate("fetes", &at, &Sdk::Path(workspace().join("host-sdk"))).unwrap();
 
-    // Built in a target folder kept between runs (the crate is a
-    // workspace of its own, so it would otherwise start from nothing).
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| workspace().join("target"), PathBuf::from)
-        .join("scaffold");
+    let target = scaffold_target();
     let built = tokio::task::spawn_blocking({
         let at = at.clone();
         move || author::build_in(&at, Some(&target))
@@ -140,9 +144,7 @@ async fn plugin_dev_serves_the_crate_and_reloads_what_changes() {
     let dir = tempfile::tempdir().unwrap();
     let at = dir.path().join("fetes");
     author::new_crate("fetes", &at, &Sdk::Path(workspace().join("host-sdk"))).unwrap();
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| workspace().join("target"), PathBuf::from)
-        .join("scaffold");
+    let target = scaffold_target();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -439,9 +441,7 @@ fn the_new_crates_own_test_passes_with_the_binary_and_no_host_compiled() {
             && !cargo_toml.contains(&workspace().display().to_string()),
         "the unpacked SDK, not this checkout: {cargo_toml}"
     );
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| workspace().join("target"), PathBuf::from)
-        .join("scaffold");
+    let target = scaffold_target();
     let started = std::time::Instant::now();
     let out = std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .args(["test", "--quiet"])

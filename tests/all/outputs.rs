@@ -89,6 +89,39 @@ async fn hostile_templates_fail_their_request_quickly_and_memory_stays_bounded()
     assert!(grew < 1024, "resident memory grew by {grew} MiB");
 }
 
+/// The host's form macros (`estive/…`) are the only host templates a
+/// plugin reaches: a path climbing out of that folder loads nothing, and
+/// the macros escape whatever a forged `form` holds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_host_form_macros_neither_open_the_host_templates_nor_print_markup() {
+    let host = host().await;
+    let c = host.client();
+    let escape = c.get("/sorties/gabarit/kit_escape").await.unwrap();
+    assert_eq!(escape.status, 500, "{}", escape.text);
+    assert_eq!(
+        escape.text.matches("<main").count(),
+        1,
+        "only the error page's own layout: {}",
+        escape.text
+    );
+    let forged = c.get("/sorties/gabarit/kit_forged").await.unwrap();
+    assert_eq!(forged.status, 200, "{}", forged.text);
+    for n in 1..=7 {
+        assert!(
+            !forged.text.contains(&format!("<script>alert({n})")),
+            "alert({n}) printed as markup: {}",
+            forged.text
+        );
+    }
+    assert!(!forged.text.contains("<img src=x"), "{}", forged.text);
+    assert!(
+        forged.text.contains("&lt;script&gt;alert(4)"),
+        "{}",
+        forged.text
+    );
+    neighbour_answers(&c).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn repeated_template_faults_suspend_the_plugin_not_the_site() {
     let host = host().await;

@@ -13,7 +13,10 @@
 //! - [`ical`]: calendar feeds in iCalendar format (RFC 5545);
 //! - [`holidays`]: French public holidays, nationally and in
 //!   Alsace-Moselle, for any year;
-//! - [`csv_read`]: reading CSV files (delimiter detection, quoted fields).
+//! - [`csv_read`]: reading CSV files (delimiter detection, quoted fields);
+//! - [`periods`]: labelled periods of days (school holidays, closures)
+//!   read one per line;
+//! - [`token`]: random secrets for private addresses.
 //!
 //! These modules were part of `estive-sdk` 0.1 and 0.2 (as
 //! `estive_sdk::chart`, …) and left it in 0.3: a plugin moving to the kit
@@ -30,6 +33,8 @@ pub mod chart;
 pub mod csv_read;
 pub mod holidays;
 pub mod ical;
+pub mod periods;
+pub mod token;
 pub mod trend;
 
 /// The README's example, compiled with the doctests.

@@ -1,9 +1,6 @@
 //! A person's own things: their bookings, the notices kept for them (what
 //! e-mails would have said) and the private link of their calendar feed.
 
-use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hasher};
-
 use estive_sdk::Area;
 use estive_sdk::prelude::*;
 
@@ -13,26 +10,7 @@ use crate::pages;
 use crate::store::{self, now_local, now_utc};
 use crate::web::{APPROVE, tr};
 
-/// 128 random bits as 32 hexadecimal digits.
-///
-/// The standard library seeds each `RandomState` from the system's random
-/// source (WASI `random` in the component), and SipHash keyed with that
-/// secret gives unpredictable output; two of them give 128 bits, without
-/// adding a random-number crate to the component.
-pub fn random_token() -> String {
-    token_from(clock::now().unix_millis)
-}
-
-fn token_from(millis: i64) -> String {
-    let mut token = String::with_capacity(32);
-    for part in 0..2u8 {
-        let mut hasher = RandomState::new().build_hasher();
-        hasher.write_u8(part);
-        hasher.write_i64(millis);
-        token.push_str(&format!("{:016x}", hasher.finish()));
-    }
-    token
-}
+pub use estive_kit::token::random as random_token;
 
 /// The absolute address of a person's private feed.
 fn feed_url(req: &Request, token: &str) -> Option<String> {
@@ -199,18 +177,4 @@ pub fn feed_link(req: &Request) -> Result<Response, Error> {
             .notice(tr("notice-feed-link", &[]))
             .into(),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn feed_tokens_are_long_hexadecimal_and_differ_even_at_the_same_moment() {
-        let a = token_from(1);
-        let b = token_from(1);
-        assert_eq!(a.len(), 32);
-        assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
-        assert_ne!(a, b);
-    }
 }

@@ -558,6 +558,19 @@ impl TestHost {
         Some(rest[..end].to_string())
     }
 
+    /// Load rows into the plugins' tables from `<dir>/<plugin>.json`
+    /// files, in the demo files' format (`_key` and `@key` links,
+    /// `@today+3T08:00`, `@monday+2T07:30`…), for a plugin whose tables
+    /// are still empty: the staff, places and contracts a test starts
+    /// from, so that it drives through the pages only what it tests.
+    /// Returns the rows loaded per plugin.
+    ///
+    /// # Errors
+    /// A malformed file, or a row the storage refuses.
+    pub async fn load_rows(&self, dir: &Path) -> Result<Vec<(String, usize)>> {
+        self.state.platform.load_demo(SITE, dir).await
+    }
+
     /// Change the test site's configuration (signup mode, colours…).
     ///
     /// # Errors

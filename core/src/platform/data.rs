@@ -1,5 +1,6 @@
 //! Site data as a whole: demo data, export, backup.
 
+use chrono::Datelike as _;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -36,6 +37,8 @@ fn demo_delta(s: &str, rest: &str) -> Result<chrono::TimeDelta> {
 /// data stays current:
 /// - `@today`, `@today+3`, `@today-2`: dates `YYYY-MM-DD` relative to the
 ///   site's local date;
+/// - `@monday`, `@monday+2`, `@monday-7T08:00`: the same from the Monday of
+///   the current week (a roster's week stays Monday to Sunday);
 /// - `@today+3T18:30`: that local date at that wall time,
 ///   `YYYY-MM-DDTHH:MM` (what plugins keep for opening hours and bookings);
 /// - `@local`, `@local-2h`, `@local+3d`: the site's local date-time now,
@@ -54,11 +57,12 @@ fn demo_value(
             Some(ColumnType::Float) => ops::Value::Float(n.as_f64().unwrap_or(0.0)),
             _ => ops::Value::Integer(n.as_i64().context("an integer is expected")?),
         },
-        Json::String(s) if s.starts_with("@today") => {
-            let bad = || anyhow::anyhow!("`{s}` is not @today±N or @today±NTHH:MM");
-            let (days, time) = match s[6..].split_once('T') {
+        Json::String(s) if s.starts_with("@today") || s.starts_with("@monday") => {
+            let (word, rest) = s.split_at(if s.starts_with("@today") { 6 } else { 7 });
+            let bad = || anyhow::anyhow!("`{s}` is not {word}±N or {word}±NTHH:MM");
+            let (days, time) = match rest.split_once('T') {
                 Some((days, time)) => (days, Some(time)),
-                None => (&s[6..], None),
+                None => (rest, None),
             };
             let days: i64 = if days.is_empty() {
                 0
@@ -67,7 +71,13 @@ fn demo_value(
             } else {
                 return Err(bad());
             };
-            let date = now.with_timezone(&tz).date_naive() + chrono::TimeDelta::days(days);
+            let today = now.with_timezone(&tz).date_naive();
+            let start = if word == "@monday" {
+                today - chrono::TimeDelta::days(i64::from(today.weekday().num_days_from_monday()))
+            } else {
+                today
+            };
+            let date = start + chrono::TimeDelta::days(days);
             match time {
                 None => ops::Value::Text(date.format("%Y-%m-%d").to_string()),
                 Some(time) => {
@@ -439,6 +449,16 @@ mod tests {
             text("@todayT09:15").unwrap(),
             ops::Value::Text("2026-11-29T09:15".into())
         );
+        // Sunday 29 November 2026 in Paris: its week began on the 23rd.
+        assert_eq!(
+            text("@monday").unwrap(),
+            ops::Value::Text("2026-11-23".into())
+        );
+        assert_eq!(
+            text("@monday+7T07:30").unwrap(),
+            ops::Value::Text("2026-11-30T07:30".into())
+        );
+        assert!(text("@monday3").is_err());
         assert_eq!(
             text("@local").unwrap(),
             ops::Value::Text("2026-11-29T00:30".into())

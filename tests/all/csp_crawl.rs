@@ -104,6 +104,7 @@ async fn the_demo_site_shows_no_csp_violation_to_anyone() {
         "canteen",
         "booking",
         "comarquage",
+        "roster",
     ] {
         builder = builder.plugin(root.join("plugins").join(p));
     }
@@ -148,6 +149,7 @@ async fn the_demo_site_shows_no_csp_violation_to_anyone() {
         Some("citoyen"),
         Some("elu"),
         Some("agent"),
+        Some("planning"),
         Some("admin"),
     ] {
         let mut starts = vec!["/"];

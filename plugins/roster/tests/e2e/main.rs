@@ -1,0 +1,107 @@
+//! End-to-end: the roster plugin built for wasm32-wasip2, in a real Estive
+//! host over a temporary SQLite database (PostgreSQL where named), driven
+//! through its pages as managers and agents would.
+//!
+//! The site's clock is Monday 7 December 2026, 08:00 in Paris. The staff
+//! come from `tests/fixture/roster.json` (places 1–4: the canteen, the
+//! school, the tourist office, the chairlift; teams 1–4: Cantine, Écoles,
+//! Office de tourisme, Remontées mécaniques; agents 1–4: Colette (account
+//! `cook`), Arnaud (account `agent`), Louis (account `lift`, seasonal,
+//! IDCC 454) and Bernard (no account)); `planner` manages team Cantine.
+
+use std::path::Path;
+
+use anyhow::{Context as _, Result, ensure};
+use estive_testing::{Builder, Client, Page, TestHost};
+
+mod absences;
+mod browser;
+mod rules;
+mod setup;
+mod shifts;
+mod templates;
+
+/// Monday 7 December 2026, 08:00 in Paris.
+pub const NOW: &str = "2026-12-07T08:00:00+01:00";
+/// The Monday of [`NOW`]'s week.
+pub const MONDAY: &str = "2026-12-07";
+/// Where the plugin is mounted on the extranet.
+pub const BASE: &str = "/extranet/planning";
+
+/// The host with the plugin and the test's accounts (ids 5, 6, 7 after
+/// the four every test host has).
+pub fn builder() -> Builder {
+    TestHost::builder()
+        .plugin(env!("CARGO_MANIFEST_DIR"))
+        .now(NOW)
+        .user("planner", "Paule Planificatrice", &["planner"])
+        .user("cook", "Colette Cuisinière", &["staff"])
+        .user("lift", "Louis Perchman", &["seasonal"])
+}
+
+/// A started host with the fixture's staff loaded.
+pub async fn staffed(builder: Builder) -> Result<TestHost> {
+    let host = builder.start().await?;
+    let loaded = host
+        .load_rows(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixture"))
+        .await?;
+    ensure!(!loaded.is_empty(), "the fixture loaded nothing");
+    Ok(host)
+}
+
+/// The page, which must have that status.
+pub fn expect(page: &Page, status: u16) -> Result<()> {
+    ensure!(
+        page.status == status,
+        "expected {status}, got {} at {}:\n{}",
+        page.status,
+        page.path,
+        excerpt(&page.text)
+    );
+    Ok(())
+}
+
+/// A page that must be shown.
+pub async fn shown(client: &Client, path: &str) -> Result<Page> {
+    let page = client.get(path).await?;
+    expect(&page, 200)?;
+    Ok(page)
+}
+
+/// The main content of a page, for failure messages.
+pub fn excerpt(html: &str) -> String {
+    let start = html.find("<main").unwrap_or(0);
+    let end = html.find("</main>").unwrap_or(html.len());
+    html[start..end].chars().take(8000).collect()
+}
+
+/// The id at the end of the page's path (`…/<id>`).
+pub fn id_of(page: &Page) -> Result<i64> {
+    page.path
+        .rsplit('/')
+        .next()
+        .and_then(|s| s.split(['?', '#']).next())
+        .and_then(|s| s.parse().ok())
+        .with_context(|| format!("no id at the end of {}", page.path))
+}
+
+/// A mail as written by the host (quoted-printable), as a person reads it.
+pub fn decoded(mail: &str) -> String {
+    let joined = mail.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'='
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

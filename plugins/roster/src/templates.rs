@@ -11,7 +11,8 @@
 //! hand does ([`shifts::check`]): refused ones are left out, warnings are
 //! kept only with a reason. A preview shows all of it before anything is
 //! written; writing takes one transaction per agent, so that one agent's
-//! conflict does not lose the others' shifts.
+//! conflict does not lose the others' shifts (a long range takes one per
+//! batch of whole weeks: the host bounds the operations of a transaction).
 
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
@@ -794,6 +795,10 @@ fn plan<'a>(
     Ok(plan)
 }
 
+/// The slots the rules let through, those they refuse with why, and the
+/// findings on the kept ones.
+type Sorted<'a> = (Vec<Slot<'a>>, Vec<(Slot<'a>, Vec<Finding>)>, Vec<Finding>);
+
 /// The slots of one agent the rules let through, those they refuse with
 /// why, and the findings on the kept ones.
 ///
@@ -804,12 +809,11 @@ fn plan<'a>(
 /// refused; all of them are when none is refused alone (they clash with
 /// each other). The kept ones are checked again until no refusal is left,
 /// since a refused slot may have caused other findings.
-#[allow(clippy::type_complexity)]
 fn sort_out<'a>(
     template: &Template,
     agent_id: i64,
     mut kept: Vec<Slot<'a>>,
-) -> Result<(Vec<Slot<'a>>, Vec<(Slot<'a>, Vec<Finding>)>, Vec<Finding>), Error> {
+) -> Result<Sorted<'a>, Error> {
     let mut refused = Vec::new();
     loop {
         if kept.is_empty() {

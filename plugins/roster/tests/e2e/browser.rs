@@ -15,7 +15,8 @@ async fn a_manager_edits_a_week_and_an_agent_reads_it_in_the_browser() -> Result
     let b = Browser::start().await;
     b.sign_in(&url, "planner").await;
     b.goto(&format!("{url}{BASE}/semaine/{MONDAY}")).await;
-    b.wait_for("Cantine – semaine du 7 décembre 2026").await;
+    b.wait_for("Cantine – semaine du lundi 7 décembre 2026")
+        .await;
     // The "+" of Colette's Tuesday.
     b.click(&format!(
         "a[href='{BASE}/creneaux/nouveau?team=1&day=2026-12-08&agent=1']"
@@ -23,8 +24,10 @@ async fn a_manager_edits_a_week_and_an_agent_reads_it_in_the_browser() -> Result
     .await;
     b.wait_for("Nouveau créneau").await;
     b.select("#shift-place", "Cantine de l'école du Pic").await;
-    b.fill("#shift-start", "07:30").await;
-    b.fill("#shift-end", "15:00").await;
+    // A time control takes its digits as a person types them (the
+    // headless browser's clock has AM/PM: "A" picks the morning).
+    b.fill("#shift-start", "0730A").await;
+    b.fill("#shift-end", "1500").await;
     b.fill("#shift-break_minutes", "30").await;
     b.fill("#shift-task", "Préparation des repas").await;
     b.click(&format!(

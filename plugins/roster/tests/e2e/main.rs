@@ -20,6 +20,7 @@ mod rules;
 mod setup;
 mod shifts;
 mod templates;
+mod weeks;
 
 /// Monday 7 December 2026, 08:00 in Paris.
 pub const NOW: &str = "2026-12-07T08:00:00+01:00";

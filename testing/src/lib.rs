@@ -65,6 +65,29 @@ pub fn template_forms(plugin_dir: &Path) -> Result<BTreeMap<String, usize>> {
     Ok(out)
 }
 
+/// An e-mail as the host writes it (quoted-printable body), as a person
+/// reads it: soft line breaks joined and `=XX` bytes decoded, so that a
+/// test can look for the French text of a message.
+pub fn decode_mail(mail: &str) -> String {
+    let joined = mail.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'='
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// The workspace root (the folder whose Cargo.toml has `[workspace]`).
 pub fn workspace_root(from: &Path) -> Result<PathBuf> {
     let mut dir = from.to_path_buf();

@@ -1563,23 +1563,7 @@ fn mails(host: &TestHost) -> Vec<String> {
 
 /// Undoes quoted-printable: soft line breaks and `=XX` bytes.
 fn decode_qp(text: &str) -> String {
-    let text = text.replace("=\r\n", "").replace("=\n", "");
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'='
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).replace("\r\n", "\n")
+    estive_testing::decode_mail(text)
 }
 
 #[tokio::test]

@@ -86,23 +86,7 @@ pub fn id_of(page: &Page) -> Result<i64> {
         .with_context(|| format!("no id at the end of {}", page.path))
 }
 
-/// A mail as written by the host (quoted-printable), as a person reads it.
+/// A mail as a person reads it.
 pub fn decoded(mail: &str) -> String {
-    let joined = mail.replace("=\r\n", "").replace("=\n", "");
-    let bytes = joined.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'='
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    estive_testing::decode_mail(mail)
 }

@@ -554,3 +554,43 @@ async fn overlapping_shifts_saved_at_once_keep_one_on_sqlite() -> Result<()> {
 async fn overlapping_shifts_saved_at_once_keep_one_on_postgresql() -> Result<()> {
     overlapping_at_once(Database::postgres()).await
 }
+
+#[tokio::test]
+async fn an_agent_downloads_their_schedule_and_erasing_the_account_leaves_no_name() -> Result<()> {
+    let host = staffed(builder()).await?;
+    let planner = host.login("planner").await?;
+    plan_colette(&planner, "2026-12-07", "09:00", "15:00", "30").await?;
+    publish(&planner, MONDAY, "1").await?;
+    let cook = host.login("cook").await?;
+    let data = cook.get("/compte/donnees.json").await?;
+    expect(&data, 200)?;
+    ensure!(
+        data.text.contains("2026-12-07T09:00") && data.text.contains("Cuisinière"),
+        "{}",
+        data.text
+    );
+    // Today's box on her dashboard.
+    let dashboard = shown(&cook, "/extranet/").await?;
+    ensure!(
+        dashboard.shows("Mon planning aujourd'hui") && dashboard.shows("09:00–15:00"),
+        "{}",
+        excerpt(&dashboard.text)
+    );
+    cook.get("/compte/supprimer").await?;
+    let gone = cook
+        .post_form_no_follow(
+            "/compte/supprimer",
+            &[("password", estive_testing::PASSWORD)],
+        )
+        .await?;
+    expect(&gone, 303)?;
+    // The shift stays in the team's week (the hours were worked), without
+    // her name.
+    let week = shown(&planner, &format!("{BASE}/semaine/{MONDAY}")).await?;
+    ensure!(
+        week.shows("09:00–15:00") && !week.shows("Colette"),
+        "{}",
+        excerpt(&week.text)
+    );
+    Ok(())
+}

@@ -14,6 +14,7 @@
 //!   and its results page throughput (`polls.rs`).
 
 mod polls;
+mod roster;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -481,7 +482,7 @@ async fn start_and_sites(sites: usize) -> Result<(usize, Duration, f64, u64)> {
 async fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
-    // `--only call|page|spin|start|polls`: one measure (for profiling).
+    // `--only call|page|spin|start|polls|roster`: one measure (for profiling).
     let only = args
         .iter()
         .position(|a| a == "--only")
@@ -590,6 +591,9 @@ async fn main() -> Result<()> {
     }
     if run("polls") {
         polls::measure(quick).await?.print();
+    }
+    if run("roster") {
+        roster::measure(quick).await?.print();
     }
     Ok(())
 }

@@ -965,3 +965,7 @@ template-applied-partly = { $agent }: { $done ->
    *[other] them.
 }
 template-preview-refused-list = See the refused shifts and why
+
+## Counters, again
+
+mine-year-no-target = no annual count for this contract

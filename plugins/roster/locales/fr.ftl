@@ -970,3 +970,7 @@ template-applied-partly = { $agent } : { $done ->
    *[other] les ajouter.
 }
 template-preview-refused-list = Voir les créneaux refusés et pourquoi
+
+## Counters, again
+
+mine-year-no-target = pas de décompte annuel pour ce contrat

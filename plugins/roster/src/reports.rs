@@ -57,7 +57,8 @@ pub fn counters(req: &Request) -> Result<Response, Error> {
     for a in agents.iter().filter(|a| a.active) {
         let c = counters::load(a.id, monday, &tz)?;
         let over_week = c.contract_week > 0 && c.week > c.contract_week;
-        let behind_year = c.year < c.year_to_date_target;
+        let has_target = c.year_target > 0;
+        let behind_year = has_target && c.year < c.year_to_date_target;
         rows.push(json!({
             "agent": a,
             "week": rules::hours(c.week),
@@ -69,6 +70,7 @@ pub fn counters(req: &Request) -> Result<Response, Error> {
             "balance": signed_hours(c.year - c.year_to_date_target),
             "night_week": rules::hours(c.night_week),
             "over_week": over_week,
+            "has_target": has_target,
             "behind_year": behind_year,
         }));
     }

@@ -594,3 +594,94 @@ async fn an_agent_downloads_their_schedule_and_erasing_the_account_leaves_no_nam
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_planner_cannot_reach_another_team_by_forging_requests() -> Result<()> {
+    let host = staffed(builder()).await?;
+    let admin = host.login("admin").await?;
+    let form = new_form(&admin, "team=4&agent=3&day=2026-12-08").await?;
+    let page = send_shift(
+        &admin,
+        form,
+        "Télésiège",
+        "08:00",
+        "12:00",
+        "0",
+        "Embarquement",
+    )
+    .await?;
+    expect(&page, 200)?;
+    let id = first_shift(&page)?;
+
+    let planner = host.login("planner").await?;
+    let token = planner.csrf_token().context("csrf")?;
+    // Louis's shift: not shown, not editable, not removable.
+    expect(&planner.get(&format!("{BASE}/creneaux/{id}")).await?, 404)?;
+    let forged = [
+        ("csrf_token", token.as_str()),
+        ("team", "4"),
+        ("agent", "3"),
+        ("place", "4"),
+        ("day", "2026-12-08"),
+        ("start", "08:00"),
+        ("end", "13:00"),
+        ("version", "1"),
+    ];
+    expect(
+        &planner
+            .post_form(&format!("{BASE}/creneaux/{id}"), &forged)
+            .await?,
+        403,
+    )?;
+    expect(
+        &planner
+            .post_form(
+                &format!("{BASE}/creneaux/{id}/supprimer"),
+                &[("csrf_token", &token), ("version", "1")],
+            )
+            .await?,
+        403,
+    )?;
+    // Nor publish or copy its week.
+    expect(
+        &planner
+            .post_form(
+                &format!("{BASE}/semaine/{MONDAY}/publier"),
+                &[("csrf_token", &token), ("team", "4")],
+            )
+            .await?,
+        403,
+    )?;
+    let copy = planner
+        .post_form(
+            &format!("{BASE}/semaine/{MONDAY}/copier"),
+            &[
+                ("csrf_token", &token),
+                ("team", "4"),
+                ("target", "2026-12-14"),
+            ],
+        )
+        .await?;
+    expect(&copy, 422)?;
+    // A new shift in team 4 is refused beside the team.
+    let mut into = forged.to_vec();
+    into.retain(|(k, _)| *k != "version");
+    let page = planner
+        .post_form(&format!("{BASE}/creneaux/nouveau"), &into)
+        .await?;
+    expect(&page, 422)?;
+    let week = shown(&admin, &format!("{BASE}/semaine/{MONDAY}?equipe=4")).await?;
+    ensure!(
+        week.shows("08:00–12:00") && !week.shows("08:00–13:00"),
+        "{}",
+        excerpt(&week.text)
+    );
+    // A Monday that is not one, a week of another century, an unknown shift.
+    expect(
+        &planner.get(&format!("{BASE}/semaine/2026-12-09")).await?,
+        404,
+    )?;
+    expect(&planner.get(&format!("{BASE}/semaine/lundi")).await?, 404)?;
+    expect(&planner.get(&format!("{BASE}/creneaux/999999")).await?, 404)?;
+    Ok(())
+}

@@ -33,7 +33,6 @@ use estive_sdk::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{CANCELLED, Contract, Shift};
-use crate::store::contract_on;
 use crate::walltime;
 
 /// How a finding weighs.
@@ -404,17 +403,31 @@ pub fn annual_target(
     let last = Date::new(year, 12, 31)?.min(until);
     let year_days = Date::new(year, 12, 31)?.ordinal() as f64;
     let mut target = None;
-    let mut day = first;
-    while day <= last {
-        let share = contract_on(contracts, &day.to_string()).and_then(|c| {
-            let set = sets.iter().find(|s| s.key == c.regime)?;
-            let (annual, full) = set.annual_minutes.zip(set.full_time_weekly_minutes)?;
-            Some(annual as f64 * c.weekly_minutes as f64 / full as f64 / year_days)
-        });
-        if let Some(share) = share {
-            *target.get_or_insert(0.0) += share;
+    // Contracts do not overlap (the contract form refuses it): each one
+    // counts for the days of the year it covers, counted by date
+    // arithmetic rather than day by day (the week grid checks forty
+    // agents at once).
+    for c in contracts {
+        let Some(set) = sets.iter().find(|s| s.key == c.regime) else {
+            continue;
+        };
+        let Some((annual, full)) = set.annual_minutes.zip(set.full_time_weekly_minutes) else {
+            continue;
+        };
+        let (Some(starts), ends) = (
+            Date::parse(&c.starts_on),
+            c.ends_on.as_deref().and_then(Date::parse),
+        ) else {
+            continue;
+        };
+        let from = starts.max(first);
+        let to = ends.map_or(last, |e| e.min(last));
+        if to < from {
+            continue;
         }
-        day = day.add_days(1);
+        let days = (to.days_since(from) + 1) as f64;
+        *target.get_or_insert(0.0) +=
+            annual as f64 * c.weekly_minutes as f64 / full as f64 / year_days * days;
     }
     target.map(|t: f64| t.round() as i64)
 }
@@ -552,6 +565,9 @@ struct Plan<'a> {
     changed: Vec<usize>,
     /// The times the agent works, merged, in time order.
     busy: Vec<(i64, i64)>,
+    /// Each contract's first and last day (read once: the rules ask for
+    /// the contract of a day many times).
+    ranges: Vec<(Date, Option<Date>, &'a Contract)>,
 }
 
 impl<'a> Plan<'a> {
@@ -605,6 +621,17 @@ impl<'a> Plan<'a> {
                 _ => busy.push((start, end)),
             }
         }
+        let ranges = check
+            .contracts
+            .iter()
+            .filter_map(|c| {
+                Some((
+                    Date::parse(&c.starts_on)?,
+                    c.ends_on.as_deref().and_then(Date::parse),
+                    c,
+                ))
+            })
+            .collect();
         Plan {
             check,
             sets,
@@ -613,12 +640,18 @@ impl<'a> Plan<'a> {
             weeks,
             changed,
             busy,
+            ranges,
         }
     }
 
     /// The contract in force on a day.
     fn contract(&self, day: Date) -> Option<&'a Contract> {
-        contract_on(self.check.contracts, &day.to_string())
+        // As `contract_on`: the last one listed that covers the day.
+        self.ranges
+            .iter()
+            .rev()
+            .find(|(from, to, _)| *from <= day && to.is_none_or(|to| day <= to))
+            .map(|(_, _, c)| *c)
     }
 
     /// The rule set of the regime of the contract of a day.

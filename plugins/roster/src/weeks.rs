@@ -31,28 +31,44 @@ struct Day {
     school_holiday: Option<String>,
 }
 
-/// A shift as a cell shows it.
+/// A shift as a cell shows it (what the template reads only: the grid is
+/// the roster's most read page, and its context crosses into the host).
 #[derive(Clone, serde::Serialize)]
 struct Cell {
     id: i64,
     /// The local date it starts on.
+    #[serde(skip)]
     date: String,
     start: String,
     end: String,
     /// Ends the next day.
+    #[serde(skip_serializing_if = "is_false")]
     overnight: bool,
+    #[serde(skip)]
     minutes: i64,
-    break_minutes: i64,
     place: String,
+    #[serde(skip)]
     place_id: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
     agent: Option<String>,
+    #[serde(skip)]
     agent_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     task: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     skill: Option<String>,
-    status: String,
+    status: &'static str,
+    #[serde(skip_serializing_if = "is_false")]
     changed: bool,
+    #[serde(skip_serializing_if = "is_false")]
     absent: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     override_reason: Option<String>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A need not met on a day.
@@ -125,14 +141,17 @@ fn cell(
         end: shift.ends_at.get(11..16).unwrap_or_default().to_owned(),
         overnight: shift.ends_at.get(..10) != shift.starts_at.get(..10),
         minutes,
-        break_minutes: shift.break_minutes,
         place: places.get(&shift.place_id).cloned().unwrap_or_default(),
         place_id: shift.place_id,
         agent: shift.agent_id.and_then(|a| agents.get(&a).cloned()),
         agent_id: shift.agent_id,
         task: shift.task.clone(),
         skill: shift.skill.clone(),
-        status: shift.status.clone(),
+        status: match shift.status.as_str() {
+            OPEN => OPEN,
+            CANCELLED => CANCELLED,
+            _ => "planned",
+        },
         changed: shift.changed,
         absent: shift
             .agent_id
@@ -253,31 +272,48 @@ fn week_findings(
     }
     let around: Vec<Shift> = db::select(tables::SHIFTS)
         .filter(one_of(tables::shifts::AGENT_ID, agents.to_vec()))
+        // The rest rules look a little past the week's ends: the rest
+        // running in from the weekend before, out to the one after.
         .filter(ge(
             tables::shifts::STARTS_AT,
-            monday.add_days(-7).to_string(),
+            monday.add_days(-3).to_string(),
         ))
         .filter(lt(
             tables::shifts::STARTS_AT,
-            monday.add_days(14).to_string(),
+            monday.add_days(10).to_string(),
         ))
         .filter(ne(tables::shifts::STATUS, CANCELLED))
         .order_asc(tables::shifts::STARTS_AT)
         .fetch()?;
     let school = settings.school_holidays();
+    // The 12-week average and the year need more than three weeks of
+    // shifts: every edit checks them; here they would be half-counted, so
+    // they are left out of the rule sets rather than computed and dropped.
+    let sets: Vec<rules::RuleSet> = rules::rule_sets()
+        .iter()
+        .map(|r| rules::RuleSet {
+            average_max_minutes: None,
+            annual_minutes: None,
+            ..r.clone()
+        })
+        .collect();
     let tz = store::timezone();
     let (from, to) = (monday.to_string(), monday.add_days(7).to_string());
+    let mut by_agent: BTreeMap<i64, (Vec<Work>, Vec<Work>)> = BTreeMap::new();
+    for s in &around {
+        let (Some(agent), Some(work)) = (s.agent_id, rules::work_of(s)) else {
+            continue;
+        };
+        let (works, changed) = by_agent.entry(agent).or_default();
+        if s.starts_at >= from && s.starts_at < to {
+            changed.push(work.clone());
+        }
+        works.push(work);
+    }
     for &agent in agents {
-        let works: Vec<Work> = around
-            .iter()
-            .filter(|s| s.agent_id == Some(agent))
-            .filter_map(rules::work_of)
-            .collect();
-        let changed: Vec<Work> = around
-            .iter()
-            .filter(|s| s.agent_id == Some(agent) && s.starts_at >= from && s.starts_at < to)
-            .filter_map(rules::work_of)
-            .collect();
+        let Some((works, changed)) = by_agent.get(&agent) else {
+            continue;
+        };
         if changed.is_empty() {
             continue;
         }
@@ -286,17 +322,17 @@ fn week_findings(
             .filter(|c| c.agent_id == agent)
             .cloned()
             .collect();
-        let findings: Vec<Finding> = rules::check(&Check {
-            contracts: &mine,
-            shifts: &works,
-            changed: &changed,
-            school_holidays: &school,
-            timezone: &tz,
-        })
+        let findings: Vec<Finding> = rules::check_with(
+            &Check {
+                contracts: &mine,
+                shifts: works,
+                changed,
+                school_holidays: &school,
+                timezone: &tz,
+            },
+            &sets,
+        )
         .into_iter()
-        // The 12-week average and the year need more than three weeks:
-        // the edit checks them; here they would be half-counted.
-        .filter(|f| !matches!(f.rule, "average-max" | "annual"))
         .filter(|f| f.severity != Severity::Note)
         .collect();
         if !findings.is_empty() {
@@ -413,95 +449,103 @@ pub fn week(req: &Request) -> Result<Response, Error> {
         .collect();
     let days = days_of(monday, &settings);
 
-    // By agent: a row per agent, a list of cells per day.
-    let rows: Vec<serde_json::Value> = agents
-        .iter()
-        .map(|a| {
-            let contract = store::contract_on(
-                &contracts
+    // By agent: a row per agent, a list of cells per day (only the view
+    // shown is built: the page is the most read one of the roster).
+    let rows: Vec<AgentRow> = if by_place {
+        Vec::new()
+    } else {
+        agents
+            .iter()
+            .map(|a| {
+                let mine: Vec<&Cell> = cells.iter().filter(|c| c.agent_id == Some(a.id)).collect();
+                let contract = contracts
                     .iter()
-                    .filter(|c| c.agent_id == a.id)
-                    .cloned()
-                    .collect::<Vec<_>>(),
-                &from,
-            )
-            .cloned();
-            let per_day: Vec<serde_json::Value> = days
-                .iter()
-                .map(|d| {
-                    let mine: Vec<&Cell> = cells
+                    .rev()
+                    .find(|c| c.agent_id == a.id && c.covers(&from));
+                let minutes = mine
+                    .iter()
+                    .filter(|c| c.status != CANCELLED)
+                    .map(|c| c.minutes)
+                    .sum();
+                AgentRow {
+                    agent: AgentRef {
+                        id: a.id,
+                        name: &a.name,
+                    },
+                    title: contract.and_then(|c| c.title.as_deref()),
+                    days: days
                         .iter()
-                        .filter(|c| c.agent_id == Some(a.id) && c.date == d.date)
-                        .collect();
-                    let absence = absences
-                        .iter()
-                        .find(|x| {
-                            x.agent_id == a.id && x.starts_on <= d.date && d.date <= x.ends_on
+                        .map(|d| DayCells {
+                            date: &d.date,
+                            cells: mine.iter().copied().filter(|c| c.date == d.date).collect(),
+                            absence: absences
+                                .iter()
+                                .find(|x| {
+                                    x.agent_id == a.id
+                                        && x.starts_on <= d.date
+                                        && d.date <= x.ends_on
+                                })
+                                .map(|x| x.kind.as_str()),
+                            gaps: Vec::new(),
                         })
-                        .map(|x| x.kind.clone());
-                    json!({ "date": d.date, "cells": mine, "absence": absence })
-                })
-                .collect();
-            let minutes: i64 = cells
-                .iter()
-                .filter(|c| c.agent_id == Some(a.id) && c.status != CANCELLED)
-                .map(|c| c.minutes)
-                .sum();
-            json!({
-                "agent": a,
-                "contract": contract,
-                "days": per_day,
-                "minutes": minutes,
-                "hours": rules::hours(minutes),
-                "contract_hours": contract.as_ref().map(|c| rules::hours(c.weekly_minutes)),
-                "own": Some(a.id) == access.agent_id(),
+                        .collect(),
+                    hours: rules::hours(minutes),
+                    contract_hours: contract.map(|c| rules::hours(c.weekly_minutes)),
+                    own: Some(a.id) == access.agent_id(),
+                }
             })
-        })
-        .collect();
-    let open: Vec<serde_json::Value> = days
+            .collect()
+    };
+    let open: Vec<DayCells> = days
         .iter()
-        .map(|d| {
-            let mine: Vec<&Cell> = cells
+        .map(|d| DayCells {
+            date: &d.date,
+            cells: cells
                 .iter()
                 .filter(|c| c.status == OPEN && c.date == d.date)
-                .collect();
-            json!({ "date": d.date, "cells": mine })
+                .collect(),
+            absence: None,
+            gaps: Vec::new(),
         })
         .collect();
     let has_open = cells.iter().any(|c| c.status == OPEN);
 
-    // By place: a row per place with shifts or needs this week.
-    let gap_places: Vec<Place> = all_places
+    // Gaps count every team's shifts at the places the team works at.
+    let team_places: Vec<Place> = all_places
         .iter()
         .filter(|p| {
-            access.plans_team(team.id)
+            cells.iter().any(|c| c.place_id == p.id)
+                || contracts
+                    .iter()
+                    .any(|c| c.teams.contains(&team.id) && c.places.contains(&p.id))
                 || access.places.contains(&p.id)
-                || cells.iter().any(|c| c.place_id == p.id)
         })
         .cloned()
         .collect();
-    // Gaps count every team's shifts at the place.
-    let place_ids: Vec<i64> = gap_places.iter().map(|p| p.id).collect();
-    let at_places: Vec<Shift> = if place_ids.is_empty() {
-        Vec::new()
-    } else {
-        db::select(tables::SHIFTS)
-            .filter(eq(tables::shifts::MONDAY, monday.to_string()))
-            .filter(one_of(tables::shifts::PLACE_ID, place_ids))
-            .fetch()?
-    };
-    let gaps = if plans {
-        let team_places: Vec<Place> = gap_places
-            .iter()
-            .filter(|p| {
-                cells.iter().any(|c| c.place_id == p.id)
-                    || contracts
-                        .iter()
-                        .any(|c| c.teams.contains(&team.id) && c.places.contains(&p.id))
-                    || access.places.contains(&p.id)
-            })
-            .cloned()
-            .collect();
+    let gaps = if plans && !team_places.is_empty() {
+        // The team's own shifts are read already; the other teams' at
+        // the same places count too (read only when another team's
+        // contracts name one of these places, or a shift of theirs is
+        // there: most teams keep to their places).
+        let shared = contracts.iter().any(|c| {
+            !c.teams.contains(&team.id)
+                && c.places
+                    .iter()
+                    .any(|p| team_places.iter().any(|t| t.id == *p))
+        });
+        let mut at_places: Vec<Shift> = if !shared {
+            Vec::new()
+        } else {
+            db::select(tables::SHIFTS)
+                .filter(eq(tables::shifts::MONDAY, monday.to_string()))
+                .filter(ne(tables::shifts::TEAM_ID, team.id))
+                .filter(one_of(
+                    tables::shifts::PLACE_ID,
+                    team_places.iter().map(|p| p.id),
+                ))
+                .fetch()?
+        };
+        at_places.extend(shifts.iter().cloned());
         gaps(
             monday,
             &team_places,
@@ -513,29 +557,35 @@ pub fn week(req: &Request) -> Result<Response, Error> {
     } else {
         Vec::new()
     };
-    let place_rows: Vec<serde_json::Value> = gap_places
-        .iter()
-        .filter(|p| {
-            cells.iter().any(|c| c.place_id == p.id) || gaps.iter().any(|g| g.place_id == p.id)
-        })
-        .map(|p| {
-            let per_day: Vec<serde_json::Value> = days
-                .iter()
-                .map(|d| {
-                    let mine: Vec<&Cell> = cells
-                        .iter()
-                        .filter(|c| c.place_id == p.id && c.date == d.date)
-                        .collect();
-                    let missing: Vec<&Gap> = gaps
-                        .iter()
-                        .filter(|g| g.place_id == p.id && g.date == d.date)
-                        .collect();
-                    json!({ "date": d.date, "cells": mine, "gaps": missing })
-                })
-                .collect();
-            json!({ "place": p, "days": per_day })
-        })
-        .collect();
+    // By place: a row per place with shifts or gaps this week.
+    let place_rows: Vec<PlaceRow> = if by_place {
+        team_places
+            .iter()
+            .filter(|p| {
+                cells.iter().any(|c| c.place_id == p.id) || gaps.iter().any(|g| g.place_id == p.id)
+            })
+            .map(|p| PlaceRow {
+                place: p,
+                days: days
+                    .iter()
+                    .map(|d| DayCells {
+                        date: &d.date,
+                        cells: cells
+                            .iter()
+                            .filter(|c| c.place_id == p.id && c.date == d.date)
+                            .collect(),
+                        absence: None,
+                        gaps: gaps
+                            .iter()
+                            .filter(|g| g.place_id == p.id && g.date == d.date)
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     let findings = if plans {
         let ids: Vec<i64> = agents.iter().map(|a| a.id).collect();
@@ -558,18 +608,70 @@ pub fn week(req: &Request) -> Result<Response, Error> {
         .title(title)
         .crumb(i18n::t("roster-title"), req.url("/"))
         .with(base)
-        .with(json!({
-            "days": days,
-            "rows": rows,
-            "open": open,
-            "has_open": has_open,
-            "place_rows": place_rows,
-            "gaps": gaps,
-            "findings": findings_view,
-            "changed": changed,
-            "empty": cells.is_empty(),
-        }))
+        .with(WeekView {
+            days: &days,
+            rows,
+            open,
+            has_open,
+            place_rows,
+            gaps: &gaps,
+            findings: findings_view,
+            changed,
+            empty: cells.is_empty(),
+        })
         .into())
+}
+
+/// What the week grid shows, as the template reads it.
+#[derive(serde::Serialize)]
+struct WeekView<'a> {
+    days: &'a [Day],
+    rows: Vec<AgentRow<'a>>,
+    open: Vec<DayCells<'a>>,
+    has_open: bool,
+    place_rows: Vec<PlaceRow<'a>>,
+    gaps: &'a [Gap],
+    findings: Vec<serde_json::Value>,
+    changed: usize,
+    empty: bool,
+}
+
+/// An agent's line of the grid.
+#[derive(serde::Serialize)]
+struct AgentRow<'a> {
+    agent: AgentRef<'a>,
+    /// The job of the contract in force on Monday.
+    title: Option<&'a str>,
+    days: Vec<DayCells<'a>>,
+    hours: String,
+    contract_hours: Option<String>,
+    own: bool,
+}
+
+/// An agent as the grid names them.
+#[derive(serde::Serialize)]
+struct AgentRef<'a> {
+    id: i64,
+    name: &'a str,
+}
+
+/// A place's line of the grid.
+#[derive(serde::Serialize)]
+struct PlaceRow<'a> {
+    place: &'a Place,
+    days: Vec<DayCells<'a>>,
+}
+
+/// One cell of the grid: a day's shifts, an absence, the gaps.
+#[derive(serde::Serialize)]
+struct DayCells<'a> {
+    date: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    cells: Vec<&'a Cell>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    absence: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    gaps: Vec<&'a Gap>,
 }
 
 /// `POST /semaine/{monday}/publier` (field `team`): agents see the week

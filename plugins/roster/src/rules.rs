@@ -305,6 +305,7 @@ impl RuleSet {
 /// # Errors
 /// When the text is not TOML of rule sets, or a set is not usable (a
 /// number at zero or below, a night without its end…).
+#[cfg(test)]
 pub fn parse_rule_sets(text: &str) -> Result<Vec<RuleSet>, String> {
     let tables: BTreeMap<String, RuleSet> = toml::from_str(text).map_err(|e| e.to_string())?;
     let mut sets: Vec<RuleSet> = tables
@@ -334,8 +335,22 @@ pub fn parse_rule_sets(text: &str) -> Result<Vec<RuleSet>, String> {
 pub fn rule_sets() -> &'static [RuleSet] {
     static SETS: OnceLock<Vec<RuleSet>> = OnceLock::new();
     SETS.get_or_init(|| {
-        parse_rule_sets(include_str!("../rules/regimes.toml"))
-            .unwrap_or_else(|e| panic!("rules/regimes.toml: {e}"))
+        // build.rs turned the file into `[[key, table], …]`, in its order,
+        // and refused to build when it does not parse as TOML.
+        let pairs: Vec<(String, RuleSet)> =
+            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/regimes.json")))
+                .unwrap_or_else(|e| panic!("rules/regimes.toml: {e}"));
+        let sets: Vec<RuleSet> = pairs
+            .into_iter()
+            .map(|(key, set)| RuleSet { key, ..set })
+            .collect();
+        if let Some(fault) = sets
+            .iter()
+            .find_map(|s| s.fault().map(|f| format!("[{}] {f}", s.key)))
+        {
+            panic!("rules/regimes.toml: {fault}");
+        }
+        sets
     })
 }
 
@@ -1099,6 +1114,19 @@ pub fn page(req: &Request) -> Result<Response, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_json_is_the_toml_file() {
+        let from_toml = parse_rule_sets(include_str!("../rules/regimes.toml")).unwrap();
+        assert_eq!(rule_sets(), from_toml.as_slice());
+        assert_eq!(
+            rule_sets()
+                .iter()
+                .map(|s| s.key.as_str())
+                .collect::<Vec<_>>(),
+            crate::model::REGIMES
+        );
+    }
     use crate::model::REGIMES;
 
     const PARIS: &str = "Europe/Paris";

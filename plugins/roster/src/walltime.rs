@@ -128,6 +128,24 @@ fn last_sunday_one_utc(year: i32, month: u32) -> i64 {
     sunday.unix_days() * 1440 + 60
 }
 
+thread_local! {
+    /// The last year asked for and its summer time: a page counts many
+    /// shifts of the same year.
+    static SUMMER: std::cell::Cell<Option<(i32, i64, i64)>> = const { std::cell::Cell::new(None) };
+}
+
+/// When summer time runs in a year, in [`wall`] minutes of UTC.
+fn summer_time(year: i32) -> std::ops::Range<i64> {
+    SUMMER.with(|cached| match cached.get() {
+        Some((y, from, to)) if y == year => from..to,
+        _ => {
+            let (from, to) = (last_sunday_one_utc(year, 3), last_sunday_one_utc(year, 10));
+            cached.set(Some((year, from, to)));
+            from..to
+        }
+    })
+}
+
 /// A wall time on the zone's scale of real minutes: two instants of the
 /// same zone are [`instant`]`(b) - `[`instant`]`(a)` real minutes apart.
 /// For a European zone this is UTC; elsewhere it is the wall time itself,
@@ -139,7 +157,7 @@ pub fn instant(at: DateTime, timezone: &str) -> i64 {
     };
     let year = at.date().year();
     let summer_utc = wall - winter - 60;
-    if (last_sunday_one_utc(year, 3)..last_sunday_one_utc(year, 10)).contains(&summer_utc) {
+    if summer_time(year).contains(&summer_utc) {
         // In summer time; on the October night, the first of the two
         // readings of an hour lived twice.
         summer_utc

@@ -270,7 +270,18 @@ fn week_findings(
     if agents.is_empty() {
         return Ok(out);
     }
-    let around: Vec<Shift> = db::select(tables::SHIFTS)
+    // Only the columns the rules read: the page is read often.
+    let around: Vec<Around> = db::select(tables::SHIFTS)
+        .columns(&[
+            tables::shifts::ID,
+            tables::shifts::AGENT_ID,
+            tables::shifts::TEAM_ID,
+            tables::shifts::PLACE_ID,
+            tables::shifts::STARTS_AT,
+            tables::shifts::ENDS_AT,
+            tables::shifts::BREAK_MINUTES,
+            tables::shifts::SKILL,
+        ])
         .filter(one_of(tables::shifts::AGENT_ID, agents.to_vec()))
         // The rest rules look a little past the week's ends: the rest
         // running in from the weekend before, out to the one after.
@@ -301,8 +312,21 @@ fn week_findings(
     let (from, to) = (monday.to_string(), monday.add_days(7).to_string());
     let mut by_agent: BTreeMap<i64, (Vec<Work>, Vec<Work>)> = BTreeMap::new();
     for s in &around {
-        let (Some(agent), Some(work)) = (s.agent_id, rules::work_of(s)) else {
+        let (Some(agent), Some(start), Some(end)) = (
+            s.agent_id,
+            walltime::parse(&s.starts_at),
+            walltime::parse(&s.ends_at),
+        ) else {
             continue;
+        };
+        let work = Work {
+            id: Some(s.id),
+            start,
+            end,
+            break_minutes: s.break_minutes,
+            team_id: s.team_id,
+            place_id: s.place_id,
+            skill: s.skill.clone(),
         };
         let (works, changed) = by_agent.entry(agent).or_default();
         if s.starts_at >= from && s.starts_at < to {
@@ -340,6 +364,19 @@ fn week_findings(
         }
     }
     Ok(out)
+}
+
+/// A shift as the grid's rule check reads it.
+#[derive(serde::Deserialize)]
+struct Around {
+    id: i64,
+    agent_id: Option<i64>,
+    team_id: i64,
+    place_id: i64,
+    starts_at: String,
+    ends_at: String,
+    break_minutes: i64,
+    skill: Option<String>,
 }
 
 /// `GET /` and `/semaine/{monday}`: a team's week, by agent (`?vue=agents`,

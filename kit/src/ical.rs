@@ -96,6 +96,17 @@ impl Time {
         }
     }
 
+    /// A site's wall time: zoned when the site is in `Europe/Paris`
+    /// (whose VTIMEZONE the writer knows), floating otherwise (the same
+    /// hours for every reader).
+    pub fn site(timezone: &str, at: DateTime) -> Time {
+        if timezone == "Europe/Paris" {
+            Time::paris(at)
+        } else {
+            Time::Floating(at)
+        }
+    }
+
     fn tzid(&self) -> Option<&str> {
         match self {
             Time::Zoned { tzid, .. } => Some(tzid),
@@ -431,6 +442,13 @@ impl Calendar {
     }
 }
 
+/// The host name of a site's base URL, to make event UIDs unique:
+/// `https://veziaux-aure.example` → `veziaux-aure.example`.
+pub fn uid_host(base_url: &str) -> &str {
+    let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    rest.split(['/', ':']).next().unwrap_or(rest)
+}
+
 /// Escapes a TEXT value: `\` `;` `,` get a backslash, line breaks become
 /// `\n`, and other control characters (which TEXT may not hold) are
 /// dropped.
@@ -499,6 +517,16 @@ fn line(out: &mut String, content: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uids_use_the_host_name_of_the_site() {
+        assert_eq!(
+            uid_host("https://veziaux-aure.example"),
+            "veziaux-aure.example"
+        );
+        assert_eq!(uid_host("http://localhost:8080/x"), "localhost");
+        assert_eq!(uid_host("veziaux.example"), "veziaux.example");
+    }
 
     fn at(text: &str) -> DateTime {
         DateTime::parse(text).unwrap()

@@ -15,20 +15,12 @@ use crate::web::{self, tr};
 /// Feeds hold bookings this many days ahead at most.
 const DAYS_AHEAD: i64 = 400;
 
-/// The host name of the site's base URL, for event UIDs.
 fn host_of(base_url: &str) -> &str {
-    let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
-    rest.split(['/', ':']).next().unwrap_or(rest)
+    estive_kit::ical::uid_host(base_url)
 }
 
-/// A wall time as the feed writes it: with the site's zone when it is
-/// Europe/Paris (whose VTIMEZONE the writer knows), floating otherwise.
 fn time(req: &Request, at: DateTime) -> Time {
-    if req.site().timezone == "Europe/Paris" {
-        Time::paris(at)
-    } else {
-        Time::Floating(at)
-    }
+    Time::site(&req.site().timezone, at)
 }
 
 fn status(booking: &Booking) -> (Status, u32) {
@@ -164,16 +156,6 @@ pub fn person(req: &Request) -> Result<Response, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn uids_use_the_host_name_of_the_site() {
-        assert_eq!(
-            host_of("https://veziaux-aure.example"),
-            "veziaux-aure.example"
-        );
-        assert_eq!(host_of("http://localhost:8080/x"), "localhost");
-        assert_eq!(host_of("veziaux.example"), "veziaux.example");
-    }
 
     #[test]
     fn statuses_map_to_ical_with_rising_sequences() {

@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use estive_kit::ical::{Calendar, Event, Status, Time};
-use estive_sdk::dates::DateTime;
 use estive_sdk::prelude::*;
 
 use crate::access::Access;
@@ -232,23 +231,6 @@ pub fn feed_link(req: &Request) -> Result<Response, Error> {
     )
 }
 
-/// The host name of the site, for event UIDs.
-fn host_of(base_url: &str) -> &str {
-    let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
-    rest.split(['/', ':']).next().unwrap_or(rest)
-}
-
-/// A wall time as the feed writes it: zoned for Europe/Paris (whose
-/// VTIMEZONE the writer knows), floating otherwise (the same hours for
-/// every reader, which is what a roster means).
-fn time(req: &Request, at: DateTime) -> Time {
-    if req.site().timezone == "Europe/Paris" {
-        Time::paris(at)
-    } else {
-        Time::Floating(at)
-    }
-}
-
 /// `GET /agenda/{token}/planning.ics`: the published shifts of the agent
 /// whose secret the address holds; a revoked or unknown secret is a 404.
 ///
@@ -274,7 +256,8 @@ pub fn feed(req: &Request) -> Result<Response, Error> {
         .into_iter()
         .map(|p| (p.id, (p.name, p.address)))
         .collect();
-    let host = host_of(&req.site().base_url).to_owned();
+    let host = estive_kit::ical::uid_host(&req.site().base_url).to_owned();
+    let zone = req.site().timezone.clone();
     let stamp = clock::now().utc_datetime();
     let mut calendar = Calendar::new("-//Estive//roster//FR")
         .name(i18n::t_args("feed-name", &[("site", &req.site().name)]))
@@ -297,9 +280,9 @@ pub fn feed(req: &Request) -> Result<Response, Error> {
         let mut event = Event::new(
             format!("roster-shift-{}@{host}", s.id),
             stamp,
-            time(req, start),
+            Time::site(&zone, start),
         )
-        .end(time(req, end))
+        .end(Time::site(&zone, end))
         .summary(summary)
         .status(status)
         .sequence(sequence)

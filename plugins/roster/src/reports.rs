@@ -163,12 +163,13 @@ pub fn export(req: &Request) -> Result<Response, Error> {
         let Some(work) = rules::work_of(s) else {
             continue;
         };
-        let mine: Vec<Contract> = contracts
+        // As store::contract_on over the agent's contracts, without a
+        // copy of them for each line.
+        let day = &s.starts_at[..10];
+        let contract = contracts
             .iter()
-            .filter(|c| c.agent_id == agent.id)
-            .cloned()
-            .collect();
-        let contract = store::contract_on(&mine, &s.starts_at[..10]);
+            .rev()
+            .find(|c| c.agent_id == agent.id && c.covers(day));
         let night = contract
             .and_then(|c| rules::rule_set(&c.regime))
             .map_or(0, |r| night_of(&work, r));

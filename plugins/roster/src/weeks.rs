@@ -218,19 +218,16 @@ pub fn gaps(
                 .filter(|s| match &need.skill {
                     None => true,
                     Some(skill) => s.agent_id.is_some_and(|a| {
-                        store::contract_on(
-                            &contracts
-                                .iter()
-                                .filter(|c| c.agent_id == a)
-                                .cloned()
-                                .collect::<Vec<_>>(),
-                            &day,
-                        )
-                        .is_some_and(|c| {
-                            c.skills
-                                .iter()
-                                .any(|k| k.trim().eq_ignore_ascii_case(skill.trim()))
-                        })
+                        // As store::contract_on over the agent's contracts.
+                        contracts
+                            .iter()
+                            .rev()
+                            .find(|c| c.agent_id == a && c.covers(&day))
+                            .is_some_and(|c| {
+                                c.skills
+                                    .iter()
+                                    .any(|k| k.trim().eq_ignore_ascii_case(skill.trim()))
+                            })
                     }),
                 })
                 .count() as i64;

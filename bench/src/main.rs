@@ -13,6 +13,7 @@
 //! - the `polls` plugin: anonymous answers accepted per second (none lost)
 //!   and its results page throughput (`polls.rs`).
 
+mod jobs;
 mod polls;
 mod roster;
 
@@ -52,6 +53,83 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
         return Duration::ZERO;
     }
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+/// Pages with status 200 a second, `clients` requests at once with the
+/// client's cookies, over `seconds`.
+async fn rate(
+    client: &estive_testing::Client,
+    path: &str,
+    clients: usize,
+    seconds: f64,
+) -> Result<f64> {
+    rate_of(client, path, clients, seconds, false).await
+}
+
+/// [`rate`] with every request's address made unique by a last query
+/// parameter `_n` the page ignores, so that no answer the host keeps
+/// (`cache-seconds`) is ever served again: what the plugin itself costs.
+async fn rate_uncached(
+    client: &estive_testing::Client,
+    path: &str,
+    clients: usize,
+    seconds: f64,
+) -> Result<f64> {
+    rate_of(client, path, clients, seconds, true).await
+}
+
+async fn rate_of(
+    client: &estive_testing::Client,
+    path: &str,
+    clients: usize,
+    seconds: f64,
+    unique: bool,
+) -> Result<f64> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let count = Arc::new(AtomicU64::new(0));
+    let serial = Arc::new(AtomicU64::new(0));
+    let joiner = if path.contains('?') { '&' } else { '?' };
+    let mut tasks = Vec::new();
+    for _ in 0..clients {
+        let (client, stop, count, serial, path) = (
+            client.clone(),
+            stop.clone(),
+            count.clone(),
+            serial.clone(),
+            path.to_owned(),
+        );
+        tasks.push(tokio::spawn(async move {
+            while !stop.load(Ordering::Relaxed) {
+                let target = if unique {
+                    let n = serial.fetch_add(1, Ordering::Relaxed);
+                    format!("{path}{joiner}_n={n}")
+                } else {
+                    path.clone()
+                };
+                if let Ok(page) = client.get(&target).await
+                    && page.status == 200
+                {
+                    count.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        }));
+    }
+    let t = Instant::now();
+    tokio::time::sleep(Duration::from_secs_f64(seconds)).await;
+    stop.store(true, Ordering::Relaxed);
+    let n = count.load(Ordering::Relaxed);
+    let elapsed = t.elapsed().as_secs_f64();
+    for t in tasks {
+        let _ = t.await;
+    }
+    Ok(n as f64 / elapsed)
+}
+
+/// A fresh folder for rows a benchmark loads (the demo files' format).
+fn rows_dir(name: &str) -> anyhow::Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("estive-bench-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
 }
 
 fn us(d: Duration) -> f64 {
@@ -482,7 +560,7 @@ async fn start_and_sites(sites: usize) -> Result<(usize, Duration, f64, u64)> {
 async fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
-    // `--only call|page|spin|start|polls|roster`: one measure (for profiling).
+    // `--only call|page|spin|start|polls|roster|jobs`: one measure (for profiling).
     let only = args
         .iter()
         .position(|a| a == "--only")
@@ -594,6 +672,9 @@ async fn main() -> Result<()> {
     }
     if run("roster") {
         roster::measure(quick).await?.print();
+    }
+    if run("jobs") {
+        jobs::measure(quick).await?.print();
     }
     Ok(())
 }

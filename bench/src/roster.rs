@@ -9,12 +9,10 @@
 //! included, as a manager saves it.
 
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, ensure};
-use estive_testing::{Builder, Client};
+use estive_testing::Builder;
 use serde_json::json;
 
 /// A Monday in the middle of the year of shifts.
@@ -127,34 +125,6 @@ fn chrono_days(n: i64) -> chrono::TimeDelta {
 }
 
 /// Signed-in pages per second: `clients` copies of one session.
-async fn signed_in_rate(client: &Client, path: &str, clients: usize, seconds: f64) -> Result<f64> {
-    let stop = Arc::new(AtomicBool::new(false));
-    let count = Arc::new(AtomicU64::new(0));
-    let mut tasks = Vec::new();
-    for _ in 0..clients {
-        let (client, stop, count, path) =
-            (client.clone(), stop.clone(), count.clone(), path.to_owned());
-        tasks.push(tokio::spawn(async move {
-            while !stop.load(Ordering::Relaxed) {
-                if let Ok(page) = client.get(&path).await
-                    && page.status == 200
-                {
-                    count.fetch_add(1, Ordering::Relaxed);
-                }
-            }
-        }));
-    }
-    let t = Instant::now();
-    tokio::time::sleep(Duration::from_secs_f64(seconds)).await;
-    stop.store(true, Ordering::Relaxed);
-    let n = count.load(Ordering::Relaxed);
-    let elapsed = t.elapsed().as_secs_f64();
-    for t in tasks {
-        let _ = t.await;
-    }
-    Ok(n as f64 / elapsed)
-}
-
 pub(crate) async fn measure(quick: bool) -> Result<Figures> {
     let root = crate::root();
     let host = Builder::default()
@@ -176,7 +146,7 @@ pub(crate) async fn measure(quick: bool) -> Result<Figures> {
     );
 
     let seconds = if quick { 3.0 } else { 10.0 };
-    let grid_rps = signed_in_rate(&admin, &grid, CLIENTS, seconds).await?;
+    let grid_rps = crate::rate(&admin, &grid, CLIENTS, seconds).await?;
 
     // A week edit: the shift form of Agent 00's Wednesday morning, posted
     // back with another end each time.
@@ -298,7 +268,5 @@ fn native_check() -> (Duration, usize) {
 }
 
 fn tempfile_dir() -> Result<std::path::PathBuf> {
-    let dir = std::env::temp_dir().join(format!("estive-bench-roster-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    Ok(dir)
+    crate::rows_dir("roster")
 }

@@ -16,7 +16,9 @@
 //! - [`csv_read`]: reading CSV files (delimiter detection, quoted fields);
 //! - [`periods`]: labelled periods of days (school holidays, closures)
 //!   read one per line;
-//! - [`token`]: random secrets for private addresses.
+//! - [`token`]: random secrets for private addresses;
+//! - `markdown` (feature `markdown`): Markdown to HTML safe to print, with
+//!   raw HTML shown as text, safe links only and optional `@mentions`.
 //!
 //! These modules were part of `estive-sdk` 0.1 and 0.2 (as
 //! `estive_sdk::chart`, …) and left it in 0.3: a plugin moving to the kit
@@ -33,6 +35,8 @@ pub mod chart;
 pub mod csv_read;
 pub mod holidays;
 pub mod ical;
+#[cfg(feature = "markdown")]
+pub mod markdown;
 pub mod periods;
 pub mod token;
 pub mod trend;

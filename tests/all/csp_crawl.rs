@@ -105,6 +105,7 @@ async fn the_demo_site_shows_no_csp_violation_to_anyone() {
         "booking",
         "comarquage",
         "roster",
+        "jobs",
     ] {
         builder = builder.plugin(root.join("plugins").join(p));
     }
@@ -150,12 +151,13 @@ async fn the_demo_site_shows_no_csp_violation_to_anyone() {
         Some("elu"),
         Some("agent"),
         Some("planning"),
+        Some("employeur"),
         Some("admin"),
     ] {
         let mut starts = vec!["/"];
         if let Some(who) = who {
             b.sign_in(&origin, who).await;
-            if who != "citoyen" {
+            if who != "citoyen" && who != "employeur" {
                 starts.push("/extranet/");
             }
             if who == "admin" {

@@ -19,7 +19,7 @@ use estive_sdk::prelude::*;
 mod access;
 mod attached;
 mod categories;
-pub mod markdown;
+pub use estive_kit::markdown;
 mod members;
 mod model;
 mod moderation;

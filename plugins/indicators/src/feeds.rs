@@ -1,7 +1,9 @@
 //! Measurements fed by other plugins' events.
 //!
 //! The plugin subscribes to `polls.closed` (`{poll_id, title, closed_at,
-//! participants, questions}`) and `canteen.day-locked` (`{school, date,
+//! participants, questions}`), `jobs.season-figures` (`{season, date,
+//! published, share_filled, share_housing, by_contract: {…}}`, daily) and
+//! `canteen.day-locked` (`{school, date,
 //! totals: {meal_type: count}, total}`). A manager maps a topic and a
 //! numeric field of its payload (a dotted path such as `participants` or
 //! `totals.vegetarian`) to an indicator, with the period the value is
@@ -405,6 +407,11 @@ fn known_fields(recent: &[ReceivedEvent]) -> Vec<Value> {
             let mut fields: Vec<String> = match *topic {
                 "polls.closed" => vec!["participants".into()],
                 "canteen.day-locked" => vec!["total".into()],
+                "jobs.season-figures" => vec![
+                    "published".into(),
+                    "share_filled".into(),
+                    "share_housing".into(),
+                ],
                 _ => Vec::new(),
             };
             if let Some(last) = recent.iter().find(|e| e.topic == *topic) {

@@ -278,7 +278,7 @@ pub struct ReceivedEvent {
 }
 
 /// The topics this plugin subscribes to, as in the manifest.
-pub const TOPICS: [&str; 2] = ["polls.closed", "canteen.day-locked"];
+pub const TOPICS: [&str; 3] = ["polls.closed", "canteen.day-locked", "jobs.season-figures"];
 
 /// The current moment in UTC, for `datetime` columns.
 pub fn now_utc() -> String {

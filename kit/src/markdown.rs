@@ -1,4 +1,4 @@
-//! Markdown to safe HTML, inside the plugin.
+//! Markdown to safe HTML, made inside the plugin (forum posts, job offers).
 //!
 //! pulldown-cmark parses; this module filters its event stream before the
 //! HTML writer sees it, so that the only HTML in the output is what the

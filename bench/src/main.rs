@@ -13,6 +13,7 @@
 //! - the `polls` plugin: anonymous answers accepted per second (none lost)
 //!   and its results page throughput (`polls.rs`).
 
+mod housing;
 mod jobs;
 mod polls;
 mod roster;
@@ -560,7 +561,7 @@ async fn start_and_sites(sites: usize) -> Result<(usize, Duration, f64, u64)> {
 async fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
-    // `--only call|page|spin|start|polls|roster|jobs`: one measure (for profiling).
+    // `--only call|page|spin|start|polls|roster|jobs|housing`: one measure (for profiling).
     let only = args
         .iter()
         .position(|a| a == "--only")
@@ -675,6 +676,9 @@ async fn main() -> Result<()> {
     }
     if run("jobs") {
         jobs::measure(quick).await?.print();
+    }
+    if run("housing") {
+        housing::measure(quick).await?.print();
     }
     Ok(())
 }

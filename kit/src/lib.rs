@@ -13,10 +13,14 @@
 //! - [`ical`]: calendar feeds in iCalendar format (RFC 5545);
 //! - [`holidays`]: French public holidays, nationally and in
 //!   Alsace-Moselle, for any year;
+//! - [`communes`]: a site's communes as its settings list them (INSEE code
+//!   and name);
 //! - [`csv_read`]: reading CSV files (delimiter detection, quoted fields);
 //! - [`periods`]: labelled periods of days (school holidays, closures)
 //!   read one per line;
 //! - [`token`]: random secrets for private addresses;
+//! - [`input`]: what people type, read as they write it (French decimals,
+//!   lists, phone numbers, SIRET numbers with their key, web addresses);
 //! - `markdown` (feature `markdown`): Markdown to HTML safe to print, with
 //!   raw HTML shown as text, safe links only and optional `@mentions`.
 //!
@@ -32,9 +36,11 @@
 #![warn(missing_docs)]
 
 pub mod chart;
+pub mod communes;
 pub mod csv_read;
 pub mod holidays;
 pub mod ical;
+pub mod input;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod periods;

@@ -255,7 +255,7 @@ fn shipped_plugins_and_fixtures_have_no_error() {
             .collect();
         found.sort();
         if parent == "plugins" {
-            assert_eq!(found.len(), 8, "{found:?}");
+            assert_eq!(found.len(), 9, "{found:?}");
         }
         dirs.extend(found);
     }

@@ -106,6 +106,7 @@ async fn the_demo_site_shows_no_csp_violation_to_anyone() {
         "comarquage",
         "roster",
         "jobs",
+        "housing",
     ] {
         builder = builder.plugin(root.join("plugins").join(p));
     }

@@ -332,7 +332,6 @@ employers-reason-given = Reason:
 employers-home-link = Go to your employer space
 employers-suspended-title = Employer account suspended
 employers-suspended-text = Your offers are no longer online and you cannot post any. Contact the intercommunality to know more.
-employers-privacy = These details are used to check your organisation and present it with your offers. The phone number and SIRET are seen only by the intercommunality's staff; they are kept as long as your employer account exists.
 employers-name = Name of the organisation
 employers-siret = SIRET
 employers-siret-hint = 14 digits, optional (spaces are accepted).
@@ -752,3 +751,9 @@ posting-no-communes = The site has not listed its communes yet: an offer cannot 
 import-error-disabled = The scheduled import was turned off in the settings while it ran.
 search-page-beyond = This page does not exist: the search has { $pages } pages.
 search-first-page = Back to the first page
+
+## The list page's links to the personal spaces (lead)
+
+list-spaces-title = Your space
+list-employers-intro = Hiring in the valley?
+list-spaces-hint = These pages ask you to sign in. An employer first asks for an employer account, which the intercommunality approves.

@@ -335,7 +335,6 @@ employers-reason-given = Motif :
 employers-home-link = Aller à votre espace employeur
 employers-suspended-title = Compte employeur suspendu
 employers-suspended-text = Vos offres ne sont plus en ligne et vous ne pouvez pas en publier. Contactez l'intercommunalité pour en savoir plus.
-employers-privacy = Ces informations servent à vérifier votre structure et à la présenter avec vos offres. Le téléphone et le SIRET ne sont vus que par les agents de l'intercommunalité ; ils sont conservés tant que votre compte employeur existe.
 employers-name = Nom de la structure
 employers-siret = SIRET
 employers-siret-hint = 14 chiffres, facultatif (les espaces sont acceptés).
@@ -755,3 +754,9 @@ posting-no-communes = Le site n'a pas encore donné la liste de ses communes : 
 import-error-disabled = L'import programmé a été désactivé dans les réglages pendant qu'il tournait.
 search-page-beyond = Cette page n'existe pas : la recherche compte { $pages } pages.
 search-first-page = Revenir à la première page
+
+## The list page's links to the personal spaces (lead)
+
+list-spaces-title = Votre espace
+list-employers-intro = Vous recrutez dans la vallée ?
+list-spaces-hint = Ces pages demandent de se connecter. Un employeur demande d'abord son compte employeur, que l'intercommunalité valide.

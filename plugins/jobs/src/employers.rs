@@ -8,6 +8,8 @@
 //! administrator) is trusted: describing its organisation approves it at
 //! once. Contact details (phone, SIRET) are shown to staff only.
 
+use estive_kit::input::SiretError;
+pub use estive_kit::input::{https_url, luhn_ok, phone_ok};
 use estive_sdk::form::{Choice, Form, options};
 use estive_sdk::prelude::*;
 use serde::Deserialize;
@@ -66,80 +68,6 @@ pub struct Details {
     pub phone: String,
     pub website: Option<String>,
     pub description: Option<String>,
-}
-
-/// Whether 14 digits pass the Luhn check of a SIRET.
-pub fn luhn_ok(digits: &str) -> bool {
-    let mut sum = 0;
-    for (i, c) in digits.chars().rev().enumerate() {
-        let Some(mut d) = c.to_digit(10) else {
-            return false;
-        };
-        if i % 2 == 1 {
-            d *= 2;
-            if d > 9 {
-                d -= 9;
-            }
-        }
-        sum += d;
-    }
-    sum % 10 == 0
-}
-
-/// A SIRET as typed (spaces allowed) → its 14 digits, or the message
-/// saying what is wrong.
-pub fn siret(text: &str) -> Result<String, &'static str> {
-    let digits: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '.')
-        .collect();
-    if digits.len() != 14 || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err("employers-siret-format");
-    }
-    if !luhn_ok(&digits) {
-        return Err("employers-siret-key");
-    }
-    Ok(digits)
-}
-
-/// Whether a phone number has the digits of one (8 to 15, with spaces,
-/// dots, dashes, brackets and a leading `+`).
-pub fn phone_ok(text: &str) -> bool {
-    let allowed = text.chars().enumerate().all(|(i, c)| {
-        c.is_ascii_digit()
-            || matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}')
-            || (c == '+' && i == 0)
-    });
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    allowed && (8..=15).contains(&digits)
-}
-
-/// Whether a text is an `https://` address of a named host, without
-/// spaces or characters that have no place in one.
-pub fn https_url(text: &str) -> bool {
-    let Some(rest) = text.strip_prefix("https://") else {
-        return false;
-    };
-    if text
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\'))
-    {
-        return false;
-    }
-    let host = rest
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or_default()
-        .rsplit('@')
-        .next()
-        .unwrap_or_default();
-    let host = host.split(':').next().unwrap_or_default();
-    host.contains('.')
-        && !host.starts_with('.')
-        && !host.ends_with('.')
-        && host
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
 }
 
 /// The communes offered, and « another commune ».
@@ -693,6 +621,15 @@ pub fn decide(req: &Request) -> Result<Response, Error> {
     Ok(redirect(req.url(&format!("/employeurs/{}", employer.id)))
         .notice(format!("employers-{decision}-notice"))
         .into())
+}
+
+/// A SIRET as typed → its 14 digits, or the message key saying what is
+/// wrong.
+pub fn siret(text: &str) -> Result<String, &'static str> {
+    estive_kit::input::siret(text).map_err(|e| match e {
+        SiretError::Format => "employers-siret-format",
+        SiretError::Key => "employers-siret-key",
+    })
 }
 
 #[cfg(test)]

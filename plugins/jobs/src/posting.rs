@@ -14,6 +14,7 @@
 //! submitted, published, refused…, each with when, who and the reason),
 //! which the moderation page shows.
 
+pub use estive_kit::input::{decimal, items};
 use estive_sdk::form::{Choice, Form, options};
 use estive_sdk::prelude::*;
 use serde_json::Value;
@@ -74,35 +75,6 @@ pub struct Fields {
     pub apply_mode: String,
     pub apply_url: Option<String>,
     pub expires_on: Date,
-}
-
-/// A number as people write it in French or English: « 1 850,50 »,
-/// « 1850.5 », « 12 ».
-pub fn decimal(text: &str) -> Option<f64> {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '€'))
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    if cleaned.is_empty()
-        || !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.')
-        || cleaned.matches('.').count() > 1
-    {
-        return None;
-    }
-    cleaned.parse::<f64>().ok().filter(|n| n.is_finite())
-}
-
-/// A list typed one item per line or separated by commas or semicolons:
-/// trimmed, blanks and repeats (whatever the case) left out.
-pub fn items(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for item in text.split(['\n', ',', ';']).map(str::trim) {
-        if !item.is_empty() && !out.iter().any(|o| o.to_lowercase() == item.to_lowercase()) {
-            out.push(item.to_owned());
-        }
-    }
-    out
 }
 
 /// The words searched besides the title and description: skills,

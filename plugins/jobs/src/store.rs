@@ -58,43 +58,7 @@ impl Settings {
     }
 }
 
-/// A commune of the site.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Commune {
-    /// INSEE code (`65388`; Corsica's `2A004`), or empty.
-    pub insee: String,
-    pub name: String,
-}
-
-impl Commune {
-    /// A line of the `communes` setting: « 65388 Saint-Lary-Soulan » (or
-    /// « 65388 – Saint-Lary-Soulan »).
-    pub fn parse(line: &str) -> Option<Commune> {
-        let line = line.trim();
-        if line.is_empty() {
-            return None;
-        }
-        let (first, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
-        let is_code = first.len() == 5
-            && first
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == 'A' || c == 'B');
-        // « 65031 – Arreau » and « 65031 - Arreau » too, as indicators
-        // writes them.
-        let name = rest.trim().trim_start_matches(['–', '—', '-', ':']).trim();
-        if is_code && !name.is_empty() {
-            Some(Commune {
-                insee: first.to_string(),
-                name: name.to_string(),
-            })
-        } else {
-            Some(Commune {
-                insee: String::new(),
-                name: line.to_string(),
-            })
-        }
-    }
-}
+pub use estive_kit::communes::Commune;
 
 /// The site's local date.
 pub fn today() -> Date {

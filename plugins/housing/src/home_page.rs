@@ -1,0 +1,11 @@
+//! Placeholder until written.
+
+use estive_sdk::prelude::*;
+
+/// Placeholder.
+///
+/// # Errors
+/// Always.
+pub fn show(_req: &Request) -> Result<Response, Error> {
+    Err(Error::not_found(messages::NOT_FOUND))
+}

@@ -1,0 +1,19 @@
+//! Placeholder until written.
+
+use estive_sdk::prelude::*;
+
+/// Placeholder.
+///
+/// # Errors
+/// Always.
+pub fn serve(_req: &Request) -> Result<Response, Error> {
+    Err(Error::not_found(messages::NOT_FOUND))
+}
+
+/// Placeholder.
+///
+/// # Errors
+/// Always.
+pub fn manage(_req: &Request) -> Result<Response, Error> {
+    Err(Error::not_found(messages::NOT_FOUND))
+}

@@ -1,0 +1,27 @@
+//! Placeholder until written.
+
+use estive_sdk::prelude::*;
+
+/// Placeholder.
+///
+/// # Errors
+/// Always.
+pub fn page(_req: &Request) -> Result<Response, Error> {
+    Err(Error::not_found(messages::NOT_FOUND))
+}
+
+/// Placeholder.
+///
+/// # Errors
+/// Always.
+pub fn edit(_req: &Request) -> Result<Response, Error> {
+    Err(Error::not_found(messages::NOT_FOUND))
+}
+
+/// Placeholder.
+///
+/// # Errors
+/// Always.
+pub fn matching(_req: &Request) -> Result<Response, Error> {
+    Err(Error::not_found(messages::NOT_FOUND))
+}

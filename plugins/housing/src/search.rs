@@ -1,0 +1,19 @@
+//! Placeholder until written.
+
+use estive_sdk::prelude::*;
+
+/// Placeholder.
+///
+/// # Errors
+/// Always.
+pub fn list(_req: &Request) -> Result<Response, Error> {
+    Err(Error::not_found(messages::NOT_FOUND))
+}
+
+/// Placeholder.
+///
+/// # Errors
+/// Never.
+pub fn widget_latest(_ctx: &Context) -> Result<Option<View>, Error> {
+    Ok(None)
+}

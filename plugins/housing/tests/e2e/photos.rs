@@ -1,0 +1,1 @@
+//! Written by its module's author.

@@ -79,7 +79,7 @@ fn rows(dir: &std::path::Path) -> Result<()> {
             "available_from": "2026-12-01", "available_to": "2027-04-30",
             "min_stay_weeks": 4, "pets": i % 4 == 1, "smoking": false,
             "status": "published",
-            "published_at": format!("2026-11-{:02}T{:02}:{:02}:00Z", 1 + i % 30, i % 24, i % 60),
+            "published_at": crate::minutes_after_november_first(i),
             "created_at": "2026-11-01T00:00:00Z", "updated_at": "2026-11-01T00:00:00Z",
         }));
     }

@@ -106,7 +106,7 @@ fn rows(dir: &std::path::Path) -> Result<()> {
             "apply_mode": if imported { "link" } else { "site" },
             "status": "published",
             "expires_on": "2027-01-31",
-            "published_at": format!("2026-11-{:02}T{:02}:{:02}:00Z", 1 + i % 30, i % 24, i % 60),
+            "published_at": crate::minutes_after_november_first(i),
             "created_at": "2026-11-01T00:00:00Z", "updated_at": "2026-11-01T00:00:00Z",
         });
         if imported {

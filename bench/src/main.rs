@@ -126,6 +126,17 @@ async fn rate_of(
     Ok(n as f64 / elapsed)
 }
 
+/// `2026-11-01T00:00Z` plus `n` minutes: the higher the number, the newer.
+fn minutes_after_november_first(n: usize) -> String {
+    let (day, rest) = (n / 1440, n % 1440);
+    format!(
+        "2026-11-{:02}T{:02}:{:02}:00Z",
+        1 + day,
+        rest / 60,
+        rest % 60
+    )
+}
+
 /// A fresh folder for rows a benchmark loads (the demo files' format).
 fn rows_dir(name: &str) -> anyhow::Result<PathBuf> {
     let dir = std::env::temp_dir().join(format!("estive-bench-{name}-{}", std::process::id()));

@@ -199,7 +199,12 @@ fn statement(
                 .and_where(Expr::cust_with_values(
                     format!("{fts} MATCH ?"),
                     [fts5_query(query)],
-                ));
+                ))
+                // A LIMIT keeps SQLite from flattening the subquery into the
+                // join, where it would run the full-text query once per row
+                // of the site (5,000 rows: 125 ms instead of 2 ms); kept as
+                // is, the hits are found once and joined by id.
+                .limit(i64::MAX.unsigned_abs());
             stmt.join_subquery(
                 sq::JoinType::InnerJoin,
                 hits,

@@ -263,7 +263,7 @@ mod tests {
     fn decency_is_nine_square_metres_under_two_twenty_or_twenty_cubic_metres() {
         assert!(decent(9.0, Some(2.2), None));
         assert!(decent(12.0, None, None));
-        assert!(!decent(8.5, Some(2.5), None));
+        assert!(!decent(8.5, Some(2.3), None));
         assert!(decent(8.5, Some(2.5), Some(21.25)));
         assert!(decent(8.5, Some(2.4), None));
         assert!(!decent(9.5, Some(2.0), None));

@@ -358,6 +358,7 @@ impl Filters {
 /// An offer as a search finds it: the columns of a card (and, for the
 /// feeds, its description), with its rank in a keyword search.
 #[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
 pub struct Found {
     pub id: i64,
     pub source: String,
@@ -376,7 +377,6 @@ pub struct Found {
     /// Read by the feeds only.
     pub source_updated_at: Option<String>,
     /// Higher for a better match; 0 without keywords.
-    #[serde(default)]
     pub rank: f64,
 }
 
@@ -563,13 +563,35 @@ pub fn find(
     page: Page,
 ) -> Result<Results, Error> {
     if filters.has_keywords() {
-        let (all, capped) = ranked(filters, extra, columns)?;
+        // The order needs only each match's id, date and rank; the cards
+        // are read for the page's offers alone.
+        let (all, capped) = ranked(
+            filters,
+            extra,
+            &[tables::offers::ID, tables::offers::PUBLISHED_AT],
+        )?;
         let total = all.len() as u64;
-        let offers = all
+        let shown: Vec<Found> = all
             .into_iter()
             .skip(page.offset() as usize)
             .take(page.limit() as usize)
             .collect();
+        let offers = if shown.is_empty() {
+            Vec::new()
+        } else {
+            let mut cards: Vec<Found> = db::select(tables::OFFERS)
+                .columns(columns)
+                .filter(one_of(tables::offers::ID, shown.iter().map(|f| f.id)))
+                .fetch()?;
+            let position = |id: i64| shown.iter().position(|f| f.id == id);
+            cards.sort_by_key(|c| position(c.id));
+            for card in &mut cards {
+                if let Some(i) = position(card.id) {
+                    card.rank = shown[i].rank;
+                }
+            }
+            cards
+        };
         return Ok(Results {
             offers,
             total,

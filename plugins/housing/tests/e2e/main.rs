@@ -22,6 +22,7 @@ use estive_testing::{Builder, Client, Page, TestHost};
 
 mod browser;
 mod contact;
+mod figures;
 mod photos;
 mod posting;
 mod requests;

@@ -359,7 +359,13 @@ async fn an_event_mapping_is_added_from_the_offered_topics_and_indicators_replay
     let mut form = page.form(&format!("{EXTRANET}/evenements/correspondances"))?;
     let topics: Vec<String> = form.options("topic").into_iter().map(|(v, _)| v).collect();
     ensure!(
-        topics == ["", "polls.closed", "canteen.day-locked", "jobs.season-figures"],
+        topics
+            == [
+                "",
+                "polls.closed",
+                "canteen.day-locked",
+                "jobs.season-figures"
+            ],
         "{topics:?}"
     );
     ensure!(

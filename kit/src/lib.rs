@@ -18,6 +18,7 @@
 //! - [`csv_read`]: reading CSV files (delimiter detection, quoted fields);
 //! - [`periods`]: labelled periods of days (school holidays, closures)
 //!   read one per line;
+//! - [`saved_searches`]: which saved searches a daily digest mails next;
 //! - [`token`]: random secrets for private addresses;
 //! - [`input`]: what people type, read as they write it (French decimals,
 //!   lists, phone numbers, SIRET numbers with their key, web addresses);
@@ -44,6 +45,7 @@ pub mod input;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod periods;
+pub mod saved_searches;
 pub mod token;
 pub mod trend;
 

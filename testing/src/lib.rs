@@ -88,6 +88,68 @@ pub fn decode_mail(mail: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Checks that a page has the status a test expects; the error shows the
+/// page's main content, so that a failing test says what the page said.
+///
+/// # Errors
+/// Another status.
+pub fn expect(page: &Page, status: u16) -> Result<()> {
+    if page.status != status {
+        bail!(
+            "expected {status}, got {} at {}:\n{}",
+            page.status,
+            page.path,
+            excerpt(&page.text)
+        );
+    }
+    Ok(())
+}
+
+/// A page the client must be shown (status 200).
+///
+/// # Errors
+/// The request fails or the page has another status.
+pub async fn shown(client: &Client, path: &str) -> Result<Page> {
+    let page = client.get(path).await?;
+    expect(&page, 200)?;
+    Ok(page)
+}
+
+/// The main content of a page (from `<main` to `</main>`, at most 8,000
+/// characters), for failure messages.
+pub fn excerpt(html: &str) -> String {
+    let start = html.find("<main").unwrap_or(0);
+    let end = html.find("</main>").unwrap_or(html.len());
+    html.get(start..end)
+        .unwrap_or(html)
+        .chars()
+        .take(8000)
+        .collect()
+}
+
+/// The number at the end of a page's path (`…/offres/42?x` → 42): the id of
+/// what a form just created, after its redirect.
+///
+/// # Errors
+/// The path does not end with a number.
+pub fn id_of(page: &Page) -> Result<i64> {
+    page.path
+        .rsplit('/')
+        .next()
+        .and_then(|s| s.split(['?', '#']).next())
+        .and_then(|s| s.parse().ok())
+        .with_context(|| format!("no id at the end of {}", page.path))
+}
+
+/// HTML with the escapes of attribute values undone (`&#x2f;` → `/`), to
+/// look for links as they are written in templates.
+pub fn unescaped(html: &str) -> String {
+    html.replace("&#x2f;", "/")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
 /// The workspace root (the folder whose Cargo.toml has `[workspace]`).
 pub fn workspace_root(from: &Path) -> Result<PathBuf> {
     let mut dir = from.to_path_buf();

@@ -241,19 +241,9 @@ pub struct HousingRequest {
     pub purge_on: String,
 }
 
-/// A saved search.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Alert {
-    pub id: i64,
-    pub user_id: String,
-    pub name: String,
-    /// The filters of the list page ([`crate::search::Filters`]).
-    #[serde(with = "estive_sdk::json_column")]
-    pub query: serde_json::Value,
-    pub created_at: String,
-    pub last_sent_on: Option<String>,
-    pub seen_until: Option<String>,
-}
+/// A saved search (the kit's: the digest's choice of what is due is
+/// shared with the other boards).
+pub use estive_kit::saved_searches::SavedSearch as Alert;
 
 #[cfg(test)]
 mod tests {

@@ -9,12 +9,11 @@
 //! same, and a mail the host refuses (an account gone, without an address)
 //! is logged and not tried again: the next digest carries on from there.
 
-use std::collections::BTreeMap;
-
+use estive_kit::saved_searches;
 use estive_sdk::db::Measure;
 use estive_sdk::form::Form;
 use estive_sdk::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::Alert;
@@ -200,62 +199,6 @@ pub fn delete(req: &Request) -> Result<Response, Error> {
         .into())
 }
 
-/// The searches not yet checked on `today`, of at most
-/// [`PEOPLE_PER_RUN`] people, by person.
-fn due(today: Date) -> Result<BTreeMap<String, Vec<Alert>>, Error> {
-    use tables::alerts as a;
-    let today = today.to_string();
-    // A search never sent, or last sent before today (the storage has no
-    // `OR`: two conditions, two reads).
-    let due_conditions = || {
-        [
-            is_null(a::LAST_SENT_ON),
-            lt(a::LAST_SENT_ON, today.as_str()),
-        ]
-    };
-    #[derive(Deserialize)]
-    struct Person {
-        user_id: String,
-    }
-    let mut people: Vec<String> = Vec::new();
-    for condition in due_conditions() {
-        let found: Vec<Person> = db::aggregate(tables::ALERTS)
-            .filter(condition)
-            .group_by(a::USER_ID)
-            .count("alerts")
-            .order_asc(a::USER_ID)
-            .limit(PEOPLE_PER_RUN)
-            .fetch()?;
-        for p in found {
-            if people.len() < PEOPLE_PER_RUN as usize && !people.contains(&p.user_id) {
-                people.push(p.user_id);
-            }
-        }
-    }
-    let mut by_person: BTreeMap<String, Vec<Alert>> = BTreeMap::new();
-    if people.is_empty() {
-        return Ok(by_person);
-    }
-    for condition in due_conditions() {
-        let alerts: Vec<Alert> = db::select(tables::ALERTS)
-            .filter(condition)
-            .filter(one_of(a::USER_ID, people.iter().map(String::as_str)))
-            .order_asc(a::ID)
-            .limit(10_000)
-            .fetch()?;
-        for alert in alerts {
-            by_person
-                .entry(alert.user_id.clone())
-                .or_default()
-                .push(alert);
-        }
-    }
-    for alerts in by_person.values_mut() {
-        alerts.sort_by_key(|a| a.id);
-    }
-    Ok(by_person)
-}
-
 /// What one saved search found for a digest.
 struct Matches {
     alert: Alert,
@@ -275,7 +218,7 @@ pub fn send(ctx: &Context) -> Result<(), Error> {
         return Ok(());
     }
     let today = now.date();
-    for (user_id, alerts) in due(today)? {
+    for (user_id, alerts) in saved_searches::due(tables::ALERTS, today, PEOPLE_PER_RUN)? {
         let mut found: Vec<Matches> = Vec::new();
         let mut tx = db::transaction();
         for alert in alerts {
@@ -297,12 +240,7 @@ pub fn send(ctx: &Context) -> Result<(), Error> {
                 .filter_map(|o| o.published_at.clone())
                 .max()
                 .unwrap_or(since);
-            tx.update(
-                db::update(tables::ALERTS)
-                    .filter(eq(tables::alerts::ID, alert.id))
-                    .set(tables::alerts::LAST_SENT_ON, today)
-                    .set(tables::alerts::SEEN_UNTIL, seen_until),
-            );
+            saved_searches::mark(&mut tx, tables::ALERTS, alert.id, today, &seen_until);
             if !offers.is_empty() {
                 found.push(Matches {
                     alert,

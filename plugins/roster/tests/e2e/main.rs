@@ -11,8 +11,9 @@
 
 use std::path::Path;
 
-use anyhow::{Context as _, Result, ensure};
-use estive_testing::{Builder, Client, Page, TestHost};
+use anyhow::{Result, ensure};
+use estive_testing::{Builder, TestHost};
+pub use estive_testing::{excerpt, expect, id_of, shown};
 
 mod absences;
 mod browser;
@@ -48,42 +49,6 @@ pub async fn staffed(builder: Builder) -> Result<TestHost> {
         .await?;
     ensure!(!loaded.is_empty(), "the fixture loaded nothing");
     Ok(host)
-}
-
-/// The page, which must have that status.
-pub fn expect(page: &Page, status: u16) -> Result<()> {
-    ensure!(
-        page.status == status,
-        "expected {status}, got {} at {}:\n{}",
-        page.status,
-        page.path,
-        excerpt(&page.text)
-    );
-    Ok(())
-}
-
-/// A page that must be shown.
-pub async fn shown(client: &Client, path: &str) -> Result<Page> {
-    let page = client.get(path).await?;
-    expect(&page, 200)?;
-    Ok(page)
-}
-
-/// The main content of a page, for failure messages.
-pub fn excerpt(html: &str) -> String {
-    let start = html.find("<main").unwrap_or(0);
-    let end = html.find("</main>").unwrap_or(html.len());
-    html[start..end].chars().take(8000).collect()
-}
-
-/// The id at the end of the page's path (`…/<id>`).
-pub fn id_of(page: &Page) -> Result<i64> {
-    page.path
-        .rsplit('/')
-        .next()
-        .and_then(|s| s.split(['?', '#']).next())
-        .and_then(|s| s.parse().ok())
-        .with_context(|| format!("no id at the end of {}", page.path))
 }
 
 /// A mail as a person reads it.

@@ -391,7 +391,11 @@ search = ["title", "body"]
                     sq::Value::from("'vél':*".to_string()),
                     sq::Value::from("'vél':*".to_string()),
                 ],
-                _ => vec![sq::Value::from(r#""école" AND "vél"*"#.to_string())],
+                // The hits' LIMIT (see `statement`) follows the words.
+                _ => vec![
+                    sq::Value::from(r#""école" AND "vél"*"#.to_string()),
+                    sq::Value::from(i64::MAX.unsigned_abs()),
+                ],
             };
             assert_eq!(values, expected, "{backend:?}");
         }

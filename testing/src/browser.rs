@@ -285,6 +285,23 @@ impl Browser {
         panic!("`{text}` never showed: {}", self.source().await)
     }
 
+    /// Wait (up to 10 s) until the address holds `part`: the page a form
+    /// sent to has replaced the one it was on (which may show the same
+    /// text, as a list does before and after a search).
+    ///
+    /// # Panics
+    /// The address never holds it.
+    pub async fn wait_for_url(&self, part: &str) -> String {
+        for _ in 0..100 {
+            let url = self.url().await;
+            if url.contains(part) {
+                return url;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the address never held `{part}`: {}", self.url().await)
+    }
+
     /// Sign in through the site's sign-in form at `base_url` (the test
     /// host's URL), with the test password.
     pub async fn sign_in(&self, base_url: &str, username: &str) {

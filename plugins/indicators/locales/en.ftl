@@ -52,6 +52,7 @@ period-year = The year (on 1 January)
 combine-sum = Add to the value already recorded
 combine-replace = Replace the value already recorded
 topic-polls-closed = A consultation closed
+topic-housing-season-figures = Seasonal housing figures of the season
 topic-jobs-season-figures = Job board figures of the season
 topic-canteen-day-locked = A canteen day locked
 dataset-actions = Actions

@@ -52,6 +52,7 @@ period-year = L'année (au 1er janvier)
 combine-sum = Ajouter à la valeur déjà enregistrée
 combine-replace = Remplacer la valeur déjà enregistrée
 topic-polls-closed = Clôture d'une consultation
+topic-housing-season-figures = Chiffres de la saison du logement saisonnier
 topic-jobs-season-figures = Chiffres de la saison des offres d'emploi
 topic-canteen-day-locked = Journée de cantine clôturée
 dataset-actions = Actions

@@ -2,7 +2,9 @@
 //!
 //! The plugin subscribes to `polls.closed` (`{poll_id, title, closed_at,
 //! participants, questions}`), `jobs.season-figures` (`{season, date,
-//! published, share_filled, share_housing, by_contract: {…}}`, daily) and
+//! published, share_filled, share_housing, by_contract: {…}}`, daily),
+//! `housing.season-figures` (`{season, date, homes, beds, median_rent,
+//! requests, requests_met, share_met, by_commune: {…}}`, daily) and
 //! `canteen.day-locked` (`{school, date,
 //! totals: {meal_type: count}, total}`). A manager maps a topic and a
 //! numeric field of its payload (a dotted path such as `participants` or
@@ -412,6 +414,7 @@ fn known_fields(recent: &[ReceivedEvent]) -> Vec<Value> {
                     "share_filled".into(),
                     "share_housing".into(),
                 ],
+                "housing.season-figures" => vec!["homes".into(), "beds".into(), "share_met".into()],
                 _ => Vec::new(),
             };
             if let Some(last) = recent.iter().find(|e| e.topic == *topic) {

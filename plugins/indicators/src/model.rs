@@ -278,7 +278,12 @@ pub struct ReceivedEvent {
 }
 
 /// The topics this plugin subscribes to, as in the manifest.
-pub const TOPICS: [&str; 3] = ["polls.closed", "canteen.day-locked", "jobs.season-figures"];
+pub const TOPICS: [&str; 4] = [
+    "polls.closed",
+    "canteen.day-locked",
+    "jobs.season-figures",
+    "housing.season-figures",
+];
 
 /// The current moment in UTC, for `datetime` columns.
 pub fn now_utc() -> String {

@@ -85,6 +85,9 @@ async fn a_home_is_posted_moderated_found_and_its_landlord_contacted_in_the_brow
     b.fill("#housing-search-q", "télécabine neuf").await;
     b.click(&format!("form[action='{BASE}/'] button[type='submit']"))
         .await;
+    // The home is on the unfiltered list too: wait for the search's own
+    // page before reading it.
+    b.wait_for_url("q=").await;
     let results = b.wait_for("Studio neuf face à la télécabine").await;
     ensure!(
         !results.contains("Chambre chez l'habitant avec vue"),

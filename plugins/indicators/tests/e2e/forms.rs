@@ -364,7 +364,8 @@ async fn an_event_mapping_is_added_from_the_offered_topics_and_indicators_replay
                 "",
                 "polls.closed",
                 "canteen.day-locked",
-                "jobs.season-figures"
+                "jobs.season-figures",
+                "housing.season-figures"
             ],
         "{topics:?}"
     );

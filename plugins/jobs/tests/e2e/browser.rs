@@ -70,6 +70,9 @@ async fn an_offer_is_posted_moderated_and_found_in_the_browser() -> Result<()> {
     b.fill("#jobs-search-q", "barman").await;
     b.click(&format!("form[action='{BASE}/'] button[type='submit']"))
         .await;
+    // The offer is on the unfiltered list too: wait for the search's own
+    // page before reading it.
+    b.wait_for_url("q=barman").await;
     let results = b.wait_for("Barman ou barmaid (H/F)").await;
     ensure!(!results.contains("Perchman"), "{}", excerpt(&results));
     b.click(&format!("a[href='{BASE}/offres/{id}']")).await;

@@ -11,11 +11,14 @@
 //! - [`trend`]: values measured over time against a target and a baseline,
 //!   as a line chart on a real time axis;
 //! - [`ical`]: calendar feeds in iCalendar format (RFC 5545);
+//! - [`history`]: a row's history of decisions in its `json` details;
 //! - [`holidays`]: French public holidays, nationally and in
 //!   Alsace-Moselle, for any year;
 //! - [`communes`]: a site's communes as its settings list them (INSEE code
 //!   and name);
 //! - [`csv_read`]: reading CSV files (delimiter detection, quoted fields);
+//! - [`notice`]: catalogue messages with owned arguments, and mails that
+//!   never undo what they report;
 //! - [`periods`]: labelled periods of days (school holidays, closures)
 //!   read one per line;
 //! - [`saved_searches`]: which saved searches a daily digest mails next;
@@ -39,11 +42,13 @@
 pub mod chart;
 pub mod communes;
 pub mod csv_read;
+pub mod history;
 pub mod holidays;
 pub mod ical;
 pub mod input;
 #[cfg(feature = "markdown")]
 pub mod markdown;
+pub mod notice;
 pub mod periods;
 pub mod saved_searches;
 pub mod token;

@@ -49,8 +49,6 @@ const MAX_SURFACE: f64 = 1000.0;
 const MAX_MINUTES: i64 = 240;
 /// How far ahead a period may end, in months.
 const MONTHS_AHEAD: i32 = 18;
-/// The most history entries kept on a home.
-const MAX_HISTORY: usize = 50;
 /// The conflict message of a write over another one.
 pub const CONFLICT: &str = "posting-conflict";
 /// Statuses whose home its landlord edits in the form.
@@ -412,30 +410,7 @@ fn labelled(form: Form, places: &[String; 3]) -> Form {
 
 // History ----------------------------------------------------------------------
 
-/// An entry of a home's history.
-pub fn history_entry(what: &str, by: &str, reason: Option<&str>) -> Value {
-    json!({ "at": store::now_utc(), "what": what, "by": by, "reason": reason })
-}
-
-/// A home's details with one more history entry (the oldest dropped past
-/// [`MAX_HISTORY`]).
-pub fn with_history(details: &Value, entry: Value) -> Value {
-    let mut details = match details {
-        Value::Object(map) => Value::Object(map.clone()),
-        _ => json!({}),
-    };
-    let mut history: Vec<Value> = details
-        .get("history")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    history.push(entry);
-    if history.len() > MAX_HISTORY {
-        history.drain(..history.len() - MAX_HISTORY);
-    }
-    details["history"] = Value::Array(history);
-    details
-}
+pub use estive_kit::history::{appended as with_history, entry as history_entry};
 
 /// A home's history for a page: each entry with its words.
 pub fn history_view(home: &Home) -> Vec<Value> {
@@ -905,11 +880,11 @@ mod tests {
     #[test]
     fn history_keeps_the_latest_entries() {
         let mut details = json!({ "other": 1 });
-        for i in 0..(MAX_HISTORY + 5) {
+        for i in 0..(estive_kit::history::MAX + 5) {
             details = with_history(&details, json!({ "what": i }));
         }
         let history = details["history"].as_array().unwrap();
-        assert_eq!(history.len(), MAX_HISTORY);
+        assert_eq!(history.len(), estive_kit::history::MAX);
         assert_eq!(history[0]["what"], 5);
         assert_eq!(details["other"], 1);
     }

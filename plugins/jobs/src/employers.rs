@@ -35,19 +35,7 @@ const EMPLOYER_STATUSES: [&str; 4] = [REQUESTED, APPROVED, REFUSED, SUSPENDED];
 
 // Messages ------------------------------------------------------------------
 
-/// A catalogue message with its arguments.
-pub fn message(key: &str, args: &[(&str, String)]) -> String {
-    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    i18n::t_args(key, &args)
-}
-
-/// Mail an account; a message that cannot be sent is logged and never
-/// undoes the change it reports.
-pub fn notify(user_id: &str, subject: &str, body: &str) {
-    if let Err(e) = mail::send(user_id, subject, body) {
-        log::warn(&format!("jobs: mail to account {user_id} not sent: {e}"));
-    }
-}
+pub use estive_kit::notice::{message, notify};
 
 /// The absolute address of a portal path of the plugin, for a mail.
 pub fn portal_link(ctx: &Context, path: &str) -> String {

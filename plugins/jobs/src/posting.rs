@@ -36,8 +36,6 @@ pub const MAX_DESCRIPTION: usize = 20_000;
 pub const MAX_ITEMS: usize = 20;
 /// The longest skill or language.
 const MAX_ITEM: usize = 80;
-/// The most history entries kept on an offer.
-const MAX_HISTORY: usize = 50;
 /// The pay units (schema.org's `unitText`).
 pub const PAY_UNITS: [&str; 3] = ["HOUR", "MONTH", "YEAR"];
 /// The highest pay figure accepted.
@@ -324,30 +322,7 @@ fn labelled(form: Form) -> Form {
 
 // History ----------------------------------------------------------------------
 
-/// An entry of an offer's history.
-pub fn history_entry(what: &str, by: &str, reason: Option<&str>) -> Value {
-    json!({ "at": store::now_utc(), "what": what, "by": by, "reason": reason })
-}
-
-/// An offer's details with one more history entry (the oldest dropped
-/// past [`MAX_HISTORY`]).
-pub fn with_history(details: &Value, entry: Value) -> Value {
-    let mut details = match details {
-        Value::Object(map) => Value::Object(map.clone()),
-        _ => json!({}),
-    };
-    let mut history: Vec<Value> = details
-        .get("history")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    history.push(entry);
-    if history.len() > MAX_HISTORY {
-        history.drain(..history.len() - MAX_HISTORY);
-    }
-    details["history"] = Value::Array(history);
-    details
-}
+pub use estive_kit::history::{appended as with_history, entry as history_entry};
 
 /// An offer's history for a page: each entry with its words and day.
 pub fn history_view(offer: &Offer, locale: &str) -> Vec<Value> {
@@ -858,11 +833,11 @@ mod tests {
     #[test]
     fn history_keeps_the_latest_entries() {
         let mut details = json!({ "other": 1 });
-        for i in 0..(MAX_HISTORY + 5) {
+        for i in 0..(estive_kit::history::MAX + 5) {
             details = with_history(&details, json!({ "what": i }));
         }
         let history = details["history"].as_array().unwrap();
-        assert_eq!(history.len(), MAX_HISTORY);
+        assert_eq!(history.len(), estive_kit::history::MAX);
         assert_eq!(history[0]["what"], 5);
         assert_eq!(details["other"], 1);
     }
